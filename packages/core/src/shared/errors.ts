@@ -1,0 +1,42 @@
+/**
+ * Errors a use case raises on purpose. Each carries an HTTP status, a stable code, a message in
+ * Chinese and English, and the field at fault when there is one. Anything else reaching the HTTP
+ * layer is a bug.
+ */
+export interface Messages {
+  zh: string;
+  en: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 503,
+    readonly code: string,
+    readonly messages: Messages,
+    readonly field?: string,
+  ) {
+    super(messages.en);
+    this.name = 'DomainError';
+  }
+}
+
+/** Malformed input: a field is missing, of the wrong type or out of range. */
+export const invalidField = (field: string, zh: string, en: string) =>
+  new DomainError(400, 'invalid_field', { zh: `字段 ${field}：${zh}`, en: `Field ${field}: ${en}` }, field);
+
+/** Well-formed input that the rules cannot accept (unknown category, point outside the district...). */
+export const unprocessable = (field: string | undefined, zh: string, en: string) =>
+  new DomainError(422, 'unprocessable', { zh, en }, field);
+
+export const unauthenticated = () =>
+  new DomainError(401, 'unauthenticated', { zh: '请先登录', en: 'Please sign in first' });
+
+export const forbidden = (zh: string, en: string) => new DomainError(403, 'forbidden', { zh, en });
+
+export const notFound = (what: Messages) =>
+  new DomainError(404, 'not_found', { zh: `${what.zh}不存在或无权查看`, en: `${what.en} not found or not visible to you` });
+
+export const wrongState = (zh: string, en: string) => new DomainError(409, 'wrong_state', { zh, en });
+
+export const conflict = (code: string, zh: string, en: string, field?: string) =>
+  new DomainError(409, code, { zh, en }, field);

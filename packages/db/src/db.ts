@@ -1,0 +1,32 @@
+/**
+ * The one database interface business code sees. A `Db` opens transactions; a `Queryable`
+ * (the Db itself or a transaction) runs parameterised SQL. Both the embedded PGlite and a
+ * PostgreSQL server implement it, so the same SQL and migrations run on either.
+ */
+export type Row = Record<string, unknown>;
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters (migrations, seeds). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: committed if fn resolves, rolled back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Postgres type oids whose text form we parse the same way on both drivers. */
+export const TYPE_OIDS = { int8: 20, numeric: 1700 } as const;
+
+/** int8 and numeric arrive as numbers: counts and ids here stay far below 2^53. */
+export function parseNumber(text: string): number {
+  return Number(text);
+}

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { parseNumber, TYPE_OIDS, type Db, type Queryable, type QueryResult } from './db.ts';
+
+/** Opens the embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is 'memory://'. */
+export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<Db> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create({
+    dataDir,
+    loadDataDir: options.loadDataDir,
+    parsers: { [TYPE_OIDS.int8]: parseNumber, [TYPE_OIDS.numeric]: parseNumber },
+  });
+  await pg.exec(`set time zone 'UTC'`);
+  return pgliteDb(pg);
+}
+
+function wrap(q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable {
+  return {
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+    async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+      const r = await q.query<T>(sql, params as unknown[]);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+  };
+}
+
+export function pgliteDb(pg: PGlite): Db & { pglite: PGlite } {
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    pglite: pg,
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,58 @@
+import pg from 'pg';
+import { parseNumber, TYPE_OIDS, type Db, type Queryable, type QueryResult } from './db.ts';
+
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TYPE_OIDS.int8 || oid === TYPE_OIDS.numeric) return parseNumber;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** Opens a pool on a PostgreSQL server given by URL. */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db & { pool: pg.Pool }> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types: types as pg.CustomTypesConfig,
+    options: '-c TimeZone=UTC',
+  });
+  // An idle client that loses its server must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  await pool.query('select 1');
+  const query = async <T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> => {
+    const r = await pool.query(sql, params as unknown[]);
+    return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+  };
+  return {
+    kind: 'postgres',
+    pool,
+    query,
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      const tx: Queryable = {
+        async exec(sql: string) {
+          await client.query(sql);
+        },
+        async query<T>(sql: string, params: readonly unknown[] = []) {
+          const r = await client.query(sql, params as unknown[]);
+          return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+        },
+      };
+      try {
+        await client.query('begin');
+        const result = await fn(tx);
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
