@@ -52,6 +52,7 @@ create table units (
   division_code text references divisions (code),
   leader_name text,
   leader_phone text,
+  enforcement boolean not null default false,            -- 综合执法: orders it closes count as solved by enforcement
   active boolean not null default true
 );
 create index units_parent on units (parent_id);

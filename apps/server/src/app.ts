@@ -1,0 +1,52 @@
+/** The HTTP application: plugins, error handling, authentication and every module's routes. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { installAuthentication } from './http/auth.ts';
+import { installErrorHandling } from './http/errors.ts';
+import { installValidation } from './http/validation.ts';
+import type { Platform } from './platform.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { catalogueRoutes } from './routes/catalogue.routes.ts';
+import { fileRoutes } from './routes/files.routes.ts';
+import { orderRoutes } from './routes/orders.routes.ts';
+import { systemRoutes } from './routes/system.routes.ts';
+import { territoryRoutes } from './routes/territory.routes.ts';
+
+export interface AppOptions {
+  logLevel?: string;
+  cookieSecure?: boolean;
+}
+
+export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: { level: opts.logLevel ?? 'warn' }, bodyLimit: 1024 * 1024, trustProxy: true });
+  installValidation(app);
+  installErrorHandling(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Liandong 联动 API',
+        version: '1',
+        description:
+          'Grid-based social governance linkage platform. Errors: `{ error: { code, message, field? } }`, message in the ' +
+          'Accept-Language of the request (zh-CN default, en). Authenticate with the session cookie from /api/v1/auth/login ' +
+          'or `Authorization: Bearer <token>` (session token or integration API token).',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuthentication(app, p.db, p.clock);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  systemRoutes(app, p);
+  authRoutes(app, p, { cookieSecure: opts.cookieSecure ?? false });
+  orderRoutes(app, p);
+  territoryRoutes(app, p);
+  catalogueRoutes(app, p);
+  fileRoutes(app, p);
+  return app;
+}

@@ -1,0 +1,69 @@
+/**
+ * `liandong <command>`: start | migrate | demo | import grids|catalogue|divisions FILE | user add | token add.
+ * Configuration comes from the environment (SPEC §11) and flags, validated before anything runs.
+ */
+import { ConfigError, loadConfig } from '../config.ts';
+import { parseArgs } from './args.ts';
+import { startCommand } from './start.command.ts';
+import { migrateCommand } from './migrate.command.ts';
+import { demoCommand } from './demo.command.ts';
+import { importCommand } from './import.command.ts';
+import { tokenCommand, userCommand } from './user.command.ts';
+
+const USAGE = `liandong — 联动 grid-based social governance linkage platform
+
+Usage:
+  liandong start [--port N] [--host H] [--data-dir DIR] [--database-url URL]
+        server and background work in one process; on first run migrates and loads the demo district
+  liandong migrate [--down N]           apply (or roll back N) database migrations
+  liandong demo [--days N]              (re)load the demo district with N days of order history (default 7)
+  liandong import grids FILE.geojson [--crs wgs84|gcj02]
+  liandong import catalogue FILE.csv
+  liandong import divisions FILE.csv
+  liandong user add --username U --name "显示名" --role ROLE[,ROLE] [--unit UNIT_CODE] [--area CODE[,CODE]] [--scope-unit UNIT_CODE[,..]] --password P
+  liandong token add --user USERNAME --name NAME      prints a new API token for an integration
+
+Environment: PORT (8080), HOST (127.0.0.1), LIANDONG_DATA_DIR (./data), DATABASE_URL (PostgreSQL server instead of
+the embedded database), LIANDONG_DEMO_PASSWORD (password of every demo account), LIANDONG_DEMO_DAYS, LOG_LEVEL.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const [command, ...rest] = args.positional;
+  if (!command || command === 'help' || args.flags.help) {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  let config;
+  try {
+    config = loadConfig(process.env, args.flags);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`Configuration error 配置错误: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    switch (command) {
+      case 'start':
+        return await startCommand(config);
+      case 'migrate':
+        return await migrateCommand(config, args.flags);
+      case 'demo':
+        return await demoCommand(config);
+      case 'import':
+        return await importCommand(config, rest, args.flags);
+      case 'user':
+        return await userCommand(config, rest, args.flags);
+      case 'token':
+        return await tokenCommand(config, rest, args.flags);
+      default:
+        console.error(`Unknown command 未知命令: ${command}\n\n${USAGE}`);
+        return 1;
+    }
+  } catch (err) {
+    const e = err as { messages?: { zh: string; en: string }; message?: string };
+    console.error(e.messages ? `${e.messages.zh} / ${e.messages.en}` : `Error: ${e.message ?? String(err)}`);
+    return 1;
+  }
+}

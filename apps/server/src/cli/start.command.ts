@@ -1,0 +1,62 @@
+/**
+ * `liandong start`: migrate, load the demo district on an empty database, serve HTTP, then build the
+ * demo's order history in the background with its progress shown — the server is usable at once.
+ */
+import { migrate } from '@liandong/db';
+import { demoAccounts, isDatabaseEmpty, loadDemoDistrict } from '@liandong/core/demo/index.ts';
+import { buildDemoHistory, demoHistoryStatus } from '@liandong/core/demo/history/index.ts';
+import { buildApp } from '../app.ts';
+import { DEFAULT_DEMO_PASSWORD, type Config } from '../config.ts';
+import { openPlatform, type Platform } from '../platform.ts';
+import { progressReporter } from './progress.ts';
+
+export async function startCommand(config: Config): Promise<number> {
+  const t0 = performance.now();
+  const p = await openPlatform(config);
+  const applied = await migrate(p.db);
+  if (applied.length) console.log(`Migrations applied 已应用迁移: ${applied.join(', ')}`);
+  if (await isDatabaseEmpty(p.db)) {
+    console.log('Empty database: loading the demo district 吴江区 (320509) … 空数据库：正在加载演示数据');
+    await loadDemoDistrict(p.db, { password: config.demoPassword });
+  }
+  const app = await buildApp(p, { logLevel: config.logLevel, cookieSecure: config.cookieSecure });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const accounts = await demoAccounts(p.db);
+  console.log(`\nLiandong 联动 is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${address}`);
+  console.log(`  API docs 接口文档: ${address}/api/docs   health: ${address}/api/health`);
+  console.log(`  Database 数据库: ${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`}`);
+  if (accounts) printAccounts(accounts, config);
+  const stop = async () => {
+    await app.close();
+    await p.db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  if (accounts && config.demoDays > 0) void buildHistoryInBackground(p, config.demoDays);
+  return new Promise<number>(() => undefined); // runs until a signal stops it
+}
+
+function printAccounts(accounts: { username: string; role: string; scope: string }[], config: Config): void {
+  const shown = accounts.filter((a, i) => i < 12 || a.role === 'citizen');
+  console.log(`\nDemo accounts 演示账号 (${accounts.length}; all at GET /api/v1/demo/accounts):`);
+  for (const a of shown) console.log(`  ${a.username.padEnd(22)} ${a.role.padEnd(12)} ${a.scope}`);
+  console.log(
+    config.demoPasswordFromEnv
+      ? '  Password 密码: the value of LIANDONG_DEMO_PASSWORD'
+      : `  Password 密码: ${DEFAULT_DEMO_PASSWORD}   (set LIANDONG_DEMO_PASSWORD to choose another)`,
+  );
+}
+
+async function buildHistoryInBackground(p: Platform, days: number): Promise<void> {
+  try {
+    const status = await demoHistoryStatus(p.db);
+    if (status?.state === 'done') return;
+    console.log(`\nBuilding ${days} days of demo order history in the background 正在后台生成演示历史工单 …`);
+    const report = progressReporter('demo history 历史工单');
+    const result = await buildDemoHistory(p.db, { days, onProgress: report });
+    console.log(`Demo history ready 演示历史工单已生成: ${result.orders} orders in ${(result.ms / 1000).toFixed(1)} s`);
+  } catch (err) {
+    console.error('Demo history failed 演示历史生成失败:', err);
+  }
+}

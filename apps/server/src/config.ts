@@ -1,0 +1,60 @@
+/**
+ * Configuration from environment variables (SPEC §11) and command-line flags, read and validated once
+ * at start. A bad setting stops the start with a message naming it.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  demoPassword: string;
+  demoPasswordFromEnv: boolean;
+  demoDays: number;
+  cookieSecure: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export const DEFAULT_DEMO_PASSWORD = 'Liandong@2026';
+
+function int(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}") / ${name} 须为 ${min}–${max} 的整数`);
+  return n;
+}
+
+function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}") / ${name} 须为 true 或 false`);
+}
+
+/** Flags (`--port 9000`) override the environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<string, string> = {}): Config {
+  const get = (flag: string, name: string) => flags[flag] ?? env[name];
+  const databaseUrl = get('database-url', 'DATABASE_URL') || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// / DATABASE_URL 须以 postgres:// 开头');
+  }
+  const demoPassword = get('demo-password', 'LIANDONG_DEMO_PASSWORD');
+  if (demoPassword !== undefined && demoPassword.length < 8) {
+    throw new ConfigError('LIANDONG_DEMO_PASSWORD must be at least 8 characters / 演示密码至少 8 位');
+  }
+  const host = get('host', 'HOST') || '127.0.0.1';
+  return {
+    port: int('PORT', get('port', 'PORT'), 8080, 0, 65535),
+    host,
+    dataDir: resolve(get('data-dir', 'LIANDONG_DATA_DIR') || './data'),
+    databaseUrl,
+    demoPassword: demoPassword ?? DEFAULT_DEMO_PASSWORD,
+    demoPasswordFromEnv: demoPassword !== undefined,
+    demoDays: int('LIANDONG_DEMO_DAYS', get('days', 'LIANDONG_DEMO_DAYS'), 7, 0, 366),
+    cookieSecure: bool('LIANDONG_COOKIE_SECURE', env.LIANDONG_COOKIE_SECURE, false),
+    logLevel: get('log-level', 'LOG_LEVEL') || 'warn',
+  };
+}

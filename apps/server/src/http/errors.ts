@@ -1,0 +1,65 @@
+/**
+ * Every error leaves as `{ error: { code, message, field? } }` in the request's language. Deliberate
+ * errors carry their status; database constraint errors map to 4xx; anything else is a bug: logged,
+ * and answered 500 without internals.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@liandong/core/shared/errors.ts';
+import { requestLang } from './lang.ts';
+
+function fromDatabase(err: { code?: string; column?: string; constraint?: string }): DomainError | null {
+  const code = err.code;
+  if (!code || typeof code !== 'string' || code.length !== 5) return null;
+  if (code === '23505') return new DomainError(409, 'duplicate', { zh: '记录已存在', en: 'The record already exists' }, err.constraint);
+  if (code === '23503') return new DomainError(422, 'reference_missing', { zh: '引用的记录不存在', en: 'A referenced record does not exist' }, err.constraint);
+  if (code.startsWith('22')) return new DomainError(400, 'invalid_value', { zh: '取值无效', en: 'A value is invalid' }, err.column);
+  if (code === '40001' || code === '40P01') {
+    return new DomainError(409, 'concurrent_update', { zh: '数据正被他人修改，请重试', en: 'The data changed concurrently; please retry' });
+  }
+  return null;
+}
+
+export function toDomainError(err: unknown): DomainError | null {
+  if (err instanceof DomainError) return err;
+  const fe = err as FastifyError & { validation?: unknown };
+  if (fe && typeof fe === 'object') {
+    if (fe.validation && fe.statusCode === 400) return null; // already formatted by the schema error formatter
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe.name === 'SyntaxError')) {
+      return new DomainError(400, 'invalid_json', { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' }, 'body');
+    }
+    if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return new DomainError(400, 'invalid_json', { zh: '请求体为空', en: 'The request body is empty' }, 'body');
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return new DomainError(400, 'unsupported_media_type', { zh: '不支持的内容类型', en: 'Unsupported content type' }, 'Content-Type');
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return new DomainError(413, 'too_large', { zh: '请求体过大', en: 'The request body is too large' }, 'body');
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return new DomainError(400, 'bad_request', { zh: '请求无效', en: fe.message || 'Bad request' });
+    }
+  }
+  return fromDatabase(err as { code?: string });
+}
+
+export function sendError(reply: FastifyReply, req: FastifyRequest, err: DomainError): FastifyReply {
+  const lang = requestLang(req);
+  return reply
+    .status(err.status)
+    .type('application/json; charset=utf-8')
+    .send({ error: { code: err.code, message: lang === 'en' ? err.messages.en : err.messages.zh, ...(err.field ? { field: err.field } : {}) } });
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err, req, reply) => {
+    const known = err instanceof DomainError ? err : (err as { cause?: unknown }).cause instanceof DomainError ? ((err as { cause?: unknown }).cause as DomainError) : toDomainError(err);
+    if (known) return sendError(reply, req, known);
+    req.log.error({ err }, 'unexpected error');
+    const lang = requestLang(req);
+    return reply.status(500).send({ error: { code: 'internal', message: lang === 'en' ? 'Internal error' : '服务器内部错误' } });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    sendError(reply, req, new DomainError(404, 'not_found', { zh: '接口不存在', en: 'No such endpoint' })),
+  );
+}

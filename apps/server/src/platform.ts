@@ -1,0 +1,33 @@
+/**
+ * The running platform's parts, built once and passed to routes, jobs and commands: the database and
+ * the in-memory services the use cases need (territory index, working calendar, clock).
+ */
+import { openDatabase, type Db } from '@liandong/db';
+import { TerritoryService } from '@liandong/core/territory/index.ts';
+import { CalendarProvider } from '@liandong/core/calendar/index.ts';
+import type { OrderServices } from '@liandong/core/orders/index.ts';
+import { systemClock, type Clock } from '@liandong/core/shared/clock.ts';
+
+export interface Platform {
+  db: Db;
+  services: OrderServices;
+  territory: TerritoryService;
+  calendar: CalendarProvider;
+  clock: Clock;
+}
+
+export function platformOn(db: Db, clock: Clock = systemClock): Platform {
+  const territory = new TerritoryService(db);
+  const calendar = new CalendarProvider();
+  return {
+    db,
+    territory,
+    calendar,
+    clock,
+    services: { clock, territory, calendar: (q) => calendar.get(q) },
+  };
+}
+
+export async function openPlatform(config: { databaseUrl?: string; dataDir: string }): Promise<Platform> {
+  return platformOn(await openDatabase(config));
+}

@@ -1,0 +1,168 @@
+/**
+ * The seeds' stories, end to end through the HTTP API on the demo district (Wujiang).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gridOf, newKey, pointInGrid, startTestServer, unitId, type TestServer } from './harness.ts';
+import { fromWgs84 } from '@liandong/core/territory/index.ts';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s?.close());
+
+const actionsOf = (order: { timeline: { action: string }[] }) => order.timeline.map((e) => e.action);
+
+describe('seed stories', () => {
+  it('a citizen photographs a loose manhole cover near a school: app → grid → dispatch → sign → handle → check → callback → closed', async () => {
+    const citizen = await s.as('citizen');
+    const worker = 'songling_gridworker';
+    const point = await pointInGrid(s, await gridOf(s, worker));
+    const photo = await fetch(`${s.base}/api/v1/files?name=cover.jpg`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${citizen.token}`, 'content-type': 'image/jpeg' },
+      body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]),
+    });
+    expect(photo.status).toBe(201);
+    const photoId = (await photo.json()).id;
+    // The phone reports GCJ-02, as Chinese map SDKs do.
+    const [glng, glat] = fromWgs84(point.lng, point.lat, 'gcj02');
+    const created = await citizen.post(
+      '/api/v1/orders',
+      {
+        channel: 'app',
+        nature: 'report',
+        description: '实验小学门口的供水井盖松动，孩子放学经过很危险',
+        location: { lng: glng, lat: glat, crs: 'gcj02' },
+        address: '松陵街道 实验小学东门',
+        categoryCode: '01001',
+        reporter: { name: '张三', phone: '13912345678' },
+        attachments: [photoId],
+      },
+      { 'idempotency-key': newKey('cover') },
+    );
+    expect(created.status).toBe(201);
+    const order = created.body;
+    expect(order.code).toMatch(/^LD\d{8}\d{6,}$/);
+    expect(order.state.code).toBe('pending_accept');
+    expect(order.grid.code).toBe(await gridOf(s, worker));
+    expect(order.town.name).toBe('松陵街道');
+    expect(order.deadlines.map((d: { step: string }) => d.step)).toEqual(['accept']);
+
+    const dispatcher = await s.as('zx_dispatcher');
+    expect((await dispatcher.act(order.id, 'accept')).body.state.code).toBe('pending_dispatch');
+    const dispatched = await dispatcher.act(order.id, 'dispatch', { note: '学校周边，紧急处置' });
+    expect(dispatched.status).toBe(200);
+    expect(dispatched.body.state.code).toBe('pending_sign');
+    const handlerUnit = dispatched.body.handlerUnit;
+    expect(handlerUnit).not.toBeNull();
+    const sign = dispatched.body.deadlines.find((d: { step: string }) => d.step === 'sign');
+    expect(sign.limit).toEqual({ value: 2, unit: 'urgent_hours' });
+
+    const handlerName = (await s.platform.db.query<{ username: string }>(
+      `select u.username from users u where u.unit_id = $1 and u.username like '%_handler'`, [handlerUnit.id])).rows[0]!.username;
+    const handler = await s.as(handlerName);
+    expect((await handler.act(order.id, 'sign')).body.state.code).toBe('handling');
+    const fb = await handler.act(order.id, 'feedback', { result: '已更换井盖并加固，现场恢复正常', attachments: [photoId] });
+    expect(fb.body.state.code).toBe('pending_check');
+    const check = await (await s.as(worker)).act(order.id, 'check', { passed: true, note: '现场核查井盖已固定' });
+    expect(check.body.state.code).toBe('pending_callback');
+    const cb = await (await s.as('zx_operator')).act(order.id, 'callback', { satisfaction: 'very_satisfied' });
+    expect(cb.body.state.code).toBe('pending_close');
+    const closed = await dispatcher.act(order.id, 'close');
+    expect(closed.body.state.code).toBe('closed');
+    expect(closed.body.closedAt).not.toBeNull();
+    expect(closed.body.satisfaction).toBe('very_satisfied');
+    expect(actionsOf(closed.body)).toEqual(['create', 'accept', 'dispatch', 'sign', 'feedback', 'check', 'callback', 'close']);
+    expect(closed.body.deadlines.every((d: { doneAt: string | null }) => d.doneAt !== null)).toBe(true);
+    // The citizen follows his own report.
+    expect((await citizen.get(`/api/v1/orders/${order.id}`)).body.state.code).toBe('closed');
+  });
+
+  it("a part-time grid worker reports crop waste dumped on a riverbank; agriculture leads, water affairs co-handles", async () => {
+    const worker = await s.as('songling_gridworker_pt');
+    const point = await pointInGrid(s, await gridOf(s, 'songling_gridworker_pt'));
+    const created = await worker.post(
+      '/api/v1/orders',
+      { channel: 'grid_patrol', nature: 'report', description: '河岸边有人倾倒秸秆等农作物废弃物，约两车', location: point, categoryCode: '90001' },
+      { 'idempotency-key': newKey('crop') },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.level).toBe('grid');
+    expect(created.body.dispatchUnit.name).toContain('松陵街道');
+    const town = await s.as('songling_dispatcher');
+    await town.act(created.body.id, 'accept');
+    const d = await town.act(created.body.id, 'dispatch');
+    expect(d.status).toBe(200);
+    expect(d.body.handlerUnit.id).toBe(await unitId(s, 'WJ-NYJ'));
+    // The co-handler sees the order, though it is not the lead.
+    expect((await (await s.as('swj_handler')).get(`/api/v1/orders/${created.body.id}`)).status).toBe(200);
+    const nyj = await s.as('nyj_handler');
+    await nyj.act(created.body.id, 'sign');
+    expect((await nyj.act(created.body.id, 'feedback', { result: '已组织清运，河岸恢复' })).body.state.code).toBe('pending_check');
+    // No reporter phone on a patrol report: after the check it waits for closure, no callback.
+    expect((await worker.act(created.body.id, 'check', { passed: true })).body.state.code).toBe('pending_close');
+    const closed = await town.act(created.body.id, 'close');
+    expect(closed.body.state.code).toBe('closed');
+    expect(closed.body.solvedLevel).toBe('grid');
+  });
+
+  it('an illegal-parking report is solved on the spot by the grid worker', async () => {
+    const worker = await s.as('songling_gridworker');
+    const point = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
+    const created = await worker.post(
+      '/api/v1/orders',
+      { channel: 'grid_patrol', nature: 'report', description: '小区消防通道有机动车乱停放', location: point, categoryCode: '09009' },
+      { 'idempotency-key': newKey('park') },
+    );
+    const done = await worker.act(created.body.id, 'self-handle', { result: '已联系车主挪车，通道畅通' });
+    expect(done.status).toBe(200);
+    expect(done.body.state.code).toBe('closed');
+    expect(done.body.selfHandled).toBe(true);
+    expect(done.body.solvedLevel).toBe('grid');
+    expect(actionsOf(done.body)).toEqual(['create', 'self-handle']);
+  });
+
+  it('what the town cannot solve goes up to the district and a department handles it with a co-handler', async () => {
+    const worker = await s.as('songling_gridworker');
+    const point = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
+    const created = await worker.post(
+      '/api/v1/orders',
+      { channel: 'grid_patrol', nature: 'report', description: '村道路面大面积塌陷，村里无力修复', location: point },
+      { 'idempotency-key': newKey('road') },
+    );
+    const town = await s.as('songling_dispatcher');
+    await town.act(created.body.id, 'accept');
+    const station = await town.act(created.body.id, 'dispatch', { unitId: await stationOf('songling_station') });
+    expect(station.body.state.code).toBe('pending_sign');
+    expect(station.body.level).toBe('village');
+    const stationHandler = await s.as('songling_station');
+    await stationHandler.act(created.body.id, 'sign');
+    const up1 = await stationHandler.act(created.body.id, 'escalate', { reason: '塌陷面积大，村级无法处置' });
+    expect(up1.body.level).toBe('town');
+    expect(up1.body.state.code).toBe('pending_dispatch');
+    const up2 = await town.act(created.body.id, 'escalate', { reason: '需区交通部门维修' });
+    expect(up2.body.level).toBe('district');
+    expect(up2.body.dispatchUnit.id).toBe(await unitId(s, 'WJ-ZX'));
+    const district = await s.as('zx_dispatcher');
+    await district.act(created.body.id, 'classify', { categoryCode: '06012' });
+    const sent = await district.act(created.body.id, 'dispatch', { unitId: await unitId(s, 'WJ-JTJ'), coUnitIds: [await unitId(s, 'WJ-ZJJ')] });
+    expect(sent.body.handlerUnit.id).toBe(await unitId(s, 'WJ-JTJ'));
+    const jtj = await s.as('jtj_handler');
+    await jtj.act(created.body.id, 'sign');
+    await jtj.act(created.body.id, 'feedback', { result: '已完成路面修复' });
+    await worker.act(created.body.id, 'check', { passed: true });
+    const closed = await district.act(created.body.id, 'close');
+    expect(closed.body.state.code).toBe('closed');
+    expect(closed.body.solvedLevel).toBe('district');
+    expect(closed.body.counts.escalations).toBe(2);
+    expect(actionsOf(closed.body)).toEqual(['create', 'accept', 'dispatch', 'sign', 'escalate', 'escalate', 'classify', 'dispatch', 'sign', 'feedback', 'check', 'close']);
+    // The town dispatcher of another town never sees it.
+    expect((await (await s.as('shengze_dispatcher')).get(`/api/v1/orders/${created.body.id}`)).status).toBe(404);
+  });
+});
+
+async function stationOf(username: string): Promise<number> {
+  const r = await s.platform.db.query<{ unit_id: number }>('select unit_id from users where username = $1', [username]);
+  return r.rows[0]!.unit_id;
+}

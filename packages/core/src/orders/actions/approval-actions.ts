@@ -1,0 +1,122 @@
+/**
+ * Extension (延期), suspension (挂账) and voiding (作废) need a shift lead's approval. A request waits
+ * on the order (`pending_request`); the shift lead approves or denies it, or acts directly.
+ */
+import type { StateCode, Step } from '@liandong/contracts';
+import { conflict, invalidField, wrongState } from '../../shared/errors.ts';
+import type { TimeUnit } from '../../calendar/index.ts';
+import type { ActionContext, ActionHandler } from '../perform-action.ts';
+import { completeDeadlines, listDeadlines, setDeadlineDue, startDeadline } from '../order.repository.ts';
+import type { PendingRequest } from '../order.types.ts';
+
+function assertNoPending(ctx: ActionContext): void {
+  const p = ctx.order.pending_request;
+  if (p) throw conflict('request_pending', `已有待审批的申请（${p.kind}），请先处理`, `A ${p.kind} request is already waiting for approval`);
+}
+
+function pendingOf<K extends PendingRequest['kind']>(ctx: ActionContext, kind: K): Extract<PendingRequest, { kind: K }> {
+  const p = ctx.order.pending_request;
+  if (!p || p.kind !== kind) throw wrongState(`没有待审批的${KIND_ZH[kind]}申请`, `There is no ${kind} request waiting`);
+  return p as Extract<PendingRequest, { kind: K }>;
+}
+
+const KIND_ZH = { extension: '延期', suspension: '挂账', void: '作废' } as const;
+
+function request(ctx: ActionContext, p: PendingRequest, note: string) {
+  assertNoPending(ctx);
+  return { to: ctx.order.state, patch: { pending_request: p }, note, data: { request: p.kind } };
+}
+
+const stamp = (ctx: ActionContext) => ({ by: ctx.actor.userId, at: ctx.now.toISOString() });
+
+export const requestExtension: ActionHandler<'request-extension'> = async (ctx) =>
+  request(ctx, { kind: 'extension', value: ctx.body.value, unit: ctx.body.unit, reason: ctx.body.reason, ...stamp(ctx) }, ctx.body.reason);
+
+export const approveExtension: ActionHandler<'approve-extension'> = async (ctx) => {
+  const p = pendingOf(ctx, 'extension');
+  const { tx, order, now, services } = ctx;
+  const calendar = await services.calendar(tx);
+  const handle = (await listDeadlines(tx, order.id)).find((d) => d.step === 'handle');
+  const from = handle ? handle.due_at : now;
+  const dueAt = calendar.addDuration(from, p.value, p.unit as TimeUnit);
+  return {
+    to: order.state,
+    patch: { pending_request: null, extension_count: order.extension_count + 1 },
+    note: ctx.body.note,
+    data: { value: p.value, unit: p.unit, previousDueAt: handle?.due_at ?? null, dueAt },
+    after: async () => {
+      if (handle) await setDeadlineDue(tx, order.id, 'handle', dueAt);
+      else await startDeadline(tx, { orderId: order.id, step: 'handle', startedAt: now, dueAt, value: p.value, unit: p.unit });
+    },
+  };
+};
+
+export const denyExtension: ActionHandler<'deny-extension'> = async (ctx) => {
+  pendingOf(ctx, 'extension');
+  return { to: ctx.order.state, patch: { pending_request: null }, note: ctx.body.reason };
+};
+
+export const requestSuspension: ActionHandler<'request-suspension'> = async (ctx) =>
+  request(ctx, { kind: 'suspension', reason: ctx.body.reason, ...stamp(ctx) }, ctx.body.reason);
+
+/** 挂账: the clocks stop until resumed. Approves a waiting request, or suspends directly with a reason. */
+export const suspend: ActionHandler<'suspend'> = async (ctx) => {
+  const p = ctx.order.pending_request;
+  const reason = ctx.body.reason ?? (p?.kind === 'suspension' ? p.reason : undefined);
+  if (!reason) throw invalidField('reason', '直接挂账须填写理由', 'a reason is required to suspend without a request');
+  return {
+    to: 'suspended',
+    patch: { resume_state: ctx.order.state, suspended_at: ctx.now, pending_request: null },
+    note: reason,
+  };
+};
+
+export const denySuspension: ActionHandler<'deny-suspension'> = async (ctx) => {
+  pendingOf(ctx, 'suspension');
+  return { to: ctx.order.state, patch: { pending_request: null }, note: ctx.body.reason };
+};
+
+/** 恢复: every running clock is pushed back by the time spent suspended, in its own unit. */
+export const resume: ActionHandler<'resume'> = async ({ tx, order, body, now, services }) => {
+  const to = (order.resume_state ?? 'pending_dispatch') as StateCode;
+  const since = order.suspended_at ?? now;
+  return {
+    to,
+    patch: { resume_state: null, suspended_at: null },
+    note: body.note,
+    data: { suspendedSince: since },
+    after: async () => {
+      const calendar = await services.calendar(tx);
+      for (const d of await listDeadlines(tx, order.id)) {
+        if (d.done_at) continue;
+        const unit = d.limit_unit as TimeUnit;
+        const dueAt =
+          d.due_at > since
+            ? calendar.addDuration(now, calendar.elapsed(since, d.due_at, unit), unit)
+            : new Date(d.due_at.getTime() + (now.getTime() - since.getTime()));
+        await setDeadlineDue(tx, order.id, d.step as Step, dueAt);
+      }
+    },
+  };
+};
+
+export const requestVoid: ActionHandler<'request-void'> = async (ctx) =>
+  request(ctx, { kind: 'void', reason: ctx.body.reason, ...stamp(ctx) }, ctx.body.reason);
+
+/** 作废: approves a waiting request, or voids directly with a reason. */
+export const voidOrder: ActionHandler<'void'> = async (ctx) => {
+  const p = ctx.order.pending_request;
+  const reason = ctx.body.reason ?? (p?.kind === 'void' ? p.reason : undefined);
+  if (!reason) throw invalidField('reason', '直接作废须填写理由', 'a reason is required to void without a request');
+  return {
+    to: 'voided',
+    patch: { pending_request: null, closed_at: ctx.now },
+    note: reason,
+    after: () => completeDeadlines(ctx.tx, ctx.order.id, ['accept', 'dispatch', 'sign', 'handle', 'check', 'callback'], ctx.now),
+  };
+};
+
+export const denyVoid: ActionHandler<'deny-void'> = async (ctx) => {
+  pendingOf(ctx, 'void');
+  return { to: ctx.order.state, patch: { pending_request: null }, note: ctx.body.reason };
+};

@@ -1,0 +1,99 @@
+import type { Queryable } from '@liandong/db';
+import { unprocessable, wrongState } from '../../shared/errors.ts';
+import { getUnit } from '../../org/org.repository.ts';
+import type { ActionHandler } from '../perform-action.ts';
+import { completeDeadlines } from '../order.repository.ts';
+import { startSteps } from '../deadlines.ts';
+import type { OrderRow } from '../order.types.ts';
+import { hasCallableReporter } from './handling-actions.ts';
+
+const ALL_STEPS = ['accept', 'dispatch', 'sign', 'handle', 'check', 'callback'] as const;
+const DISSATISFIED = new Set(['dissatisfied', 'very_dissatisfied']);
+
+/** 核查: the grid worker checks the result on site; a failure sends it back to the unit (返工, counted). */
+export const check: ActionHandler<'check'> = async ({ tx, order, body, now, services }) => {
+  if (!body.passed) {
+    return {
+      to: 'handling',
+      patch: { rework_count: order.rework_count + 1 },
+      note: body.note,
+      data: { passed: false },
+      attachmentIds: body.attachments,
+      after: async () => {
+        await completeDeadlines(tx, order.id, ['check'], now);
+        await startSteps(tx, services, order, ['handle'], now);
+      },
+    };
+  }
+  const callable = await hasCallableReporter(tx, order.id);
+  return {
+    to: callable ? 'pending_callback' : 'pending_close',
+    note: body.note,
+    data: { passed: true },
+    attachmentIds: body.attachments,
+    after: async () => {
+      await completeDeadlines(tx, order.id, ['check'], now);
+      if (callable) await startSteps(tx, services, order, ['callback'], now);
+    },
+  };
+};
+
+/** 回访: the citizen rates the result. A substantive dissatisfaction lets the centre reopen the order. */
+export const callback: ActionHandler<'callback'> = async ({ tx, order, body, now }) => {
+  if (body.reporterId) {
+    const r = await tx.query('update order_reporters set satisfaction = $3 where id = $1 and order_id = $2', [
+      body.reporterId,
+      order.id,
+      body.satisfaction,
+    ]);
+    if (r.rowCount === 0) throw unprocessable('reporterId', '该诉求人不属于此工单', 'This reporter does not belong to the order');
+  }
+  return {
+    to: 'pending_close',
+    patch: { satisfaction: body.satisfaction },
+    note: body.note,
+    data: { satisfaction: body.satisfaction, substantive: body.substantive ?? false, reporterId: body.reporterId ?? null },
+    after: () => completeDeadlines(tx, order.id, ['callback'], now),
+  };
+};
+
+/** 重办: on substantive dissatisfaction, the same unit handles the order again. */
+export const reopen: ActionHandler<'reopen'> = async ({ tx, order, body, now, services }) => {
+  if (!order.satisfaction || !DISSATISFIED.has(order.satisfaction)) {
+    throw wrongState('只有群众不满意的工单才能重办', 'Only an order the citizen was dissatisfied with can be reopened');
+  }
+  if (!order.handler_unit_id) throw wrongState('工单没有承办单位，请重新派遣', 'The order has no handling unit; dispatch it again');
+  return {
+    to: 'pending_sign',
+    patch: { reopen_count: order.reopen_count + 1, satisfaction: null },
+    note: body.reason,
+    data: { previousSatisfaction: order.satisfaction },
+    after: () => startSteps(tx, services, order, ['sign', 'handle'], now),
+  };
+};
+
+/** Where the matter was solved, for the 70/20/10 shape: the level, or enforcement when an enforcement unit handled it. */
+async function solvedLevel(q: Queryable, order: OrderRow): Promise<OrderRow['solved_level']> {
+  if (order.handler_unit_id) {
+    const unit = await getUnit(q, order.handler_unit_id);
+    if (unit?.enforcement) return 'enforcement';
+  }
+  return order.level;
+}
+
+/** 结案. */
+export const close: ActionHandler<'close'> = async ({ tx, order, body, now }) => ({
+  to: 'closed',
+  patch: { closed_at: now, solved_level: await solvedLevel(tx, order) },
+  note: body.note,
+  after: () => completeDeadlines(tx, order.id, ALL_STEPS, now),
+});
+
+/** 强制结案: the shift lead closes an order from any live state, with a reason. */
+export const forceClose: ActionHandler<'force-close'> = async ({ tx, order, body, now }) => ({
+  to: 'closed',
+  patch: { closed_at: now, solved_level: await solvedLevel(tx, order), pending_request: null, resume_state: null, suspended_at: null },
+  note: body.reason,
+  data: { forced: true },
+  after: () => completeDeadlines(tx, order.id, ALL_STEPS, now),
+});

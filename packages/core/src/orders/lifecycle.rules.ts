@@ -1,0 +1,106 @@
+/**
+ * The work-order state machine (SPEC §4) as data: for each action, the roles that may take it, the
+ * states it starts from, the states it may lead to, and how the actor must relate to the order.
+ * Pure: no database. The HTTP layer and every use case go through `checkAction`.
+ */
+import type { ActionName, StateCode } from '@liandong/contracts';
+import type { Role } from '../org/roles.ts';
+
+/** How the actor must relate to the order: works for its dispatching centre, its handling unit, or covers its grid. */
+export type Responsibility = 'dispatch_unit' | 'handler_unit' | 'grid';
+
+export interface ActionRule {
+  roles: readonly Role[];
+  from: readonly StateCode[];
+  /** The states the action may lead to; 'same' keeps the state. */
+  to: readonly StateCode[] | 'same';
+  by: readonly Responsibility[];
+}
+
+/** States in which an order is alive and moving (not final, not suspended). */
+export const ACTIVE_STATES: readonly StateCode[] = [
+  'pending_accept',
+  'pending_dispatch',
+  'pending_sign',
+  'handling',
+  'pending_check',
+  'pending_callback',
+  'pending_close',
+];
+export const FINAL_STATES: readonly StateCode[] = ['closed', 'rejected', 'merged', 'voided'];
+
+const DISPATCHERS: Role[] = ['dispatcher', 'shift_lead'];
+const GRID: Role[] = ['grid_worker', 'grid_leader'];
+const LIVE: StateCode[] = [...ACTIVE_STATES, 'suspended'];
+
+export const ACTION_RULES: Record<ActionName, ActionRule> = {
+  accept: { roles: [...DISPATCHERS, 'operator'], from: ['pending_accept'], to: ['pending_dispatch'], by: ['dispatch_unit'] },
+  reject: { roles: DISPATCHERS, from: ['pending_accept'], to: ['rejected'], by: ['dispatch_unit'] },
+  classify: { roles: DISPATCHERS, from: ['pending_accept', 'pending_dispatch'], to: 'same', by: ['dispatch_unit'] },
+  dispatch: { roles: DISPATCHERS, from: ['pending_dispatch'], to: ['pending_sign', 'pending_dispatch'], by: ['dispatch_unit'] },
+  redispatch: { roles: DISPATCHERS, from: ['pending_sign', 'handling'], to: ['pending_sign', 'pending_dispatch'], by: ['dispatch_unit'] },
+  'add-co-handler': { roles: [...DISPATCHERS, 'handler'], from: ['pending_sign', 'handling'], to: 'same', by: ['dispatch_unit', 'handler_unit'] },
+  sign: { roles: ['handler'], from: ['pending_sign'], to: ['handling'], by: ['handler_unit'] },
+  return: { roles: ['handler'], from: ['pending_sign', 'handling'], to: ['pending_dispatch'], by: ['handler_unit'] },
+  'request-extension': { roles: ['handler'], from: ['handling'], to: 'same', by: ['handler_unit'] },
+  'approve-extension': { roles: ['shift_lead'], from: ['handling'], to: 'same', by: ['dispatch_unit'] },
+  'deny-extension': { roles: ['shift_lead'], from: ['handling'], to: 'same', by: ['dispatch_unit'] },
+  'request-suspension': { roles: ['handler', 'dispatcher'], from: ['pending_dispatch', 'pending_sign', 'handling'], to: 'same', by: ['handler_unit', 'dispatch_unit'] },
+  suspend: { roles: ['shift_lead'], from: ['pending_dispatch', 'pending_sign', 'handling'], to: ['suspended'], by: ['dispatch_unit'] },
+  'deny-suspension': { roles: ['shift_lead'], from: ['pending_dispatch', 'pending_sign', 'handling'], to: 'same', by: ['dispatch_unit'] },
+  resume: { roles: ['shift_lead'], from: ['suspended'], to: ['pending_dispatch', 'pending_sign', 'handling'], by: ['dispatch_unit'] },
+  'request-void': { roles: ['dispatcher', 'operator', 'handler'], from: LIVE, to: 'same', by: ['dispatch_unit', 'handler_unit'] },
+  void: { roles: ['shift_lead'], from: LIVE, to: ['voided'], by: ['dispatch_unit'] },
+  'deny-void': { roles: ['shift_lead'], from: LIVE, to: 'same', by: ['dispatch_unit'] },
+  escalate: {
+    roles: [...GRID, ...DISPATCHERS, 'handler'],
+    from: ['pending_accept', 'pending_dispatch', 'pending_sign', 'handling'],
+    to: ['pending_dispatch'],
+    by: ['grid', 'dispatch_unit', 'handler_unit'],
+  },
+  'self-handle': { roles: GRID, from: ['pending_accept', 'pending_dispatch'], to: ['closed'], by: ['grid'] },
+  feedback: { roles: ['handler'], from: ['handling'], to: ['pending_check', 'pending_callback', 'pending_close'], by: ['handler_unit'] },
+  check: {
+    roles: [...GRID, 'dispatcher'],
+    from: ['pending_check'],
+    to: ['pending_callback', 'pending_close', 'handling'],
+    by: ['grid', 'dispatch_unit'],
+  },
+  callback: { roles: ['operator', 'dispatcher'], from: ['pending_callback'], to: ['pending_close'], by: ['dispatch_unit'] },
+  reopen: { roles: DISPATCHERS, from: ['pending_close'], to: ['pending_sign'], by: ['dispatch_unit'] },
+  close: { roles: DISPATCHERS, from: ['pending_close'], to: ['closed'], by: ['dispatch_unit'] },
+  'force-close': { roles: ['shift_lead'], from: LIVE, to: ['closed'], by: ['dispatch_unit'] },
+  merge: { roles: DISPATCHERS, from: ['pending_accept', 'pending_dispatch', 'pending_sign', 'handling'], to: 'same', by: ['dispatch_unit'] },
+};
+
+export interface ActorRelation {
+  roles: ReadonlySet<Role>;
+  /** Which responsibilities the actor holds towards this order. */
+  holds: ReadonlySet<Responsibility>;
+}
+
+export type ActionVerdict =
+  | { ok: true }
+  | { ok: false; reason: 'role' | 'responsibility' | 'state' };
+
+/** Decides whether an actor may take an action on an order in a given state. Role, then responsibility, then state. */
+export function checkAction(action: ActionName, state: StateCode, actor: ActorRelation): ActionVerdict {
+  const rule = ACTION_RULES[action];
+  if (!rule.roles.some((r) => actor.roles.has(r))) return { ok: false, reason: 'role' };
+  if (!rule.by.some((b) => actor.holds.has(b))) return { ok: false, reason: 'responsibility' };
+  if (!rule.from.includes(state)) return { ok: false, reason: 'state' };
+  return { ok: true };
+}
+
+/** Whether `to` is a state the action may lead to from `from`. Use cases assert their outcome with it. */
+export function isAllowedTarget(action: ActionName, from: StateCode, to: StateCode): boolean {
+  const rule = ACTION_RULES[action];
+  return rule.to === 'same' ? to === from : rule.to.includes(to);
+}
+
+/** The next level up a report is pushed to (上推): grid and village go to the town, the town to the district. */
+export function nextLevel(level: 'grid' | 'village' | 'town' | 'district'): 'town' | 'district' | null {
+  if (level === 'grid' || level === 'village') return 'town';
+  if (level === 'town') return 'district';
+  return null;
+}

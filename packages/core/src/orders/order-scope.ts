@@ -1,0 +1,44 @@
+/**
+ * Data scope (数据权限): who may see an order. A user sees the orders located in his areas, the orders
+ * his units dispatch, handle or ever handled, and his own reports. Administrators see everything.
+ * `canSeeOrder` (one loaded order) and `orderScopeSql` (lists) must say the same thing.
+ */
+import type { Queryable } from '@liandong/db';
+import { coversArea, coversUnit, hasRole, type Actor } from '../org/actor.ts';
+import type { Responsibility } from './lifecycle.rules.ts';
+import type { OrderRow } from './order.types.ts';
+import { involvedUnitIds } from './order.repository.ts';
+
+export function seesAll(actor: Actor): boolean {
+  return hasRole(actor, 'admin');
+}
+
+export async function canSeeOrder(q: Queryable, actor: Actor, o: OrderRow): Promise<boolean> {
+  if (seesAll(actor) || o.created_by === actor.userId) return true;
+  if (coversArea(actor, o.district_code, o.town_code, o.village_code, o.grid_code)) return true;
+  if (coversUnit(actor, o.dispatch_unit_id) || coversUnit(actor, o.handler_unit_id)) return true;
+  if (actor.unitIds.length === 0) return false;
+  const involved = await involvedUnitIds(q, o.id);
+  return involved.some((u) => actor.unitIds.includes(u));
+}
+
+/** The SQL twin of canSeeOrder, for an `orders` alias `o`; appends its parameters to `params`. */
+export function orderScopeSql(actor: Actor, params: unknown[], alias = 'o'): string {
+  if (seesAll(actor)) return 'true';
+  params.push(actor.areaCodes, actor.unitIds, actor.userId);
+  const [a, u, me] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+  return `(${alias}.created_by = ${me}
+    or ${alias}.district_code = any(${a}::text[]) or ${alias}.town_code = any(${a}::text[])
+    or ${alias}.village_code = any(${a}::text[]) or ${alias}.grid_code = any(${a}::text[])
+    or ${alias}.dispatch_unit_id = any(${u}::int[]) or ${alias}.handler_unit_id = any(${u}::int[])
+    or exists (select 1 from order_units ou where ou.order_id = ${alias}.id and ou.unit_id = any(${u}::int[])))`;
+}
+
+/** The responsibilities an actor holds towards an order, which the state machine's rules refer to. */
+export function responsibilitiesOf(actor: Actor, o: OrderRow): Set<Responsibility> {
+  const holds = new Set<Responsibility>();
+  if (coversUnit(actor, o.dispatch_unit_id)) holds.add('dispatch_unit');
+  if (coversUnit(actor, o.handler_unit_id)) holds.add('handler_unit');
+  if (coversArea(actor, o.grid_code, o.village_code)) holds.add('grid');
+  return holds;
+}

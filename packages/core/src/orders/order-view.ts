@@ -1,0 +1,171 @@
+/**
+ * What the API shows of an order: names beside codes, labels in the reader's language, reporters
+ * masked by role, the step clocks, and (in the detail) the timeline.
+ */
+import type { Queryable } from '@liandong/db';
+import type { ListOrdersFilter } from '@liandong/contracts';
+import type { Actor } from '../org/actor.ts';
+import { maskName, maskPhone, seesReporterIdentity } from '../org/personal-data.ts';
+import { unprocessable } from '../shared/errors.ts';
+import { orderScopeSql } from './order-scope.ts';
+import type { DeadlineRow, OrderRow } from './order.types.ts';
+
+export type Lang = 'zh' | 'en';
+
+const VIEW_SELECT = `
+  select o.*, st.type as state_type, st.label_zh as state_zh, st.label_en as state_en,
+    g.name as grid_name, dv.name as village_name, dt.name as town_name, dd.name as district_name,
+    c.name as category_name, c.name_en as category_name_en,
+    du.name as dispatch_unit_name, hu.name as handler_unit_name,
+    ch.name_zh as channel_zh, ch.name_en as channel_en, n.name_zh as nature_zh, n.name_en as nature_en
+  from orders o
+  join order_states st on st.code = o.state
+  join channels ch on ch.code = o.channel
+  join natures n on n.code = o.nature
+  left join grids g on g.code = o.grid_code
+  left join divisions dv on dv.code = o.village_code
+  left join divisions dt on dt.code = o.town_code
+  left join divisions dd on dd.code = o.district_code
+  left join categories c on c.code = o.category_code
+  left join units du on du.id = o.dispatch_unit_id
+  left join units hu on hu.id = o.handler_unit_id`;
+
+type ViewRow = OrderRow & Record<string, string | null>;
+
+const named = (code: string | null, name: string | null) => (code ? { code, name } : null);
+const unit = (id: number | null, name: string | null) => (id ? { id, name } : null);
+
+export function toOrderSummary(r: ViewRow, lang: Lang) {
+  return {
+    id: r.id,
+    code: r.code,
+    state: { code: r.state, type: r.state_type, label: lang === 'zh' ? r.state_zh : r.state_en },
+    channel: { code: r.channel, label: lang === 'zh' ? r.channel_zh : r.channel_en },
+    nature: { code: r.nature, label: lang === 'zh' ? r.nature_zh : r.nature_en },
+    description: r.description,
+    address: r.address,
+    location: { lng: r.lng, lat: r.lat, crs: 'wgs84' as const },
+    grid: named(r.grid_code, r.grid_name),
+    professionalGrids: r.professional_grid_codes,
+    village: named(r.village_code, r.village_name),
+    town: named(r.town_code, r.town_name),
+    district: named(r.district_code, r.district_name),
+    category: r.category_code ? { code: r.category_code, name: lang === 'en' && r.category_name_en ? r.category_name_en : r.category_name } : null,
+    urgency: r.urgency,
+    level: r.level,
+    dispatchUnit: unit(r.dispatch_unit_id, r.dispatch_unit_name),
+    handlerUnit: unit(r.handler_unit_id, r.handler_unit_name),
+    confidential: r.confidential,
+    selfHandled: r.self_handled,
+    solvedLevel: r.solved_level,
+    pendingRequest: r.pending_request,
+    satisfaction: r.satisfaction,
+    counts: { returns: r.return_count, reworks: r.rework_count, reopens: r.reopen_count, escalations: r.escalation_count, extensions: r.extension_count },
+    mergedIntoId: r.merged_into_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    closedAt: r.closed_at,
+  };
+}
+
+export function toDeadlineView(d: DeadlineRow) {
+  return { step: d.step, startedAt: d.started_at, dueAt: d.due_at, limit: { value: d.limit_value, unit: d.limit_unit }, doneAt: d.done_at };
+}
+
+async function reportersOf(q: Queryable, actor: Actor, o: OrderRow) {
+  const r = await q.query<{ id: number; name: string | null; phone: string | null; anonymous: boolean; satisfaction: string | null; source_order_id: number | null }>(
+    'select id, name, phone, anonymous, satisfaction, source_order_id from order_reporters where order_id = $1 order by id',
+    [o.id],
+  );
+  const full = seesReporterIdentity(actor);
+  return r.rows.map((x) => {
+    const hidden = !full && (o.confidential || x.anonymous);
+    return {
+      id: x.id,
+      name: hidden ? null : full ? x.name : maskName(x.name),
+      phone: hidden ? null : full ? x.phone : maskPhone(x.phone),
+      anonymous: x.anonymous,
+      satisfaction: x.satisfaction,
+      fromOrderId: x.source_order_id,
+    };
+  });
+}
+
+export async function loadDeadlines(q: Queryable, orderId: number): Promise<DeadlineRow[]> {
+  return (await q.query<DeadlineRow>('select * from order_deadlines where order_id = $1 order by started_at, step', [orderId])).rows;
+}
+
+/** One order as the API shows it; the caller has checked that the actor may see it. */
+export async function orderView(q: Queryable, actor: Actor, id: number, lang: Lang, withTimeline: boolean) {
+  const r = await q.query<ViewRow>(`${VIEW_SELECT} where o.id = $1`, [id]);
+  const row = r.rows[0]!;
+  const view = {
+    ...toOrderSummary(row, lang),
+    reporters: await reportersOf(q, actor, row),
+    deadlines: (await loadDeadlines(q, id)).map(toDeadlineView),
+  };
+  if (!withTimeline) return view;
+  const ev = await q.query<Record<string, unknown>>(
+    `select e.id, e.at, e.action, e.from_state, e.to_state, e.note, e.data, e.attachment_ids,
+            u.id as user_id, u.display_name, un.id as unit_id, un.name as unit_name
+       from order_events e left join users u on u.id = e.actor_user_id left join units un on un.id = e.actor_unit_id
+      where e.order_id = $1 order by e.id`,
+    [id],
+  );
+  const timeline = ev.rows.map((e) => ({
+    id: e.id,
+    at: e.at,
+    action: e.action,
+    fromState: e.from_state,
+    toState: e.to_state,
+    note: e.note,
+    data: e.data,
+    attachmentIds: e.attachment_ids,
+    actor: e.user_id ? { id: e.user_id, name: e.display_name } : null,
+    unit: e.unit_id ? { id: e.unit_id, name: e.unit_name } : null,
+  }));
+  return { ...view, timeline };
+}
+
+function parseDate(value: string | undefined, field: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw unprocessable(field, '日期格式无效', 'invalid date');
+  return d;
+}
+
+/** A page of the orders the actor may see, newest first. */
+export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang) {
+  const params: unknown[] = [];
+  const where = [orderScopeSql(actor, params)];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.state) add((n) => `o.state = any(${n}::text[])`, f.state.split(','));
+  if (f.stateType) add((n) => `st.type = any(${n}::text[])`, f.stateType.split(','));
+  if (f.channel) add((n) => `o.channel = ${n}`, f.channel);
+  if (f.nature) add((n) => `o.nature = ${n}`, f.nature);
+  if (f.categoryCode) add((n) => `o.category_code = ${n}`, f.categoryCode);
+  if (f.townCode) add((n) => `o.town_code = ${n}`, f.townCode);
+  if (f.gridCode) add((n) => `o.grid_code = ${n}`, f.gridCode);
+  if (f.unitId) add((n) => `(o.handler_unit_id = ${n} or o.dispatch_unit_id = ${n})`, f.unitId);
+  if (f.phone) add((n) => `exists (select 1 from order_reporters r where r.order_id = o.id and r.phone = ${n})`, f.phone);
+  if (f.q) add((n) => `(o.description like ${n} or o.address like ${n} or o.code like ${n})`, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`);
+  const from = parseDate(f.from, 'from');
+  const to = parseDate(f.to, 'to');
+  if (from) add((n) => `o.created_at >= ${n}`, from);
+  if (to) add((n) => `o.created_at < ${n}`, to);
+  const pageSize = f.pageSize ?? 20;
+  const page = f.page ?? 1;
+  const whereSql = where.join(' and ');
+  const total = await q.query<{ n: number }>(
+    `select count(*)::int as n from orders o join order_states st on st.code = o.state where ${whereSql}`,
+    params,
+  );
+  const rows = await q.query<ViewRow>(
+    `${VIEW_SELECT} where ${whereSql} order by o.created_at desc, o.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    params,
+  );
+  return { total: total.rows[0]!.n, page, pageSize, items: rows.rows.map((r) => toOrderSummary(r, lang)) };
+}

@@ -1,0 +1,120 @@
+import type { Queryable } from '@liandong/db';
+import type { StateCode, Step } from '@liandong/contracts';
+import type { DeadlineRow, EventRow, OrderPatch, OrderRow } from './order.types.ts';
+
+export async function lockOrder(q: Queryable, id: number): Promise<OrderRow | null> {
+  const r = await q.query<OrderRow>('select * from orders where id = $1 for update', [id]);
+  return r.rows[0] ?? null;
+}
+
+export async function getOrder(q: Queryable, id: number): Promise<OrderRow | null> {
+  const r = await q.query<OrderRow>('select * from orders where id = $1', [id]);
+  return r.rows[0] ?? null;
+}
+
+/** Units ever involved in the order (lead, co-handler, dispatching centre), for data scope. */
+export async function involvedUnitIds(q: Queryable, orderId: number): Promise<number[]> {
+  const r = await q.query<{ unit_id: number }>('select distinct unit_id from order_units where order_id = $1', [orderId]);
+  return r.rows.map((x) => x.unit_id);
+}
+
+const PATCHABLE = new Set<keyof OrderPatch>([
+  'category_code',
+  'condition_id',
+  'urgency',
+  'level',
+  'dispatch_unit_id',
+  'handler_unit_id',
+  'self_handled',
+  'solved_level',
+  'resume_state',
+  'suspended_at',
+  'pending_request',
+  'satisfaction',
+  'return_count',
+  'rework_count',
+  'reopen_count',
+  'escalation_count',
+  'extension_count',
+  'merged_into_id',
+  'closed_at',
+]);
+
+/** Writes the new state and changed columns; bumps the version. */
+export async function updateOrder(q: Queryable, id: number, state: StateCode, patch: OrderPatch, now: Date): Promise<OrderRow> {
+  const sets = ['state = $2', 'updated_at = $3', 'version = version + 1'];
+  const params: unknown[] = [id, state, now];
+  for (const [key, value] of Object.entries(patch)) {
+    if (!PATCHABLE.has(key as keyof OrderPatch)) throw new Error(`column ${key} is not patchable`);
+    params.push(key === 'pending_request' && value != null ? JSON.stringify(value) : value);
+    sets.push(`${key} = $${params.length}`);
+  }
+  const r = await q.query<OrderRow>(`update orders set ${sets.join(', ')} where id = $1 returning *`, params);
+  return r.rows[0]!;
+}
+
+export interface NewEvent {
+  orderId: number;
+  at: Date;
+  action: string;
+  actorUserId: number | null;
+  actorUnitId: number | null;
+  fromState: StateCode | null;
+  toState: StateCode | null;
+  note?: string | null;
+  data?: Record<string, unknown>;
+  attachmentIds?: number[];
+}
+
+export async function insertEvent(q: Queryable, e: NewEvent): Promise<void> {
+  await q.query(
+    `insert into order_events (order_id, at, action, actor_user_id, actor_unit_id, from_state, to_state, note, data, attachment_ids)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [e.orderId, e.at, e.action, e.actorUserId, e.actorUnitId, e.fromState, e.toState, e.note ?? null, JSON.stringify(e.data ?? {}), e.attachmentIds ?? []],
+  );
+}
+
+export async function listEvents(q: Queryable, orderId: number): Promise<EventRow[]> {
+  return (await q.query<EventRow>('select * from order_events where order_id = $1 order by id', [orderId])).rows;
+}
+
+export async function startDeadline(
+  q: Queryable,
+  d: { orderId: number; step: Step; startedAt: Date; dueAt: Date; value: number; unit: string },
+): Promise<void> {
+  await q.query(
+    `insert into order_deadlines (order_id, step, started_at, due_at, limit_value, limit_unit, done_at)
+     values ($1, $2, $3, $4, $5, $6, null)
+     on conflict (order_id, step) do update set started_at = excluded.started_at, due_at = excluded.due_at,
+       limit_value = excluded.limit_value, limit_unit = excluded.limit_unit, done_at = null`,
+    [d.orderId, d.step, d.startedAt, d.dueAt, d.value, d.unit],
+  );
+}
+
+export async function completeDeadlines(q: Queryable, orderId: number, steps: readonly Step[], at: Date): Promise<void> {
+  await q.query('update order_deadlines set done_at = $3 where order_id = $1 and step = any($2::text[]) and done_at is null', [
+    orderId,
+    steps,
+    at,
+  ]);
+}
+
+export async function listDeadlines(q: Queryable, orderId: number): Promise<DeadlineRow[]> {
+  return (await q.query<DeadlineRow>('select * from order_deadlines where order_id = $1 order by started_at, step', [orderId])).rows;
+}
+
+export async function setDeadlineDue(q: Queryable, orderId: number, step: Step, dueAt: Date): Promise<void> {
+  await q.query('update order_deadlines set due_at = $3 where order_id = $1 and step = $2', [orderId, step, dueAt]);
+}
+
+export async function involveUnit(q: Queryable, orderId: number, unitId: number, role: 'lead' | 'co' | 'dispatch', at: Date): Promise<void> {
+  await q.query(
+    `insert into order_units (order_id, unit_id, role, active, assigned_at) values ($1, $2, $3, true, $4)
+     on conflict (order_id, unit_id, role) do update set active = true, assigned_at = excluded.assigned_at`,
+    [orderId, unitId, role, at],
+  );
+}
+
+export async function releaseUnits(q: Queryable, orderId: number, role: 'lead' | 'co' | 'dispatch'): Promise<void> {
+  await q.query('update order_units set active = false where order_id = $1 and role = $2', [orderId, role]);
+}

@@ -1,0 +1,102 @@
+import type { StateCode, Step } from '@liandong/contracts';
+
+export type Level = 'grid' | 'village' | 'town' | 'district';
+
+/** A row of `orders` as stored. */
+export interface OrderRow {
+  id: number;
+  code: string;
+  state: StateCode;
+  channel: string;
+  nature: string;
+  description: string;
+  address: string | null;
+  lng: number;
+  lat: number;
+  district_code: string | null;
+  town_code: string | null;
+  village_code: string | null;
+  grid_code: string | null;
+  professional_grid_codes: string[];
+  category_code: string | null;
+  condition_id: number | null;
+  urgency: string;
+  level: Level;
+  dispatch_unit_id: number | null;
+  handler_unit_id: number | null;
+  component_code: string | null;
+  confidential: boolean;
+  self_handled: boolean;
+  solved_level: string | null;
+  resume_state: StateCode | null;
+  suspended_at: Date | null;
+  pending_request: PendingRequest | null;
+  satisfaction: string | null;
+  return_count: number;
+  rework_count: number;
+  reopen_count: number;
+  escalation_count: number;
+  extension_count: number;
+  merged_into_id: number | null;
+  created_by: number | null;
+  created_at: Date;
+  updated_at: Date;
+  closed_at: Date | null;
+  version: number;
+}
+
+/** An approval the order waits for (延期 / 挂账 / 作废). */
+export type PendingRequest =
+  | { kind: 'extension'; value: number; unit: string; reason: string; by: number; at: string }
+  | { kind: 'suspension'; reason: string; by: number; at: string }
+  | { kind: 'void'; reason: string; by: number; at: string };
+
+export interface DeadlineRow {
+  order_id: number;
+  step: Step;
+  started_at: Date;
+  due_at: Date;
+  limit_value: number;
+  limit_unit: string;
+  done_at: Date | null;
+}
+
+export interface EventRow {
+  id: number;
+  order_id: number;
+  at: Date;
+  action: string;
+  actor_user_id: number | null;
+  actor_unit_id: number | null;
+  from_state: StateCode | null;
+  to_state: StateCode | null;
+  note: string | null;
+  data: Record<string, unknown>;
+  attachment_ids: number[];
+}
+
+/** Columns a use case may change through `applyChange`. */
+export type OrderPatch = Partial<
+  Pick<
+    OrderRow,
+    | 'category_code'
+    | 'condition_id'
+    | 'urgency'
+    | 'level'
+    | 'dispatch_unit_id'
+    | 'handler_unit_id'
+    | 'self_handled'
+    | 'solved_level'
+    | 'resume_state'
+    | 'suspended_at'
+    | 'pending_request'
+    | 'satisfaction'
+    | 'return_count'
+    | 'rework_count'
+    | 'reopen_count'
+    | 'escalation_count'
+    | 'extension_count'
+    | 'merged_into_id'
+    | 'closed_at'
+  >
+>;

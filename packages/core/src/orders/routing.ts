@@ -1,0 +1,38 @@
+/**
+ * Default dispatch target of an order: its catalogue condition's responsible units resolved for its
+ * location. A territorial (属地) matter goes to the town's sub-centre; once the sub-centre itself
+ * dispatches, it goes on to the village (community) station where it happened.
+ */
+import type { Queryable } from '@liandong/db';
+import { getConditionUnits } from '../catalogue/catalogue.repository.ts';
+import { resolveResponsibleUnits } from '../catalogue/routing.rules.ts';
+import type { OrderRow } from './order.types.ts';
+
+export interface Route {
+  leadUnitId: number;
+  coUnitIds: number[];
+}
+
+async function unitIdsByDivision(q: Queryable, kind: 'sub_centre' | 'station', codes: (string | null)[]): Promise<Map<string, number>> {
+  const r = await q.query<{ id: number; division_code: string }>(
+    'select id, division_code from units where kind = $1 and active and division_code = any($2::text[]) order by id desc',
+    [kind, codes.filter(Boolean)],
+  );
+  return new Map(r.rows.map((x) => [x.division_code, x.id]));
+}
+
+export async function routeOrder(q: Queryable, order: OrderRow): Promise<Route | null> {
+  if (order.condition_id == null) return null;
+  const rules = await getConditionUnits(q, order.condition_id);
+  const subCentres = await unitIdsByDivision(q, 'sub_centre', [order.town_code]);
+  const at = { districtCode: order.district_code, townCode: order.town_code, villageCode: order.village_code };
+  const route = resolveResponsibleUnits(rules, at, (town) => subCentres.get(town));
+  if (route.leadUnitId == null) return null;
+  if (route.leadUnitId === order.dispatch_unit_id) {
+    const stations = await unitIdsByDivision(q, 'station', [order.village_code]);
+    const station = order.village_code ? stations.get(order.village_code) : undefined;
+    if (station === undefined) return null;
+    return { leadUnitId: station, coUnitIds: route.coUnitIds.filter((id) => id !== station) };
+  }
+  return { leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds };
+}

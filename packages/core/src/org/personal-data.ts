@@ -1,0 +1,21 @@
+/**
+ * Personal data protection (SPEC §9): phone numbers and names are masked unless the role needs them.
+ * The hotline (operators) calls reporters back and sees them in full; a confidential order's reporter
+ * is hidden from everyone else entirely.
+ */
+import { hasRole, type Actor } from './actor.ts';
+
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  if (phone.length < 7) return '*'.repeat(phone.length);
+  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}****${phone.slice(-4)}`.replace(/\*{5,}/, '****');
+}
+
+export function maskName(name: string | null): string | null {
+  if (!name) return null;
+  return `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}`;
+}
+
+export function seesReporterIdentity(actor: Actor): boolean {
+  return hasRole(actor, 'operator');
+}
