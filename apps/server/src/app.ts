@@ -40,7 +40,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  installAuthentication(app, p.db, p.clock);
+  installAuthentication(app, p.db, p.clock, p.sessions);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   systemRoutes(app, p);
   authRoutes(app, p, { cookieSecure: opts.cookieSecure ?? false });

@@ -5,11 +5,13 @@
 import { openDatabase, type Db } from '@liandong/db';
 import { TerritoryService } from '@liandong/core/territory/index.ts';
 import { CalendarProvider } from '@liandong/core/calendar/index.ts';
-import type { OrderServices } from '@liandong/core/orders/index.ts';
+import { IntakeQueue, ReferenceCache, type OrderServices } from '@liandong/core/orders/index.ts';
 import { systemClock, type Clock } from '@liandong/core/shared/clock.ts';
+import { SessionCache } from '@liandong/core/auth/session-cache.ts';
 
 export interface Platform {
   db: Db;
+  sessions: SessionCache;
   services: OrderServices;
   territory: TerritoryService;
   calendar: CalendarProvider;
@@ -21,10 +23,17 @@ export function platformOn(db: Db, clock: Clock = systemClock): Platform {
   const calendar = new CalendarProvider();
   return {
     db,
+    sessions: new SessionCache(),
     territory,
     calendar,
     clock,
-    services: { clock, territory, calendar: (q) => calendar.get(q) },
+    services: {
+      clock,
+      territory,
+      calendar: (q) => calendar.get(q),
+      reference: new ReferenceCache(),
+      intake: new IntakeQueue(db),
+    },
   };
 }
 

@@ -24,7 +24,7 @@ describe('seed stories', () => {
       body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]),
     });
     expect(photo.status).toBe(201);
-    const photoId = (await photo.json()).id;
+    const photoId = ((await photo.json()) as { id: number }).id;
     // The phone reports GCJ-02, as Chinese map SDKs do.
     const [glng, glat] = fromWgs84(point.lng, point.lat, 'gcj02');
     const created = await citizen.post(

@@ -4,6 +4,7 @@ import { authenticate } from '@liandong/core/auth/authenticate.ts';
 import type { Actor } from '@liandong/core/org/actor.ts';
 import { unauthenticated } from '@liandong/core/shared/errors.ts';
 import type { Clock } from '@liandong/core/shared/clock.ts';
+import type { SessionCache } from '@liandong/core/auth/session-cache.ts';
 
 export const SESSION_COOKIE = 'ld_session';
 
@@ -14,13 +15,13 @@ declare module 'fastify' {
 }
 
 /** Resolves the caller from the session cookie or a bearer token (session or integration API token). */
-export function installAuthentication(app: FastifyInstance, db: Queryable, clock: Clock): void {
+export function installAuthentication(app: FastifyInstance, db: Queryable, clock: Clock, sessions: SessionCache): void {
   app.decorateRequest('actor', null);
   app.addHook('preHandler', async (req) => {
     const header = req.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const secret = bearer ?? req.cookies?.[SESSION_COOKIE];
-    req.actor = secret ? await authenticate(db, secret, clock) : null;
+    req.actor = secret ? await authenticate(db, secret, clock, sessions) : null;
   });
 }
 

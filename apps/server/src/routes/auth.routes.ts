@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { login, logout } from '@liandong/core/auth/login.ts';
+import { sha256 } from '@liandong/core/auth/tokens.ts';
 import { requireActor, SESSION_COOKIE } from '../http/auth.ts';
 import type { Platform } from '../platform.ts';
 import { errorResponses } from './schemas.ts';
@@ -42,7 +43,10 @@ export function authRoutes(app: FastifyInstance, p: Platform, opts: { cookieSecu
   app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (req, reply) => {
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : req.cookies[SESSION_COOKIE];
-    if (token) await logout(p.db, token);
+    if (token) {
+      await logout(p.db, token);
+      p.sessions.delete(sha256(token));
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ACTION_NAMES, ActionBodies, CreateOrderBody, IdParams, ListOrdersQuery, type ActionName, type CreateOrderInput, type ListOrdersFilter } from '@liandong/contracts';
-import { createOrder, findVisibleOrder, listOrders, orderView, performAction } from '@liandong/core/orders/index.ts';
+import { createOrder, findVisibleOrder, listOrders, newOrderView, orderView, performAction } from '@liandong/core/orders/index.ts';
 import { hasRole } from '@liandong/core/org/actor.ts';
 import { forbidden } from '@liandong/core/shared/errors.ts';
 import { requireActor } from '../http/auth.ts';
@@ -54,10 +54,13 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
     async (req, reply) => {
       const actor = requireActor(req);
       const key = req.headers['idempotency-key'];
-      const { order, replayed } = await createOrder(p.db, actor, req.body, Array.isArray(key) ? key[0] : key, p.services);
-      const view = await orderView(p.db, actor, order.id, requestLang(req), false);
-      if (replayed) reply.header('Idempotent-Replayed', 'true');
-      return reply.status(replayed ? 200 : 201).send(view);
+      const lang = requestLang(req);
+      const r = await createOrder(p.db, actor, req.body, Array.isArray(key) ? key[0] : key, p.services);
+      if (!r.prepared) {
+        reply.header('Idempotent-Replayed', 'true');
+        return reply.status(200).send(await orderView(p.db, actor, r.order.id, lang, false));
+      }
+      return reply.status(201).send(newOrderView(r.order, r.prepared, r.reference, actor, lang));
     },
   );
 

@@ -3,14 +3,21 @@ import type { Clock } from '../shared/clock.ts';
 import { loadActor } from '../org/org.repository.ts';
 import type { Actor } from '../org/actor.ts';
 import { newSecret, sha256 } from './tokens.ts';
+import type { SessionCache } from './session-cache.ts';
 
 /** Resolves a bearer secret: a person's session (`lds_…`) or an integration's API token (`ldt_…`). */
-export async function authenticate(q: Queryable, secret: string, clock: Clock): Promise<Actor | null> {
+export async function authenticate(q: Queryable, secret: string, clock: Clock, cache?: SessionCache): Promise<Actor | null> {
   const id = sha256(secret);
   const now = clock();
   if (secret.startsWith('lds_')) {
-    const r = await q.query<{ user_id: number }>('select user_id from sessions where id = $1 and expires_at > $2', [id, now]);
-    return r.rows[0] ? loadActor(q, r.rows[0].user_id) : null;
+    const cached = cache?.get(id, now);
+    if (cached) return cached;
+    const r = await q.query<{ user_id: number; expires_at: Date }>('select user_id, expires_at from sessions where id = $1 and expires_at > $2', [id, now]);
+    const session = r.rows[0];
+    if (!session) return null;
+    const actor = await loadActor(q, session.user_id);
+    if (actor) cache?.set(id, actor, session.expires_at);
+    return actor;
   }
   if (secret.startsWith('ldt_')) {
     const r = await q.query<{ user_id: number }>(

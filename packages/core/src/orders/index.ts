@@ -1,6 +1,9 @@
 export { createOrder, validateIdempotencyKey, type CreateOrderResult } from './create-order.ts';
-export { performAction, lockVisibleOrder, findVisibleOrder, ORDER } from './perform-action.ts';
-export { orderView, listOrders, type Lang } from './order-view.ts';
+export { performAction } from './perform-action.ts';
+export { lockVisibleOrder, findVisibleOrder, ORDER } from './order-access.ts';
+export { orderView, newOrderView, listOrders, type Lang } from './order-view.ts';
+export { IntakeQueue } from './intake/intake-queue.ts';
+export { ReferenceCache } from './intake/reference-cache.ts';
 export { canSeeOrder, orderScopeSql } from './order-scope.ts';
 export { ACTION_RULES, checkAction, ACTIVE_STATES, FINAL_STATES } from './lifecycle.rules.ts';
 export type { OrderServices } from './order-services.ts';

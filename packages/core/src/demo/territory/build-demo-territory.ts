@@ -8,13 +8,12 @@ import { divisionKindFromName } from '../../territory/divisions.ts';
 import type { AreaGeometry } from '../../territory/geometry.ts';
 import type { DivisionInput, GridInput } from '../../territory/types.ts';
 import { CITY_CODE, DISTRICT_CODE, PROVINCE_CODE, toDivisionCode } from '../org-data.ts';
-import { partitionBasicGrids } from './basic-grids.ts';
+import { dist2, partitionBasicGrids } from './basic-grids.ts';
 import { loadWujiangOutline, loadWujiangTree, type SourceTown } from './demo-source.ts';
 import { dissolve } from './dissolve.ts';
 import { professionalGrids } from './professional-grids.ts';
 import { mulberry32 } from './prng.ts';
 import { sampleSeeds, voronoiTiling, type Density, type Tiling } from './tiling.ts';
-import { dist2 } from './basic-grids.ts';
 
 export { DEMO_PROFESSIONAL_GRIDS } from './professional-grids.ts';
 export const DEMO_BASIC_GRID_COUNT = 899;

@@ -13,26 +13,21 @@ import { mulberry32 } from './prng.ts';
 describe('loadDemoTerritory', () => {
   let t: TestDatabase;
   let loaded: LoadDemoTerritoryResult;
-  let totalMs = 0;
   beforeAll(async () => {
     t = await createTestDb();
-    const t0 = performance.now();
     loaded = await loadDemoTerritory(t.db);
-    totalMs = performance.now() - t0;
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  it('writes 327 divisions and 1,064 grids quickly', async () => {
+  it('writes 327 divisions and 1,064 grids', async () => {
     const n = async (sql: string) => (await t.db.query<{ n: number }>(sql)).rows[0].n;
     expect(await n(`select count(*)::int as n from divisions`)).toBe(327);
     expect(await n(`select count(*)::int as n from grids where kind = 'basic'`)).toBe(899);
     expect(await n(`select count(*)::int as n from grids where kind = 'professional'`)).toBe(165);
     expect(await n(`select count(*)::int as n from divisions where geometry is not null`)).toBe(325);
     expect(await territoryVersion(t.db)).toBeGreaterThan(0);
-    expect(loaded.insertMs).toBeLessThan(3000);
-    expect(totalMs).toBeLessThan(6000);
   });
 
   it('answers lookups through the service like the built grids say', async () => {

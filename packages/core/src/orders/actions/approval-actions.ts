@@ -5,7 +5,7 @@
 import type { StateCode, Step } from '@liandong/contracts';
 import { conflict, invalidField, wrongState } from '../../shared/errors.ts';
 import type { TimeUnit } from '../../calendar/index.ts';
-import type { ActionContext, ActionHandler } from '../perform-action.ts';
+import type { ActionContext, ActionHandler } from '../action.types.ts';
 import { completeDeadlines, listDeadlines, setDeadlineDue, startDeadline } from '../order.repository.ts';
 import type { PendingRequest } from '../order.types.ts';
 

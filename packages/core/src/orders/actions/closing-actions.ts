@@ -1,7 +1,7 @@
 import type { Queryable } from '@liandong/db';
 import { unprocessable, wrongState } from '../../shared/errors.ts';
 import { getUnit } from '../../org/org.repository.ts';
-import type { ActionHandler } from '../perform-action.ts';
+import type { ActionHandler } from '../action.types.ts';
 import { completeDeadlines } from '../order.repository.ts';
 import { startSteps } from '../deadlines.ts';
 import type { OrderRow } from '../order.types.ts';

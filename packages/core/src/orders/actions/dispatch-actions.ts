@@ -1,7 +1,7 @@
 import type { Queryable } from '@liandong/db';
 import { unprocessable } from '../../shared/errors.ts';
 import { getUnit, type UnitRow } from '../../org/org.repository.ts';
-import type { ActionContext, ActionHandler, ActionOutcome } from '../perform-action.ts';
+import type { ActionContext, ActionHandler, ActionOutcome } from '../action.types.ts';
 import { completeDeadlines, involveUnit, releaseUnits } from '../order.repository.ts';
 import { startSteps } from '../deadlines.ts';
 import { routeOrder } from '../routing.ts';

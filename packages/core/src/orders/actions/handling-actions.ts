@@ -1,6 +1,6 @@
 import type { Queryable } from '@liandong/db';
 import type { StateCode } from '@liandong/contracts';
-import type { ActionHandler } from '../perform-action.ts';
+import type { ActionHandler } from '../action.types.ts';
 import { completeDeadlines, releaseUnits } from '../order.repository.ts';
 import { startSteps } from '../deadlines.ts';
 import type { OrderRow } from '../order.types.ts';

@@ -1,5 +1,5 @@
 import type { ActionName } from '@liandong/contracts';
-import type { ActionHandler } from '../perform-action.ts';
+import type { ActionHandler } from '../action.types.ts';
 import { accept, classify, reject } from './intake-actions.ts';
 import { addCoHandler, dispatch, redispatch } from './dispatch-actions.ts';
 import { feedback, returnOrder, sign } from './handling-actions.ts';

@@ -1,4 +1,4 @@
-import type { ActionHandler } from '../perform-action.ts';
+import type { ActionHandler } from '../action.types.ts';
 import { resolveClassification } from '../classification.ts';
 import { completeDeadlines } from '../order.repository.ts';
 import { startSteps } from '../deadlines.ts';

@@ -1,6 +1,6 @@
 import { unprocessable, wrongState } from '../../shared/errors.ts';
 import { findCentre } from '../../org/org.repository.ts';
-import type { ActionHandler } from '../perform-action.ts';
+import type { ActionHandler } from '../action.types.ts';
 import { nextLevel } from '../lifecycle.rules.ts';
 import { completeDeadlines, involveUnit, releaseUnits } from '../order.repository.ts';
 import { startSteps } from '../deadlines.ts';

@@ -1,6 +1,7 @@
 import { forbidden, unprocessable, wrongState } from '../../shared/errors.ts';
 import { coversUnit } from '../../org/actor.ts';
-import { lockVisibleOrder, type ActionHandler } from '../perform-action.ts';
+import type { ActionHandler } from '../action.types.ts';
+import { lockVisibleOrder } from '../order-access.ts';
 import { completeDeadlines, insertEvent, updateOrder } from '../order.repository.ts';
 import type { OrderRow } from '../order.types.ts';
 

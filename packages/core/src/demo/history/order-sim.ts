@@ -1,0 +1,124 @@
+/**
+ * The in-memory twin of performAction: every history event goes through `checkAction` (role, responsibility,
+ * state) and `isAllowedTarget`, and changes the order, its clocks (order_deadlines) and its units
+ * (order_units) as the live action handlers do (sim-actions.ts mirrors orders/actions/*.ts). A violation
+ * throws: it is a bug in the generator, never data to write.
+ *
+ * Time: an action proposed after endAt is not applied and freezes the order, which then stays in the state
+ * it had "now" — that is how the last days end up with orders in every live state.
+ */
+import type { ActionName, StateCode, Step } from '@liandong/contracts';
+import type { Actor } from '../../org/actor.ts';
+import { checkAction, isAllowedTarget } from '../../orders/lifecycle.rules.ts';
+import { DEFAULT_STEP_LIMITS, type StepLimit } from '../../orders/deadlines.ts';
+import { responsibilitiesOf } from '../../orders/order-scope.ts';
+import type { OrderPatch, OrderRow } from '../../orders/order.types.ts';
+import type { HistoryContext } from './history-context.ts';
+import type { SimActor, SimEvent, SimOrder } from './history.types.ts';
+import { ACTION_EFFECTS, type ActionBodyLike, type SimOutcome } from './sim-actions.ts';
+import { HistoryBug } from './history-bug.ts';
+
+export { HistoryBug };
+
+export function holdsOf(actor: SimActor, row: OrderRow) {
+  // The live rule itself; a virtual actor has no user id, which the rule does not read.
+  return responsibilitiesOf({ ...actor, userId: actor.userId ?? 0, username: '', displayName: '' } as Actor, row);
+}
+
+/** Throws unless the actor may take the action on the order as it is (the API would answer 403/409). */
+export function assertMayAct(action: ActionName, state: StateCode, row: OrderRow, actor: SimActor): void {
+  const verdict = checkAction(action, state, { roles: actor.roles, holds: holdsOf(actor, row) });
+  if (!verdict.ok) throw new HistoryBug(`demo history: ${action} refused (${verdict.reason}) on ${row.code || 'order'} in ${state}`);
+}
+
+export class OrderSim {
+  constructor(
+    readonly ctx: HistoryContext,
+    readonly endAt: Date,
+  ) {}
+
+  lastAt(o: SimOrder): Date {
+    return o.events[o.events.length - 1]!.at;
+  }
+
+  /** Applies one action at `at`; false (and the order frozen) when `at` lies after endAt. */
+  act<A extends ActionName>(o: SimOrder, action: A, actor: SimActor, at: Date, body: ActionBodyLike<A>): boolean {
+    if (o.frozen) return false;
+    const last = this.lastAt(o).getTime();
+    // Timestamps strictly increase along a timeline, whatever rounding the durations went through.
+    if (at.getTime() <= last) at = new Date(last + 1000);
+    if (at > this.endAt) {
+      o.frozen = true;
+      return false;
+    }
+    const from = o.row.state;
+    assertMayAct(action, from, o.row, actor);
+    const effect = ACTION_EFFECTS[action] as (sim: OrderSim, o: SimOrder, actor: SimActor, at: Date, body: ActionBodyLike<A>) => SimOutcome;
+    const out = effect(this, o, actor, at, body);
+    if (!isAllowedTarget(action, from, out.to)) {
+      throw new HistoryBug(`demo history: ${action} produced a forbidden transition ${from} → ${out.to}`);
+    }
+    this.update(o, out.to, out.patch ?? {}, at);
+    this.pushEvent(o, { at, action, actor, from, to: out.to, note: out.note ?? null, data: out.data ?? {}, resolveData: out.resolveData });
+    out.after?.();
+    return true;
+  }
+
+  /** updateOrder: state, changed columns, updated_at and version. */
+  update(o: SimOrder, state: StateCode, patch: OrderPatch, at: Date): void {
+    Object.assign(o.row, patch);
+    o.row.state = state;
+    o.row.updated_at = at;
+    o.row.version += 1;
+  }
+
+  pushEvent(o: SimOrder, e: Omit<SimEvent, 'dispatchUnitAfter'>): void {
+    o.events.push({ ...e, dispatchUnitAfter: o.row.dispatch_unit_id });
+  }
+
+  /** stepLimit: sign and handle follow the order's condition, everything else the defaults. */
+  limit(o: SimOrder, step: Step): StepLimit {
+    const c = o.row.condition_id == null ? undefined : this.ctx.catalogue.byId.get(o.row.condition_id);
+    if (c && step === 'sign') return { value: c.responseValue, unit: c.responseUnit };
+    if (c && step === 'handle') return { value: c.handleValue, unit: c.handleUnit };
+    return DEFAULT_STEP_LIMITS[step];
+  }
+
+  /** startSteps: (re)starts clocks; a restarted step's row is overwritten and open again. */
+  startSteps(o: SimOrder, steps: readonly Step[], at: Date): void {
+    for (const step of steps) {
+      const l = this.limit(o, step);
+      o.deadlines.set(step, { step, startedAt: at, dueAt: this.ctx.calendar.addDuration(at, l.value, l.unit), value: l.value, unit: l.unit, doneAt: null });
+    }
+  }
+
+  completeSteps(o: SimOrder, steps: readonly Step[], at: Date): void {
+    for (const step of steps) {
+      const d = o.deadlines.get(step);
+      if (d && !d.doneAt) d.doneAt = at;
+    }
+  }
+
+  involve(o: SimOrder, unitId: number, role: 'lead' | 'co' | 'dispatch', at: Date): void {
+    o.units.set(`${unitId}:${role}`, { unitId, role, active: true, assignedAt: at });
+  }
+
+  release(o: SimOrder, role: 'lead' | 'co' | 'dispatch'): void {
+    for (const link of o.units.values()) if (link.role === role) link.active = false;
+  }
+
+  /** hasCallableReporter: someone left a phone number to be called back on. */
+  callable(o: SimOrder): boolean {
+    return o.reporters.some((r) => r.phone != null);
+  }
+
+  /** The state the order was in at an instant (after every event up to and including it). */
+  stateAt(o: SimOrder, at: Date): { state: StateCode; dispatchUnitId: number | null } | null {
+    let found: SimEvent | null = null;
+    for (const e of o.events) {
+      if (e.at > at) break;
+      found = e;
+    }
+    return found ? { state: found.to, dispatchUnitId: found.dispatchUnitAfter } : null;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Everything about a new order that can be decided before touching a transaction: who may report
+ * through which channel, where the point lies (GCJ-02 converted), which centre takes it, its
+ * classification and its accept clock. Bad input fails here, naming the field, with nothing written.
+ */
+import type { Queryable } from '@liandong/db';
+import type { CreateOrderInput } from '@liandong/contracts';
+import { forbidden, unprocessable } from '../../shared/errors.ts';
+import { hasRole, type Actor } from '../../org/actor.ts';
+import { toWgs84, type TerritoryMatch } from '../../territory/index.ts';
+import { assertAttachments } from '../order-access.ts';
+import { resolveClassification, type Classification } from '../classification.ts';
+import { DEFAULT_STEP_LIMITS, type StepLimit } from '../deadlines.ts';
+import type { Level } from '../order.types.ts';
+import type { OrderServices } from '../order-services.ts';
+import type { IntakeReference } from './reference-cache.ts';
+
+const CITIZEN_CHANNELS = new Set(['web', 'app', 'wechat']);
+const REPORTERS = ['operator', 'dispatcher', 'shift_lead', 'grid_worker', 'grid_leader', 'citizen', 'integration', 'admin'] as const;
+
+export interface PreparedOrder {
+  input: CreateOrderInput;
+  now: Date;
+  lng: number;
+  lat: number;
+  match: TerritoryMatch;
+  classification: Classification | null;
+  level: Level;
+  centre: { id: number; name: string };
+  acceptLimit: StepLimit;
+  acceptDueAt: Date;
+  actorUserId: number;
+  actorUnitId: number | null;
+  idempotencyScope: string;
+  idempotencyKey: string;
+  requestHash: string;
+}
+
+export async function prepareOrder(
+  q: Queryable,
+  actor: Actor,
+  input: CreateOrderInput,
+  idem: { scope: string; key: string; hash: string },
+  ref: IntakeReference,
+  services: OrderServices,
+): Promise<PreparedOrder> {
+  if (!hasRole(actor, ...REPORTERS)) throw forbidden('您的角色不能登记工单', 'Your role may not register work orders');
+  const channel = ref.channels.get(input.channel);
+  if (!channel) throw unprocessable('channel', `来源渠道 ${input.channel} 不存在`, `Unknown channel ${input.channel}`);
+  if (!ref.natures.has(input.nature)) throw unprocessable('nature', `诉求类型 ${input.nature} 不存在`, `Unknown request nature ${input.nature}`);
+  if (hasRole(actor, 'citizen') && actor.roles.size === 1 && !CITIZEN_CHANNELS.has(input.channel)) {
+    throw unprocessable('channel', '群众只能通过网站、APP 或微信上报', 'Citizens report through the web, the app or WeChat');
+  }
+  const [lng, lat] = toWgs84(input.location.lng, input.location.lat, input.location.crs ?? 'wgs84');
+  const match = await services.territory.lookup(lng, lat);
+  if (!match.basicGrid || !match.townCode || !match.districtCode) {
+    throw unprocessable('location', '位置不在本辖区的网格内', 'The location is not inside any grid of this territory');
+  }
+  const centre = channel.intakeLevel === 'town' ? ref.centres.get(`town:${match.townCode}`) : ref.centres.get(`district:${match.districtCode}`);
+  if (!centre) throw unprocessable('location', '该地区没有配置指挥中心', 'No command centre is configured for this area');
+  const classification = input.categoryCode ? await resolveClassification(q, input.categoryCode) : null;
+  await assertAttachments(q, input.attachments ?? []);
+  const now = services.clock();
+  const acceptLimit = DEFAULT_STEP_LIMITS.accept;
+  const calendar = await services.calendar(q);
+  return {
+    input,
+    now,
+    lng,
+    lat,
+    match,
+    classification,
+    level: input.channel === 'grid_patrol' ? 'grid' : channel.intakeLevel === 'town' ? 'town' : 'district',
+    centre,
+    acceptLimit,
+    acceptDueAt: calendar.addDuration(now, acceptLimit.value, acceptLimit.unit),
+    actorUserId: actor.userId,
+    actorUnitId: actor.unitId,
+    idempotencyScope: idem.scope,
+    idempotencyKey: idem.key,
+    requestHash: idem.hash,
+  };
+}
