@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers: pure rule tests (unit), tests against a real migrated PostgreSQL (db: *.db.test.ts) and
-// HTTP API tests (*.api.test.ts). The db and api tiers run on the embedded PGlite, and again on the
-// PostgreSQL server when TEST_DATABASE_URL is set.
+// Tiers: pure rule tests (unit), tests against a real migrated PostgreSQL (*.db.test.ts), HTTP API tests
+// (apps/*/test) — these two on the embedded PGlite and again on the PostgreSQL server when
+// TEST_DATABASE_URL is set — and browser journeys in Debian's Chromium (e2e/).
 const dbTests = ['packages/*/src/**/*.db.test.ts', 'apps/*/src/**/*.db.test.ts', 'apps/*/test/**/*.test.ts'];
 const engines = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
 
@@ -14,6 +14,15 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          env: { LIANDONG_TEST_DB: 'pglite' },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       ...engines.map((engine) => ({

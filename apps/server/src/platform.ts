@@ -3,7 +3,7 @@
  * the in-memory services the use cases need (territory index, working calendar, clock).
  */
 import { openDatabase, type Db } from '@liandong/db';
-import { TerritoryService } from '@liandong/core/territory/index.ts';
+import { ComponentService, TerritoryService } from '@liandong/core/territory/index.ts';
 import { CalendarProvider } from '@liandong/core/calendar/index.ts';
 import { IntakeQueue, ReferenceCache, type OrderServices } from '@liandong/core/orders/index.ts';
 import { systemClock, type Clock } from '@liandong/core/shared/clock.ts';
@@ -14,6 +14,7 @@ export interface Platform {
   sessions: SessionCache;
   services: OrderServices;
   territory: TerritoryService;
+  components: ComponentService;
   calendar: CalendarProvider;
   clock: Clock;
 }
@@ -25,6 +26,7 @@ export function platformOn(db: Db, clock: Clock = systemClock): Platform {
     db,
     sessions: new SessionCache(),
     territory,
+    components: new ComponentService(db),
     calendar,
     clock,
     services: {

@@ -269,6 +269,7 @@ create table orders (
   suspended_at timestamptz,
   pending_request jsonb,                                  -- an approval waited for: extension / suspension / void
   satisfaction text,
+  substantive_dissatisfaction boolean not null default false,  -- the callback found the problem not solved
   return_count int not null default 0,
   rework_count int not null default 0,
   reopen_count int not null default 0,

@@ -22,10 +22,11 @@ export async function startCommand(config: Config): Promise<number> {
   const app = await buildApp(p, { logLevel: config.logLevel, cookieSecure: config.cookieSecure });
   const address = await app.listen({ port: config.port, host: config.host });
   const accounts = await demoAccounts(p.db);
-  console.log(`\nLiandong 联动 is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${address}`);
-  console.log(`  API docs 接口文档: ${address}/api/docs   health: ${address}/api/health`);
-  console.log(`  Database 数据库: ${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`}`);
   if (accounts) printAccounts(accounts, config);
+  console.log(`\n  API docs 接口文档: ${address}/api/docs   health: ${address}/api/health`);
+  console.log(`  Database 数据库: ${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`}`);
+  // Last, so that whoever waits for this line has everything above it.
+  console.log(`Liandong 联动 is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${address}`);
   const stop = async () => {
     await app.close();
     await p.db.close();

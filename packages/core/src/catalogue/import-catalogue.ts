@@ -19,7 +19,7 @@
  * the file's. Rows absent from the file are left as they are.
  */
 import type { Db, Queryable } from '@liandong/db';
-import { CsvSyntaxError, parseCsvRecords } from '../territory/csv.ts';
+import { CsvSyntaxError, parseCsvRecords } from '../shared/csv.ts';
 import { CatalogueImportError } from './import-errors.ts';
 import { labelKey, labelLookup, TIME_UNIT_ALIASES, type LabelledCode } from './import-labels.ts';
 import { validateCatalogueRecords, type ImportLookups, type ImportRefs } from './import-validate.ts';

@@ -2,7 +2,7 @@
  * The header row of a catalogue CSV. Columns may come in any order; unknown columns are rejected rather
  * than ignored, because a misspelt optional column ("co_unit") would otherwise drop data silently.
  */
-import type { CsvRecord } from '../territory/csv.ts';
+import type { CsvRecord } from '../shared/csv.ts';
 import { CatalogueImportError } from './import-errors.ts';
 
 export const REQUIRED_COLUMNS = [

@@ -3,7 +3,7 @@
  * agreement between rows. Pure: references to the database (unit codes, area codes, existing categories
  * and conditions) are collected with their position and checked by the caller. Format: CATALOGUE_CSV.md.
  */
-import type { CsvRecord } from '../territory/csv.ts';
+import type { CsvRecord } from '../shared/csv.ts';
 import type { CataloguePlan, CategoryInput, ConditionInput, TimeUnit } from './catalogue.types.ts';
 import { CatalogueImportError, type CsvPosition } from './import-errors.ts';
 import {

@@ -19,7 +19,7 @@ import { insertOrder } from './intake/insert-order.ts';
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 export interface CreateOrderResult {
-  order: OrderRow;
+  order: OrderRow & { reporter_id?: number | null };
   replayed: boolean;
   /** For a new order: what was decided before writing it, so the answer needs no further query. */
   prepared?: PreparedOrder;

@@ -75,7 +75,7 @@ export function toDeadlineView(d: DeadlineRow) {
 }
 
 /** The view of an order just created, from what intake already knows (same shape as orderView without timeline). */
-export function newOrderView(o: OrderRow, p: PreparedOrder, ref: IntakeReference, actor: Actor, lang: Lang) {
+export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: PreparedOrder, ref: IntakeReference, actor: Actor, lang: Lang) {
   const state = ref.states.get(o.state)!;
   const channel = ref.channels.get(o.channel)!;
   const nature = ref.natures.get(o.nature)!;
@@ -104,7 +104,7 @@ export function newOrderView(o: OrderRow, p: PreparedOrder, ref: IntakeReference
   return {
     ...toOrderSummary(row, lang),
     reporters: rep
-      ? [{ id: null, name: hidden ? null : full ? (rep.name ?? null) : maskName(rep.name ?? null), phone: hidden ? null : full ? (rep.phone ?? null) : maskPhone(rep.phone ?? null), anonymous: rep.anonymous ?? false, satisfaction: null, fromOrderId: null }]
+      ? [{ id: o.reporter_id ?? null, name: hidden ? null : full ? (rep.name ?? null) : maskName(rep.name ?? null), phone: hidden ? null : full ? (rep.phone ?? null) : maskPhone(rep.phone ?? null), anonymous: rep.anonymous ?? false, satisfaction: null, fromOrderId: null }]
       : [],
     deadlines: [{ step: 'accept', startedAt: p.now, dueAt: p.acceptDueAt, limit: { value: p.acceptLimit.value, unit: p.acceptLimit.unit }, doneAt: null }],
   };

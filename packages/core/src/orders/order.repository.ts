@@ -31,6 +31,7 @@ const PATCHABLE = new Set<keyof OrderPatch>([
   'suspended_at',
   'pending_request',
   'satisfaction',
+  'substantive_dissatisfaction',
   'return_count',
   'rework_count',
   'reopen_count',

@@ -32,6 +32,7 @@ export interface OrderRow {
   suspended_at: Date | null;
   pending_request: PendingRequest | null;
   satisfaction: string | null;
+  substantive_dissatisfaction: boolean;
   return_count: number;
   rework_count: number;
   reopen_count: number;
@@ -91,6 +92,7 @@ export type OrderPatch = Partial<
     | 'suspended_at'
     | 'pending_request'
     | 'satisfaction'
+    | 'substantive_dissatisfaction'
     | 'return_count'
     | 'rework_count'
     | 'reopen_count'

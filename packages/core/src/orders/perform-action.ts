@@ -18,6 +18,9 @@ import { assertAttachments, lockVisibleOrder } from './order-access.ts';
 import { ACTION_HANDLERS } from './actions/index.ts';
 import { stateLabel } from './state-labels.ts';
 
+/** Actions whose purpose is to answer a waiting request; any other action that clears one records it as dropped. */
+const RESOLVES_REQUEST = new Set<ActionName>(['approve-extension', 'deny-extension', 'suspend', 'deny-suspension', 'void', 'deny-void']);
+
 export function assertMayAct(action: ActionName, order: OrderRow, actor: Actor): void {
   const verdict = checkAction(action, order.state, { roles: actor.roles, holds: responsibilitiesOf(actor, order) });
   if (verdict.ok) return;
@@ -49,6 +52,8 @@ export async function performAction<A extends ActionName>(
       throw new Error(`action ${action} produced a forbidden transition ${order.state} → ${outcome.to}`);
     }
     await assertAttachments(tx, outcome.attachmentIds ?? []);
+    const dropped = order.pending_request && outcome.patch?.pending_request === null && !RESOLVES_REQUEST.has(action);
+    if (dropped) outcome.data = { ...outcome.data, droppedRequest: order.pending_request!.kind };
     const updated = await updateOrder(tx, order.id, outcome.to, outcome.patch ?? {}, now);
     await insertEvent(tx, {
       orderId: order.id,

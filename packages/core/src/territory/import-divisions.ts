@@ -4,7 +4,7 @@
  * (and only if that parent exists). All or nothing, like the grid import.
  */
 import type { Db, Queryable } from '@liandong/db';
-import { parseCsvTable, type CsvOptions } from './csv.ts';
+import { parseCsvTable, type CsvOptions } from '../shared/csv.ts';
 import { divisionKindFromName, levelFromCode, normalizeDivisionCode, parentFromCode } from './divisions.ts';
 import { fileError, lineError } from './import-errors.ts';
 import { upsertDivisions } from './territory.repository.ts';

@@ -20,7 +20,7 @@ export {
   type UpsertOptions,
 } from './territory.repository.ts';
 export * from './components/index.ts';
-export { CsvSyntaxError, detectDelimiter, parseCsv, parseCsvRecords, parseCsvTable, type CsvOptions, type CsvRecord, type CsvTable } from './csv.ts';
+export { CsvSyntaxError, detectDelimiter, parseCsv, parseCsvRecords, parseCsvTable, type CsvOptions, type CsvRecord, type CsvTable } from '../shared/csv.ts';
 export { ImportValidationError, featureError, fileError, lineError } from './import-errors.ts';
 export { validateGeometry, validateGridFeature } from './grid-feature.ts';
 export { importGridsGeoJson, validateGridCollection, MAX_IMPORT_FEATURES, type ImportGridsOptions } from './import-grids.ts';

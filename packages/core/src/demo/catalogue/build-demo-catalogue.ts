@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CataloguePlan, CategoryInput, CategoryKind, ConditionInput, ConditionUnitInput } from '../../catalogue/catalogue.types.ts';
-import { parseCsvRecords } from '../../territory/csv.ts';
+import { parseCsvRecords } from '../../shared/csv.ts';
 import { facilityConditions, facilityOwner } from './demo-facilities.ts';
 import { defaultLevel, defaultResponse, TERRITORIAL, type DemoMatterSpec } from './demo-limits.ts';
 import { LOCAL_CATEGORIES, LOCAL_MAJOR } from './demo-local.ts';

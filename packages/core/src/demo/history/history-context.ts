@@ -46,6 +46,8 @@ export interface HistoryContext {
   departments: HistoryUnit[];
   catalogue: HistoryCatalogue;
   actors: HistoryActors;
+  /** channels.intake_level: which centre first owns a new order of each channel. */
+  intakeLevel: Map<string, 'district' | 'town'>;
 }
 
 export async function loadHistoryContext(q: Queryable): Promise<HistoryContext> {
@@ -102,7 +104,9 @@ export async function loadHistoryContext(q: Queryable): Promise<HistoryContext> 
   const enforcement = new Set(departments.filter((d) => d.enforcement).map((d) => d.id));
   const catalogue = await loadHistoryCatalogue(q, enforcement);
   const actors = await loadHistoryActors(q, centre.id, new Set([...subCentreByTown.values()].map((x) => x.id)));
+  const ch = await q.query<{ code: string; intake_level: 'district' | 'town' }>('select code, intake_level from channels where active');
   return {
+    intakeLevel: new Map(ch.rows.map((x) => [x.code, x.intake_level])),
     calendar,
     index: TerritoryIndex.build(shapes),
     grids,

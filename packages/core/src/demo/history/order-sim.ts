@@ -20,6 +20,9 @@ import { HistoryBug } from './history-bug.ts';
 
 export { HistoryBug };
 
+/** Actions whose purpose is to answer a waiting request (perform-action.ts). */
+const RESOLVES_REQUEST = new Set<ActionName>(['approve-extension', 'deny-extension', 'suspend', 'deny-suspension', 'void', 'deny-void']);
+
 export function holdsOf(actor: SimActor, row: OrderRow) {
   // The live rule itself; a virtual actor has no user id, which the rule does not read.
   return responsibilitiesOf({ ...actor, userId: actor.userId ?? 0, username: '', displayName: '' } as Actor, row);
@@ -58,8 +61,12 @@ export class OrderSim {
     if (!isAllowedTarget(action, from, out.to)) {
       throw new HistoryBug(`demo history: ${action} produced a forbidden transition ${from} → ${out.to}`);
     }
+    // perform-action.ts: an action that clears a waiting request without answering it records the drop.
+    let data = out.data ?? {};
+    const pending = o.row.pending_request;
+    if (pending && out.patch?.pending_request === null && !RESOLVES_REQUEST.has(action)) data = { ...data, droppedRequest: pending.kind };
     this.update(o, out.to, out.patch ?? {}, at);
-    this.pushEvent(o, { at, action, actor, from, to: out.to, note: out.note ?? null, data: out.data ?? {}, resolveData: out.resolveData });
+    this.pushEvent(o, { at, action, actor, from, to: out.to, note: out.note ?? null, data, resolveData: out.resolveData });
     out.after?.();
     return true;
   }

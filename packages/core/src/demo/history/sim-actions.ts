@@ -8,7 +8,7 @@ import { resolveResponsibleUnits } from '../../catalogue/routing.rules.ts';
 import { nextLevel } from '../../orders/lifecycle.rules.ts';
 import type { OrderPatch } from '../../orders/order.types.ts';
 import type { HistoryUnit } from './history-context.ts';
-import type { SimActor, SimOrder, SimReporter } from './history.types.ts';
+import type { OrderRef, SimActor, SimOrder, SimReporter } from './history.types.ts';
 import { HistoryBug } from './history-bug.ts';
 import type { OrderSim } from './order-sim.ts';
 import { ALL_STEPS, APPROVAL_EFFECTS } from './sim-approvals.ts';
@@ -23,7 +23,7 @@ export interface SimOutcome {
   patch?: OrderPatch;
   note?: string | null;
   data?: Record<string, unknown>;
-  resolveData?: () => Record<string, unknown>;
+  resolveData?: (ref: OrderRef) => Record<string, unknown>;
   after?: () => void;
 }
 
@@ -42,6 +42,13 @@ function classification(sim: OrderSim, categoryCode: string, conditionCode?: str
 function activeUnit(sim: OrderSim, id: number): HistoryUnit {
   const u = sim.ctx.units.get(id);
   if (!u || !u.active) throw new HistoryBug(`demo history: unit ${id} does not exist or is inactive`);
+  return u;
+}
+
+/** Co-handlers (协办) are units that handle: departments and village stations, not command centres. */
+export function coHandlingUnit(sim: OrderSim, id: number): HistoryUnit {
+  const u = activeUnit(sim, id);
+  if (u.kind !== 'department' && u.kind !== 'station') throw new HistoryBug(`demo history: ${u.name} cannot co-handle`);
   return u;
 }
 
@@ -68,7 +75,7 @@ function sendTo(sim: OrderSim, o: SimOrder, at: Date, target: HistoryUnit, coUni
     if (target.id === o.row.dispatch_unit_id || target.divisionCode !== o.row.town_code) throw new HistoryBug('demo history: wrong sub-centre');
     return {
       to: 'pending_dispatch',
-      patch: { dispatch_unit_id: target.id, handler_unit_id: null, level: 'town' },
+      patch: { dispatch_unit_id: target.id, handler_unit_id: null, level: 'town', pending_request: null },
       note,
       data: { unitId: target.id, unitName: target.name, secondLevel: true },
       after: () => {
@@ -81,7 +88,7 @@ function sendTo(sim: OrderSim, o: SimOrder, at: Date, target: HistoryUnit, coUni
   }
   const co = [...new Set(coUnitIds)];
   if (co.includes(target.id)) throw new HistoryBug('demo history: co-handler equals lead');
-  for (const id of co) activeUnit(sim, id);
+  for (const id of co) coHandlingUnit(sim, id);
   return {
     to: 'pending_sign',
     patch: { handler_unit_id: target.id, level: target.kind === 'station' ? 'village' : o.row.level, pending_request: null },
@@ -133,7 +140,7 @@ const CORE_EFFECTS: { [A in ActionName]?: Effect<A> } = {
     return sendTo(sim, o, at, activeUnit(sim, route.leadUnitId), body.coUnitIds ?? route.coUnitIds, body.note);
   },
   'add-co-handler': (sim, o, _a, at, body) => {
-    const unit = activeUnit(sim, body.unitId);
+    const unit = coHandlingUnit(sim, body.unitId);
     if (unit.id === o.row.handler_unit_id) throw new HistoryBug('demo history: co-handler equals lead');
     return { to: o.row.state, note: body.note, data: { unitId: unit.id, unitName: unit.name }, after: () => sim.involve(o, unit.id, 'co', at) };
   },
@@ -192,17 +199,17 @@ const CORE_EFFECTS: { [A in ActionName]?: Effect<A> } = {
     if (rep) rep.satisfaction = body.satisfaction;
     return {
       to: 'pending_close',
-      patch: { satisfaction: body.satisfaction },
+      patch: { satisfaction: body.satisfaction, substantive_dissatisfaction: DISSATISFIED.has(body.satisfaction) && body.substantive === true },
       note: body.note,
       resolveData: () => ({ satisfaction: body.satisfaction, substantive: body.substantive ?? false, reporterId: rep?.id ?? null }),
       after: () => sim.completeSteps(o, ['callback'], at),
     };
   },
   reopen: (sim, o, _a, at, body) => {
-    if (!o.row.satisfaction || !DISSATISFIED.has(o.row.satisfaction) || !o.row.handler_unit_id) throw new HistoryBug('demo history: reopen refused');
+    if (!o.row.substantive_dissatisfaction || !o.row.handler_unit_id) throw new HistoryBug('demo history: reopen refused');
     return {
       to: 'pending_sign',
-      patch: { reopen_count: o.row.reopen_count + 1, satisfaction: null },
+      patch: { reopen_count: o.row.reopen_count + 1, satisfaction: null, substantive_dissatisfaction: false },
       note: body.reason,
       data: { previousSatisfaction: o.row.satisfaction },
       after: () => sim.startSteps(o, ['sign', 'handle'], at),

@@ -32,7 +32,8 @@ function resumeClocks(sim: OrderSim, o: SimOrder, since: Date, now: Date): void 
   for (const d of o.deadlines.values()) {
     if (d.doneAt) continue;
     const unit = d.unit as TimeUnit;
-    d.dueAt = d.dueAt > since ? cal.addDuration(now, cal.elapsed(since, d.dueAt, unit), unit) : new Date(d.dueAt.getTime() + (now.getTime() - since.getTime()));
+    // Time left keeps its size; time already overdue keeps its lateness — both in the deadline's own unit.
+    d.dueAt = d.dueAt > since ? cal.addDuration(now, cal.elapsed(since, d.dueAt, unit), unit) : cal.addDuration(d.dueAt, cal.elapsed(since, now, unit), unit);
   }
 }
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Queryable } from '@liandong/db';
 import { insertComponents } from '../../territory/components/component.repository.ts';
-import { parseCsvTable } from '../../territory/csv.ts';
+import { parseCsvTable } from '../../shared/csv.ts';
 import { INSIDE, pointInPrepared, prepareGeometry } from '../../territory/geometry.ts';
 import type { GridShape } from '../../territory/types.ts';
 import { DEPARTMENTS, DISTRICT_CODE } from '../org-data.ts';

@@ -90,10 +90,11 @@ export const resume: ActionHandler<'resume'> = async ({ tx, order, body, now, se
       for (const d of await listDeadlines(tx, order.id)) {
         if (d.done_at) continue;
         const unit = d.limit_unit as TimeUnit;
+        // Time left keeps its size; time already overdue keeps its lateness — both in the deadline's own unit.
         const dueAt =
           d.due_at > since
             ? calendar.addDuration(now, calendar.elapsed(since, d.due_at, unit), unit)
-            : new Date(d.due_at.getTime() + (now.getTime() - since.getTime()));
+            : calendar.addDuration(d.due_at, calendar.elapsed(since, now, unit), unit);
         await setDeadlineDue(tx, order.id, d.step as Step, dueAt);
       }
     },

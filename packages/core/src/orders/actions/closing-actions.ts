@@ -48,9 +48,10 @@ export const callback: ActionHandler<'callback'> = async ({ tx, order, body, now
     ]);
     if (r.rowCount === 0) throw unprocessable('reporterId', '该诉求人不属于此工单', 'This reporter does not belong to the order');
   }
+  const substantive = DISSATISFIED.has(body.satisfaction) && body.substantive === true;
   return {
     to: 'pending_close',
-    patch: { satisfaction: body.satisfaction },
+    patch: { satisfaction: body.satisfaction, substantive_dissatisfaction: substantive },
     note: body.note,
     data: { satisfaction: body.satisfaction, substantive: body.substantive ?? false, reporterId: body.reporterId ?? null },
     after: () => completeDeadlines(tx, order.id, ['callback'], now),
@@ -59,13 +60,13 @@ export const callback: ActionHandler<'callback'> = async ({ tx, order, body, now
 
 /** 重办: on substantive dissatisfaction, the same unit handles the order again. */
 export const reopen: ActionHandler<'reopen'> = async ({ tx, order, body, now, services }) => {
-  if (!order.satisfaction || !DISSATISFIED.has(order.satisfaction)) {
-    throw wrongState('只有群众不满意的工单才能重办', 'Only an order the citizen was dissatisfied with can be reopened');
+  if (!order.substantive_dissatisfaction) {
+    throw wrongState('只有群众因问题未解决而不满意的工单才能重办', 'Only an order the citizen found substantively unsolved can be reopened');
   }
   if (!order.handler_unit_id) throw wrongState('工单没有承办单位，请重新派遣', 'The order has no handling unit; dispatch it again');
   return {
     to: 'pending_sign',
-    patch: { reopen_count: order.reopen_count + 1, satisfaction: null },
+    patch: { reopen_count: order.reopen_count + 1, satisfaction: null, substantive_dissatisfaction: false },
     note: body.reason,
     data: { previousSatisfaction: order.satisfaction },
     after: () => startSteps(tx, services, order, ['sign', 'handle'], now),

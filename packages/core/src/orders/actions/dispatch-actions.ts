@@ -14,6 +14,15 @@ async function activeUnit(q: Queryable, id: number, field: string): Promise<Unit
   return unit;
 }
 
+/** Co-handlers (协办) are units that handle: departments and village stations, not command centres. */
+async function coHandlingUnit(q: Queryable, id: number, field: string): Promise<UnitRow> {
+  const unit = await activeUnit(q, id, field);
+  if (unit.kind !== 'department' && unit.kind !== 'station') {
+    throw unprocessable(field, `${unit.name} 不是承办单位，不能协办`, `${unit.name} is not a handling unit and cannot co-handle`);
+  }
+  return unit;
+}
+
 /**
  * Sends an order to a unit. A town sub-centre receives it for dispatch of its own (二级分拨); a
  * department or village station receives it to sign and handle, with optional co-handlers (协办).
@@ -29,7 +38,7 @@ async function sendTo(ctx: ActionContext, target: UnitRow, coUnitIds: number[], 
     }
     return {
       to: 'pending_dispatch',
-      patch: { dispatch_unit_id: target.id, handler_unit_id: null, level: 'town' },
+      patch: { dispatch_unit_id: target.id, handler_unit_id: null, level: 'town', pending_request: null },
       note,
       data: { unitId: target.id, unitName: target.name, secondLevel: true },
       after: async () => {
@@ -42,7 +51,7 @@ async function sendTo(ctx: ActionContext, target: UnitRow, coUnitIds: number[], 
   }
   const co = [...new Set(coUnitIds)];
   if (co.includes(target.id)) throw unprocessable('coUnitIds', '协办单位不能与主办单位相同', 'A co-handler cannot be the lead unit');
-  for (const id of co) await activeUnit(tx, id, 'coUnitIds');
+  for (const id of co) await coHandlingUnit(tx, id, 'coUnitIds');
   return {
     to: 'pending_sign',
     patch: { handler_unit_id: target.id, level: target.kind === 'station' ? 'village' : order.level, pending_request: null },
@@ -81,7 +90,7 @@ export const redispatch: ActionHandler<'redispatch'> = async (ctx) => {
 
 /** 协办: another unit joins the handling; the lead keeps responsibility. */
 export const addCoHandler: ActionHandler<'add-co-handler'> = async ({ tx, order, body, now }) => {
-  const unit = await activeUnit(tx, body.unitId, 'unitId');
+  const unit = await coHandlingUnit(tx, body.unitId, 'unitId');
   if (unit.id === order.handler_unit_id) throw unprocessable('unitId', '协办单位不能与主办单位相同', 'A co-handler cannot be the lead unit');
   return {
     to: order.state,

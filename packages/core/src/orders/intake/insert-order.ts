@@ -27,6 +27,7 @@ with k as (
 ), r as (
   insert into order_reporters (order_id, name, phone, anonymous, created_at)
   select o.id, $24, $25, $26, $4 from o where $27::boolean
+  returning id
 ), e as (
   insert into order_events (order_id, at, action, actor_user_id, actor_unit_id, from_state, to_state, note, data, attachment_ids)
   select o.id, $4, 'create', $23, $28, null, 'pending_accept', $7, $29::jsonb, $30::bigint[] from o
@@ -36,12 +37,15 @@ with k as (
   insert into order_deadlines (order_id, step, started_at, due_at, limit_value, limit_unit)
   select o.id, 'accept', $4, $31, $32, $33 from o
 )
-select * from o`;
+select o.*, (select id from r) as reporter_id from o`;
 
-export async function insertOrder(q: Queryable, p: PreparedOrder): Promise<OrderRow | null> {
+/** The new order's row, with the id of its reporter row when it has one. */
+export type InsertedOrder = OrderRow & { reporter_id: number | null };
+
+export async function insertOrder(q: Queryable, p: PreparedOrder): Promise<InsertedOrder | null> {
   const { input, match, classification: c } = p;
   const rep = input.reporter;
-  const r = await q.query<OrderRow>(SQL, [
+  const r = await q.query<InsertedOrder>(SQL, [
     p.idempotencyScope,
     p.idempotencyKey,
     p.requestHash,

@@ -5,13 +5,12 @@
  * order by order, so one bad order never takes its neighbours down with it.
  */
 import type { Db } from '@liandong/db';
-import type { OrderRow } from '../order.types.ts';
-import { insertOrder } from './insert-order.ts';
+import { insertOrder, type InsertedOrder } from './insert-order.ts';
 import type { PreparedOrder } from './prepare-order.ts';
 
 interface Waiting {
   order: PreparedOrder;
-  resolve(row: OrderRow | null): void;
+  resolve(row: InsertedOrder | null): void;
   reject(err: unknown): void;
 }
 
@@ -39,7 +38,7 @@ export class IntakeQueue {
   }
 
   /** Resolves with the order once committed, or null when its idempotency key was already taken. */
-  submit(order: PreparedOrder): Promise<OrderRow | null> {
+  submit(order: PreparedOrder): Promise<InsertedOrder | null> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ order, resolve, reject });
       this.pump();
@@ -60,7 +59,7 @@ export class IntakeQueue {
   private async flush(batch: Waiting[]): Promise<void> {
     try {
       const rows = await this.db.transaction(async (tx) => {
-        const out: (OrderRow | null)[] = [];
+        const out: (InsertedOrder | null)[] = [];
         for (const w of batch) out.push(await insertOrder(tx, w.order));
         return out;
       });

@@ -1,0 +1,706 @@
+/**
+ * Every action of the work-order lifecycle through the HTTP API, on the demo district: the state it
+ * leads to, the fields it changes, the timeline event it writes (action, from, to, actor) and its
+ * effect on the step clocks. The server runs on a manual clock set to Wednesday 4 March 2026, 10:00
+ * in China (an ordinary working day), so deadlines can be stated in working time by hand:
+ * working periods 08:30–12:00 and 13:30–17:30 (7.5 working hours a day).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ACTION_NAMES } from '@liandong/contracts';
+import { startTestServer, unitId, type TestServer } from './harness.ts';
+import { expectOk, orderIn, snapshot, unitOfUser, upload, userId, type Fixture, type OrderSpec } from './order-fixtures.ts';
+
+/** An instant given in China local time, as the API writes it. */
+const cst = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`).toISOString();
+const T0 = cst('2026-03-04 10:00'); // Wednesday
+
+let nowMs = Date.parse(T0);
+const setClock = (iso: string) => {
+  nowMs = Date.parse(iso);
+};
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer({ clock: () => new Date(nowMs) });
+});
+afterAll(() => s?.close());
+beforeEach(() => setClock(T0));
+
+const ids = new Map<string, number>();
+async function uid(username: string): Promise<number> {
+  if (!ids.has(username)) ids.set(username, await userId(s, username));
+  return ids.get(username)!;
+}
+
+/** Takes an action that must succeed, and checks that it wrote exactly one timeline event. */
+async function act(f: Fixture | number, username: string, action: string, body: unknown = {}): Promise<any> {
+  const id = typeof f === 'number' ? f : f.id;
+  const before = await snapshot(s, id);
+  const order = expectOk(await (await s.as(username)).act(id, action, body), `${action} by ${username}`);
+  expect(order.timeline).toHaveLength(before.timeline + 1);
+  return order;
+}
+
+/** The last timeline event must be this action, between these states, by this person. */
+async function expectEvent(order: any, action: string, fromState: string, toState: string, username: string) {
+  const e = order.timeline.at(-1);
+  expect(e).toMatchObject({ action, fromState, toState, actor: { id: await uid(username) } });
+  expect(e.unit).not.toBeNull();
+  return e;
+}
+
+const deadline = (order: any, step: string) => order.deadlines.find((d: { step: string }) => d.step === step);
+const steps = (order: any) => order.deadlines.map((d: { step: string }) => d.step).sort();
+const running = (order: any) => order.deadlines.filter((d: { doneAt: string | null }) => d.doneAt === null).map((d: { step: string }) => d.step).sort();
+
+const fixture = (state: Parameters<typeof orderIn>[1], spec?: OrderSpec) => orderIn(s, state, spec);
+
+describe('the lifecycle covers every action', () => {
+  it('each action of the contract has a positive test in this file', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(new URL(import.meta.url), 'utf8');
+    const missing = ACTION_NAMES.filter((a) => !text.includes(`describe('${a}'`));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('accept', () => {
+  it('moves a new order to pending_dispatch, classifies it, stops the accept clock and starts the dispatch clock', async () => {
+    const f = await fixture('pending_accept', { categoryCode: null });
+    expect(f.order.category).toBeNull();
+    const o = await act(f, 'zx_dispatcher', 'accept', { categoryCode: '06006', note: '情况属实，予以受理' });
+    expect(o.state.code).toBe('pending_dispatch');
+    expect(o.category.code).toBe('06006');
+    expect(o.urgency).toBe('normal');
+    const e = await expectEvent(o, 'accept', 'pending_accept', 'pending_dispatch', 'zx_dispatcher');
+    expect(e.note).toBe('情况属实，予以受理');
+    expect(e.data).toEqual({ categoryCode: '06006' });
+    expect(deadline(o, 'accept').doneAt).toBe(T0);
+    expect(deadline(o, 'dispatch')).toMatchObject({ startedAt: T0, dueAt: cst('2026-03-04 11:00'), doneAt: null, limit: { value: 1, unit: 'working_hours' } });
+  });
+
+  it('the hotline operator may accept too', async () => {
+    const f = await fixture('pending_accept');
+    const o = await act(f, 'zx_operator', 'accept');
+    expect(o.state.code).toBe('pending_dispatch');
+    await expectEvent(o, 'accept', 'pending_accept', 'pending_dispatch', 'zx_operator');
+  });
+});
+
+describe('reject', () => {
+  it('closes a new order as rejected with the reason and stops the accept clock', async () => {
+    const f = await fixture('pending_accept');
+    const o = await act(f, 'zx_dispatcher', 'reject', { reason: '不属于本平台受理范围' });
+    expect(o.state.code).toBe('rejected');
+    expect(o.state.type).toBe('closed');
+    expect(o.closedAt).toBe(T0);
+    const e = await expectEvent(o, 'reject', 'pending_accept', 'rejected', 'zx_dispatcher');
+    expect(e.note).toBe('不属于本平台受理范围');
+    expect(steps(o)).toEqual(['accept']);
+    expect(running(o)).toEqual([]);
+  });
+});
+
+describe('classify', () => {
+  it('sets category and condition; the urgency and, at dispatch, the sign and handle limits follow the condition', async () => {
+    const f = await fixture('pending_dispatch');
+    const o = await act(f, 'zx_dispatcher', 'classify', { categoryCode: '06013', conditionCode: '06013-02', note: '路面塌陷' });
+    expect(o.state.code).toBe('pending_dispatch');
+    expect(o.category.code).toBe('06013');
+    expect(o.urgency).toBe('urgent');
+    const e = await expectEvent(o, 'classify', 'pending_dispatch', 'pending_dispatch', 'zx_dispatcher');
+    expect(e.data).toEqual({ categoryCode: '06013', previous: '06006' });
+    // Routing and limits now come from condition 06013-02: housing bureau leads, transport co-handles, urgent hours.
+    const d = await act(f, 'zx_dispatcher', 'dispatch');
+    expect(d.handlerUnit.id).toBe(await unitId(s, 'WJ-ZJJ'));
+    expect(deadline(d, 'sign')).toMatchObject({ limit: { value: 0.5, unit: 'urgent_hours' }, dueAt: cst('2026-03-04 10:30') });
+    expect(deadline(d, 'handle')).toMatchObject({ limit: { value: 24, unit: 'urgent_hours' }, dueAt: cst('2026-03-05 10:00') });
+    expect((await (await s.as('jtj_handler')).get(`/api/v1/orders/${f.id}`)).status).toBe(200);
+  });
+
+  it('also works on a new order, before acceptance', async () => {
+    const f = await fixture('pending_accept', { categoryCode: null });
+    const o = await act(f, 'zx_dispatcher', 'classify', { categoryCode: '06012' });
+    expect(o.state.code).toBe('pending_accept');
+    expect(o.category.code).toBe('06012');
+    expect((await expectEvent(o, 'classify', 'pending_accept', 'pending_accept', 'zx_dispatcher')).data.previous).toBeNull();
+  });
+});
+
+describe('dispatch', () => {
+  it('sends the order to a department with co-handlers and starts the sign and handle clocks with the condition limits', async () => {
+    const f = await fixture('pending_dispatch');
+    const [cgj, swj] = [await unitId(s, 'WJ-CGJ'), await unitId(s, 'WJ-SWJ')];
+    expect((await (await s.as('swj_handler')).get(`/api/v1/orders/${f.id}`)).status).toBe(404);
+    const o = await act(f, 'zx_dispatcher', 'dispatch', { unitId: cgj, coUnitIds: [swj], note: '请尽快处置' });
+    expect(o.state.code).toBe('pending_sign');
+    expect(o.handlerUnit.id).toBe(cgj);
+    expect(o.level).toBe('district');
+    const e = await expectEvent(o, 'dispatch', 'pending_dispatch', 'pending_sign', 'zx_dispatcher');
+    expect(e.data).toMatchObject({ unitId: cgj, coUnitIds: [swj] });
+    expect(deadline(o, 'dispatch').doneAt).toBe(T0);
+    // 06006-01: sign within 1 working hour, handle within 1 working day (Wednesday 10:00 → Thursday 10:00).
+    expect(deadline(o, 'sign')).toMatchObject({ startedAt: T0, dueAt: cst('2026-03-04 11:00'), doneAt: null, limit: { value: 1, unit: 'working_hours' } });
+    expect(deadline(o, 'handle')).toMatchObject({ startedAt: T0, dueAt: cst('2026-03-05 10:00'), doneAt: null, limit: { value: 1, unit: 'working_days' } });
+    // The co-handler now sees the order.
+    expect((await (await s.as('swj_handler')).get(`/api/v1/orders/${f.id}`)).status).toBe(200);
+  });
+
+  it('without a unit, follows the catalogue routing of the order condition', async () => {
+    const f = await fixture('pending_dispatch');
+    const o = await act(f, 'zx_dispatcher', 'dispatch');
+    expect(o.state.code).toBe('pending_sign');
+    expect(o.handlerUnit.id).toBe(await unitId(s, 'WJ-CGJ'));
+  });
+
+  it('two-level: the district sends it to the town sub-centre, which sends it on to the village station', async () => {
+    const f = await fixture('pending_dispatch');
+    const sub = await unitId(s, 'WJ-ZX-320509001');
+    const o = await act(f, 'zx_dispatcher', 'dispatch', { unitId: sub });
+    expect(o.state.code).toBe('pending_dispatch');
+    expect(o.dispatchUnit.id).toBe(sub);
+    expect(o.handlerUnit).toBeNull();
+    expect(o.level).toBe('town');
+    expect((await expectEvent(o, 'dispatch', 'pending_dispatch', 'pending_dispatch', 'zx_dispatcher')).data.secondLevel).toBe(true);
+    expect(running(o)).toEqual(['dispatch']);
+    setClock(cst('2026-03-04 10:20'));
+    const station = await unitOfUser(s, 'songling_station');
+    const o2 = await act(f, 'songling_dispatcher', 'dispatch', { unitId: station });
+    expect(o2.state.code).toBe('pending_sign');
+    expect(o2.handlerUnit.id).toBe(station);
+    expect(o2.level).toBe('village');
+    await expectEvent(o2, 'dispatch', 'pending_dispatch', 'pending_sign', 'songling_dispatcher');
+    expect(deadline(o2, 'sign').startedAt).toBe(cst('2026-03-04 10:20'));
+  });
+});
+
+describe('redispatch', () => {
+  it('takes the order back from one department and sends it to another; sign and handle clocks restart', async () => {
+    const f = await fixture('pending_sign');
+    const [cgj, jtj] = [await unitId(s, 'WJ-CGJ'), await unitId(s, 'WJ-JTJ')];
+    setClock(cst('2026-03-04 11:00'));
+    const o = await act(f, 'zx_dispatcher', 'redispatch', { unitId: jtj, reason: '属交通部门职责' });
+    expect(o.state.code).toBe('pending_sign');
+    expect(o.handlerUnit.id).toBe(jtj);
+    const e = await expectEvent(o, 'redispatch', 'pending_sign', 'pending_sign', 'zx_dispatcher');
+    expect(e.note).toBe('属交通部门职责');
+    expect(e.data).toMatchObject({ unitId: jtj, previousUnitId: cgj });
+    // 11:00 + 1 working hour ends with the morning period at 12:00; + 1 working day is Thursday 11:00.
+    expect(deadline(o, 'sign')).toMatchObject({ startedAt: cst('2026-03-04 11:00'), dueAt: cst('2026-03-04 12:00'), doneAt: null });
+    expect(deadline(o, 'handle')).toMatchObject({ startedAt: cst('2026-03-04 11:00'), dueAt: cst('2026-03-05 11:00'), doneAt: null });
+    // The former unit no longer answers for it; the new one signs.
+    expect((await (await s.as('cgj_handler')).act(f.id, 'sign')).status).toBe(403);
+    expect((await act(f, 'jtj_handler', 'sign')).state.code).toBe('handling');
+  });
+
+  it('also from handling, back to pending_sign', async () => {
+    const f = await fixture('handling');
+    const o = await act(f, 'zx_shiftlead', 'redispatch', { unitId: await unitId(s, 'WJ-ZJJ'), reason: '改派住建局' });
+    expect(o.state.code).toBe('pending_sign');
+    expect(o.handlerUnit.id).toBe(await unitId(s, 'WJ-ZJJ'));
+    await expectEvent(o, 'redispatch', 'handling', 'pending_sign', 'zx_shiftlead');
+    expect(running(o)).toEqual(['handle', 'sign']);
+  });
+});
+
+describe('add-co-handler', () => {
+  it('the dispatcher adds a co-handling unit, which then sees the order; state and lead unchanged', async () => {
+    const f = await fixture('pending_sign');
+    const jtj = await unitId(s, 'WJ-JTJ');
+    const jtjHandler = await s.as('jtj_handler');
+    expect((await jtjHandler.get(`/api/v1/orders/${f.id}`)).status).toBe(404);
+    const o = await act(f, 'zx_dispatcher', 'add-co-handler', { unitId: jtj, note: '请交通局协助' });
+    expect(o.state.code).toBe('pending_sign');
+    expect(o.handlerUnit.id).toBe(await unitId(s, 'WJ-CGJ'));
+    expect((await expectEvent(o, 'add-co-handler', 'pending_sign', 'pending_sign', 'zx_dispatcher')).data).toMatchObject({ unitId: jtj });
+    expect((await jtjHandler.get(`/api/v1/orders/${f.id}`)).status).toBe(200);
+  });
+
+  it('the lead unit adds one while handling', async () => {
+    const f = await fixture('handling');
+    const o = await act(f, 'cgj_handler', 'add-co-handler', { unitId: await unitId(s, 'WJ-SWJ') });
+    expect(o.state.code).toBe('handling');
+    await expectEvent(o, 'add-co-handler', 'handling', 'handling', 'cgj_handler');
+    expect((await (await s.as('swj_handler')).get(`/api/v1/orders/${f.id}`)).status).toBe(200);
+  });
+});
+
+describe('sign', () => {
+  it('moves to handling, stops the sign clock, and leaves the handle clock started at dispatch running', async () => {
+    const f = await fixture('pending_sign');
+    const handleBefore = deadline(f.order, 'handle');
+    setClock(cst('2026-03-04 10:30'));
+    const o = await act(f, 'cgj_handler', 'sign', { note: '已签收' });
+    expect(o.state.code).toBe('handling');
+    expect((await expectEvent(o, 'sign', 'pending_sign', 'handling', 'cgj_handler')).note).toBe('已签收');
+    expect(deadline(o, 'sign').doneAt).toBe(cst('2026-03-04 10:30'));
+    expect(deadline(o, 'handle')).toEqual(handleBefore);
+  });
+});
+
+describe('return', () => {
+  it('sends the order back to the dispatcher: returns counted, unit released, sign/handle stopped, dispatch clock restarted', async () => {
+    const f = await fixture('handling');
+    setClock(cst('2026-03-04 11:00'));
+    const o = await act(f, 'cgj_handler', 'return', { reason: '不属于城管职责，应由住建部门处理' });
+    expect(o.state.code).toBe('pending_dispatch');
+    expect(o.handlerUnit).toBeNull();
+    expect(o.counts.returns).toBe(1);
+    const e = await expectEvent(o, 'return', 'handling', 'pending_dispatch', 'cgj_handler');
+    expect(e.note).toBe('不属于城管职责，应由住建部门处理');
+    expect(e.data).toMatchObject({ unitId: await unitId(s, 'WJ-CGJ') });
+    expect(deadline(o, 'sign').doneAt).not.toBeNull();
+    expect(deadline(o, 'handle').doneAt).toBe(cst('2026-03-04 11:00'));
+    expect(deadline(o, 'dispatch')).toMatchObject({ startedAt: cst('2026-03-04 11:00'), dueAt: cst('2026-03-04 12:00'), doneAt: null });
+    expect(running(o)).toEqual(['dispatch']);
+    // It no longer belongs to the unit that returned it.
+    expect((await (await s.as('cgj_handler')).act(f.id, 'feedback', { result: 'x' })).status).toBe(403);
+  });
+
+  it('a second return from pending_sign counts again', async () => {
+    const f = await fixture('pending_sign');
+    await act(f, 'cgj_handler', 'return', { reason: '非本单位职责' });
+    await act(f, 'zx_dispatcher', 'dispatch', { unitId: await unitId(s, 'WJ-ZJJ') });
+    const o = await act(f, 'zjj_handler', 'return', { reason: '仍非本单位职责' });
+    await expectEvent(o, 'return', 'pending_sign', 'pending_dispatch', 'zjj_handler');
+    expect(o.counts.returns).toBe(2);
+  });
+});
+
+describe('request-extension', () => {
+  it('leaves an extension request waiting for the shift lead; deadlines unchanged', async () => {
+    const f = await fixture('handling');
+    const o = await act(f, 'cgj_handler', 'request-extension', { value: 2, unit: 'working_days', reason: '需协调产权人' });
+    expect(o.state.code).toBe('handling');
+    expect(o.pendingRequest).toMatchObject({ kind: 'extension', value: 2, unit: 'working_days', reason: '需协调产权人', by: await uid('cgj_handler') });
+    expect(o.counts.extensions).toBe(0);
+    expect((await expectEvent(o, 'request-extension', 'handling', 'handling', 'cgj_handler')).data).toMatchObject({ request: 'extension' });
+    expect(o.deadlines).toEqual(f.order.deadlines);
+    expect(deadline(o, 'handle').dueAt).toBe(cst('2026-03-05 10:00'));
+  });
+});
+
+describe('approve-extension', () => {
+  it('moves the handle deadline by the approved amount in working time (over the weekend) and counts the extension', async () => {
+    const f = await fixture('handling', { request: 'extension' }); // 2 working days
+    expect(deadline(f.order, 'handle').dueAt).toBe(cst('2026-03-05 10:00')); // Thursday
+    const o = await act(f, 'zx_shiftlead', 'approve-extension', { note: '同意延期' });
+    expect(o.state.code).toBe('handling');
+    expect(o.pendingRequest).toBeNull();
+    expect(o.counts.extensions).toBe(1);
+    // Thursday 10:00 + 2 working days = Monday 10:00 (Saturday and Sunday do not count).
+    expect(deadline(o, 'handle')).toMatchObject({ dueAt: cst('2026-03-09 10:00'), doneAt: null });
+    const e = await expectEvent(o, 'approve-extension', 'handling', 'handling', 'zx_shiftlead');
+    expect(e.data).toMatchObject({ value: 2, unit: 'working_days', previousDueAt: cst('2026-03-05 10:00'), dueAt: cst('2026-03-09 10:00') });
+    // Other clocks did not move.
+    const before = f.order.deadlines.filter((d: { step: string }) => d.step !== 'handle');
+    expect(o.deadlines.filter((d: { step: string }) => d.step !== 'handle')).toEqual(before);
+  });
+
+  it('a second extension is counted again and adds to the extended deadline', async () => {
+    const f = await fixture('handling', { request: 'extension' });
+    await act(f, 'zx_shiftlead', 'approve-extension');
+    await act(f, 'cgj_handler', 'request-extension', { value: 4, unit: 'working_hours', reason: '还需半天' });
+    const o = await act(f, 'zx_shiftlead', 'approve-extension');
+    expect(o.counts.extensions).toBe(2);
+    // Monday 10:00 + 4 working hours = 12:00 (2 h) + 13:30..15:30 (2 h).
+    expect(deadline(o, 'handle').dueAt).toBe(cst('2026-03-09 15:30'));
+  });
+});
+
+describe('deny-extension', () => {
+  it('clears the request; deadline and count unchanged', async () => {
+    const f = await fixture('handling', { request: 'extension' });
+    const o = await act(f, 'zx_shiftlead', 'deny-extension', { reason: '理由不充分' });
+    expect(o.state.code).toBe('handling');
+    expect(o.pendingRequest).toBeNull();
+    expect(o.counts.extensions).toBe(0);
+    expect((await expectEvent(o, 'deny-extension', 'handling', 'handling', 'zx_shiftlead')).note).toBe('理由不充分');
+    expect(o.deadlines).toEqual(f.order.deadlines);
+  });
+});
+
+describe('request-suspension', () => {
+  it.each([
+    ['the handler, while handling', 'handling', 'cgj_handler'],
+    ['the dispatcher, before dispatch', 'pending_dispatch', 'zx_dispatcher'],
+  ] as const)('%s', async (_label, state, who) => {
+    const f = await fixture(state);
+    const o = await act(f, who, 'request-suspension', { reason: '涉及规划调整，需等待批复' });
+    expect(o.state.code).toBe(state);
+    expect(o.pendingRequest).toMatchObject({ kind: 'suspension', reason: '涉及规划调整，需等待批复', by: await uid(who) });
+    expect((await expectEvent(o, 'request-suspension', state, state, who)).data).toMatchObject({ request: 'suspension' });
+    expect(o.deadlines).toEqual(f.order.deadlines);
+  });
+});
+
+describe('suspend', () => {
+  it('approves a waiting suspension request: state suspended, request cleared, its reason on the timeline', async () => {
+    const f = await fixture('handling', { request: 'suspension' });
+    const o = await act(f, 'zx_shiftlead', 'suspend');
+    expect(o.state.code).toBe('suspended');
+    expect(o.state.type).toBe('suspended');
+    expect(o.pendingRequest).toBeNull();
+    expect((await expectEvent(o, 'suspend', 'handling', 'suspended', 'zx_shiftlead')).note).toBe('涉及规划调整，需等待批复');
+  });
+
+  it('suspends directly with a reason, from pending_sign', async () => {
+    const f = await fixture('pending_sign');
+    const o = await act(f, 'zx_shiftlead', 'suspend', { reason: '待上级批复' });
+    expect(o.state.code).toBe('suspended');
+    expect((await expectEvent(o, 'suspend', 'pending_sign', 'suspended', 'zx_shiftlead')).note).toBe('待上级批复');
+  });
+});
+
+describe('deny-suspension', () => {
+  it('clears the suspension request; the order keeps going', async () => {
+    const f = await fixture('pending_sign', { request: 'suspension' });
+    const o = await act(f, 'zx_shiftlead', 'deny-suspension', { reason: '请继续办理' });
+    expect(o.state.code).toBe('pending_sign');
+    expect(o.pendingRequest).toBeNull();
+    expect((await expectEvent(o, 'deny-suspension', 'pending_sign', 'pending_sign', 'zx_shiftlead')).note).toBe('请继续办理');
+    expect(o.deadlines).toEqual(f.order.deadlines);
+  });
+});
+
+describe('resume', () => {
+  it('returns to the state it was suspended from and pushes every running clock back by the working time spent suspended', async () => {
+    const f = await fixture('pending_sign'); // at 10:00: sign due 11:00, handle due Thursday 10:00
+    const suspended = await act(f, 'zx_shiftlead', 'suspend', { reason: '待批复' });
+    setClock(cst('2026-03-04 14:00')); // 2.5 working hours later (10:00–12:00, 13:30–14:00)
+    const o = await act(f, 'zx_shiftlead', 'resume', { note: '批复已下达，恢复办理' });
+    expect(o.state.code).toBe('pending_sign');
+    const e = await expectEvent(o, 'resume', 'suspended', 'pending_sign', 'zx_shiftlead');
+    expect(e.note).toBe('批复已下达，恢复办理');
+    expect(e.data).toMatchObject({ suspendedSince: T0 });
+    // 1 working hour was left on sign: 14:00 + 1 h = 15:00. 7.5 working hours left on handle: Thursday 14:00.
+    expect(deadline(o, 'sign')).toMatchObject({ dueAt: cst('2026-03-04 15:00'), doneAt: null });
+    expect(deadline(o, 'handle')).toMatchObject({ dueAt: cst('2026-03-05 14:00'), doneAt: null });
+    // Finished clocks keep their dates.
+    for (const step of ['accept', 'dispatch']) expect(deadline(o, step)).toEqual(deadline(suspended, step));
+    // And the order goes on where it stopped.
+    expect((await act(f, 'cgj_handler', 'sign')).state.code).toBe('handling');
+  });
+
+  it('a clock already overdue when suspended stays overdue by the same working time (the clock stops while suspended)', async () => {
+    const f = await fixture('pending_sign'); // at 10:00: sign due 11:00 (1 working hour), handle due Thursday 10:00
+    setClock(cst('2026-03-04 17:00')); // sign overdue by 4.5 working hours (11:00–12:00, 13:30–17:00)
+    await act(f, 'zx_shiftlead', 'suspend', { reason: '待批复' });
+    setClock(cst('2026-03-04 21:00')); // suspended 17:00–21:00: 0.5 working hour (17:00–17:30)
+    const o = await act(f, 'zx_shiftlead', 'resume');
+    const calendar = await s.platform.calendar.get(s.platform.db);
+    const overdue = (d: { dueAt: string }) => calendar.elapsed(new Date(d.dueAt), new Date(nowMs), 'working_hours');
+    // Still 4.5 working hours late: the deadline moves by the 0.5 working hour spent suspended, to 11:30.
+    expect(overdue(deadline(o, 'sign'))).toBeCloseTo(4.5, 6);
+    expect(deadline(o, 'sign').dueAt).toBe(cst('2026-03-04 11:30'));
+    // The handle clock, not yet due, moves by the same 0.5 working hour: Thursday 10:30.
+    expect(deadline(o, 'handle').dueAt).toBe(cst('2026-03-05 10:30'));
+  });
+
+  it('back to handling when suspended from handling', async () => {
+    const f = await fixture('suspended', { suspendFrom: 'handling' });
+    const o = await act(f, 'zx_shiftlead', 'resume');
+    expect(o.state.code).toBe('handling');
+    await expectEvent(o, 'resume', 'suspended', 'handling', 'zx_shiftlead');
+    // No time passed: nothing moves.
+    expect(o.deadlines).toEqual(f.order.deadlines);
+  });
+});
+
+describe('request-void', () => {
+  it.each([
+    ['the dispatcher', 'pending_dispatch', 'zx_dispatcher'],
+    ['the operator', 'pending_accept', 'zx_operator'],
+    ['the handler', 'handling', 'cgj_handler'],
+    ['the dispatcher, on a suspended order', 'suspended', 'zx_dispatcher'],
+  ] as const)('%s (%s)', async (_label, state, who) => {
+    const f = await fixture(state);
+    const o = await act(f, who, 'request-void', { reason: '与已办结工单重复' });
+    expect(o.state.code).toBe(state);
+    expect(o.pendingRequest).toMatchObject({ kind: 'void', reason: '与已办结工单重复', by: await uid(who) });
+    expect((await expectEvent(o, 'request-void', state, state, who)).data).toMatchObject({ request: 'void' });
+  });
+});
+
+describe('void', () => {
+  it('approves a void request: voided, closed, every running clock stopped', async () => {
+    const f = await fixture('handling', { request: 'void' });
+    setClock(cst('2026-03-04 10:45'));
+    const o = await act(f, 'zx_shiftlead', 'void');
+    expect(o.state.code).toBe('voided');
+    expect(o.state.type).toBe('voided');
+    expect(o.pendingRequest).toBeNull();
+    expect(o.closedAt).toBe(cst('2026-03-04 10:45'));
+    expect((await expectEvent(o, 'void', 'handling', 'voided', 'zx_shiftlead')).note).toBe('与已办结工单重复');
+    expect(running(o)).toEqual([]);
+    expect(deadline(o, 'handle').doneAt).toBe(cst('2026-03-04 10:45'));
+  });
+
+  it('voids a new order directly with a reason', async () => {
+    const f = await fixture('pending_accept');
+    const o = await act(f, 'zx_shiftlead', 'void', { reason: '测试数据' });
+    expect(o.state.code).toBe('voided');
+    expect((await expectEvent(o, 'void', 'pending_accept', 'voided', 'zx_shiftlead')).note).toBe('测试数据');
+    expect(running(o)).toEqual([]);
+  });
+});
+
+describe('deny-void', () => {
+  it('clears the void request; state and clocks unchanged', async () => {
+    const f = await fixture('pending_dispatch', { request: 'void' });
+    const o = await act(f, 'zx_shiftlead', 'deny-void', { reason: '并非重复件' });
+    expect(o.state.code).toBe('pending_dispatch');
+    expect(o.pendingRequest).toBeNull();
+    expect((await expectEvent(o, 'deny-void', 'pending_dispatch', 'pending_dispatch', 'zx_shiftlead')).note).toBe('并非重复件');
+    expect(o.deadlines).toEqual(f.order.deadlines);
+  });
+});
+
+describe('escalate', () => {
+  it('grid → town → district: level, dispatching centre and escalation count follow; the dispatch clock restarts', async () => {
+    const f = await fixture('pending_accept', { channel: 'grid_patrol' });
+    const sub = await unitId(s, 'WJ-ZX-320509001');
+    expect(f.order.level).toBe('grid');
+    expect(f.order.dispatchUnit.id).toBe(sub);
+    const o1 = await act(f, 'songling_gridworker', 'escalate', { reason: '网格内无法解决' });
+    expect(o1.state.code).toBe('pending_dispatch');
+    expect(o1.level).toBe('town');
+    expect(o1.dispatchUnit.id).toBe(sub);
+    expect(o1.counts.escalations).toBe(1);
+    const e1 = await expectEvent(o1, 'escalate', 'pending_accept', 'pending_dispatch', 'songling_gridworker');
+    expect(e1.data).toMatchObject({ fromLevel: 'grid', toLevel: 'town', unitId: sub });
+    expect(deadline(o1, 'accept').doneAt).toBe(T0);
+    expect(deadline(o1, 'dispatch')).toMatchObject({ startedAt: T0, doneAt: null });
+
+    setClock(cst('2026-03-04 10:40'));
+    const o2 = await act(f, 'songling_dispatcher', 'escalate', { reason: '镇级无法解决，需区级部门' });
+    expect(o2.level).toBe('district');
+    expect(o2.dispatchUnit.id).toBe(await unitId(s, 'WJ-ZX'));
+    expect(o2.counts.escalations).toBe(2);
+    await expectEvent(o2, 'escalate', 'pending_dispatch', 'pending_dispatch', 'songling_dispatcher');
+    expect(deadline(o2, 'dispatch')).toMatchObject({ startedAt: cst('2026-03-04 10:40'), dueAt: cst('2026-03-04 11:40'), doneAt: null });
+    // The district now dispatches it.
+    expect((await act(f, 'zx_dispatcher', 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') })).state.code).toBe('pending_sign');
+  });
+
+  it('a village station pushes up what it is handling: the unit is released, sign and handle clocks stop', async () => {
+    const station = await unitOfUser(s, 'songling_station');
+    const code = (await s.platform.db.query<{ code: string }>('select code from units where id = $1', [station])).rows[0]!.code;
+    const f = await fixture('handling', { channel: 'grid_patrol', dispatchTo: code });
+    expect(f.order.level).toBe('village');
+    expect(f.handler).toBe('songling_station');
+    const o = await act(f, 'songling_station', 'escalate', { reason: '村级无力处置' });
+    expect(o.state.code).toBe('pending_dispatch');
+    expect(o.level).toBe('town');
+    expect(o.handlerUnit).toBeNull();
+    expect(o.counts.escalations).toBe(1);
+    await expectEvent(o, 'escalate', 'handling', 'pending_dispatch', 'songling_station');
+    expect(running(o)).toEqual(['dispatch']);
+  });
+});
+
+describe('self-handle', () => {
+  it('the grid worker solves a patrol report on the spot: closed in the grid, every clock stopped', async () => {
+    const f = await fixture('pending_accept', { channel: 'grid_patrol', categoryCode: '09009' });
+    const photo = await upload(s, 'songling_gridworker');
+    setClock(cst('2026-03-04 10:15'));
+    const o = await act(f, 'songling_gridworker', 'self-handle', { result: '已联系车主挪车', attachments: [photo] });
+    expect(o.state.code).toBe('closed');
+    expect(o.selfHandled).toBe(true);
+    expect(o.solvedLevel).toBe('grid');
+    expect(o.handlerUnit).toBeNull();
+    expect(o.closedAt).toBe(cst('2026-03-04 10:15'));
+    const e = await expectEvent(o, 'self-handle', 'pending_accept', 'closed', 'songling_gridworker');
+    expect(e.note).toBe('已联系车主挪车');
+    expect(e.attachmentIds.map(Number)).toEqual([photo]);
+    expect(running(o)).toEqual([]);
+  });
+
+  it('the grid leader may do it from pending_dispatch', async () => {
+    const f = await fixture('pending_dispatch', { channel: 'grid_patrol' });
+    const o = await act(f, 'songling_gridleader', 'self-handle', { result: '已劝导整改' });
+    expect(o.state.code).toBe('closed');
+    await expectEvent(o, 'self-handle', 'pending_dispatch', 'closed', 'songling_gridleader');
+  });
+});
+
+describe('feedback', () => {
+  it('reports the result with photos: handle clock stops, the on-site check clock starts', async () => {
+    const f = await fixture('handling');
+    const photo = await upload(s, 'cgj_handler');
+    setClock(cst('2026-03-04 11:00'));
+    const o = await act(f, 'cgj_handler', 'feedback', { result: '条幅已拆除', attachments: [photo] });
+    expect(o.state.code).toBe('pending_check');
+    const e = await expectEvent(o, 'feedback', 'handling', 'pending_check', 'cgj_handler');
+    expect(e.note).toBe('条幅已拆除');
+    expect(e.attachmentIds.map(Number)).toEqual([photo]);
+    expect(deadline(o, 'handle').doneAt).toBe(cst('2026-03-04 11:00'));
+    // Default check limit: 1 working day → Thursday 11:00.
+    expect(deadline(o, 'check')).toMatchObject({ startedAt: cst('2026-03-04 11:00'), dueAt: cst('2026-03-05 11:00'), doneAt: null, limit: { value: 1, unit: 'working_days' } });
+    expect(running(o)).toEqual(['check']);
+  });
+
+  it('clears a request still waiting', async () => {
+    const f = await fixture('handling', { request: 'extension' });
+    const o = await act(f, 'cgj_handler', 'feedback', { result: '已提前办结' });
+    expect(o.pendingRequest).toBeNull();
+  });
+});
+
+describe('check', () => {
+  it('passed, with a reporter to call: pending_callback; check clock stops, callback clock starts', async () => {
+    const f = await fixture('pending_check');
+    setClock(cst('2026-03-04 16:00'));
+    const o = await act(f, 'songling_gridworker', 'check', { passed: true, note: '现场已整改' });
+    expect(o.state.code).toBe('pending_callback');
+    const e = await expectEvent(o, 'check', 'pending_check', 'pending_callback', 'songling_gridworker');
+    expect(e.data).toEqual({ passed: true });
+    expect(deadline(o, 'check').doneAt).toBe(cst('2026-03-04 16:00'));
+    // Default callback limit: 2 working days → Friday 16:00.
+    expect(deadline(o, 'callback')).toMatchObject({ startedAt: cst('2026-03-04 16:00'), dueAt: cst('2026-03-06 16:00'), doneAt: null });
+    expect(o.counts.reworks).toBe(0);
+  });
+
+  it('passed, with nobody to call back: pending_close, no callback clock', async () => {
+    const f = await fixture('pending_check', { phone: null });
+    const o = await act(f, 'zx_dispatcher', 'check', { passed: true });
+    expect(o.state.code).toBe('pending_close');
+    await expectEvent(o, 'check', 'pending_check', 'pending_close', 'zx_dispatcher');
+    expect(steps(o)).not.toContain('callback');
+    expect(running(o)).toEqual([]);
+  });
+
+  it('failed: back to the unit for rework (counted each time), the handle clock restarts', async () => {
+    const f = await fixture('pending_check');
+    setClock(cst('2026-03-04 11:00'));
+    const o = await act(f, 'songling_gridworker', 'check', { passed: false, note: '条幅仍在' });
+    expect(o.state.code).toBe('handling');
+    expect(o.counts.reworks).toBe(1);
+    expect(o.handlerUnit.id).toBe(await unitId(s, 'WJ-CGJ'));
+    const e = await expectEvent(o, 'check', 'pending_check', 'handling', 'songling_gridworker');
+    expect(e.data).toEqual({ passed: false });
+    expect(e.note).toBe('条幅仍在');
+    expect(deadline(o, 'check').doneAt).toBe(cst('2026-03-04 11:00'));
+    expect(deadline(o, 'handle')).toMatchObject({ startedAt: cst('2026-03-04 11:00'), dueAt: cst('2026-03-05 11:00'), doneAt: null, limit: { value: 1, unit: 'working_days' } });
+    // Rework again: counted twice.
+    await act(f, 'cgj_handler', 'feedback', { result: '已再次整改' });
+    const o2 = await act(f, 'songling_gridworker', 'check', { passed: false });
+    expect(o2.counts.reworks).toBe(2);
+  });
+});
+
+describe('callback', () => {
+  it("records the citizen's satisfaction on the order and the reporter; the callback clock stops", async () => {
+    const f = await fixture('pending_callback');
+    const reporterId = f.order.reporters[0].id;
+    expect(reporterId).toEqual(expect.any(Number));
+    setClock(cst('2026-03-04 15:00'));
+    const o = await act(f, 'zx_operator', 'callback', { satisfaction: 'basically_satisfied', substantive: false, reporterId, note: '电话回访' });
+    expect(o.state.code).toBe('pending_close');
+    expect(o.satisfaction).toBe('basically_satisfied');
+    expect(o.reporters[0].satisfaction).toBe('basically_satisfied');
+    const e = await expectEvent(o, 'callback', 'pending_callback', 'pending_close', 'zx_operator');
+    expect(e.data).toMatchObject({ satisfaction: 'basically_satisfied', substantive: false, reporterId });
+    expect(deadline(o, 'callback').doneAt).toBe(cst('2026-03-04 15:00'));
+    expect(running(o)).toEqual([]);
+  });
+});
+
+describe('reopen', () => {
+  it('on substantive dissatisfaction the same unit handles it again: reopen counted, satisfaction cleared, sign and handle clocks restart', async () => {
+    const f = await fixture('pending_callback');
+    await act(f, 'zx_operator', 'callback', { satisfaction: 'dissatisfied', substantive: true });
+    setClock(cst('2026-03-04 13:30'));
+    const o = await act(f, 'zx_dispatcher', 'reopen', { reason: '群众反映问题未解决' });
+    expect(o.state.code).toBe('pending_sign');
+    expect(o.counts.reopens).toBe(1);
+    expect(o.satisfaction).toBeNull();
+    expect(o.handlerUnit.id).toBe(await unitId(s, 'WJ-CGJ'));
+    const e = await expectEvent(o, 'reopen', 'pending_close', 'pending_sign', 'zx_dispatcher');
+    expect(e.note).toBe('群众反映问题未解决');
+    expect(e.data).toMatchObject({ previousSatisfaction: 'dissatisfied' });
+    expect(deadline(o, 'sign')).toMatchObject({ startedAt: cst('2026-03-04 13:30'), dueAt: cst('2026-03-04 14:30'), doneAt: null });
+    // 13:30 + 7.5 working hours: 4 h this afternoon, 3.5 h on Thursday morning, ending with the period at 12:00.
+    expect(deadline(o, 'handle')).toMatchObject({ startedAt: cst('2026-03-04 13:30'), dueAt: cst('2026-03-05 12:00'), doneAt: null });
+    expect(running(o)).toEqual(['handle', 'sign']);
+    expect((await act(f, 'cgj_handler', 'sign')).state.code).toBe('handling');
+  });
+});
+
+describe('close', () => {
+  it('closes the order: closedAt, the level that solved it, every clock stopped', async () => {
+    const f = await fixture('pending_close', { dispatchTo: 'WJ-JTJ' });
+    setClock(cst('2026-03-04 17:00'));
+    const o = await act(f, 'zx_dispatcher', 'close', { note: '办结' });
+    expect(o.state.code).toBe('closed');
+    expect(o.state.type).toBe('closed');
+    expect(o.closedAt).toBe(cst('2026-03-04 17:00'));
+    expect(o.solvedLevel).toBe('district');
+    expect(o.satisfaction).toBe('satisfied');
+    expect((await expectEvent(o, 'close', 'pending_close', 'closed', 'zx_dispatcher')).note).toBe('办结');
+    expect(running(o)).toEqual([]);
+  });
+
+  it('an order handled by the enforcement bureau counts as solved by enforcement', async () => {
+    const f = await fixture('pending_close', { phone: null }); // CGJ, no callback
+    const o = await act(f, 'zx_shiftlead', 'close');
+    expect(o.state.code).toBe('closed');
+    expect(o.solvedLevel).toBe('enforcement');
+    await expectEvent(o, 'close', 'pending_close', 'closed', 'zx_shiftlead');
+  });
+});
+
+describe('force-close', () => {
+  it('the shift lead closes a suspended order with a waiting request: request, suspension and clocks all end', async () => {
+    const f = await fixture('suspended', { request: 'void' });
+    expect(f.order.pendingRequest).toMatchObject({ kind: 'void' });
+    setClock(cst('2026-03-04 16:00'));
+    const o = await act(f, 'zx_shiftlead', 'force-close', { reason: '领导批示强制结案' });
+    expect(o.state.code).toBe('closed');
+    expect(o.pendingRequest).toBeNull();
+    expect(o.closedAt).toBe(cst('2026-03-04 16:00'));
+    const e = await expectEvent(o, 'force-close', 'suspended', 'closed', 'zx_shiftlead');
+    expect(e.note).toBe('领导批示强制结案');
+    expect(e.data).toEqual({ forced: true, droppedRequest: 'void' }); // the waiting void request is recorded as dropped
+    expect(running(o)).toEqual([]);
+  });
+
+  it('from pending_accept', async () => {
+    const f = await fixture('pending_accept');
+    const o = await act(f, 'zx_shiftlead', 'force-close', { reason: '已电话解答' });
+    expect(o.state.code).toBe('closed');
+    await expectEvent(o, 'force-close', 'pending_accept', 'closed', 'zx_shiftlead');
+  });
+});
+
+describe('merge', () => {
+  it('closes duplicates as merged under the order; their reporters move over so every one can be called back', async () => {
+    const main = await fixture('pending_dispatch', { reporterName: '王一', phone: '13900000001' });
+    const d1 = await fixture('pending_accept', { reporterName: '王二', phone: '13900000002' });
+    const d2 = await fixture('pending_dispatch', { reporterName: '王三', phone: '13900000003' });
+    setClock(cst('2026-03-04 10:10'));
+    const o = await act(main, 'zx_dispatcher', 'merge', { duplicateIds: [d2.id, d1.id], note: '同一事件多次反映' });
+    expect(o.state.code).toBe('pending_dispatch');
+    const e = await expectEvent(o, 'merge', 'pending_dispatch', 'pending_dispatch', 'zx_dispatcher');
+    expect(e.data).toMatchObject({ duplicateIds: [d1.id, d2.id].sort((a, b) => a - b), duplicateCodes: expect.arrayContaining([d1.code, d2.code]) });
+    expect(o.reporters).toHaveLength(3);
+    const from = o.reporters.map((r: { fromOrderId: number | null }) => r.fromOrderId ?? 0).sort((a: number, b: number) => a - b);
+    expect(from).toEqual([0, d1.id, d2.id].sort((a, b) => a - b));
+    expect(o.reporters.map((r: { phone: string }) => r.phone).sort()).toEqual(['139****0001', '139****0002', '139****0003']);
+
+    const admin = await s.as('admin');
+    for (const [d, from] of [
+      [d1, 'pending_accept'],
+      [d2, 'pending_dispatch'],
+    ] as const) {
+      const dup = expectOk(await admin.get(`/api/v1/orders/${d.id}`), 'read duplicate');
+      expect(dup.state.code).toBe('merged');
+      expect(dup.mergedIntoId).toBe(main.id);
+      expect(dup.closedAt).toBe(cst('2026-03-04 10:10'));
+      expect(dup.timeline.at(-1)).toMatchObject({ action: 'merged-into', fromState: from, toState: 'merged', actor: { id: await uid('zx_dispatcher') }, data: { intoOrderId: main.id } });
+      expect(running(dup)).toEqual([]);
+    }
+    // Duplicates keep their own reporter too.
+    expect((await admin.get(`/api/v1/orders/${d1.id}`)).body.reporters).toHaveLength(1);
+  });
+});

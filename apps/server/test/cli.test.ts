@@ -1,0 +1,135 @@
+/**
+ * The `liandong` command as an operator runs it: a real process on a fresh data folder (embedded
+ * database) or a fresh PostgreSQL database (when the suite runs on the server).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, testEngine, type TestDatabase } from '@liandong/db/testing.ts';
+
+const BIN = fileURLToPath(new URL('../bin/liandong.mjs', import.meta.url));
+const PASSWORD = 'cli-pass-12345';
+let dir: string;
+let testDb: TestDatabase | undefined;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'liandong-cli-'));
+  env = { ...process.env, LIANDONG_DATA_DIR: dir, LIANDONG_DEMO_PASSWORD: PASSWORD, LIANDONG_DEMO_DAYS: '0', PORT: '0', LOG_LEVEL: 'error' };
+  delete env.DATABASE_URL;
+  if (testEngine() === 'postgres') {
+    testDb = await createTestDb();
+    await testDb.db.close(); // the CLI opens its own connections
+    env.DATABASE_URL = testDb.url;
+  }
+});
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  if (testDb) await testDb.close().catch(() => undefined);
+});
+
+function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts the server and resolves with its address once it prints that it is ready. */
+function start(): Promise<{ url: string; output: () => string; kill(signal: NodeJS.Signals): Promise<void> }> {
+  const child = spawn(process.execPath, [BIN, 'start'], { env });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready in time:\n${out}`)), 60_000);
+    child.stderr.on('data', (c) => (out += c));
+    child.stdout.on('data', (c) => {
+      out += c;
+      const m = /is ready in [\d.]+ s: (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          output: () => out,
+          kill: (signal) => new Promise((done) => (child.once('exit', () => done()), child.kill(signal))),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
+  });
+}
+
+async function login(url: string, username: string, password = PASSWORD): Promise<string> {
+  const r = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  expect(r.status).toBe(200);
+  return ((await r.json()) as { token: string }).token;
+}
+
+describe('liandong CLI', () => {
+  it('refuses a bad setting before doing anything, naming it', async () => {
+    const r = await run(['start'], { PORT: 'eighty' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/PORT must be an integer/);
+  });
+
+  it('starts on an empty database with the demo district, keeps an acknowledged order across a kill -9, and does not reload the demo', async () => {
+    const first = await start();
+    expect(first.output()).toMatch(/loading the demo district/);
+    expect(first.output()).toMatch(/zx_dispatcher/);
+    expect(await (await fetch(`${first.url}/api/health`)).json()).toEqual({ status: 'ok' });
+    const token = await login(first.url, 'zx_operator');
+    const created = await fetch(`${first.url}/api/v1/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'cli-order-1' },
+      body: JSON.stringify({ channel: 'hotline', nature: 'help', description: '老人摔倒求助', location: { lng: 120.646, lat: 31.163 } }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    await first.kill('SIGKILL');
+
+    const second = await start();
+    expect(second.output()).not.toMatch(/loading the demo district/);
+    const token2 = await login(second.url, 'zx_operator');
+    const again = await fetch(`${second.url}/api/v1/orders/${id}`, { headers: { authorization: `Bearer ${token2}` } });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { description: string }).description).toBe('老人摔倒求助');
+    await second.kill('SIGTERM');
+  }, 120_000);
+
+  it('imports a catalogue CSV and refuses a broken one, naming the line and column', async () => {
+    const good = join(dir, 'catalogue.csv');
+    writeFileSync(
+      good,
+      'kind,major_code,major_name,code,name,condition,response_value,response_unit,handle_value,handle_unit,closing_standard,lead_unit\n' +
+        '事件,91,本地事项,91001,共享单车乱停放,人行道上共享单车堆放影响通行,2,工作时,1,工作日,清理归位,WJ-CGJ\n',
+    );
+    const ok = await run(['import', 'catalogue', good]);
+    expect(ok.stderr + ok.stdout).toMatch(/1 categories|categories/);
+    expect(ok.code).toBe(0);
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(
+      bad,
+      'kind,major_code,major_name,code,name,condition,response_value,response_unit,handle_value,handle_unit,closing_standard,lead_unit\n' +
+        '事件,91,本地事项,91002,测试,条件,2,分钟,1,工作日,清理,WJ-CGJ\n',
+    );
+    const refused = await run(['import', 'catalogue', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/第 2 行/);
+    expect(refused.stderr).toMatch(/response_unit/);
+  }, 60_000);
+
+  it('adds a user who can then sign in', async () => {
+    const r = await run(['user', 'add', '--username', 'wang_dispatch', '--name', '王分拨', '--role', 'dispatcher', '--unit', 'WJ-ZX', '--area', '320509000000', '--password', 'a-long-password']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const server = await start();
+    await login(server.url, 'wang_dispatch', 'a-long-password');
+    await server.kill('SIGTERM');
+  }, 60_000);
+});

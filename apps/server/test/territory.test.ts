@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromWgs84 } from '@liandong/core/territory/index.ts';
+import { gridOf, pointInGrid, startTestServer, type TestServer } from './harness.ts';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s?.close());
+
+describe('territory API', () => {
+  it('finds the grid, village, town and district of a WGS-84 point, and the same place from its GCJ-02 form', async () => {
+    const grid = await gridOf(s, 'shengze_gridworker');
+    const p = await pointInGrid(s, grid);
+    const c = await s.as('zx_dispatcher');
+    const r = await c.get(`/api/v1/territory/lookup?lng=${p.lng}&lat=${p.lat}`);
+    expect(r.status).toBe(200);
+    expect(r.body.grid.code).toBe(grid);
+    expect(r.body.town).toEqual({ code: '320509105000', name: '盛泽镇' });
+    expect(r.body.district).toEqual({ code: '320509000000', name: '吴江区' });
+    expect(r.body.village.code.startsWith('320509105')).toBe(true);
+    expect(r.body.professionalGrids.map((g: { specialty: string }) => g.specialty).sort()).toEqual(['environment', 'fire', 'labour', 'work_safety']);
+    const [glng, glat] = fromWgs84(p.lng, p.lat, 'gcj02');
+    expect(Math.abs(glng - p.lng) + Math.abs(glat - p.lat)).toBeGreaterThan(0.001); // the offset is real (hundreds of metres)
+    const g = await c.get(`/api/v1/territory/lookup?lng=${glng}&lat=${glat}&crs=gcj02`);
+    expect(g.body.grid.code).toBe(grid);
+    expect(Math.abs(g.body.wgs84.lng - p.lng)).toBeLessThan(1e-5);
+  });
+
+  it('answers a point outside the district with no grid, and rejects a bad coordinate naming the field', async () => {
+    const c = await s.as('zx_dispatcher');
+    const out = await c.get('/api/v1/territory/lookup?lng=116.39&lat=39.9');
+    expect(out.status).toBe(200);
+    expect(out.body.grid).toBeNull();
+    const bad = await c.get('/api/v1/territory/lookup?lng=east&lat=31');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('lng');
+  });
+
+  it('names the owner of the nearest component', async () => {
+    const row = (await s.platform.db.query<{ lng: number; lat: number; code: string; owner_unit_id: number }>('select lng, lat, code, owner_unit_id from components order by id limit 1')).rows[0]!;
+    const c = await s.as('zx_dispatcher');
+    const r = await c.get(`/api/v1/territory/components/nearest?lng=${row.lng + 0.00005}&lat=${row.lat}&radius=100`);
+    expect(r.status).toBe(200);
+    expect(r.body[0].code).toBe(row.code);
+    expect(r.body[0].ownerUnitId).toBe(row.owner_unit_id);
+    expect(r.body[0].distanceMeters).toBeGreaterThan(3);
+    expect(r.body[0].distanceMeters).toBeLessThan(7);
+  });
+
+  it('requires a signed-in user', async () => {
+    expect((await s.anonymous.get('/api/v1/territory/lookup?lng=120.6&lat=31.1')).status).toBe(401);
+  });
+});

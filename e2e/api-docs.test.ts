@@ -1,0 +1,33 @@
+/** The browsable API documentation, as a developer integrating with Liandong opens it in a browser. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../apps/server/test/harness.ts';
+import { launchBrowser } from './browser.ts';
+
+let s: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  s = await startTestServer();
+  browser = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+it('shows every order action in the API docs and runs the health check from the page', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  await page.goto(`${s.base}/api/docs`);
+  await page.getByText('Liandong 联动 API').first().waitFor();
+  const body = await page.locator('body').innerText();
+  expect(body).toContain('/api/v1/orders/{id}/actions/dispatch');
+  expect(body).toContain('登记工单 Create a work order');
+  expect(body).toContain('/api/v1/orders/{id}/actions/merge');
+  // Expand the health operation and execute it from the browser.
+  await page.locator('.opblock-summary-path', { hasText: /^\/api\/health$/ }).click();
+  await page.getByRole('button', { name: 'Try it out' }).click();
+  await page.getByRole('button', { name: 'Execute' }).click();
+  await expect.poll(async () => page.locator('.live-responses-table tbody .response-col_status').first().innerText()).toContain('200');
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/api-docs.png`, fullPage: false });
+  await page.close();
+}, 120_000);

@@ -1,0 +1,43 @@
+/**
+ * One day of history in memory: plan the arrivals, register each order, merge repeats, and walk every
+ * order through its lifecycle up to endAt. Pure apart from the context loaded before; the same (seed, day)
+ * always gives the same orders, events and clocks.
+ */
+import type { SimOrder } from './history.types.ts';
+import { tryMerge } from './merges.ts';
+import { newFlow, walk } from './order-flows.ts';
+import { OrderSim } from './order-sim.ts';
+import { planDay, type OrderPlan, type PlanTools } from './plan-orders.ts';
+import { streamFor } from './rng.ts';
+import { createSimOrder, creatorOf } from './sim-create.ts';
+import { Timing } from './timing.ts';
+
+export interface GeneratedDay {
+  orders: SimOrder[];
+  plans: OrderPlan[];
+  /** [from, to) ranges of order indexes written in one transaction each. */
+  batches: [number, number][];
+}
+
+export interface DayRequest {
+  seed: number;
+  start: Date;
+  endAt: Date;
+  perDay: number;
+  batchSize: number;
+}
+
+export function generateDay(tools: PlanTools, req: DayRequest): GeneratedDay {
+  const sim = new OrderSim(tools.ctx, req.endAt);
+  const { plans, batches } = planDay(tools, req.seed, req.start, req.perDay, req.batchSize);
+  const orders: SimOrder[] = [];
+  for (const plan of plans) {
+    const rng = streamFor(plan.pathSeed, 2);
+    const o = createSimOrder(sim, plan, creatorOf(sim, plan));
+    const flow = newFlow(sim, plan, o, rng, new Timing(tools.ctx.calendar, rng));
+    if (plan.dupOf !== null) tryMerge(flow, orders[plan.dupOf]!);
+    walk(flow);
+    orders.push(o);
+  }
+  return { orders, plans, batches };
+}

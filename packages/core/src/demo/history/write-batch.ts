@@ -1,0 +1,145 @@
+/**
+ * Writes a batch of simulated orders in a few statements (the embedded PGlite pays per statement): ids come
+ * from the tables' own identity sequences and codes from order_code_seq, reserved up front, so that merges
+ * can name each other and rows look exactly like those the API writes ('LD' + China date + sequence).
+ */
+import type { Queryable } from '@liandong/db';
+import type { OrderRef, SimOrder, SimReporter } from './history.types.ts';
+
+const DAY_MS = 86_400_000;
+
+/** YYYYMMDD of the instant in China Standard Time (UTC+8, no daylight saving). */
+function chinaYmd(at: Date): string {
+  return new Date(at.getTime() + DAY_MS / 3).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+export function orderCode(createdAt: Date, n: number): string {
+  const s = String(n);
+  return `LD${chinaYmd(createdAt)}${s.padStart(Math.max(6, s.length), '0')}`;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+async function reserve(tx: Queryable, orders: number, reporters: number): Promise<{ ids: number[]; seqs: number[]; reps: number[] }> {
+  const r = await tx.query<{ ids: string[]; seqs: string[]; reps: string[] }>(
+    `select array(select nextval(pg_get_serial_sequence('orders', 'id'))::text from generate_series(1, $1)) as ids,
+            array(select nextval('order_code_seq')::text from generate_series(1, $1)) as seqs,
+            array(select nextval(pg_get_serial_sequence('order_reporters', 'id'))::text from generate_series(1, $2)) as reps`,
+    [orders, reporters],
+  );
+  const nums = (xs: string[]) => xs.map(Number).sort((a, b) => a - b);
+  const row = r.rows[0]!;
+  return { ids: nums(row.ids), seqs: nums(row.seqs), reps: nums(row.reps) };
+}
+
+const ORDER_COLUMNS = `id bigint, code text, state text, channel text, nature text, description text, address text,
+  lng double precision, lat double precision, district_code text, town_code text, village_code text, grid_code text,
+  professional_grid_codes text[], category_code text, condition_id int, urgency text, level text, dispatch_unit_id int,
+  handler_unit_id int, component_code text, confidential boolean, self_handled boolean, solved_level text,
+  resume_state text, suspended_at timestamptz, pending_request jsonb, satisfaction text, substantive_dissatisfaction boolean, return_count int,
+  rework_count int, reopen_count int, escalation_count int, extension_count int, merged_into_id bigint,
+  created_by int, created_at timestamptz, updated_at timestamptz, closed_at timestamptz, version int`;
+const ORDER_NAMES = ORDER_COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ');
+
+export async function writeBatch(tx: Queryable, orders: readonly SimOrder[]): Promise<{ orders: number; events: number }> {
+  const own: SimReporter[] = orders.flatMap((o) => o.reporters.filter((r) => !r.source));
+  const copies: SimReporter[] = orders.flatMap((o) => o.reporters.filter((r) => r.source));
+  const { ids, seqs, reps } = await reserve(tx, orders.length, own.length + copies.length);
+  const idOf = new Map<SimOrder, number>();
+  orders.forEach((o, i) => {
+    o.row.id = ids[i]!;
+    o.row.code = orderCode(o.row.created_at, seqs[i]!);
+    idOf.set(o, o.row.id);
+  });
+  // Reporters of the order itself first, merge copies after: ids follow the order they came in.
+  [...own, ...copies].forEach((r, i) => (r.id = reps[i]!));
+  const ref: OrderRef = {
+    idOf(o) {
+      const id = idOf.get(o);
+      if (id === undefined) throw new Error('demo history: a merge crosses a batch boundary');
+      return id;
+    },
+    codeOf: (o) => (ref.idOf(o), o.row.code),
+  };
+
+  const orderRows = orders.map((o) => ({
+    ...o.row,
+    merged_into_id: o.mergedInto ? ref.idOf(o.mergedInto) : null,
+    suspended_at: iso(o.row.suspended_at),
+    created_at: iso(o.row.created_at),
+    updated_at: iso(o.row.updated_at),
+    closed_at: iso(o.row.closed_at),
+  }));
+  await tx.query(
+    `insert into orders (${ORDER_NAMES}) overriding system value
+     select ${ORDER_NAMES} from jsonb_to_recordset($1::jsonb) as r(${ORDER_COLUMNS})`,
+    [JSON.stringify(orderRows)],
+  );
+
+  const orderOfReporter = new Map<SimReporter, SimOrder>();
+  for (const o of orders) for (const r of o.reporters) orderOfReporter.set(r, o);
+  const reporterRows = [...own, ...copies].map((r) => ({
+    id: r.id,
+    order_id: ref.idOf(orderOfReporter.get(r)!),
+    source_order_id: r.source ? ref.idOf(r.source) : null,
+    name: r.name,
+    phone: r.phone,
+    anonymous: r.anonymous,
+    satisfaction: r.satisfaction,
+    created_at: iso(r.createdAt),
+  }));
+  if (reporterRows.length) {
+    await tx.query(
+      `insert into order_reporters (id, order_id, source_order_id, name, phone, anonymous, satisfaction, created_at) overriding system value
+       select id, order_id, source_order_id, name, phone, anonymous, satisfaction, created_at
+         from jsonb_to_recordset($1::jsonb) as r(id bigint, order_id bigint, source_order_id bigint, name text, phone text,
+              anonymous boolean, satisfaction text, created_at timestamptz)`,
+      [JSON.stringify(reporterRows)],
+    );
+  }
+
+  let n = 0;
+  const eventRows = orders.flatMap((o) =>
+    o.events.map((e) => ({
+      n: n++,
+      order_id: o.row.id,
+      at: iso(e.at),
+      action: e.action,
+      actor_user_id: e.actor.userId,
+      actor_unit_id: e.actor.unitId,
+      from_state: e.from,
+      to_state: e.to,
+      note: e.note,
+      data: e.resolveData ? { ...e.data, ...e.resolveData(ref) } : e.data,
+    })),
+  );
+  // Ids follow the timeline: the API shows an order's events by id.
+  await tx.query(
+    `insert into order_events (order_id, at, action, actor_user_id, actor_unit_id, from_state, to_state, note, data)
+     select order_id, at, action, actor_user_id, actor_unit_id, from_state, to_state, note, coalesce(data, '{}')
+       from jsonb_to_recordset($1::jsonb) as r(n int, order_id bigint, at timestamptz, action text, actor_user_id int,
+            actor_unit_id int, from_state text, to_state text, note text, data jsonb)
+      order by n`,
+    [JSON.stringify(eventRows)],
+  );
+
+  const deadlineRows = orders.flatMap((o) =>
+    [...o.deadlines.values()].map((d) => ({ order_id: o.row.id, step: d.step, started_at: iso(d.startedAt), due_at: iso(d.dueAt), limit_value: d.value, limit_unit: d.unit, done_at: iso(d.doneAt) })),
+  );
+  await tx.query(
+    `insert into order_deadlines (order_id, step, started_at, due_at, limit_value, limit_unit, done_at)
+     select order_id, step, started_at, due_at, limit_value, limit_unit, done_at
+       from jsonb_to_recordset($1::jsonb) as r(order_id bigint, step text, started_at timestamptz, due_at timestamptz,
+            limit_value numeric, limit_unit text, done_at timestamptz)`,
+    [JSON.stringify(deadlineRows)],
+  );
+
+  const unitRows = orders.flatMap((o) => [...o.units.values()].map((u) => ({ order_id: o.row.id, unit_id: u.unitId, role: u.role, active: u.active, assigned_at: iso(u.assignedAt) })));
+  await tx.query(
+    `insert into order_units (order_id, unit_id, role, active, assigned_at)
+     select order_id, unit_id, role, active, assigned_at
+       from jsonb_to_recordset($1::jsonb) as r(order_id bigint, unit_id int, role text, active boolean, assigned_at timestamptz)`,
+    [JSON.stringify(unitRows)],
+  );
+  return { orders: orders.length, events: eventRows.length };
+}
