@@ -85,7 +85,9 @@ async function randomPoints(url: string, n: number): Promise<{ lng: number; lat:
 
 function startServer(url: string, port: number): Promise<ChildProcess> {
   const bin = fileURLToPath(new URL('../bin/liandong.mjs', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'start'], {
+  // BENCH_CPU_PROFILE=DIR writes the server's V8 CPU profile there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, bin, 'start'], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), LIANDONG_DEMO_DAYS: '0', LIANDONG_DEMO_PASSWORD: password, LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { parseNumber, TYPE_OIDS, type Db, type Queryable, type QueryResult } from './db.ts';
+import { parseNumber, TYPE_OIDS, type Db, type Queryable, type QueryOptions, type QueryResult } from './db.ts';
 
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -19,8 +19,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   await pool.query('select 1');
-  const query = async <T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> => {
-    const r = await pool.query(sql, params as unknown[]);
+  const query = async <T>(sql: string, params: readonly unknown[] = [], options?: QueryOptions): Promise<QueryResult<T>> => {
+    const r = await pool.query({ text: sql, values: params as unknown[], name: options?.name });
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
   };
   return {
@@ -36,8 +36,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         async exec(sql: string) {
           await client.query(sql);
         },
-        async query<T>(sql: string, params: readonly unknown[] = []) {
-          const r = await client.query(sql, params as unknown[]);
+        async query<T>(sql: string, params: readonly unknown[] = [], options?: QueryOptions) {
+          const r = await client.query({ text: sql, values: params as unknown[], name: options?.name });
           return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
         },
       };

@@ -14,7 +14,7 @@ import type { OrderRow } from './order.types.ts';
 import type { OrderServices } from './order-services.ts';
 import { prepareOrder, type PreparedOrder } from './intake/prepare-order.ts';
 import type { IntakeReference } from './intake/reference-cache.ts';
-import { insertOrder } from './intake/insert-order.ts';
+import { insertOrders } from './intake/insert-orders.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
@@ -70,7 +70,9 @@ export async function createOrder(
   const idem = { scope: idempotencyScope(actor), key, hash: requestHash(input) };
   const ref = await services.reference.get(db);
   const prepared = await prepareOrder(db, actor, input, idem, ref, services);
-  const order = services.intake ? await services.intake.submit(prepared) : await db.transaction((tx) => insertOrder(tx, prepared));
+  const order = services.intake
+    ? await services.intake.submit(prepared)
+    : (await db.transaction((tx) => insertOrders(tx, [prepared])))[0]!;
   if (order) return { order, replayed: false, prepared, reference: ref };
   const earlier = await findReplay(db, idem.scope, idem.key, idem.hash);
   if (!earlier) throw new Error('idempotency key taken but no order found');

@@ -121,4 +121,15 @@ describe('demo history: one day at 400 orders', () => {
       await t2.close();
     }
   }, 60_000);
+
+  it('lets two builders run at once without writing a batch twice', async () => {
+    const t4 = await createTestDb(DEMO);
+    try {
+      const [a, b] = await Promise.all([buildDemoHistory(t4.db, OPTS), buildDemoHistory(t4.db, OPTS)]);
+      expect(a.orders + b.orders).toBe(result.orders);
+      expect((await fingerprint(t4)).rows[0]).toEqual((await fingerprint(t)).rows[0]);
+    } finally {
+      await t4.close();
+    }
+  }, 60_000);
 });

@@ -7,6 +7,7 @@
 import type { Db } from '@liandong/db';
 import { generateDay } from './generate-day.ts';
 import { loadHistoryContext } from './history-context.ts';
+import { DEMO_HISTORY_KEY } from '../load-demo.ts';
 import { batchStored, demoHistoryStatus, lockHistoryStatus, saveHistoryStatus, type DemoHistoryStatus } from './history-progress.ts';
 import { ORDERS_PER_DAY } from './plan-mix.ts';
 import { buildPools } from './plan-pools.ts';
@@ -42,27 +43,41 @@ export function historyDays(endAt: Date, days: number): Date[] {
   return Array.from({ length: days }, (_, i) => new Date(endAt.getTime() - (days - i) * DAY_MS));
 }
 
-function settle(opts: BuildDemoHistoryOptions, prev: DemoHistoryStatus | null) {
-  const seed = opts.seed ?? prev?.seed ?? DEFAULT_HISTORY_SEED;
-  const ordersPerDay = opts.ordersPerDay ?? prev?.ordersPerDay ?? ORDERS_PER_DAY;
-  const batchSize = opts.batchSize ?? prev?.batchSize ?? BATCH_SIZE;
-  const endAt = opts.endAt ?? (prev ? new Date(prev.endAt) : new Date());
+interface Series {
+  seed: number;
+  ordersPerDay: number;
+  batchSize: number;
+  endAt: Date;
+  days: number;
+}
+
+/** The series to build: what the caller asks, completed by what an earlier (interrupted) build was doing. */
+function settle(opts: BuildDemoHistoryOptions, prev: DemoHistoryStatus | null): Series {
   if (!Number.isInteger(opts.days) || opts.days < 1 || opts.days > 366) throw new RangeError('days must be an integer from 1 to 366');
-  const same = !prev || (prev.endAt === endAt.toISOString() && prev.seed === seed && prev.ordersPerDay === ordersPerDay && prev.batchSize === batchSize);
-  if (!same) {
-    // Days of another series would overlap these in time: a second history on top of the first.
-    throw new Error(
-      `demo history: already built for endAt ${prev!.endAt}, seed ${prev!.seed}, ${prev!.ordersPerDay}/day in batches of ${prev!.batchSize}; reset the demo data (liandong demo) to build another`,
-    );
-  }
-  return { seed, ordersPerDay, batchSize, endAt, days: Math.max(opts.days, prev?.days ?? 0) };
+  return {
+    seed: opts.seed ?? prev?.seed ?? DEFAULT_HISTORY_SEED,
+    ordersPerDay: opts.ordersPerDay ?? prev?.ordersPerDay ?? ORDERS_PER_DAY,
+    batchSize: opts.batchSize ?? prev?.batchSize ?? BATCH_SIZE,
+    endAt: opts.endAt ?? (prev ? new Date(prev.endAt) : new Date()),
+    days: Math.max(opts.days, prev?.days ?? 0),
+  };
+}
+
+/** Days of another series would overlap the stored ones in time: a second history on top of the first. */
+function assertSameSeries(s: DemoHistoryStatus, x: Series): void {
+  if (s.endAt === x.endAt.toISOString() && s.seed === x.seed && s.ordersPerDay === x.ordersPerDay && s.batchSize === x.batchSize) return;
+  throw new Error(
+    `demo history: already built for endAt ${s.endAt}, seed ${s.seed}, ${s.ordersPerDay}/day in batches of ${s.batchSize}; reset the demo data (liandong demo) to build another`,
+  );
 }
 
 export async function buildDemoHistory(db: Db, opts: BuildDemoHistoryOptions): Promise<BuildDemoHistoryResult> {
   const t0 = performance.now();
   const prev = await demoHistoryStatus(db);
-  const { seed, ordersPerDay, batchSize, endAt, days } = settle(opts, prev);
-  const starts = historyDays(endAt, days);
+  const series = settle(opts, prev);
+  const { seed, ordersPerDay, batchSize, endAt } = series;
+  if (prev) assertSameSeries(prev, series);
+  const starts = historyDays(endAt, series.days);
   if (prev?.state === 'done' && starts.every((d) => prev.completedDays.includes(d.toISOString()))) {
     opts.onProgress?.(prev.done, prev.total);
     return { orders: 0, events: 0, ms: Math.round(performance.now() - t0) };
@@ -70,25 +85,33 @@ export async function buildDemoHistory(db: Db, opts: BuildDemoHistoryOptions): P
   const ctx = await loadHistoryContext(db);
   const tools = planTools(ctx, buildPools(ctx.catalogue), frequentCallers(seed));
   const total = starts.reduce((s, d) => s + dayCount(ctx, seed, d, ordersPerDay), 0);
-  const now = new Date().toISOString();
-  await saveHistoryStatus(db, {
-    state: 'building',
-    days,
-    done: prev?.done ?? 0,
-    total,
-    startedAt: prev?.state === 'building' ? prev.startedAt : now,
-    finishedAt: null,
-    endAt: endAt.toISOString(),
-    seed,
-    ordersPerDay,
-    batchSize,
-    completedDays: prev?.completedDays ?? [],
-    current: prev?.current ?? null,
-    orders: prev?.orders ?? 0,
-    events: prev?.events ?? 0,
+  // Under the row lock: another process may be building the same series; its progress is kept, never reset.
+  let done = await db.transaction(async (tx) => {
+    const now = new Date().toISOString();
+    const fresh: DemoHistoryStatus = {
+      state: 'building',
+      days: series.days,
+      done: 0,
+      total,
+      startedAt: now,
+      finishedAt: null,
+      endAt: endAt.toISOString(),
+      seed,
+      ordersPerDay,
+      batchSize,
+      completedDays: [],
+      current: null,
+      orders: 0,
+      events: 0,
+    };
+    await tx.query('insert into settings (key, value) values ($1, $2::jsonb) on conflict (key) do nothing', [DEMO_HISTORY_KEY, JSON.stringify(fresh)]);
+    const cur = (await lockHistoryStatus(tx))!;
+    assertSameSeries(cur, series);
+    const startedAt = cur.state === 'building' ? cur.startedAt : now;
+    await saveHistoryStatus(tx, { ...cur, state: 'building', days: Math.max(cur.days, series.days), total, startedAt, finishedAt: null });
+    return cur.done;
   });
   let written = { orders: 0, events: 0 };
-  let done = prev?.done ?? 0;
   opts.onProgress?.(done, total);
   for (const start of starts) {
     const day = start.toISOString();

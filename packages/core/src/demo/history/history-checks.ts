@@ -24,6 +24,10 @@ interface OrderLite {
   closed_at: Date | null;
   solved_level: string | null;
   created_at: Date;
+  updated_at: Date;
+  version: number;
+  handler_unit_id: number | null;
+  lead_active: boolean;
 }
 
 const API_ACTIONS = new Set<string>(ACTION_NAMES);
@@ -42,7 +46,13 @@ async function eventsByOrder(q: Queryable): Promise<Map<number, EventLite[]>> {
 /** Each order: 'create' first, then API actions whose from/to chain is allowed, times rising, ending in its state. */
 export async function checkTimelines(q: Queryable): Promise<string[]> {
   const problems: string[] = [];
-  const orders = (await q.query<OrderLite>('select id, code, state, closed_at, solved_level, created_at from orders order by id')).rows;
+  const orders = (
+    await q.query<OrderLite>(
+      `select o.id, o.code, o.state, o.closed_at, o.solved_level, o.created_at, o.updated_at, o.version, o.handler_unit_id,
+              exists (select 1 from order_units u where u.order_id = o.id and u.unit_id = o.handler_unit_id and u.role = 'lead' and u.active) as lead_active
+         from orders o order by o.id`,
+    )
+  ).rows;
   const events = await eventsByOrder(q);
   for (const o of orders) {
     const list = events.get(o.id) ?? [];
@@ -65,7 +75,13 @@ export async function checkTimelines(q: Queryable): Promise<string[]> {
         bad(`${e.action} may not lead from ${e.from_state} to ${e.to_state}`);
       }
     }
-    if (list[list.length - 1]!.to_state !== o.state) bad(`timeline ends in ${list[list.length - 1]!.to_state}, order is ${o.state}`);
+    const last = list[list.length - 1]!;
+    if (last.to_state !== o.state) bad(`timeline ends in ${last.to_state}, order is ${o.state}`);
+    // updateOrder bumps version and updated_at with every event; closing stamps closed_at at that event.
+    if (o.version !== list.length) bad(`version ${o.version} for ${list.length} events`);
+    if (o.updated_at.getTime() !== last.at.getTime()) bad('updated_at is not the time of the last event');
+    if (o.closed_at && o.closed_at.getTime() !== list.find((e) => FINAL_STATES.includes(e.to_state))?.at.getTime()) bad('closed_at is not the closing event');
+    if (o.handler_unit_id !== null && !o.lead_active) bad('the handling unit is not an active lead in order_units');
     if (FINAL_STATES.includes(o.state) !== (o.closed_at !== null)) bad('closed_at does not match the final state');
     if ((o.state === 'closed') !== (o.solved_level !== null)) bad('solved_level does not match the closed state');
   }

@@ -160,7 +160,7 @@ export function planTools(ctx: HistoryContext, pools: ConditionPools, frequent: 
   return {
     ctx,
     pools,
-    grids: new Picker(ctx.grids, (g) => g.population),
+    grids: Picker.by(ctx.grids, (g) => g.population),
     frequent,
     channels: Picker.of(CHANNEL_MIX),
     natures: Picker.of(NATURE_MIX),

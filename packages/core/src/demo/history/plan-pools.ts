@@ -95,7 +95,7 @@ export function buildPools(cat: HistoryCatalogue): ConditionPools {
   const pool = (lead: HistoryCondition['lead'], table: Record<string, number>) => {
     const list = usable.filter((c) => c.lead === lead);
     if (list.length === 0) throw new Error(`demo history: the catalogue has no ${lead} condition`);
-    return new Picker(list, weighted(table, LONG_TAIL));
+    return Picker.by(list, weighted(table, LONG_TAIL));
   };
   const department = pool('department', DEPARTMENT_WEIGHTS);
   const selfList = Object.keys(SELF_WEIGHTS)
@@ -103,7 +103,7 @@ export function buildPools(cat: HistoryCatalogue): ConditionPools {
     .filter((c): c is HistoryCondition => c !== undefined);
   if (selfList.length === 0) throw new Error('demo history: none of the on-the-spot categories is in the catalogue');
   return {
-    self: new Picker(selfList, (c) => SELF_WEIGHTS[c.categoryCode] ?? 1),
+    self: Picker.by(selfList, (c) => SELF_WEIGHTS[c.categoryCode] ?? 1),
     village: pool('territorial', VILLAGE_WEIGHTS),
     town: department,
     district: department,

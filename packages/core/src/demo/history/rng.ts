@@ -45,24 +45,25 @@ export class Picker<T> {
 
   constructor(
     readonly items: readonly T[],
-    weight: (item: T) => number,
+    weights: readonly number[],
   ) {
     let sum = 0;
-    for (const item of items) {
-      sum += Math.max(0, weight(item));
+    for (let i = 0; i < items.length; i++) {
+      sum += Math.max(0, weights[i] ?? 0);
       this.cumulative.push(sum);
     }
     if (sum <= 0) throw new Error('Picker: no item has a positive weight');
     this.total = sum;
   }
 
-  /** Builds a picker from [item, weight] pairs. */
+  static by<T>(items: readonly T[], weight: (item: T) => number): Picker<T> {
+    return new Picker(items, items.map(weight));
+  }
+
   static of<T>(pairs: readonly (readonly [T, number])[]): Picker<T> {
-    const weights = pairs.map(([, w]) => w);
-    let i = 0;
     return new Picker(
       pairs.map(([item]) => item),
-      () => weights[i++]!,
+      pairs.map(([, w]) => w),
     );
   }
 

@@ -4,7 +4,6 @@
  * here; the history test replays every stored timeline through the state machine to catch drift.
  */
 import type { ActionBody, ActionName, StateCode } from '@liandong/contracts';
-import { resolveResponsibleUnits } from '../../catalogue/routing.rules.ts';
 import { nextLevel } from '../../orders/lifecycle.rules.ts';
 import type { OrderPatch } from '../../orders/order.types.ts';
 import type { HistoryUnit } from './history-context.ts';
@@ -12,6 +11,7 @@ import type { OrderRef, SimActor, SimOrder, SimReporter } from './history.types.
 import { HistoryBug } from './history-bug.ts';
 import type { OrderSim } from './order-sim.ts';
 import { ALL_STEPS, APPROVAL_EFFECTS } from './sim-approvals.ts';
+import { activeUnit, coHandlingUnit, routeOf } from './sim-routing.ts';
 
 /** The API body, except that a callback names the reporter object (its id exists only at write time). */
 export type ActionBodyLike<A extends ActionName> = A extends 'callback'
@@ -37,35 +37,6 @@ function classification(sim: OrderSim, categoryCode: string, conditionCode?: str
   const c = conditionCode ? cat.byCode.get(conditionCode) : cat.firstOf.get(categoryCode);
   if (!c || c.categoryCode !== categoryCode) throw new HistoryBug(`demo history: no condition ${conditionCode ?? ''} for ${categoryCode}`);
   return { category_code: categoryCode, condition_id: c.id, urgency: c.urgency };
-}
-
-function activeUnit(sim: OrderSim, id: number): HistoryUnit {
-  const u = sim.ctx.units.get(id);
-  if (!u || !u.active) throw new HistoryBug(`demo history: unit ${id} does not exist or is inactive`);
-  return u;
-}
-
-/** Co-handlers (协办) are units that handle: departments and village stations, not command centres. */
-export function coHandlingUnit(sim: OrderSim, id: number): HistoryUnit {
-  const u = activeUnit(sim, id);
-  if (u.kind !== 'department' && u.kind !== 'station') throw new HistoryBug(`demo history: ${u.name} cannot co-handle`);
-  return u;
-}
-
-/** routeOrder: the condition's lead for the order's place; a territorial matter at its own sub-centre goes to the village station. */
-export function routeOf(sim: OrderSim, o: SimOrder): { leadUnitId: number; coUnitIds: number[] } | null {
-  const row = o.row;
-  const c = row.condition_id == null ? undefined : sim.ctx.catalogue.byId.get(row.condition_id);
-  if (!c) return null;
-  const at = { districtCode: row.district_code, townCode: row.town_code, villageCode: row.village_code };
-  const route = resolveResponsibleUnits(c.rules, at, (town) => (town === row.town_code ? sim.ctx.subCentreByTown.get(town)?.id : undefined));
-  if (route.leadUnitId == null) return null;
-  if (route.leadUnitId === row.dispatch_unit_id) {
-    const station = row.village_code ? sim.ctx.stationByVillage.get(row.village_code) : undefined;
-    if (!station) return null;
-    return { leadUnitId: station.id, coUnitIds: route.coUnitIds.filter((id) => id !== station.id) };
-  }
-  return { leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds };
 }
 
 /** sendTo (dispatch-actions.ts): to a sub-centre for its own dispatch, or to a unit that signs and handles. */

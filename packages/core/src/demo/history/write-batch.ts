@@ -59,7 +59,10 @@ export async function writeBatch(tx: Queryable, orders: readonly SimOrder[]): Pr
       if (id === undefined) throw new Error('demo history: a merge crosses a batch boundary');
       return id;
     },
-    codeOf: (o) => (ref.idOf(o), o.row.code),
+    codeOf(o) {
+      ref.idOf(o); // same check: the order must be in this batch
+      return o.row.code;
+    },
   };
 
   const orderRows = orders.map((o) => ({

@@ -5,7 +5,7 @@
  * order by order, so one bad order never takes its neighbours down with it.
  */
 import type { Db } from '@liandong/db';
-import { insertOrder, type InsertedOrder } from './insert-order.ts';
+import { insertOrders, type InsertedOrder } from './insert-orders.ts';
 import type { PreparedOrder } from './prepare-order.ts';
 
 interface Waiting {
@@ -58,11 +58,7 @@ export class IntakeQueue {
 
   private async flush(batch: Waiting[]): Promise<void> {
     try {
-      const rows = await this.db.transaction(async (tx) => {
-        const out: (InsertedOrder | null)[] = [];
-        for (const w of batch) out.push(await insertOrder(tx, w.order));
-        return out;
-      });
+      const rows = await this.db.transaction((tx) => insertOrders(tx, batch.map((w) => w.order)));
       this.stats.batches++;
       this.stats.orders += batch.length;
       batch.forEach((w, i) => w.resolve(rows[i]!));
@@ -70,7 +66,7 @@ export class IntakeQueue {
       if (batch.length === 1) return batch[0]!.reject(err);
       for (const w of batch) {
         try {
-          w.resolve(await this.db.transaction((tx) => insertOrder(tx, w.order)));
+          w.resolve(await this.db.transaction(async (tx) => (await insertOrders(tx, [w.order]))[0]!));
         } catch (e) {
           w.reject(e);
         }
