@@ -4,6 +4,7 @@ import { buildDemoHistory } from '@liandong/core/demo/history/index.ts';
 import type { Config } from '../config.ts';
 import { openPlatform } from '../platform.ts';
 import { progressReporter } from './progress.ts';
+import { historyBatch } from './start.command.ts';
 
 /** `liandong demo [--days N]`: empties the deployment's data and loads the demo district with N days of history. */
 export async function demoCommand(config: Config): Promise<number> {
@@ -15,7 +16,7 @@ export async function demoCommand(config: Config): Promise<number> {
     const accounts = await loadDemoDistrict(p.db, { password: config.demoPassword, onProgress: stepPrinter() });
     console.log(`Demo district loaded 演示区已加载: ${accounts.length} accounts`);
     if (config.demoDays > 0) {
-      const r = await buildDemoHistory(p.db, { days: config.demoDays, onProgress: progressReporter('demo history 历史工单') });
+      const r = await buildDemoHistory(p.db, { days: config.demoDays, batchSize: historyBatch(p), onProgress: progressReporter('demo history 历史工单') });
       console.log(`${r.orders} orders, ${r.events} events in ${(r.ms / 1000).toFixed(1)} s`);
     }
     return 0;

@@ -49,13 +49,18 @@ function printAccounts(accounts: { username: string; role: string; scope: string
   );
 }
 
+export function historyBatch(p: Platform): number {
+  return p.db.kind === 'pglite' ? 100 : 800;
+}
+
 async function buildHistoryInBackground(p: Platform, days: number): Promise<void> {
   try {
     const status = await demoHistoryStatus(p.db);
     if (status?.state === 'done') return;
     console.log(`\nBuilding ${days} days of demo order history in the background 正在后台生成演示历史工单 …`);
     const report = progressReporter('demo history 历史工单');
-    const result = await buildDemoHistory(p.db, { days, onProgress: report });
+    // Small batches on the embedded database: each one holds the event loop while it is written.
+    const result = await buildDemoHistory(p.db, { days, onProgress: report, batchSize: historyBatch(p) });
     console.log(`Demo history ready 演示历史工单已生成: ${result.orders} orders in ${(result.ms / 1000).toFixed(1)} s`);
   } catch (err) {
     console.error('Demo history failed 演示历史生成失败:', err);

@@ -28,11 +28,16 @@ export async function routeOrder(q: Queryable, order: OrderRow): Promise<Route |
   const at = { districtCode: order.district_code, townCode: order.town_code, villageCode: order.village_code };
   const route = resolveResponsibleUnits(rules, at, (town) => subCentres.get(town));
   if (route.leadUnitId == null) return null;
-  if (route.leadUnitId === order.dispatch_unit_id) {
-    const stations = await unitIdsByDivision(q, 'station', [order.village_code]);
-    const station = order.village_code ? stations.get(order.village_code) : undefined;
-    if (station === undefined) return null;
-    return { leadUnitId: station, coUnitIds: route.coUnitIds.filter((id) => id !== station) };
-  }
-  return { leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds };
+  const subCentre = order.town_code ? subCentres.get(order.town_code) : undefined;
+  const stations = await unitIdsByDivision(q, 'station', [order.village_code]);
+  const station = order.village_code ? stations.get(order.village_code) : undefined;
+  // The town sub-centre dispatches; it does not handle. A territorial (属地) lead goes to it from the district
+  // centre, and from it to the village station; a territorial co-handler is always the village station.
+  const atTown = subCentre !== undefined && order.dispatch_unit_id === subCentre;
+  const lead = route.leadUnitId === subCentre && atTown ? station : route.leadUnitId;
+  if (lead === undefined) return null;
+  const co = [...new Set(route.coUnitIds.map((id) => (id === subCentre ? station : id)))].filter(
+    (id): id is number => id !== undefined && id !== lead,
+  );
+  return { leadUnitId: lead, coUnitIds: co };
 }
