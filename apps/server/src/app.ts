@@ -20,7 +20,8 @@ export interface AppOptions {
 }
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: opts.logLevel ?? 'warn' }, bodyLimit: 1024 * 1024, trustProxy: true });
+  // X-Forwarded-For is believed only from a reverse proxy on this machine (login throttling counts by address).
+  const app = Fastify({ logger: { level: opts.logLevel ?? 'warn' }, bodyLimit: 1024 * 1024, trustProxy: ['127.0.0.1', '::1'] });
   installValidation(app);
   installErrorHandling(app);
   await app.register(cookie);

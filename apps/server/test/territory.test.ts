@@ -52,3 +52,19 @@ describe('territory API', () => {
     expect((await s.anonymous.get('/api/v1/territory/lookup?lng=120.6&lat=31.1')).status).toBe(401);
   });
 });
+
+describe('catalogue API', () => {
+  it('lists categories, conditions, natures, channels and states to signed-in users only', async () => {
+    for (const path of ['/api/v1/catalogue/categories', '/api/v1/catalogue/natures', '/api/v1/catalogue/channels', '/api/v1/order-states', '/api/v1/units']) {
+      expect((await s.anonymous.get(path)).status, path).toBe(401);
+    }
+    const c = await s.as('zx_operator');
+    const cats = (await c.get('/api/v1/catalogue/categories?q=井盖')).body as { code: string; name: string }[];
+    expect(cats.map((x) => x.code)).toContain('01001');
+    const conds = (await c.get('/api/v1/catalogue/categories/01001/conditions')).body as { code: string; urgency: string }[];
+    expect(conds[0]!.urgency).toBe('urgent');
+    expect(((await c.get('/api/v1/catalogue/natures')).body as { code: string }[]).map((n) => n.code)).toContain('complaint');
+    expect(((await c.get('/api/v1/catalogue/channels')).body as { code: string }[]).map((n) => n.code)).toContain('grid_patrol');
+    expect(((await c.get('/api/v1/order-states')).body as { code: string }[])).toHaveLength(12);
+  });
+});

@@ -35,11 +35,18 @@ export function catalogueRoutes(app: FastifyInstance, p: Platform): void {
       return listConditions(p.db, req.params.code);
     },
   );
-  app.get('/api/v1/catalogue/natures', { schema: { tags: ['catalogue'], summary: '诉求类型 Request natures' } }, async () => listNatures(p.db));
-  app.get('/api/v1/catalogue/channels', { schema: { tags: ['catalogue'], summary: '来源渠道 Channels' } }, async () => listChannels(p.db));
-  app.get('/api/v1/order-states', { schema: { tags: ['catalogue'], summary: '工单状态 Order states with their labels' } }, async () =>
-    (await p.db.query('select code, type, label_zh as "labelZh", label_en as "labelEn" from order_states order by sort')).rows,
-  );
+  app.get('/api/v1/catalogue/natures', { schema: { tags: ['catalogue'], summary: '诉求类型 Request natures', response: errorResponses } }, async (req) => {
+    requireActor(req);
+    return listNatures(p.db);
+  });
+  app.get('/api/v1/catalogue/channels', { schema: { tags: ['catalogue'], summary: '来源渠道 Channels', response: errorResponses } }, async (req) => {
+    requireActor(req);
+    return listChannels(p.db);
+  });
+  app.get('/api/v1/order-states', { schema: { tags: ['catalogue'], summary: '工单状态 Order states with their labels', response: errorResponses } }, async (req) => {
+    requireActor(req);
+    return (await p.db.query('select code, type, label_zh as "labelZh", label_en as "labelEn" from order_states order by sort')).rows;
+  });
   app.get('/api/v1/units', { schema: { tags: ['organisation'], summary: '单位 Units: centres, sub-centres, departments, stations', response: errorResponses } }, async (req) => {
     requireActor(req);
     return (
