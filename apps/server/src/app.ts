@@ -16,7 +16,7 @@ import { territoryRoutes } from './routes/territory.routes.ts';
 
 export interface AppOptions {
   logLevel?: string;
-  cookieSecure?: boolean;
+  cookieSecure?: boolean | 'auto';
 }
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -44,7 +44,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   installAuthentication(app, p.db, p.clock, p.sessions);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   systemRoutes(app, p);
-  authRoutes(app, p, { cookieSecure: opts.cookieSecure ?? false });
+  authRoutes(app, p, { cookieSecure: opts.cookieSecure ?? 'auto' });
   orderRoutes(app, p);
   territoryRoutes(app, p);
   catalogueRoutes(app, p);

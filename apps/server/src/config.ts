@@ -12,7 +12,8 @@ export interface Config {
   demoPassword: string;
   demoPasswordFromEnv: boolean;
   demoDays: number;
-  cookieSecure: boolean;
+  /** 'auto': Secure on HTTPS requests (directly or through a local proxy's X-Forwarded-Proto). */
+  cookieSecure: boolean | 'auto';
   logLevel: string;
 }
 
@@ -54,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     demoPassword: demoPassword ?? DEFAULT_DEMO_PASSWORD,
     demoPasswordFromEnv: demoPassword !== undefined,
     demoDays: int('LIANDONG_DEMO_DAYS', get('days', 'LIANDONG_DEMO_DAYS'), 7, 0, 366),
-    cookieSecure: bool('LIANDONG_COOKIE_SECURE', env.LIANDONG_COOKIE_SECURE, false),
+    cookieSecure: env.LIANDONG_COOKIE_SECURE === 'auto' || !env.LIANDONG_COOKIE_SECURE ? 'auto' : bool('LIANDONG_COOKIE_SECURE', env.LIANDONG_COOKIE_SECURE, false),
     logLevel: get('log-level', 'LOG_LEVEL') || 'warn',
   };
 }

@@ -133,3 +133,23 @@ describe('liandong CLI', () => {
     await server.kill('SIGTERM');
   }, 60_000);
 });
+
+describe('liandong calendar', () => {
+  it('knows the statutory holidays after a plain migrate, and lets an administrator change a day', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'liandong-cal-'));
+    const calEnv = { LIANDONG_DATA_DIR: own, DATABASE_URL: '' };
+    try {
+      expect((await run(['migrate'], calEnv)).code).toBe(0);
+      const show = await run(['calendar', 'show', '2026-02'], calEnv);
+      expect(show.stdout).toMatch(/2026-02-16 {2}休 rest {2}春节/);
+      expect(show.stdout).toMatch(/2026-02-14 {2}班 work {2}春节调休上班/);
+      expect((await run(['calendar', 'set', '2026-02-27', '--holiday', '--name', '地方假日'], calEnv)).code).toBe(0);
+      expect((await run(['calendar', 'show', '2026-02'], calEnv)).stdout).toMatch(/2026-02-27 {2}休 rest {2}地方假日/);
+      const bad = await run(['calendar', 'hours', '17:00-09:00'], calEnv);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/workingPeriods|工作时段/);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -1,7 +1,7 @@
-import { migrate } from '@liandong/db';
 import { loadDemoDistrict, resetDeploymentData } from '@liandong/core/demo/index.ts';
 import { buildDemoHistory } from '@liandong/core/demo/history/index.ts';
 import type { Config } from '../config.ts';
+import { prepareDatabase } from '../prepare-database.ts';
 import { openPlatform } from '../platform.ts';
 import { progressReporter } from './progress.ts';
 import { historyBatch } from './start.command.ts';
@@ -10,7 +10,7 @@ import { historyBatch } from './start.command.ts';
 export async function demoCommand(config: Config): Promise<number> {
   const p = await openPlatform(config);
   try {
-    await migrate(p.db);
+    await prepareDatabase(p.db);
     console.log('Resetting data and loading the demo district 重置数据并加载演示区 …');
     await resetDeploymentData(p.db);
     const accounts = await loadDemoDistrict(p.db, { password: config.demoPassword, onProgress: stepPrinter() });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { migrate } from '@liandong/db';
 import { importDivisionsCsv, importGridsGeoJson } from '@liandong/core/territory/index.ts';
 import { importCatalogueCsv } from '@liandong/core/catalogue/index.ts';
 import type { Config } from '../config.ts';
+import { prepareDatabase } from '../prepare-database.ts';
 import { openPlatform } from '../platform.ts';
 import { progressReporter } from './progress.ts';
 
@@ -22,7 +22,7 @@ export async function importCommand(config: Config, rest: string[], flags: Recor
   }
   const p = await openPlatform(config);
   try {
-    await migrate(p.db);
+    await prepareDatabase(p.db);
     const onProgress = progressReporter(`import ${kind}`);
     if (kind === 'grids') {
       let json: unknown;

@@ -9,6 +9,7 @@ import { migrateCommand } from './migrate.command.ts';
 import { demoCommand } from './demo.command.ts';
 import { importCommand } from './import.command.ts';
 import { tokenCommand, userCommand } from './user.command.ts';
+import { calendarCommand } from './calendar.command.ts';
 
 const USAGE = `liandong — 联动 grid-based social governance linkage platform
 
@@ -22,6 +23,7 @@ Usage:
   liandong import divisions FILE.csv
   liandong user add --username U --name "显示名" --role ROLE[,ROLE] [--unit UNIT_CODE] [--area CODE[,CODE]] [--scope-unit UNIT_CODE[,..]] --password P
   liandong token add --user USERNAME --name NAME      prints a new API token for an integration
+  liandong calendar show YYYY-MM | set YYYY-MM-DD --workday|--holiday [--name N] | hours 08:30-12:00,13:30-17:30
 
 Environment: PORT (8080), HOST (127.0.0.1), LIANDONG_DATA_DIR (./data), DATABASE_URL (PostgreSQL server instead of
 the embedded database), LIANDONG_DEMO_PASSWORD (password of every demo account), LIANDONG_DEMO_DAYS, LOG_LEVEL.`;
@@ -55,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
         return await importCommand(config, rest, args.flags);
       case 'user':
         return await userCommand(config, rest, args.flags);
+      case 'calendar':
+        return await calendarCommand(config, rest, args.flags);
       case 'token':
         return await tokenCommand(config, rest, args.flags);
       default:

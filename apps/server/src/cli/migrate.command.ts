@@ -1,5 +1,6 @@
-import { migrate, migrateDown, openDatabase } from '@liandong/db';
+import { migrateDown, openDatabase } from '@liandong/db';
 import type { Config } from '../config.ts';
+import { prepareDatabase } from '../prepare-database.ts';
 
 export async function migrateCommand(config: Config, flags: Record<string, string>): Promise<number> {
   const db = await openDatabase(config);
@@ -10,7 +11,7 @@ export async function migrateCommand(config: Config, flags: Record<string, strin
       const undone = await migrateDown(db, steps);
       console.log(undone.length ? `Rolled back 已回滚: ${undone.join(', ')}` : 'Nothing to roll back 无可回滚的迁移');
     } else {
-      const applied = await migrate(db);
+      const applied = await prepareDatabase(db);
       console.log(applied.length ? `Applied 已应用: ${applied.join(', ')}` : 'Database is up to date 数据库已是最新');
     }
     return 0;

@@ -2,18 +2,18 @@
  * `liandong start`: migrate, load the demo district on an empty database, serve HTTP, then build the
  * demo's order history in the background with its progress shown — the server is usable at once.
  */
-import { migrate } from '@liandong/db';
 import { demoAccounts, isDatabaseEmpty, loadDemoDistrict } from '@liandong/core/demo/index.ts';
 import { buildDemoHistory, demoHistoryStatus } from '@liandong/core/demo/history/index.ts';
 import { buildApp } from '../app.ts';
 import { DEFAULT_DEMO_PASSWORD, type Config } from '../config.ts';
 import { openPlatform, type Platform } from '../platform.ts';
+import { prepareDatabase } from '../prepare-database.ts';
 import { progressReporter } from './progress.ts';
 
 export async function startCommand(config: Config): Promise<number> {
   const t0 = performance.now();
   const p = await openPlatform(config);
-  const applied = await migrate(p.db);
+  const applied = await prepareDatabase(p.db);
   if (applied.length) console.log(`Migrations applied 已应用迁移: ${applied.join(', ')}`);
   if (await isDatabaseEmpty(p.db)) {
     console.log('Empty database: loading the demo district 吴江区 (320509) … 空数据库：正在加载演示数据');

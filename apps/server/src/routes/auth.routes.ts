@@ -11,7 +11,7 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function authRoutes(app: FastifyInstance, p: Platform, opts: { cookieSecure: boolean }): void {
+export function authRoutes(app: FastifyInstance, p: Platform, opts: { cookieSecure: boolean | 'auto' }): void {
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/api/v1/auth/login',
     {
