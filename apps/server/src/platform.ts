@@ -4,7 +4,7 @@
  */
 import { openDatabase, type Db } from '@liandong/db';
 import { ComponentService, TerritoryService } from '@liandong/core/territory/index.ts';
-import { CalendarProvider } from '@liandong/core/calendar/index.ts';
+import { CalendarProvider, type WorkingCalendar } from '@liandong/core/calendar/index.ts';
 import { IntakeQueue, ReferenceCache, type OrderServices } from '@liandong/core/orders/index.ts';
 import { systemClock, type Clock } from '@liandong/core/shared/clock.ts';
 import { SessionCache } from '@liandong/core/auth/session-cache.ts';
@@ -41,4 +41,9 @@ export function platformOn(db: Db, clock: Clock = systemClock): Platform {
 
 export async function openPlatform(config: { databaseUrl?: string; dataDir: string }): Promise<Platform> {
   return platformOn(await openDatabase(config));
+}
+
+/** Now, and the calendar to read clocks with: what views of deadlines need. */
+export async function readClock(p: Platform): Promise<{ now: Date; calendar: WorkingCalendar }> {
+  return { now: p.clock(), calendar: await p.calendar.get(p.db) };
 }

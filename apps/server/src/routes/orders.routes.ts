@@ -6,7 +6,7 @@ import { hasRole } from '@liandong/core/org/actor.ts';
 import { forbidden } from '@liandong/core/shared/errors.ts';
 import { requireActor } from '../http/auth.ts';
 import { requestLang } from '../http/lang.ts';
-import type { Platform } from '../platform.ts';
+import { readClock, type Platform } from '../platform.ts';
 import { errorResponses, OrderViewSchema } from './schemas.ts';
 
 const ACTION_SUMMARIES: Record<ActionName, string> = {
@@ -58,9 +58,9 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
       const r = await createOrder(p.db, actor, req.body, Array.isArray(key) ? key[0] : key, p.services);
       if (!r.prepared) {
         reply.header('Idempotent-Replayed', 'true');
-        return reply.status(200).send(await orderView(p.db, actor, r.order.id, lang, false));
+        return reply.status(200).send(await orderView(p.db, actor, r.order.id, lang, false, await readClock(p)));
       }
-      return reply.status(201).send(newOrderView(r.order, r.prepared, r.reference, actor, lang));
+      return reply.status(201).send(newOrderView(r.order, r.prepared, r.reference, actor, lang, await readClock(p)));
     },
   );
 
@@ -82,7 +82,7 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
       if (req.query.phone && !hasRole(actor, 'operator', 'dispatcher', 'shift_lead')) {
         throw forbidden('按来电号码查询仅限话务员和分拨员', 'Only operators and dispatchers may search by phone number');
       }
-      return listOrders(p.db, actor, req.query, requestLang(req));
+      return listOrders(p.db, actor, req.query, requestLang(req), await readClock(p));
     },
   );
 
@@ -99,7 +99,7 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
     async (req) => {
       const actor = requireActor(req);
       await findVisibleOrder(p.db, actor, req.params.id);
-      return orderView(p.db, actor, req.params.id, requestLang(req), true);
+      return orderView(p.db, actor, req.params.id, requestLang(req), true, await readClock(p));
     },
   );
 
@@ -118,7 +118,7 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
       async (req) => {
         const actor = requireActor(req);
         await performAction(p.db, actor, req.params.id, action, (req.body ?? {}) as never, p.services);
-        return orderView(p.db, actor, req.params.id, requestLang(req), true);
+        return orderView(p.db, actor, req.params.id, requestLang(req), true, await readClock(p));
       },
     );
   }

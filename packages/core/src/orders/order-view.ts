@@ -10,6 +10,8 @@ import { unprocessable } from '../shared/errors.ts';
 import { orderScopeSql } from './order-scope.ts';
 import type { DeadlineRow, OrderRow } from './order.types.ts';
 import type { PreparedOrder } from './intake/prepare-order.ts';
+import type { TimeUnit, WorkingCalendar } from '../calendar/index.ts';
+import { readStepClock, type Light } from './step-clock.rules.ts';
 import type { IntakeReference } from './intake/reference-cache.ts';
 
 export type Lang = 'zh' | 'en';
@@ -70,12 +72,39 @@ export function toOrderSummary(r: ViewRow, lang: Lang) {
   };
 }
 
-export function toDeadlineView(d: DeadlineRow) {
-  return { step: d.step, startedAt: d.started_at, dueAt: d.due_at, limit: { value: d.limit_value, unit: d.limit_unit }, doneAt: d.done_at };
+/** The moment the views read the clocks at, with the calendar to read them. */
+export interface ClockReading {
+  now: Date;
+  calendar: WorkingCalendar;
+}
+
+export function toDeadlineView(d: DeadlineRow, clock: ClockReading, suspendedAt: Date | null) {
+  const c = readStepClock({ dueAt: d.due_at, limitValue: d.limit_value, limitUnit: d.limit_unit as TimeUnit, doneAt: d.done_at }, clock.now, clock.calendar, suspendedAt);
+  return {
+    step: d.step,
+    startedAt: d.started_at,
+    dueAt: d.due_at,
+    limit: { value: d.limit_value, unit: d.limit_unit },
+    doneAt: d.done_at,
+    running: d.done_at === null,
+    light: c.light,
+    used: c.used,
+    remaining: { value: c.remaining, unit: d.limit_unit },
+    overdue: c.overdue,
+  };
+}
+
+const LIGHT_RANK: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
+
+/** The worst light among an order's running steps; null when no clock runs. */
+export function worstLight(views: { running: boolean; light: Light }[]): Light | null {
+  let worst: Light | null = null;
+  for (const v of views) if (v.running && (worst === null || LIGHT_RANK[v.light] > LIGHT_RANK[worst])) worst = v.light;
+  return worst;
 }
 
 /** The view of an order just created, from what intake already knows (same shape as orderView without timeline). */
-export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: PreparedOrder, ref: IntakeReference, actor: Actor, lang: Lang) {
+export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: PreparedOrder, ref: IntakeReference, actor: Actor, lang: Lang, clock: ClockReading) {
   const state = ref.states.get(o.state)!;
   const channel = ref.channels.get(o.channel)!;
   const nature = ref.natures.get(o.nature)!;
@@ -101,12 +130,20 @@ export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: P
   const rep = p.input.reporter;
   const full = seesReporterIdentity(actor);
   const hidden = !full && (o.confidential || rep?.anonymous === true);
+  const deadlines = [
+    toDeadlineView(
+      { order_id: o.id, step: 'accept', started_at: p.now, due_at: p.acceptDueAt, limit_value: p.acceptLimit.value, limit_unit: p.acceptLimit.unit, done_at: null },
+      clock,
+      null,
+    ),
+  ];
   return {
     ...toOrderSummary(row, lang),
+    light: worstLight(deadlines),
     reporters: rep
       ? [{ id: o.reporter_id ?? null, name: hidden ? null : full ? (rep.name ?? null) : maskName(rep.name ?? null), phone: hidden ? null : full ? (rep.phone ?? null) : maskPhone(rep.phone ?? null), anonymous: rep.anonymous ?? false, satisfaction: null, fromOrderId: null }]
       : [],
-    deadlines: [{ step: 'accept', startedAt: p.now, dueAt: p.acceptDueAt, limit: { value: p.acceptLimit.value, unit: p.acceptLimit.unit }, doneAt: null }],
+    deadlines,
   };
 }
 
@@ -134,13 +171,15 @@ export async function loadDeadlines(q: Queryable, orderId: number): Promise<Dead
 }
 
 /** One order as the API shows it; the caller has checked that the actor may see it. */
-export async function orderView(q: Queryable, actor: Actor, id: number, lang: Lang, withTimeline: boolean) {
+export async function orderView(q: Queryable, actor: Actor, id: number, lang: Lang, withTimeline: boolean, clock: ClockReading) {
   const r = await q.query<ViewRow>(`${VIEW_SELECT} where o.id = $1`, [id]);
   const row = r.rows[0]!;
+  const deadlines = (await loadDeadlines(q, id)).map((d) => toDeadlineView(d, clock, row.suspended_at));
   const view = {
     ...toOrderSummary(row, lang),
+    light: worstLight(deadlines),
     reporters: await reportersOf(q, actor, row),
-    deadlines: (await loadDeadlines(q, id)).map(toDeadlineView),
+    deadlines,
   };
   if (!withTimeline) return view;
   const ev = await q.query<Record<string, unknown>>(
@@ -173,7 +212,7 @@ function parseDate(value: string | undefined, field: string): Date | undefined {
 }
 
 /** A page of the orders the actor may see, newest first. */
-export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang) {
+export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang, clock: ClockReading) {
   const params: unknown[] = [];
   const where = [orderScopeSql(actor, params)];
   const add = (sql: (n: string) => string, value: unknown) => {
@@ -205,5 +244,13 @@ export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter
     `${VIEW_SELECT} where ${whereSql} order by o.created_at desc, o.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
     params,
   );
-  return { total: total.rows[0]!.n, page, pageSize, items: rows.rows.map((r) => toOrderSummary(r, lang)) };
+  const ids = rows.rows.map((r) => r.id);
+  const running = ids.length
+    ? (await q.query<DeadlineRow>('select * from order_deadlines where order_id = any($1::bigint[]) and done_at is null', [ids])).rows
+    : [];
+  const items = rows.rows.map((r) => {
+    const clocks = running.filter((d) => d.order_id === r.id).map((d) => toDeadlineView(d, clock, r.suspended_at));
+    return { ...toOrderSummary(r, lang), light: worstLight(clocks) };
+  });
+  return { total: total.rows[0]!.n, page, pageSize, items };
 }

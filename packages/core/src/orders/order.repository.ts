@@ -104,8 +104,14 @@ export async function listDeadlines(q: Queryable, orderId: number): Promise<Dead
   return (await q.query<DeadlineRow>('select * from order_deadlines where order_id = $1 order by started_at, step', [orderId])).rows;
 }
 
-export async function setDeadlineDue(q: Queryable, orderId: number, step: Step, dueAt: Date): Promise<void> {
-  await q.query('update order_deadlines set due_at = $3 where order_id = $1 and step = $2', [orderId, step, dueAt]);
+/** Moves a step's due time (suspension, extension); an extension also raises the step's limit. */
+export async function setDeadlineDue(q: Queryable, orderId: number, step: Step, dueAt: Date, limitValue?: number): Promise<void> {
+  await q.query('update order_deadlines set due_at = $3, limit_value = coalesce($4, limit_value) where order_id = $1 and step = $2', [
+    orderId,
+    step,
+    dueAt,
+    limitValue ?? null,
+  ]);
 }
 
 export async function involveUnit(q: Queryable, orderId: number, unitId: number, role: 'lead' | 'co' | 'dispatch', at: Date): Promise<void> {

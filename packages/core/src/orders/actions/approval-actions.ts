@@ -45,8 +45,13 @@ export const approveExtension: ActionHandler<'approve-extension'> = async (ctx) 
     note: ctx.body.note,
     data: { value: p.value, unit: p.unit, previousDueAt: handle?.due_at ?? null, dueAt },
     after: async () => {
-      if (handle) await setDeadlineDue(tx, order.id, 'handle', dueAt);
-      else await startDeadline(tx, { orderId: order.id, step: 'handle', startedAt: now, dueAt, value: p.value, unit: p.unit });
+      if (!handle) {
+        await startDeadline(tx, { orderId: order.id, step: 'handle', startedAt: now, dueAt, value: p.value, unit: p.unit });
+        return;
+      }
+      // The step's limit grows by the extension, in the step's own unit, so its traffic light stays true.
+      const unit = handle.limit_unit as TimeUnit;
+      await setDeadlineDue(tx, order.id, 'handle', dueAt, handle.limit_value + calendar.elapsed(handle.due_at, dueAt, unit));
     },
   };
 };
