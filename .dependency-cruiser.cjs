@@ -36,9 +36,9 @@ module.exports = {
     {
       name: 'foundations-below-orders',
       severity: 'error',
-      comment: 'territory, calendar, catalogue and org are below orders: they never import it.',
-      from: { path: '^packages/core/src/(territory|calendar|catalogue|org|auth|shared)/' },
-      to: { path: '^packages/core/src/orders/' },
+      comment: 'territory, calendar, catalogue, org, auth, timers and notify are below orders: they never import it (nor supervision).',
+      from: { path: '^packages/core/src/(territory|calendar|catalogue|org|auth|shared|timers|notify)/' },
+      to: { path: '^packages/core/src/(orders|supervision)/' },
     },
     {
       name: 'only-demo-imports-demo',

@@ -10,7 +10,9 @@ import type { Platform } from './platform.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { fileRoutes } from './routes/files.routes.ts';
+import { messagesRoutes } from './routes/messages.routes.ts';
 import { orderRoutes } from './routes/orders.routes.ts';
+import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { territoryRoutes } from './routes/territory.routes.ts';
 
@@ -49,5 +51,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   territoryRoutes(app, p);
   catalogueRoutes(app, p);
   fileRoutes(app, p);
+  messagesRoutes(app, p);
+  supervisionRoutes(app, p);
   return app;
 }

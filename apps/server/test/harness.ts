@@ -70,6 +70,8 @@ export interface TestServer {
   testDb: TestDatabase;
   anonymous: Client;
   as(username: string, lang?: string): Promise<Client>;
+  /** Sign everyone in again (sessions expire when a test moves the clock by days). */
+  forgetSessions(): void;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,9 @@ export async function startTestServer(opts: { clock?: () => Date } = {}): Promis
         tokens.set(username, token);
       }
       return new Client(address, token, lang);
+    },
+    forgetSessions() {
+      tokens.clear();
     },
     async close() {
       await app.close();

@@ -8,6 +8,7 @@ import { buildApp } from '../app.ts';
 import { DEFAULT_DEMO_PASSWORD, type Config } from '../config.ts';
 import { openPlatform, type Platform } from '../platform.ts';
 import { prepareDatabase } from '../prepare-database.ts';
+import { startBackground } from '../background.ts';
 import { progressReporter } from './progress.ts';
 
 export async function startCommand(config: Config): Promise<number> {
@@ -27,7 +28,9 @@ export async function startCommand(config: Config): Promise<number> {
   console.log(`  Database 数据库: ${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`}`);
   // Last, so that whoever waits for this line has everything above it.
   console.log(`Liandong 联动 is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${address}`);
+  const background = startBackground(p);
   const stop = async () => {
+    await background.stop();
     await app.close();
     await p.db.close();
     process.exit(0);

@@ -7,6 +7,7 @@ import type { Step } from '@liandong/contracts';
 import type { TimeUnit } from '../calendar/index.ts';
 import type { OrderRow } from './order.types.ts';
 import { startDeadline } from './order.repository.ts';
+import { scheduleClockTimers, type RunningStep } from './clock-timers.ts';
 import type { OrderServices } from './order-services.ts';
 
 export interface StepLimit {
@@ -52,9 +53,23 @@ export async function startSteps(
   now: Date,
 ): Promise<void> {
   const calendar = await services.calendar(q);
+  const running: RunningStep[] = [];
   for (const step of steps) {
     const limit = await stepLimit(q, step, order);
     const dueAt = calendar.addDuration(now, limit.value, limit.unit);
     await startDeadline(q, { orderId: order.id, step, startedAt: now, dueAt, value: limit.value, unit: limit.unit });
+    running.push({ step, startedAt: now, dueAt, limitValue: limit.value, limitUnit: limit.unit });
   }
+  const current = await q.query<Pick<OrderRow, 'category_code' | 'urgency'>>('select category_code, urgency from orders where id = $1', [order.id]);
+  await scheduleClockTimers(q, { id: order.id, ...current.rows[0]! }, running, now, calendar);
+}
+
+/** Re-plans the clock timers of an order's running steps after their due times moved (extension, resume). */
+export async function rescheduleRunningClocks(q: Queryable, services: OrderServices, order: Pick<OrderRow, 'id' | 'category_code' | 'urgency'>, now: Date): Promise<void> {
+  const r = await q.query<{ step: Step; started_at: Date; due_at: Date; limit_value: number; limit_unit: TimeUnit }>(
+    'select step, started_at, due_at, limit_value, limit_unit from order_deadlines where order_id = $1 and done_at is null',
+    [order.id],
+  );
+  const steps = r.rows.map((d) => ({ step: d.step, startedAt: d.started_at, dueAt: d.due_at, limitValue: d.limit_value, limitUnit: d.limit_unit }));
+  await scheduleClockTimers(q, order, steps, now, await services.calendar(q));
 }

@@ -1,5 +1,5 @@
 export { createOrder, validateIdempotencyKey, type CreateOrderResult } from './create-order.ts';
-export { performAction } from './perform-action.ts';
+export { performAction, applyAction, SYSTEM_ACTOR } from './perform-action.ts';
 export { lockVisibleOrder, findVisibleOrder, ORDER } from './order-access.ts';
 export { orderView, newOrderView, listOrders, type Lang } from './order-view.ts';
 export { IntakeQueue } from './intake/intake-queue.ts';

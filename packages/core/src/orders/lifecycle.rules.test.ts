@@ -29,7 +29,7 @@ const SPEC: Record<ActionName, [StateCode[], StateCode[] | 'same', Role[]]> = {
   'request-void': [LIVE, 'same', ['dispatcher', 'operator', 'handler']],
   void: [LIVE, ['voided'], ['shift_lead']],
   'deny-void': [LIVE, 'same', ['shift_lead']],
-  escalate: [['pending_accept', 'pending_dispatch', 'pending_sign', 'handling'], ['pending_dispatch'], ['grid_worker', 'grid_leader', 'dispatcher', 'shift_lead', 'handler']],
+  escalate: [['pending_accept', 'pending_dispatch', 'pending_sign', 'handling'], ['pending_dispatch', 'pending_sign'], ['grid_worker', 'grid_leader', 'dispatcher', 'shift_lead', 'handler']],
   'self-handle': [['pending_accept', 'pending_dispatch'], ['closed'], ['grid_worker', 'grid_leader']],
   feedback: [['handling'], ['pending_check', 'pending_callback', 'pending_close'], ['handler']],
   check: [['pending_check'], ['pending_callback', 'pending_close', 'handling'], ['grid_worker', 'grid_leader', 'dispatcher']],
@@ -90,8 +90,8 @@ describe('state machine', () => {
     expect(checkAction('check', 'pending_check', { roles: new Set(['grid_worker']), holds: new Set(['grid']) })).toEqual({ ok: true });
   });
 
-  it('pushes up grid and village to the town, the town to the district, and no further', () => {
-    expect(nextLevel('grid')).toBe('town');
+  it('pushes up from the grid to the village, the village to the town, the town to the district, and no further', () => {
+    expect(nextLevel('grid')).toBe('village');
     expect(nextLevel('village')).toBe('town');
     expect(nextLevel('town')).toBe('district');
     expect(nextLevel('district')).toBeNull();

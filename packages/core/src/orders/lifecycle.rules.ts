@@ -55,7 +55,7 @@ export const ACTION_RULES: Record<ActionName, ActionRule> = {
   escalate: {
     roles: [...GRID, ...DISPATCHERS, 'handler'],
     from: ['pending_accept', 'pending_dispatch', 'pending_sign', 'handling'],
-    to: ['pending_dispatch'],
+    to: ['pending_dispatch', 'pending_sign'],
     by: ['grid', 'dispatch_unit', 'handler_unit'],
   },
   'self-handle': { roles: GRID, from: ['pending_accept', 'pending_dispatch'], to: ['closed'], by: ['grid'] },
@@ -98,9 +98,13 @@ export function isAllowedTarget(action: ActionName, from: StateCode, to: StateCo
   return rule.to === 'same' ? to === from : rule.to.includes(to);
 }
 
-/** The next level up a report is pushed to (上推): grid and village go to the town, the town to the district. */
-export function nextLevel(level: 'grid' | 'village' | 'town' | 'district'): 'town' | 'district' | null {
-  if (level === 'grid' || level === 'village') return 'town';
+/**
+ * The next level up a report is pushed to (上推): what the grid cannot solve goes to the village (community),
+ * then the town centre, then the district — 小事不出格，大事不出村，难事不出镇.
+ */
+export function nextLevel(level: 'grid' | 'village' | 'town' | 'district'): 'village' | 'town' | 'district' | null {
+  if (level === 'grid') return 'village';
+  if (level === 'village') return 'town';
   if (level === 'town') return 'district';
   return null;
 }

@@ -1,6 +1,7 @@
 import type { Queryable } from '@liandong/db';
 import type { StateCode, Step } from '@liandong/contracts';
 import type { DeadlineRow, EventRow, OrderPatch, OrderRow } from './order.types.ts';
+import { cancelClockTimers } from './clock-timers.ts';
 
 export async function lockOrder(q: Queryable, id: number): Promise<OrderRow | null> {
   const r = await q.query<OrderRow>('select * from orders where id = $1 for update', [id]);
@@ -92,12 +93,14 @@ export async function startDeadline(
   );
 }
 
+/** Stops the clocks of some steps, and their pending supervision/escalation timers with them. */
 export async function completeDeadlines(q: Queryable, orderId: number, steps: readonly Step[], at: Date): Promise<void> {
   await q.query('update order_deadlines set done_at = $3 where order_id = $1 and step = any($2::text[]) and done_at is null', [
     orderId,
     steps,
     at,
   ]);
+  await cancelClockTimers(q, orderId, steps);
 }
 
 export async function listDeadlines(q: Queryable, orderId: number): Promise<DeadlineRow[]> {

@@ -4,7 +4,7 @@
  * the changed columns, the timeline event and the clocks together. Nothing is half-written: any error
  * rolls the whole transaction back.
  */
-import type { Db } from '@liandong/db';
+import type { Db, Queryable } from '@liandong/db';
 import type { ActionBody, ActionName } from '@liandong/contracts';
 import { forbidden, wrongState } from '../shared/errors.ts';
 import type { Actor } from '../org/actor.ts';
@@ -45,29 +45,50 @@ export async function performAction<A extends ActionName>(
   return db.transaction(async (tx) => {
     const order = await lockVisibleOrder(tx, actor, orderId);
     assertMayAct(action, order, actor);
-    const now = services.clock();
-    const handler = ACTION_HANDLERS[action] as ActionHandler<A>;
-    const outcome = await handler({ tx, db, order, actor, body, now, services });
-    if (!isAllowedTarget(action, order.state, outcome.to)) {
-      throw new Error(`action ${action} produced a forbidden transition ${order.state} → ${outcome.to}`);
-    }
-    await assertAttachments(tx, outcome.attachmentIds ?? []);
-    const dropped = order.pending_request && outcome.patch?.pending_request === null && !RESOLVES_REQUEST.has(action);
-    if (dropped) outcome.data = { ...outcome.data, droppedRequest: order.pending_request!.kind };
-    const updated = await updateOrder(tx, order.id, outcome.to, outcome.patch ?? {}, now);
-    await insertEvent(tx, {
-      orderId: order.id,
-      at: now,
-      action,
-      actorUserId: actor.userId,
-      actorUnitId: actor.unitId,
-      fromState: order.state,
-      toState: outcome.to,
-      note: outcome.note ?? null,
-      data: outcome.data,
-      attachmentIds: outcome.attachmentIds,
-    });
-    await outcome.after?.(updated);
-    return updated;
+    return applyAction(db, tx, order, actor, action, body, services, services.clock());
   });
+}
+
+/** The platform itself acting (the clock escalating, a citizen's callback link): no user, no unit. */
+export const SYSTEM_ACTOR: Actor = { userId: 0, username: 'system', displayName: '系统', roles: new Set(), unitId: null, unitIds: [], areaCodes: [] };
+
+/**
+ * Runs an action's handler on a locked order and writes its outcome with the timeline event. The caller has
+ * checked who may act (performAction) or is the platform itself (SYSTEM_ACTOR); the target state is still
+ * held to the rule table.
+ */
+export async function applyAction<A extends ActionName>(
+  db: Db,
+  tx: Queryable,
+  order: OrderRow,
+  actor: Actor,
+  action: A,
+  body: ActionBody<A>,
+  services: OrderServices,
+  now: Date,
+  extraData: Record<string, unknown> = {},
+): Promise<OrderRow> {
+  const handler = ACTION_HANDLERS[action] as ActionHandler<A>;
+  const outcome = await handler({ tx, db, order, actor, body, now, services });
+  if (!isAllowedTarget(action, order.state, outcome.to)) {
+    throw new Error(`action ${action} produced a forbidden transition ${order.state} → ${outcome.to}`);
+  }
+  await assertAttachments(tx, outcome.attachmentIds ?? []);
+  const dropped = order.pending_request && outcome.patch?.pending_request === null && !RESOLVES_REQUEST.has(action);
+  const data = { ...outcome.data, ...(dropped ? { droppedRequest: order.pending_request!.kind } : {}), ...extraData };
+  const updated = await updateOrder(tx, order.id, outcome.to, outcome.patch ?? {}, now);
+  await insertEvent(tx, {
+    orderId: order.id,
+    at: now,
+    action,
+    actorUserId: actor.userId || null,
+    actorUnitId: actor.unitId,
+    fromState: order.state,
+    toState: outcome.to,
+    note: outcome.note ?? null,
+    data,
+    attachmentIds: outcome.attachmentIds,
+  });
+  await outcome.after?.(updated);
+  return updated;
 }

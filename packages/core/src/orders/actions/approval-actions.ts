@@ -7,6 +7,8 @@ import { conflict, invalidField, wrongState } from '../../shared/errors.ts';
 import type { TimeUnit } from '../../calendar/index.ts';
 import type { ActionContext, ActionHandler } from '../action.types.ts';
 import { completeDeadlines, listDeadlines, setDeadlineDue, startDeadline } from '../order.repository.ts';
+import { cancelClockTimers } from '../clock-timers.ts';
+import { rescheduleRunningClocks } from '../deadlines.ts';
 import type { PendingRequest } from '../order.types.ts';
 
 function assertNoPending(ctx: ActionContext): void {
@@ -52,6 +54,7 @@ export const approveExtension: ActionHandler<'approve-extension'> = async (ctx) 
       // The step's limit grows by the extension, in the step's own unit, so its traffic light stays true.
       const unit = handle.limit_unit as TimeUnit;
       await setDeadlineDue(tx, order.id, 'handle', dueAt, handle.limit_value + calendar.elapsed(handle.due_at, dueAt, unit));
+      await rescheduleRunningClocks(tx, services, order, now);
     },
   };
 };
@@ -73,6 +76,8 @@ export const suspend: ActionHandler<'suspend'> = async (ctx) => {
     to: 'suspended',
     patch: { resume_state: ctx.order.state, suspended_at: ctx.now, pending_request: null },
     note: reason,
+    // The clock stops: no supervision fires while suspended; resume plans the timers again.
+    after: () => cancelClockTimers(ctx.tx, ctx.order.id),
   };
 };
 
@@ -102,6 +107,7 @@ export const resume: ActionHandler<'resume'> = async ({ tx, order, body, now, se
             : calendar.addDuration(d.due_at, calendar.elapsed(since, now, unit), unit);
         await setDeadlineDue(tx, order.id, d.step as Step, dueAt);
       }
+      await rescheduleRunningClocks(tx, services, order, now);
     },
   };
 };

@@ -1,5 +1,8 @@
 import { unprocessable, wrongState } from '../../shared/errors.ts';
-import { findCentre } from '../../org/org.repository.ts';
+import type { Queryable } from '@liandong/db';
+import { findCentre, type UnitRow } from '../../org/org.repository.ts';
+import { enqueueMessage } from '../../notify/index.ts';
+import type { OrderRow } from '../order.types.ts';
 import type { ActionHandler } from '../action.types.ts';
 import { nextLevel } from '../lifecycle.rules.ts';
 import { completeDeadlines, involveUnit, releaseUnits } from '../order.repository.ts';
@@ -8,34 +11,55 @@ import { startSteps } from '../deadlines.ts';
 const ALL_STEPS = ['accept', 'dispatch', 'sign', 'handle', 'check', 'callback'] as const;
 
 /**
- * 上推: what a level cannot solve goes to the next level's centre — grid and village to the town
- * sub-centre, the town to the district centre (小事不出格，大事不出村，难事不出镇).
+ * 上推: what a level cannot solve goes up one level — the grid to its village (community) station, which
+ * handles it; the village to the town sub-centre and the town to the district centre, which dispatch it.
+ * The order keeps one timeline across levels. The receiving unit is told in its inbox.
  */
 export const escalate: ActionHandler<'escalate'> = async ({ tx, order, body, now, services }) => {
   const level = nextLevel(order.level);
   if (!level) throw wrongState('工单已在区级，无法继续上推', 'The order is already at the district level');
-  const area = level === 'town' ? order.town_code : order.district_code;
-  const centre = area ? await findCentre(tx, level, area) : null;
-  if (!centre) throw unprocessable(undefined, '上级指挥中心未配置', 'No command centre is configured for the next level');
+  const target = level === 'village' ? await villageStation(tx, order.village_code) : await centreFor(tx, level, order);
+  if (!target) throw unprocessable(undefined, '上级单位未配置', 'No unit is configured for the next level');
+  const toStation = level === 'village';
   return {
-    to: 'pending_dispatch',
+    to: toStation ? 'pending_sign' : 'pending_dispatch',
     patch: {
       level,
-      dispatch_unit_id: centre.id,
-      handler_unit_id: null,
+      ...(toStation ? { handler_unit_id: target.id } : { dispatch_unit_id: target.id, handler_unit_id: null }),
       escalation_count: order.escalation_count + 1,
       pending_request: null,
     },
     note: body.reason,
-    data: { fromLevel: order.level, toLevel: level, unitId: centre.id, unitName: centre.name },
+    data: { fromLevel: order.level, toLevel: level, unitId: target.id, unitName: target.name },
     after: async () => {
       await completeDeadlines(tx, order.id, ['accept', 'dispatch', 'sign', 'handle'], now);
       await releaseUnits(tx, order.id, 'lead');
-      await involveUnit(tx, order.id, centre.id, 'dispatch', now);
-      await startSteps(tx, services, order, ['dispatch'], now);
+      await involveUnit(tx, order.id, target.id, toStation ? 'lead' : 'dispatch', now);
+      await startSteps(tx, services, order, toStation ? ['sign', 'handle'] : ['dispatch'], now);
+      await enqueueMessage(tx, {
+        template: 'order.escalated',
+        vars: { orderCode: order.code, fromUnit: LEVEL_ZH[order.level], toUnit: target.name, reason: body.reason },
+        channel: 'inbox',
+        recipient: { kind: 'unit', unitId: target.id },
+        orderId: order.id,
+        at: now,
+      });
     },
   };
 };
+
+const LEVEL_ZH = { grid: '网格', village: '村（社区）', town: '镇（街道）', district: '区' } as const;
+
+async function villageStation(q: Queryable, villageCode: string | null): Promise<UnitRow | null> {
+  if (!villageCode) return null;
+  const r = await q.query<UnitRow>(`select * from units where kind = 'station' and division_code = $1 and active order by id limit 1`, [villageCode]);
+  return r.rows[0] ?? null;
+}
+
+async function centreFor(q: Queryable, level: 'town' | 'district', order: OrderRow): Promise<UnitRow | null> {
+  const area = level === 'town' ? order.town_code : order.district_code;
+  return area ? findCentre(q, level, area) : null;
+}
 
 /** 自行处置: the grid worker solved it on the spot; it closes in the grid. */
 export const selfHandle: ActionHandler<'self-handle'> = async ({ tx, order, body, now }) => ({

@@ -1,13 +1,14 @@
 /**
  * Writes a batch of prepared orders in one statement: per order, the idempotency key first, and only
- * for a key not yet taken, the order, its reporter, its `create` timeline event, its dispatching centre
- * and its accept clock. The whole batch costs one round trip and one plan. Foreign keys are checked at
+ * for a key not yet taken, the order, its reporter, its `create` timeline event, its dispatching centre,
+ * its accept clock and that clock's timers. The whole batch costs one round trip and one plan. Foreign keys are checked at
  * the end of the statement, after every part is in. Two orders of one batch with the same key: the
  * first wins, the other gets null (a retry).
  */
 import type { Queryable } from '@liandong/db';
 import type { OrderRow } from '../order.types.ts';
 import type { PreparedOrder } from './prepare-order.ts';
+import { CLOCK_TIMER } from '../clock-timers.ts';
 
 /** A new order's row, with the id of its reporter row when it has one. */
 export type InsertedOrder = OrderRow & { reporter_id: number | null };
@@ -19,7 +20,7 @@ with i as (
     lng float8, lat float8, district_code text, town_code text, village_code text, grid_code text, pro_grids jsonb,
     category_code text, condition_id int, urgency text, level text, centre_id int, component_code text, confidential boolean,
     user_id int, unit_id int, rep boolean, rep_name text, rep_phone text, rep_anonymous boolean, event_data jsonb,
-    attachments jsonb, accept_due timestamptz, accept_value numeric, accept_unit text)
+    attachments jsonb, accept_due timestamptz, accept_value numeric, accept_unit text, timers jsonb)
 ), k as (
   insert into idempotency_keys (scope, key, request_hash, order_id, created_at)
   select scope, key, hash, nextval(pg_get_serial_sequence('orders', 'id')), at from i order by idx
@@ -52,6 +53,10 @@ with i as (
 ), d as (
   insert into order_deadlines (order_id, step, started_at, due_at, limit_value, limit_unit)
   select m.order_id, 'accept', m.at, m.accept_due, m.accept_value, m.accept_unit from m
+), t as (
+  insert into timers (kind, order_id, dedupe_key, payload, due_at)
+  select '${CLOCK_TIMER}', m.order_id, replace(x.dedupe_key, '{id}', m.order_id::text), x.payload, x.due_at
+  from m cross join lateral jsonb_to_recordset(m.timers) as x(dedupe_key text, payload jsonb, due_at timestamptz)
 )
 select o.*, m.idx, r.id as reporter_id from o join m on m.order_id = o.id left join r on r.order_id = o.id`;
 
@@ -93,6 +98,7 @@ function row(p: PreparedOrder, idx: number) {
     accept_due: p.acceptDueAt.toISOString(),
     accept_value: p.acceptLimit.value,
     accept_unit: p.acceptLimit.unit,
+    timers: p.clockTimers.map((t) => ({ dedupe_key: t.dedupeKey, payload: t.payload, due_at: t.dueAt.toISOString() })),
   };
 }
 

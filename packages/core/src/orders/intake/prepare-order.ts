@@ -14,6 +14,7 @@ import { DEFAULT_STEP_LIMITS, type StepLimit } from '../deadlines.ts';
 import type { Level } from '../order.types.ts';
 import type { OrderServices } from '../order-services.ts';
 import type { IntakeReference } from './reference-cache.ts';
+import { planClockTimers, type ClockTimer } from '../clock-timers.ts';
 
 const CITIZEN_CHANNELS = new Set(['web', 'app', 'wechat']);
 const REPORTERS = ['operator', 'dispatcher', 'shift_lead', 'grid_worker', 'grid_leader', 'citizen', 'integration', 'admin'] as const;
@@ -29,6 +30,8 @@ export interface PreparedOrder {
   centre: { id: number; name: string };
   acceptLimit: StepLimit;
   acceptDueAt: Date;
+  /** The accept step's clock timers; their keys name the order as `{id}` until it has one. */
+  clockTimers: ClockTimer[];
   actorUserId: number;
   actorUnitId: number | null;
   idempotencyScope: string;
@@ -63,9 +66,13 @@ export async function prepareOrder(
   const now = services.clock();
   const acceptLimit = DEFAULT_STEP_LIMITS.accept;
   const calendar = await services.calendar(q);
+  const acceptDueAt = calendar.addDuration(now, acceptLimit.value, acceptLimit.unit);
+  const accept = { step: 'accept' as const, startedAt: now, dueAt: acceptDueAt, limitValue: acceptLimit.value, limitUnit: acceptLimit.unit };
+  const clockTimers = planClockTimers('{id}', { category_code: classification?.categoryCode ?? null, urgency: classification?.urgency ?? 'normal' }, [accept], ref.acceptPolicies, now, calendar);
   return {
     input,
     now,
+    clockTimers,
     lng,
     lat,
     match,
@@ -73,7 +80,7 @@ export async function prepareOrder(
     level: input.channel === 'grid_patrol' ? 'grid' : channel.intakeLevel === 'town' ? 'town' : 'district',
     centre,
     acceptLimit,
-    acceptDueAt: calendar.addDuration(now, acceptLimit.value, acceptLimit.unit),
+    acceptDueAt,
     actorUserId: actor.userId,
     actorUnitId: actor.unitId,
     idempotencyScope: idem.scope,

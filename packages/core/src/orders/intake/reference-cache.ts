@@ -4,6 +4,7 @@
  * administrator's change reaches every server process within that time.
  */
 import type { Queryable } from '@liandong/db';
+import { loadClockPolicies, type ClockPolicy } from '../clock-timers.ts';
 
 export interface Labelled {
   zh: string;
@@ -18,10 +19,12 @@ export interface IntakeReference {
   categories: Map<string, { name: string; nameEn: string | null }>;
   /** `town:<code>` or `district:<code>` → the centre that takes intake there. */
   centres: Map<string, { id: number; name: string }>;
+  /** Active supervision/escalation policies of the accept step, for a new order's first clock timers. */
+  acceptPolicies: ClockPolicy[];
 }
 
 async function load(q: Queryable): Promise<IntakeReference> {
-  const [channels, natures, states, divisions, categories, centres] = await Promise.all([
+  const [channels, natures, states, divisions, categories, centres, acceptPolicies] = await Promise.all([
     q.query<{ code: string; name_zh: string; name_en: string; intake_level: 'district' | 'town' }>('select code, name_zh, name_en, intake_level from channels where active'),
     q.query<{ code: string; name_zh: string; name_en: string }>('select code, name_zh, name_en from natures where active'),
     q.query<{ code: string; type: string; label_zh: string; label_en: string }>('select code, type, label_zh, label_en from order_states'),
@@ -30,6 +33,7 @@ async function load(q: Queryable): Promise<IntakeReference> {
     q.query<{ id: number; name: string; kind: string; division_code: string }>(
       `select id, name, kind, division_code from units where kind in ('centre', 'sub_centre') and active order by id desc`,
     ),
+    loadClockPolicies(q, ['accept']),
   ]);
   return {
     channels: new Map(channels.rows.map((c) => [c.code, { zh: c.name_zh, en: c.name_en, intakeLevel: c.intake_level }])),
@@ -38,6 +42,7 @@ async function load(q: Queryable): Promise<IntakeReference> {
     divisionNames: new Map(divisions.rows.map((d) => [d.code, d.name])),
     categories: new Map(categories.rows.map((c) => [c.code, { name: c.name, nameEn: c.name_en }])),
     centres: new Map(centres.rows.map((u) => [`${u.kind === 'centre' ? 'district' : 'town'}:${u.division_code}`, { id: u.id, name: u.name }])),
+    acceptPolicies,
   };
 }
 

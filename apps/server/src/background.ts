@@ -1,0 +1,29 @@
+/**
+ * Background work that runs beside the HTTP server in `liandong start`: the clock's durable timers
+ * (supervision, escalation) and the delivery of the notification outbox. Both are safe to run in several
+ * processes on one PostgreSQL.
+ */
+import { DeliveryWorker } from '@liandong/core/notify/index.ts';
+import { clockTimerHandlers } from '@liandong/core/supervision/index.ts';
+import { TimerWorker } from '@liandong/core/timers/index.ts';
+import type { Platform } from './platform.ts';
+
+export interface Background {
+  stop(): Promise<void>;
+}
+
+export function timerHandlers(p: Platform) {
+  return clockTimerHandlers(p.db, p.services);
+}
+
+export function startBackground(p: Platform): Background {
+  const timers = new TimerWorker(p.db, timerHandlers(p), { now: p.clock, pollMs: 1000 });
+  const delivery = new DeliveryWorker(p.db, { clock: p.clock, pollMs: 2000, onError: (err) => console.error('outbox delivery:', err) });
+  timers.start();
+  delivery.start();
+  return {
+    async stop() {
+      await Promise.all([timers.stop(), delivery.stop()]);
+    },
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * The clock with a controllable time: an order left unhandled climbs the five-level ladder at the configured
+ * points; a village that does not handle in time pushes the order to the town, the town to the district;
+ * the special report is produced and opens.
+ */
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDueTimers } from '@liandong/core/timers/index.ts';
+import { timerHandlers } from '../src/background.ts';
+import { gridOf, newKey, pointInGrid, startTestServer, unitId, type TestServer } from './harness.ts';
+
+/** China time, e.g. '2026-03-04 09:00'. */
+const cst = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`);
+let now = cst('2026-03-04 09:00'); // a Wednesday
+let s: TestServer;
+
+beforeAll(async () => {
+  s = await startTestServer({ clock: () => now });
+});
+afterAll(() => s?.close());
+
+/** Moves the clock and lets the sweeper fire what came due. */
+async function tick(at: string): Promise<number> {
+  now = cst(at);
+  s.forgetSessions();
+  const r = await runDueTimers(s.platform.db, timerHandlers(s.platform), { now: () => now });
+  return r.fired;
+}
+
+async function supervisions(orderId: number): Promise<{ level: number; step: string; unitId: number; taskDueAt: string | null; reportDocxId: number | null }[]> {
+  return (await (await s.as('zx_supervisor')).get(`/api/v1/orders/${orderId}/supervisions`)).body;
+}
+
+async function hotlineOrder(categoryCode: string): Promise<number> {
+  const p = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
+  const r = await (await s.as('zx_operator')).post(
+    '/api/v1/orders',
+    { channel: 'hotline', nature: 'complaint', description: '小区门口垃圾成堆，无人清运', location: p, categoryCode, reporter: { name: '李女士', phone: '13800001111' } },
+    { 'idempotency-key': newKey('clock') },
+  );
+  expect(r.status).toBe(201);
+  return r.body.id;
+}
+
+describe('the five-level supervision ladder', () => {
+  it('climbs level by level as the handling limit runs out, each level on the timeline, notified, and counted', async () => {
+    now = cst('2026-03-04 09:00');
+    const id = await hotlineOrder('06010'); // exposed garbage: sign 1 working hour, handle 1 working day (7.5 working hours)
+    const d = await s.as('zx_dispatcher');
+    await d.act(id, 'accept');
+    const sent = await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    expect(sent.body.deadlines.find((x: { step: string }) => x.step === 'handle').limit).toEqual({ value: 1, unit: 'working_days' });
+    now = cst('2026-03-04 09:10');
+    await (await s.as('cgj_handler')).act(id, 'sign');
+
+    await tick('2026-03-04 16:29');
+    expect(await supervisions(id)).toEqual([]);
+    await tick('2026-03-04 16:30'); // 80% of 7.5 working hours
+    expect((await supervisions(id)).map((x) => x.level)).toEqual([1]);
+    const view = (await d.get(`/api/v1/orders/${id}`)).body;
+    expect(view.deadlines.find((x: { step: string }) => x.step === 'handle')).toMatchObject({ light: 'yellow', running: true });
+    expect(view.light).toBe('yellow');
+
+    await tick('2026-03-05 09:00'); // 100%: manual assignment with its own task deadline
+    await tick('2026-03-05 14:15'); // 150%: on-site supervision
+    await tick('2026-03-06 09:00'); // 200%: SMS to the unit's leader
+    const before5 = await supervisions(id);
+    expect(before5.map((x) => x.level)).toEqual([1, 2, 3, 4]);
+    expect(before5[1]!.taskDueAt).not.toBeNull();
+    expect(before5.every((x) => x.step === 'handle' && x.unitId === sent.body.handlerUnit.id)).toBe(true);
+    await tick('2026-03-09 09:00'); // 300% (Monday): the special report
+    const all = await supervisions(id);
+    expect(all.map((x) => x.level)).toEqual([1, 2, 3, 4, 5]);
+    const view2 = async () => (await (await s.as('zx_dispatcher')).get(`/api/v1/orders/${id}`)).body;
+    expect((await view2()).light).toBe('red');
+
+    // Running the sweeper again fires nothing twice.
+    expect(await tick('2026-03-09 10:00')).toBe(0);
+    expect(await supervisions(id)).toHaveLength(5);
+
+    const timeline = (await view2()).timeline as { action: string; data: { level?: number; auto?: boolean } }[];
+    expect(timeline.filter((e) => e.action === 'supervise').map((e) => [e.data.level, e.data.auto])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+      [4, true],
+      [5, true],
+    ]);
+    const messages = await s.platform.db.query<{ channel: string; template: string; status: string }>(
+      'select channel, template, status from outbox where order_id = $1 order by id',
+      [id],
+    );
+    expect(messages.rows.map((m) => m.template)).toEqual(
+      expect.arrayContaining(['supervision.reminder', 'supervision.assigned', 'supervision.onsite', 'supervision.sms', 'supervision.special_report']),
+    );
+    expect(messages.rows.find((m) => m.channel === 'sms')!.status).toBe('stored'); // a fresh install sends nothing
+
+    // The special report opens: a Word document naming the order and its lateness.
+    const docxId = all[4]!.reportDocxId!;
+    const file = await fetch(`${s.base}/api/v1/files/${docxId}`, { headers: { authorization: `Bearer ${(await s.as('leader')).token}` } });
+    expect(file.status).toBe(200);
+    const zip = await JSZip.loadAsync(Buffer.from(await file.arrayBuffer()));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const code = (await view2()).code;
+    expect(xml).toContain(code);
+    expect(xml).toContain('领导批示');
+    expect(xml).toMatch(/超时 2 工作日/);
+
+    // The board counts the unit's supervisions and shows the order red.
+    const board = (await (await s.as('zx_supervisor')).get('/api/v1/supervision/board')).body;
+    const cgj = board.units.find((u: { unitId: number }) => u.unitId === sent.body.handlerUnit.id);
+    expect(cgj.supervisions).toEqual({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 });
+    expect(cgj.overdueSteps).toBeGreaterThanOrEqual(1);
+    expect(board.lights.total.red).toBeGreaterThanOrEqual(1);
+  });
+
+  it('stops supervising once the unit reports the result, and never while the order is suspended', async () => {
+    now = cst('2026-03-10 09:00');
+    s.forgetSessions();
+    const id = await hotlineOrder('06010');
+    const d = await s.as('zx_dispatcher');
+    await d.act(id, 'accept');
+    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    await (await s.as('cgj_handler')).act(id, 'sign');
+    await (await s.as('zx_shiftlead')).act(id, 'suspend', { reason: '等待上级部门批复' });
+    await tick('2026-03-13 09:00');
+    expect(await supervisions(id)).toEqual([]);
+    await (await s.as('zx_shiftlead')).act(id, 'resume');
+    // The handle clock resumed with its 7.5 working hours intact: 80% comes 6 working hours later, still Friday.
+    await tick('2026-03-13 16:29');
+    expect((await supervisions(id)).map((x) => x.level)).toEqual([]);
+    await tick('2026-03-13 16:30');
+    expect((await supervisions(id)).map((x) => x.level)).toEqual([1]);
+    now = cst('2026-03-16 08:40');
+    s.forgetSessions();
+    await (await s.as('cgj_handler')).act(id, 'feedback', { result: '已清运' });
+    await tick('2026-03-20 09:00');
+    const after = await supervisions(id);
+    expect(after.filter((x) => x.step === 'handle').map((x) => x.level)).toEqual([1]); // the handle clock stopped
+    expect(after.filter((x) => x.step === 'check').map((x) => x.level)).toEqual([1]); // the check clock has its own reminder
+  });
+
+  it('lets a supervisor raise any level by hand, and the unit reply to the task', async () => {
+    now = cst('2026-03-17 09:00');
+    s.forgetSessions();
+    const id = await hotlineOrder('06010');
+    const d = await s.as('zx_dispatcher');
+    await d.act(id, 'accept');
+    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    const raised = await (await s.as('zx_supervisor')).post(`/api/v1/orders/${id}/supervisions`, { level: 2, note: '群众反复来电，请今日内处置', taskHours: 2 });
+    expect(raised.status).toBe(201);
+    expect((await (await s.as('cgj_handler')).post(`/api/v1/orders/${id}/supervisions`, { level: 1, note: 'x' })).status).toBe(403);
+    const reply = await (await s.as('cgj_handler')).post(`/api/v1/supervisions/${raised.body.id}/reply`, { reply: '已安排车辆，下午清运' });
+    expect(reply.status).toBe(200);
+    expect(reply.body.status).toBe('replied');
+    expect((await (await s.as('jtj_handler')).post(`/api/v1/supervisions/${raised.body.id}/reply`, { reply: 'x' })).status).toBe(404);
+    const timeline = (await d.get(`/api/v1/orders/${id}`)).body.timeline.map((e: { action: string }) => e.action);
+    expect(timeline.slice(-2)).toEqual(['supervise', 'supervision-reply']);
+  });
+});
+
+describe('escalation up the levels', () => {
+  it('a grid worker pushes to the village; the village that does not handle in time goes to the town, the town to the district', async () => {
+    now = cst('2026-03-18 09:00');
+    s.forgetSessions();
+    const worker = await s.as('songling_gridworker');
+    const p = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
+    const created = await worker.post(
+      '/api/v1/orders',
+      { channel: 'grid_patrol', nature: 'report', description: '村口桥梁护栏断裂', location: p },
+      { 'idempotency-key': newKey('up') },
+    );
+    const id = created.body.id;
+    const toVillage = await worker.act(id, 'escalate', { reason: '网格内无法处置' });
+    expect(toVillage.body).toMatchObject({ level: 'village', state: { code: 'pending_sign' } });
+    expect(toVillage.body.handlerUnit.name).toContain('工作站');
+    // The village handles within 5 working days by default; past it, the clock pushes the order up.
+    const read = async () => (await (await s.as('songling_gridworker')).get(`/api/v1/orders/${id}`)).body;
+    await tick('2026-03-25 08:59');
+    expect((await read()).level).toBe('village');
+    await tick('2026-03-25 09:00');
+    const atTown = await read();
+    expect(atTown).toMatchObject({ level: 'town', state: { code: 'pending_dispatch' } });
+    expect(atTown.dispatchUnit.name).toContain('松陵街道');
+    // The town's dispatch limit (1 working hour) passes without a dispatch: on to the district.
+    await tick('2026-03-25 10:00');
+    const atDistrict = await read();
+    expect(atDistrict).toMatchObject({ level: 'district', state: { code: 'pending_dispatch' } });
+    expect(atDistrict.dispatchUnit.id).toBe(await unitId(s, 'WJ-ZX'));
+    const ups = atDistrict.timeline.filter((e: { action: string }) => e.action === 'escalate');
+    expect(ups.map((e: { data: { toLevel: string; auto?: boolean } }) => [e.data.toLevel, e.data.auto ?? false])).toEqual([
+      ['village', false],
+      ['town', true],
+      ['district', true],
+    ]);
+    expect(atDistrict.counts.escalations).toBe(3);
+    const inbox = await s.platform.db.query<{ template: string }>(`select template from outbox where order_id = $1 and template = 'order.escalated'`, [id]);
+    expect(inbox.rows).toHaveLength(3);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * Reading the outbox: the inbox (站内信) of a user — messages to his units (his scope units and their
+ * sub-units) or to him — and the message log for administrators and supervisors. Read state is per
+ * message: when one person of a unit opens a reminder, the unit has seen it.
+ */
+import type { Queryable } from '@liandong/db';
+import { maskPhone } from '../org/personal-data.ts';
+import { notFound } from '../shared/errors.ts';
+import type { ChannelCode, MessageStatus, OutboxRow } from './notify.types.ts';
+
+export const MESSAGE = { zh: '消息', en: 'Message' };
+
+export interface Paging {
+  page?: number;
+  pageSize?: number;
+}
+
+export interface InboxOwner {
+  unitIds: readonly number[];
+  userId: number;
+}
+
+type ViewRow = OutboxRow & { order_code: string | null };
+
+const SELECT = `select m.*, o.code as order_code from outbox m left join orders o on o.id = m.order_id`;
+
+/** Addressed to one of the owner's units or to him; appends its parameters. */
+function toOwnerSql(owner: InboxOwner, params: unknown[]): string {
+  params.push(owner.unitIds, owner.userId);
+  const [u, me] = [params.length - 1, params.length];
+  return `((m.recipient ->> 'unitId')::int = any($${u}::int[]) or (m.recipient ->> 'userId')::int = $${me})`;
+}
+
+function inboxWhere(owner: InboxOwner, params: unknown[]): string {
+  return `m.channel = 'inbox' and ${toOwnerSql(owner, params)}`;
+}
+
+export function inboxView(m: ViewRow) {
+  return {
+    id: m.id,
+    template: m.template,
+    subject: m.subject,
+    body: m.body,
+    recipient: m.recipient,
+    orderId: m.order_id,
+    orderCode: m.order_code,
+    createdAt: m.created_at,
+    readAt: m.read_at,
+  };
+}
+
+export async function listInbox(q: Queryable, owner: InboxOwner, f: Paging & { unread?: boolean }) {
+  const params: unknown[] = [];
+  const where = inboxWhere(owner, params);
+  const page = f.page ?? 1;
+  const pageSize = f.pageSize ?? 20;
+  const counts = await q.query<{ total: number; unread: number }>(
+    `select count(*)::int as total, (count(*) filter (where m.read_at is null))::int as unread from outbox m where ${where}`,
+    params,
+  );
+  const rows = await q.query<ViewRow>(
+    `${SELECT} where ${where} ${f.unread ? 'and m.read_at is null' : ''}
+      order by m.created_at desc, m.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    params,
+  );
+  const c = counts.rows[0]!;
+  return { total: f.unread ? c.unread : c.total, unread: c.unread, page, pageSize, items: rows.rows.map(inboxView) };
+}
+
+/** Marks an inbox message read (the first reading counts); 404 when it is not in the owner's inbox. */
+export async function markInboxRead(q: Queryable, owner: InboxOwner, id: number, at: Date) {
+  const params: unknown[] = [id, at];
+  const where = inboxWhere(owner, params);
+  const r = await q.query<ViewRow>(
+    `with m as (update outbox m set read_at = coalesce(m.read_at, $2) where m.id = $1 and ${where} returning m.*)
+     select m.*, o.code as order_code from m left join orders o on o.id = m.order_id`,
+    params,
+  );
+  if (!r.rows[0]) throw notFound(MESSAGE);
+  return inboxView(r.rows[0]);
+}
+
+/** Who may read which messages: everything (administrators), or those about orders he sees and those to him. */
+export type MessageScope =
+  | { all: true }
+  | { all: false; unitIds: readonly number[]; userId: number; orderScopeSql: (params: unknown[], alias: string) => string };
+
+export interface MessageFilter extends Paging {
+  channel?: ChannelCode;
+  status?: MessageStatus;
+  orderId?: number;
+  template?: string;
+}
+
+export function messageView(m: ViewRow, maskPhones: boolean) {
+  const phone = (p: string | null) => (maskPhones ? maskPhone(p) : p);
+  const recipient = m.recipient.kind === 'phone' ? { ...m.recipient, phone: phone(m.recipient.phone) } : m.recipient;
+  return {
+    id: m.id,
+    channel: m.channel,
+    recipient,
+    address: m.channel === 'sms' ? phone(m.address) : m.address,
+    template: m.template,
+    lang: m.lang,
+    subject: m.subject,
+    body: m.body,
+    orderId: m.order_id,
+    orderCode: m.order_code,
+    status: m.status,
+    attempts: m.attempts,
+    nextAttemptAt: m.next_attempt_at,
+    lastError: m.last_error,
+    createdAt: m.created_at,
+    sentAt: m.sent_at,
+    readAt: m.read_at,
+  };
+}
+
+export async function listMessages(q: Queryable, scope: MessageScope, f: MessageFilter, maskPhones: boolean) {
+  const params: unknown[] = [];
+  const conds: string[] = [];
+  const add = (sql: (n: string) => string, v: unknown) => {
+    params.push(v);
+    conds.push(sql(`$${params.length}`));
+  };
+  if (f.channel) add((n) => `m.channel = ${n}`, f.channel);
+  if (f.status) add((n) => `m.status = ${n}`, f.status);
+  if (f.orderId) add((n) => `m.order_id = ${n}`, f.orderId);
+  if (f.template) add((n) => `m.template = ${n}`, f.template);
+  if (!scope.all) {
+    const toOwner = toOwnerSql(scope, params);
+    const aboutOrder = `exists (select 1 from orders so where so.id = m.order_id and ${scope.orderScopeSql(params, 'so')})`;
+    conds.push(`(${aboutOrder} or ${toOwner})`);
+  }
+  const where = conds.length > 0 ? conds.join(' and ') : 'true';
+  const page = f.page ?? 1;
+  const pageSize = f.pageSize ?? 20;
+  const total = await q.query<{ n: number }>(`select count(*)::int as n from outbox m where ${where}`, params);
+  const rows = await q.query<ViewRow>(
+    `${SELECT} where ${where} order by m.created_at desc, m.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    params,
+  );
+  return { total: total.rows[0]!.n, page, pageSize, items: rows.rows.map((m) => messageView(m, maskPhones)) };
+}

@@ -1,0 +1,56 @@
+/**
+ * Message templates (消息模板): texts with {{placeholders}}. Pure: rendering and the check an administrator's
+ * edit must pass. The placeholders each template may use are fixed here because the code that enqueues a
+ * message supplies exactly these values; a template naming anything else would render a hole.
+ */
+export type TemplateVars = Readonly<Record<string, string | number | null | undefined>>;
+
+export const TEMPLATE_PLACEHOLDERS = {
+  'supervision.reminder': ['orderCode', 'unitName', 'step', 'dueAt'], // 电子催办
+  'supervision.assigned': ['orderCode', 'unitName', 'supervisorName', 'note', 'dueAt'], // 人工交办
+  'supervision.onsite': ['orderCode', 'unitName', 'supervisorName', 'address', 'note'], // 现场督办
+  'supervision.sms': ['orderCode', 'unitName', 'leaderName', 'step', 'dueAt'], // 短信督办
+  'supervision.special_report': ['orderCode', 'unitName', 'summary', 'dueAt'], // 专报批办
+  'order.escalated': ['orderCode', 'fromUnit', 'toUnit', 'reason'], // 上推
+  'callback.request': ['orderCode', 'link'], // 回访
+  'order.reopened': ['orderCode', 'unitName', 'reason'], // 重办
+} as const satisfies Record<string, readonly string[]>;
+
+export type TemplateCode = keyof typeof TEMPLATE_PLACEHOLDERS;
+
+export function isTemplateCode(code: string): code is TemplateCode {
+  return Object.hasOwn(TEMPLATE_PLACEHOLDERS, code);
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+
+/** Replaces each {{name}} with its value; a missing value renders empty rather than leaving braces in an SMS. */
+export function renderText(text: string, vars: TemplateVars): string {
+  return text.replace(PLACEHOLDER, (_, name: string) => {
+    const v = Object.hasOwn(vars, name) ? vars[name] : undefined;
+    return v == null ? '' : String(v);
+  });
+}
+
+/** The placeholder names a text uses, in order of first appearance. */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+export type TemplateProblem =
+  | { kind: 'unknown_placeholder'; name: string }
+  | { kind: 'malformed'; fragment: string }
+  | { kind: 'empty' };
+
+/** What is wrong with a template text for `code`, or null. */
+export function checkTemplateText(code: TemplateCode, text: string): TemplateProblem | null {
+  if (text.trim() === '') return { kind: 'empty' };
+  const known: readonly string[] = TEMPLATE_PLACEHOLDERS[code];
+  const unknown = placeholdersOf(text).find((n) => !known.includes(n));
+  if (unknown) return { kind: 'unknown_placeholder', name: unknown };
+  // Braces left after the well-formed placeholders are removed are a typo such as {{orderCode} or {{ 单位 }}.
+  const rest = text.replace(PLACEHOLDER, '');
+  const bad = rest.match(/\{\{[^}]{0,20}|[^{]{0,20}\}\}/);
+  if (bad) return { kind: 'malformed', fragment: bad[0] };
+  return null;
+}

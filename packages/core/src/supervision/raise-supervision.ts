@@ -1,0 +1,96 @@
+/**
+ * Raises one level of the supervision ladder (五级督办) on an order, by the clock or by a supervisor: a
+ * `supervisions` row, an event on the order's timeline and the level's notifications, all in the caller's
+ * transaction. Level 2–3 give the supervised unit a task with its own deadline to reply to; level 4 texts the
+ * unit's leader; level 5 produces the special report (专报) for the leadership.
+ */
+import type { Queryable } from '@liandong/db';
+import type { Step } from '@liandong/contracts';
+import { enqueueMessage, type ChannelCode, type Recipient, type TemplateCode } from '../notify/index.ts';
+import { insertEvent } from '../orders/order.repository.ts';
+import type { OrderRow } from '../orders/order.types.ts';
+import type { OrderServices } from '../orders/order-services.ts';
+import { STEP_LABELS } from '../orders/labels.ts';
+import { formatChineseDateTime, SUPERVISION_LEVEL_NAMES } from './special-report/index.ts';
+import { storeSpecialReport } from './store-special-report.ts';
+import type { SupervisionLevel } from './supervision.types.ts';
+
+export interface RaiseInput {
+  order: OrderRow;
+  level: SupervisionLevel;
+  step: Step | null;
+  policyId: number | null;
+  /** null: the clock raised it. */
+  actor: { userId: number; unitId: number | null; name: string } | null;
+  note: string | null;
+  /** Levels 2–3: the task's limit in working hours. */
+  taskHours: number | null;
+  now: Date;
+}
+
+/** The unit a step's lateness belongs to: the handling unit for sign and handle, the dispatching centre otherwise. */
+export function supervisedUnit(order: Pick<OrderRow, 'handler_unit_id' | 'dispatch_unit_id'>, step: Step | null): number | null {
+  if (step === 'sign' || step === 'handle' || step === null) return order.handler_unit_id ?? order.dispatch_unit_id;
+  return order.dispatch_unit_id;
+}
+
+const TEMPLATES: Record<SupervisionLevel, TemplateCode> = {
+  1: 'supervision.reminder',
+  2: 'supervision.assigned',
+  3: 'supervision.onsite',
+  4: 'supervision.sms',
+  5: 'supervision.special_report',
+};
+
+export async function raiseSupervision(tx: Queryable, services: OrderServices, input: RaiseInput): Promise<number> {
+  const { order, level, step, now } = input;
+  const unitId = supervisedUnit(order, step);
+  const unit = unitId
+    ? (await tx.query<{ name: string; leader_name: string | null }>('select name, leader_name from units where id = $1', [unitId])).rows[0]
+    : undefined;
+  const calendar = await services.calendar(tx);
+  const taskDueAt = level === 2 || level === 3 ? calendar.addDuration(now, input.taskHours ?? 4, 'working_hours') : null;
+  const r = await tx.query<{ id: number }>(
+    `insert into supervisions (order_id, level, step, unit_id, policy_id, raised_by, raised_at, note, task_due_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    [order.id, level, step, unitId, input.policyId, input.actor?.userId ?? null, now, input.note, taskDueAt],
+  );
+  const id = r.rows[0]!.id;
+  const stepDue = step
+    ? (await tx.query<{ due_at: Date }>('select due_at from order_deadlines where order_id = $1 and step = $2', [order.id, step])).rows[0]?.due_at
+    : undefined;
+  const report = level === 5 ? await storeSpecialReport(tx, services, order.id, id, now) : null;
+  await insertEvent(tx, {
+    orderId: order.id,
+    at: now,
+    action: 'supervise',
+    actorUserId: input.actor?.userId ?? null,
+    actorUnitId: input.actor?.unitId ?? null,
+    fromState: order.state,
+    toState: order.state,
+    note: input.note ?? `${SUPERVISION_LEVEL_NAMES[level]}${step ? `（${STEP_LABELS[step].zh}环节）` : ''}`,
+    data: { supervisionId: id, level, levelName: SUPERVISION_LEVEL_NAMES[level], step, unitId, auto: input.actor === null, taskDueAt },
+    // The special report travels as the event's attachments, so whoever may see the order may open it.
+    attachmentIds: report ? [report.docxId, report.htmlId] : [],
+  });
+  const vars = {
+    orderCode: order.code,
+    unitName: unit?.name ?? '',
+    step: step ? STEP_LABELS[step].zh : '',
+    dueAt: formatChineseDateTime(taskDueAt ?? stepDue ?? now),
+    supervisorName: input.actor?.name ?? '督办系统',
+    note: input.note ?? '',
+    address: order.address ?? '',
+    leaderName: unit?.leader_name ?? '负责同志',
+    summary: order.description.slice(0, 60),
+  };
+  const send = (channel: ChannelCode, recipient: Recipient) =>
+    enqueueMessage(tx, { template: TEMPLATES[level], vars, channel, recipient, orderId: order.id, at: now });
+  if (unitId) await send(level === 4 ? 'sms' : 'inbox', { kind: 'unit', unitId });
+  if (level >= 3) {
+    const centre = order.dispatch_unit_id;
+    if (centre && centre !== unitId) await send('inbox', { kind: 'unit', unitId: centre });
+  }
+  if (level === 5) await send('wecom', { kind: 'webhook' });
+  return id;
+}

@@ -1,0 +1,102 @@
+/**
+ * What a special report (专报, the fifth level of the supervision ladder) says, already resolved to the words
+ * people read: labels in Chinese, reporters masked, limits and lateness in working terms. The renderers never
+ * touch the database, so the report can be produced, tested and previewed from plain data; the code that
+ * assembles this input from an order view decides what may be shown.
+ */
+
+/** The supervision ladder: each level escalates the one before. */
+export type SupervisionLevel = 1 | 2 | 3 | 4 | 5;
+
+export const SUPERVISION_LEVEL_NAMES: Readonly<Record<SupervisionLevel, string>> = {
+  1: '电子催办',
+  2: '人工交办',
+  3: '现场督办',
+  4: '短信督办',
+  5: '专报批办',
+};
+
+export interface SpecialReportOrder {
+  /** The order's code, e.g. 'LD20261117000123'. */
+  code: string;
+  /** A one-line summary shown under the title, e.g. '鲈乡南路污水井盖缺失'; null to leave it out. */
+  summary: string | null;
+  description: string;
+  address: string | null;
+  /** Channel label, e.g. '12345热线'. */
+  channel: string;
+  /** Request nature label, e.g. '投诉'. */
+  nature: string;
+  category: string | null;
+  /** Urgency label, e.g. '紧急'. */
+  urgency: string;
+  town: string | null;
+  village: string | null;
+  grid: string | null;
+  /** As the reader of the report may see it: masked, or null when hidden (confidential, anonymous) or absent. */
+  reporter: { name: string | null; phone: string | null } | null;
+  createdAt: Date;
+}
+
+export interface SpecialReportDeadline {
+  /** Step label, e.g. '签收', '处置'. */
+  step: string;
+  /** The limit as people say it, e.g. '2 工作时', '3 工作日'. */
+  limit: string;
+  dueAt: Date;
+  doneAt: Date | null;
+  /** e.g. '超时 3 工作日 2 小时'; null when the step is (so far) in time. */
+  overdueText: string | null;
+}
+
+export interface SpecialReportLateness {
+  /** The late step, e.g. '处置'. */
+  step: string;
+  dueAt: Date;
+  /** How late, in working terms, e.g. '超时 2 工作日'. */
+  overdueText: string;
+  /** The moment the lateness was measured; defaults to the report's issuedAt. */
+  asOf?: Date;
+  /** Anything the centre wants said about it (why it is late, what the unit said). */
+  remark?: string;
+}
+
+export interface SpecialReportEvent {
+  at: Date;
+  actor: string | null;
+  unit: string | null;
+  /** Action label, e.g. '派遣', '签收', '申请延期'. */
+  action: string;
+  note: string | null;
+}
+
+export interface SpecialReportSupervision {
+  level: SupervisionLevel;
+  at: Date;
+  /** Who supervised: a unit, a person, or '系统' for the automatic reminder. */
+  by: string;
+  note: string | null;
+}
+
+export interface SpecialReportInput {
+  /** e.g. '吴江联动专报〔2026〕第12号'. */
+  reportNo: string;
+  issuedAt: Date;
+  /** The issuing centre, printed in red at the head and in the signature. */
+  issuer: string;
+  /** Whom the report is addressed to, e.g. '区委、区政府领导：'; omitted when absent. */
+  addressee?: string;
+  order: SpecialReportOrder;
+  /** The centre that dispatched the order. */
+  dispatchUnit: string;
+  /** The unit handling it; null if it was never dispatched. */
+  handlerUnit: string | null;
+  deadlines: SpecialReportDeadline[];
+  lateness: SpecialReportLateness;
+  timeline: SpecialReportEvent[];
+  supervisions: SpecialReportSupervision[];
+  /** The centre's suggestions, one paragraph each (numbered （一）（二）…). */
+  suggestions?: string[];
+  /** What the leadership is asked to decide, e.g. '妥否，请领导批示。'. */
+  request: string;
+}

@@ -1,0 +1,36 @@
+import type { Step } from '@liandong/contracts';
+
+export type SupervisionLevel = 1 | 2 | 3 | 4 | 5;
+
+export interface SupervisionRow {
+  id: number;
+  order_id: number;
+  level: SupervisionLevel;
+  step: Step | null;
+  unit_id: number | null;
+  policy_id: number | null;
+  raised_by: number | null;
+  raised_at: Date;
+  note: string | null;
+  task_due_at: Date | null;
+  status: 'open' | 'replied' | 'closed';
+  reply: string | null;
+  replied_at: Date | null;
+  replied_by: number | null;
+  report_docx_id: number | null;
+  report_html_id: number | null;
+}
+
+export interface PolicyRow {
+  id: number;
+  name: string;
+  step: Step;
+  share: number;
+  action: 'supervise' | 'escalate';
+  level: SupervisionLevel | null;
+  category_prefix: string | null;
+  urgency: string | null;
+  order_level: string | null;
+  task_hours: number | null;
+  active: boolean;
+}

@@ -1,0 +1,1 @@
+drop table if exists outbox, notification_channels, message_templates cascade;

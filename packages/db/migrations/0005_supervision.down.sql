@@ -1,0 +1,1 @@
+drop table if exists callback_links, supervisions, supervision_policies, supervision_levels;
