@@ -8,8 +8,9 @@
  *   LIANDONG_BENCH_DATABASE_URL (default: TEST_DATABASE_URL, DATABASE_URL, postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_ORDERS (10000,1000000)   BENCH_DUE (100000 per round)   BENCH_ROUNDS (2)   BENCH_SWEEPERS (3)   BENCH_BATCH (50)
  *
- * Each size gets a fresh database (both dropped at the end); the rounds alternate between them. The handler does what a supervision timer does per
- * order: reads the order row and writes a timeline event, in the timer's transaction.
+ * Each size gets a fresh database (both dropped at the end) and the rounds alternate between them. The handler
+ * does what a supervision timer does per order: reads the order row and writes a timeline event, in the
+ * timer's transaction.
  */
 import { migrate, openPostgres, type Db } from '@liandong/db';
 import { runDueTimers, type TimerHandlers } from '@liandong/core/timers/index.ts';

@@ -13,6 +13,7 @@ import { fileRoutes } from './routes/files.routes.ts';
 import { messagesRoutes } from './routes/messages.routes.ts';
 import { orderRoutes } from './routes/orders.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
+import { publicRoutes } from './routes/public.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { territoryRoutes } from './routes/territory.routes.ts';
 
@@ -53,5 +54,6 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   fileRoutes(app, p);
   messagesRoutes(app, p);
   supervisionRoutes(app, p);
+  publicRoutes(app, p);
   return app;
 }

@@ -15,6 +15,8 @@ export interface Config {
   /** 'auto': Secure on HTTPS requests (directly or through a local proxy's X-Forwarded-Proto). */
   cookieSecure: boolean | 'auto';
   logLevel: string;
+  /** Where citizens reach the platform (links in SMS); default http://HOST:PORT. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +49,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     throw new ConfigError('LIANDONG_DEMO_PASSWORD must be at least 8 characters / 演示密码至少 8 位');
   }
   const host = get('host', 'HOST') || '127.0.0.1';
+  const publicUrl = get('public-url', 'LIANDONG_PUBLIC_URL');
+  if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) {
+    throw new ConfigError('LIANDONG_PUBLIC_URL must be an http(s) address / LIANDONG_PUBLIC_URL 须为 http(s) 地址');
+  }
   return {
     port: int('PORT', get('port', 'PORT'), 8080, 0, 65535),
     host,
@@ -57,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     demoDays: int('LIANDONG_DEMO_DAYS', get('days', 'LIANDONG_DEMO_DAYS'), 7, 0, 366),
     cookieSecure: env.LIANDONG_COOKIE_SECURE === 'auto' || !env.LIANDONG_COOKIE_SECURE ? 'auto' : bool('LIANDONG_COOKIE_SECURE', env.LIANDONG_COOKIE_SECURE, false),
     logLevel: get('log-level', 'LOG_LEVEL') || 'warn',
+    publicUrl: (publicUrl || '').replace(/\/$/, '') || `http://${host}:${get('port', 'PORT') || 8080}`,
   };
 }

@@ -19,7 +19,7 @@ export interface Platform {
   clock: Clock;
 }
 
-export function platformOn(db: Db, clock: Clock = systemClock): Platform {
+export function platformOn(db: Db, clock: Clock = systemClock, publicUrl?: string): Platform {
   const territory = new TerritoryService(db);
   const calendar = new CalendarProvider();
   return {
@@ -34,13 +34,14 @@ export function platformOn(db: Db, clock: Clock = systemClock): Platform {
       territory,
       calendar: (q) => calendar.get(q),
       reference: new ReferenceCache(),
+      publicUrl,
       intake: new IntakeQueue(db),
     },
   };
 }
 
-export async function openPlatform(config: { databaseUrl?: string; dataDir: string }): Promise<Platform> {
-  return platformOn(await openDatabase(config));
+export async function openPlatform(config: { databaseUrl?: string; dataDir: string; publicUrl?: string }): Promise<Platform> {
+  return platformOn(await openDatabase(config), systemClock, config.publicUrl);
 }
 
 /** Now, and the calendar to read clocks with: what views of deadlines need. */

@@ -402,9 +402,10 @@ describe('well-formed but refused by the rules → 4xx naming the field, nothing
     expect(en.body.error.message).not.toMatch(HAS_CJK);
   });
 
-  it('reopening after a dissatisfied but not substantive callback is refused (SPEC §4: a substantive reason reopens)', async () => {
+  it('a substantive dissatisfaction reopens at the callback itself: nothing is left to reopen by hand', async () => {
     const f = await orderIn(s, 'pending_callback');
-    await (await s.as('zx_operator')).act(f.id, 'callback', { satisfaction: 'dissatisfied', substantive: false, note: '对工作人员态度不满，问题已解决' });
+    const cb = await (await s.as('zx_operator')).act(f.id, 'callback', { satisfaction: 'dissatisfied', substantive: true, note: '问题没有解决' });
+    expect(cb.body.state.code).toBe('pending_sign');
     const before = await snapshot(s, f.id);
     const r = await (await s.as('zx_dispatcher')).act(f.id, 'reopen', { reason: '群众不满意' });
     expect(r.status).toBe(409);

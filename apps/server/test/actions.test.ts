@@ -459,28 +459,37 @@ describe('deny-void', () => {
 });
 
 describe('escalate', () => {
-  it('grid → town → district: level, dispatching centre and escalation count follow; the dispatch clock restarts', async () => {
+  it('grid → village → town → district: level, responsible unit and escalation count follow; the clocks restart', async () => {
     const f = await fixture('pending_accept', { channel: 'grid_patrol' });
     const sub = await unitId(s, 'WJ-ZX-320509001');
+    const station = await unitOfUser(s, 'songling_station');
     expect(f.order.level).toBe('grid');
     expect(f.order.dispatchUnit.id).toBe(sub);
     const o1 = await act(f, 'songling_gridworker', 'escalate', { reason: '网格内无法解决' });
-    expect(o1.state.code).toBe('pending_dispatch');
-    expect(o1.level).toBe('town');
+    expect(o1.state.code).toBe('pending_sign');
+    expect(o1.level).toBe('village');
+    expect(o1.handlerUnit.id).toBe(station);
     expect(o1.dispatchUnit.id).toBe(sub);
     expect(o1.counts.escalations).toBe(1);
-    const e1 = await expectEvent(o1, 'escalate', 'pending_accept', 'pending_dispatch', 'songling_gridworker');
-    expect(e1.data).toMatchObject({ fromLevel: 'grid', toLevel: 'town', unitId: sub });
+    const e1 = await expectEvent(o1, 'escalate', 'pending_accept', 'pending_sign', 'songling_gridworker');
+    expect(e1.data).toMatchObject({ fromLevel: 'grid', toLevel: 'village', unitId: station });
     expect(deadline(o1, 'accept').doneAt).toBe(T0);
-    expect(deadline(o1, 'dispatch')).toMatchObject({ startedAt: T0, doneAt: null });
+    expect(running(o1)).toEqual(['handle', 'sign']);
+
+    setClock(cst('2026-03-04 10:20'));
+    const o2 = await act(f, 'songling_station', 'escalate', { reason: '村级无法解决' });
+    expect(o2).toMatchObject({ level: 'town', state: { code: 'pending_dispatch' }, handlerUnit: null });
+    expect(o2.dispatchUnit.id).toBe(sub);
+    await expectEvent(o2, 'escalate', 'pending_sign', 'pending_dispatch', 'songling_station');
+    expect(deadline(o2, 'dispatch')).toMatchObject({ startedAt: cst('2026-03-04 10:20'), doneAt: null });
 
     setClock(cst('2026-03-04 10:40'));
-    const o2 = await act(f, 'songling_dispatcher', 'escalate', { reason: '镇级无法解决，需区级部门' });
-    expect(o2.level).toBe('district');
-    expect(o2.dispatchUnit.id).toBe(await unitId(s, 'WJ-ZX'));
-    expect(o2.counts.escalations).toBe(2);
-    await expectEvent(o2, 'escalate', 'pending_dispatch', 'pending_dispatch', 'songling_dispatcher');
-    expect(deadline(o2, 'dispatch')).toMatchObject({ startedAt: cst('2026-03-04 10:40'), dueAt: cst('2026-03-04 11:40'), doneAt: null });
+    const o3 = await act(f, 'songling_dispatcher', 'escalate', { reason: '镇级无法解决，需区级部门' });
+    expect(o3.level).toBe('district');
+    expect(o3.dispatchUnit.id).toBe(await unitId(s, 'WJ-ZX'));
+    expect(o3.counts.escalations).toBe(3);
+    await expectEvent(o3, 'escalate', 'pending_dispatch', 'pending_dispatch', 'songling_dispatcher');
+    expect(deadline(o3, 'dispatch')).toMatchObject({ startedAt: cst('2026-03-04 10:40'), dueAt: cst('2026-03-04 11:40'), doneAt: null });
     // The district now dispatches it.
     expect((await act(f, 'zx_dispatcher', 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') })).state.code).toBe('pending_sign');
   });
@@ -558,8 +567,8 @@ describe('check', () => {
     const e = await expectEvent(o, 'check', 'pending_check', 'pending_callback', 'songling_gridworker');
     expect(e.data).toEqual({ passed: true });
     expect(deadline(o, 'check').doneAt).toBe(cst('2026-03-04 16:00'));
-    // Default callback limit: 2 working days → Friday 16:00.
-    expect(deadline(o, 'callback')).toMatchObject({ startedAt: cst('2026-03-04 16:00'), dueAt: cst('2026-03-06 16:00'), doneAt: null });
+    // The callback is due on the next working day: Thursday 16:00.
+    expect(deadline(o, 'callback')).toMatchObject({ startedAt: cst('2026-03-04 16:00'), dueAt: cst('2026-03-05 16:00'), doneAt: null });
     expect(o.counts.reworks).toBe(0);
   });
 
@@ -609,9 +618,9 @@ describe('callback', () => {
 });
 
 describe('reopen', () => {
-  it('on substantive dissatisfaction the same unit handles it again: reopen counted, satisfaction cleared, sign and handle clocks restart', async () => {
+  it('the dispatcher judges a dissatisfied callback substantive: the same unit handles it again, reopen counted, satisfaction cleared, clocks restart', async () => {
     const f = await fixture('pending_callback');
-    await act(f, 'zx_operator', 'callback', { satisfaction: 'dissatisfied', substantive: true });
+    await act(f, 'zx_operator', 'callback', { satisfaction: 'dissatisfied', substantive: false });
     setClock(cst('2026-03-04 13:30'));
     const o = await act(f, 'zx_dispatcher', 'reopen', { reason: '群众反映问题未解决' });
     expect(o.state.code).toBe('pending_sign');

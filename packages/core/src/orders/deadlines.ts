@@ -22,7 +22,7 @@ export const DEFAULT_STEP_LIMITS: Record<Step, StepLimit> = {
   sign: { value: 2, unit: 'working_hours' },
   handle: { value: 5, unit: 'working_days' },
   check: { value: 1, unit: 'working_days' },
-  callback: { value: 2, unit: 'working_days' },
+  callback: { value: 1, unit: 'working_days' }, // the callback is due on the next working day
 };
 
 interface ConditionLimits {

@@ -33,7 +33,7 @@ const SPEC: Record<ActionName, [StateCode[], StateCode[] | 'same', Role[]]> = {
   'self-handle': [['pending_accept', 'pending_dispatch'], ['closed'], ['grid_worker', 'grid_leader']],
   feedback: [['handling'], ['pending_check', 'pending_callback', 'pending_close'], ['handler']],
   check: [['pending_check'], ['pending_callback', 'pending_close', 'handling'], ['grid_worker', 'grid_leader', 'dispatcher']],
-  callback: [['pending_callback'], ['pending_close'], ['operator', 'dispatcher']],
+  callback: [['pending_callback'], ['pending_close', 'pending_sign'], ['operator', 'dispatcher']],
   reopen: [['pending_close'], ['pending_sign'], ['dispatcher', 'shift_lead']],
   close: [['pending_close'], ['closed'], ['dispatcher', 'shift_lead']],
   'force-close': [LIVE, ['closed'], ['shift_lead']],

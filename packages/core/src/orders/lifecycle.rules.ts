@@ -66,7 +66,7 @@ export const ACTION_RULES: Record<ActionName, ActionRule> = {
     to: ['pending_callback', 'pending_close', 'handling'],
     by: ['grid', 'dispatch_unit'],
   },
-  callback: { roles: ['operator', 'dispatcher'], from: ['pending_callback'], to: ['pending_close'], by: ['dispatch_unit'] },
+  callback: { roles: ['operator', 'dispatcher'], from: ['pending_callback'], to: ['pending_close', 'pending_sign'], by: ['dispatch_unit'] },
   reopen: { roles: DISPATCHERS, from: ['pending_close'], to: ['pending_sign'], by: ['dispatch_unit'] },
   close: { roles: DISPATCHERS, from: ['pending_close'], to: ['closed'], by: ['dispatch_unit'] },
   'force-close': { roles: ['shift_lead'], from: LIVE, to: ['closed'], by: ['dispatch_unit'] },

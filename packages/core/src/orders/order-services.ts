@@ -11,6 +11,8 @@ export interface OrderServices {
   territory: { lookup(lng: number, lat: number): Promise<TerritoryMatch> };
   calendar(q: Queryable): Promise<WorkingCalendar>;
   reference: ReferenceCache;
+  /** The address citizens reach the platform at (callback links in SMS). */
+  publicUrl?: string;
   /** Group commit of new orders; without it each order commits alone. */
   intake?: IntakeQueue;
 }

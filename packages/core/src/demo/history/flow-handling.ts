@@ -111,6 +111,8 @@ export function stepCallback(f: Flow): void {
   if (plan.flags.dissatisfied !== 'none' && !mem.unhappy) {
     mem.unhappy = true;
     const substantive = plan.flags.dissatisfied === 'reopened';
+    // A substantive dissatisfaction reopens the order at the callback itself.
+    if (substantive) mem.reopened = true;
     const satisfaction = chance(f.rng, 0.8) ? 'dissatisfied' : 'very_dissatisfied';
     f.sim.act(o, 'callback', f.ctx.actors.operator, at, { satisfaction, substantive, reporter, note: substantive ? '群众反映问题未解决' : '群众对处理时效有意见，已解释' });
     return;

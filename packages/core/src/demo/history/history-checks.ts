@@ -94,12 +94,14 @@ function stepsStarted(e: EventLite): Step[] {
     case 'create':
       return ['accept'];
     case 'accept':
-    case 'escalate':
     case 'return':
       return ['dispatch'];
+    case 'escalate': // to the village station (sign, handle) or to a centre (dispatch)
     case 'dispatch':
     case 'redispatch':
       return e.to_state === 'pending_sign' ? ['sign', 'handle'] : ['dispatch'];
+    case 'callback': // a substantive dissatisfaction reopens at once
+      return e.to_state === 'pending_sign' ? ['sign', 'handle'] : [];
     case 'reopen':
       return ['sign', 'handle'];
     case 'feedback':

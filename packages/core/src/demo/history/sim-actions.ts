@@ -165,19 +165,34 @@ const CORE_EFFECTS: { [A in ActionName]?: Effect<A> } = {
     };
   },
   callback: (sim, o, _a, at, body) => {
+    // Mirrors orders/actions/closing-actions.ts: a substantive dissatisfaction reopens at once.
     const rep = body.reporter;
     if (rep && !o.reporters.includes(rep)) throw new HistoryBug('demo history: reporter of another order');
     if (rep) rep.satisfaction = body.satisfaction;
+    const substantive = DISSATISFIED.has(body.satisfaction) && body.substantive === true;
+    const resolveData = () => ({ satisfaction: body.satisfaction, substantive, reporterId: rep?.id ?? null });
+    if (substantive && o.row.handler_unit_id) {
+      return {
+        to: 'pending_sign',
+        patch: { satisfaction: body.satisfaction, substantive_dissatisfaction: false, reopen_count: o.row.reopen_count + 1 },
+        note: body.note,
+        resolveData: () => ({ ...resolveData(), reopened: true }),
+        after: () => {
+          sim.completeSteps(o, ['callback'], at);
+          sim.startSteps(o, ['sign', 'handle'], at);
+        },
+      };
+    }
     return {
       to: 'pending_close',
-      patch: { satisfaction: body.satisfaction, substantive_dissatisfaction: DISSATISFIED.has(body.satisfaction) && body.substantive === true },
+      patch: { satisfaction: body.satisfaction, substantive_dissatisfaction: substantive },
       note: body.note,
-      resolveData: () => ({ satisfaction: body.satisfaction, substantive: body.substantive ?? false, reporterId: rep?.id ?? null }),
+      resolveData,
       after: () => sim.completeSteps(o, ['callback'], at),
     };
   },
   reopen: (sim, o, _a, at, body) => {
-    if (!o.row.substantive_dissatisfaction || !o.row.handler_unit_id) throw new HistoryBug('demo history: reopen refused');
+    if (!o.row.satisfaction || !DISSATISFIED.has(o.row.satisfaction) || !o.row.handler_unit_id) throw new HistoryBug('demo history: reopen refused');
     return {
       to: 'pending_sign',
       patch: { reopen_count: o.row.reopen_count + 1, satisfaction: null, substantive_dissatisfaction: false },
@@ -195,20 +210,35 @@ const CORE_EFFECTS: { [A in ActionName]?: Effect<A> } = {
     after: closeAll(sim, o, at),
   }),
   escalate: (sim, o, _a, at, body) => {
+    // Mirrors orders/actions/level-actions.ts: the grid goes to its village station, which handles; the
+    // village to the town sub-centre and the town to the district centre, which dispatch.
     const level = nextLevel(o.row.level);
     if (!level) throw new HistoryBug('demo history: escalate from the district level');
-    const centre = level === 'town' ? sim.ctx.subCentreByTown.get(o.row.town_code ?? '') : sim.ctx.centre.divisionCode === o.row.district_code ? sim.ctx.centre : undefined;
-    if (!centre) throw new HistoryBug('demo history: no centre to escalate to');
+    const target =
+      level === 'village'
+        ? sim.ctx.stationByVillage.get(o.row.village_code ?? '')
+        : level === 'town'
+          ? sim.ctx.subCentreByTown.get(o.row.town_code ?? '')
+          : sim.ctx.centre.divisionCode === o.row.district_code
+            ? sim.ctx.centre
+            : undefined;
+    if (!target) throw new HistoryBug('demo history: no unit to escalate to');
+    const toStation = level === 'village';
     return {
-      to: 'pending_dispatch',
-      patch: { level, dispatch_unit_id: centre.id, handler_unit_id: null, escalation_count: o.row.escalation_count + 1, pending_request: null },
+      to: toStation ? 'pending_sign' : 'pending_dispatch',
+      patch: {
+        level,
+        ...(toStation ? { handler_unit_id: target.id } : { dispatch_unit_id: target.id, handler_unit_id: null }),
+        escalation_count: o.row.escalation_count + 1,
+        pending_request: null,
+      },
       note: body.reason,
-      data: { fromLevel: o.row.level, toLevel: level, unitId: centre.id, unitName: centre.name },
+      data: { fromLevel: o.row.level, toLevel: level, unitId: target.id, unitName: target.name },
       after: () => {
         sim.completeSteps(o, ['accept', 'dispatch', 'sign', 'handle'], at);
         sim.release(o, 'lead');
-        sim.involve(o, centre.id, 'dispatch', at);
-        sim.startSteps(o, ['dispatch'], at);
+        sim.involve(o, target.id, toStation ? 'lead' : 'dispatch', at);
+        sim.startSteps(o, toStation ? ['sign', 'handle'] : ['dispatch'], at);
       },
     };
   },

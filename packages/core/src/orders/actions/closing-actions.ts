@@ -6,6 +6,8 @@ import { completeDeadlines } from '../order.repository.ts';
 import { startSteps } from '../deadlines.ts';
 import type { OrderRow } from '../order.types.ts';
 import { hasCallableReporter } from './handling-actions.ts';
+import { requestCallbacks } from '../callback-links.ts';
+import { enqueueMessage } from '../../notify/index.ts';
 
 const ALL_STEPS = ['accept', 'dispatch', 'sign', 'handle', 'check', 'callback'] as const;
 const DISSATISFIED = new Set(['dissatisfied', 'very_dissatisfied']);
@@ -33,13 +35,19 @@ export const check: ActionHandler<'check'> = async ({ tx, order, body, now, serv
     attachmentIds: body.attachments,
     after: async () => {
       await completeDeadlines(tx, order.id, ['check'], now);
-      if (callable) await startSteps(tx, services, order, ['callback'], now);
+      if (!callable) return;
+      await startSteps(tx, services, order, ['callback'], now);
+      await requestCallbacks(tx, services, order, now);
     },
   };
 };
 
-/** 回访: the citizen rates the result. A substantive dissatisfaction lets the centre reopen the order. */
-export const callback: ActionHandler<'callback'> = async ({ tx, order, body, now }) => {
+/**
+ * 回访: the citizen rates the result, by phone with an operator or through the SMS link. A dissatisfied answer
+ * for a substantive reason (the problem is not solved) sends the order back to the same unit for rework
+ * (重办) at once; any other answer waits for closure. Either way the rating counts for the unit.
+ */
+export const callback: ActionHandler<'callback'> = async ({ tx, order, body, now, services }) => {
   if (body.reporterId) {
     const r = await tx.query('update order_reporters set satisfaction = $3 where id = $1 and order_id = $2', [
       body.reporterId,
@@ -49,19 +57,44 @@ export const callback: ActionHandler<'callback'> = async ({ tx, order, body, now
     if (r.rowCount === 0) throw unprocessable('reporterId', '该诉求人不属于此工单', 'This reporter does not belong to the order');
   }
   const substantive = DISSATISFIED.has(body.satisfaction) && body.substantive === true;
+  const data = { satisfaction: body.satisfaction, substantive, reporterId: body.reporterId ?? null };
+  if (substantive && order.handler_unit_id) {
+    const unitId = order.handler_unit_id;
+    return {
+      to: 'pending_sign',
+      patch: { satisfaction: body.satisfaction, substantive_dissatisfaction: false, reopen_count: order.reopen_count + 1 },
+      note: body.note,
+      data: { ...data, reopened: true },
+      after: async () => {
+        await completeDeadlines(tx, order.id, ['callback'], now);
+        await startSteps(tx, services, order, ['sign', 'handle'], now);
+        await enqueueMessage(tx, {
+          template: 'order.reopened',
+          vars: { orderCode: order.code, unitName: '', reason: body.note ?? '群众回访不满意，问题未解决' },
+          channel: 'inbox',
+          recipient: { kind: 'unit', unitId },
+          orderId: order.id,
+          at: now,
+        });
+      },
+    };
+  }
   return {
     to: 'pending_close',
     patch: { satisfaction: body.satisfaction, substantive_dissatisfaction: substantive },
     note: body.note,
-    data: { satisfaction: body.satisfaction, substantive: body.substantive ?? false, reporterId: body.reporterId ?? null },
+    data,
     after: () => completeDeadlines(tx, order.id, ['callback'], now),
   };
 };
 
-/** 重办: on substantive dissatisfaction, the same unit handles the order again. */
+/**
+ * 重办 by the centre: the citizen was dissatisfied but the callback did not call it substantive; the
+ * dispatcher, judging it so, sends the order back to the same unit with the reason on the timeline.
+ */
 export const reopen: ActionHandler<'reopen'> = async ({ tx, order, body, now, services }) => {
-  if (!order.substantive_dissatisfaction) {
-    throw wrongState('只有群众因问题未解决而不满意的工单才能重办', 'Only an order the citizen found substantively unsolved can be reopened');
+  if (!order.satisfaction || !DISSATISFIED.has(order.satisfaction)) {
+    throw wrongState('只有群众不满意的工单才能重办', 'Only an order the citizen was dissatisfied with can be reopened');
   }
   if (!order.handler_unit_id) throw wrongState('工单没有承办单位，请重新派遣', 'The order has no handling unit; dispatch it again');
   return {

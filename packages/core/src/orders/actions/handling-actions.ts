@@ -3,6 +3,7 @@ import type { StateCode } from '@liandong/contracts';
 import type { ActionHandler } from '../action.types.ts';
 import { completeDeadlines, releaseUnits } from '../order.repository.ts';
 import { startSteps } from '../deadlines.ts';
+import { requestCallbacks } from '../callback-links.ts';
 import type { OrderRow } from '../order.types.ts';
 
 /** 签收: the unit takes responsibility; the handling clock started at dispatch goes on. */
@@ -48,7 +49,10 @@ export const feedback: ActionHandler<'feedback'> = async ({ tx, order, body, now
     after: async () => {
       await completeDeadlines(tx, order.id, ['handle'], now);
       if (to === 'pending_check') await startSteps(tx, services, order, ['check'], now);
-      if (to === 'pending_callback') await startSteps(tx, services, order, ['callback'], now);
+      if (to === 'pending_callback') {
+        await startSteps(tx, services, order, ['callback'], now);
+        await requestCallbacks(tx, services, order, now);
+      }
     },
   };
 };

@@ -1,0 +1,89 @@
+/** 回访: due the next working day; the citizen answers by the SMS link; substantive dissatisfaction reopens. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gridOf, newKey, pointInGrid, startTestServer, unitId, type TestServer } from './harness.ts';
+
+const cst = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`);
+let now = cst('2026-03-06 15:00'); // a Friday
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer({ clock: () => now });
+});
+afterAll(() => s?.close());
+
+/** An order whose result was checked on site, now waiting for the citizen's callback. */
+async function awaitingCallback(): Promise<{ id: number; token: string }> {
+  const p = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
+  const created = await (await s.as('zx_operator')).post(
+    '/api/v1/orders',
+    { channel: 'hotline', nature: 'complaint', description: '路灯不亮', location: p, reporter: { name: '周先生', phone: '13700002222' } },
+    { 'idempotency-key': newKey('cb') },
+  );
+  const id = created.body.id;
+  const d = await s.as('zx_dispatcher');
+  await d.act(id, 'accept');
+  await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+  const h = await s.as('cgj_handler');
+  await h.act(id, 'sign');
+  await h.act(id, 'feedback', { result: '已更换灯泡' });
+  const checked = await (await s.as('songling_gridworker')).act(id, 'check', { passed: true });
+  expect(checked.body.state.code).toBe('pending_callback');
+  const sms = await s.platform.db.query<{ body: string; channel: string; recipient: { phone: string } }>(
+    `select body, channel, recipient from outbox where order_id = $1 and template = 'callback.request'`,
+    [id],
+  );
+  expect(sms.rows).toHaveLength(1);
+  expect(sms.rows[0]!.channel).toBe('sms');
+  expect(sms.rows[0]!.recipient.phone).toBe('13700002222');
+  const token = /\/api\/v1\/public\/callbacks\/(cb_[\w-]+)/.exec(sms.rows[0]!.body)![1]!;
+  return { id, token };
+}
+
+describe('callback', () => {
+  it('is due on the next working day and can be answered once through the SMS link', async () => {
+    now = cst('2026-03-06 15:00');
+    const { id, token } = await awaitingCallback();
+    const view = (await (await s.as('zx_operator')).get(`/api/v1/orders/${id}`)).body;
+    expect(view.deadlines.find((d: { step: string }) => d.step === 'callback')).toMatchObject({ dueAt: cst('2026-03-09 15:00').toISOString(), running: true });
+    const seen = await s.anonymous.get(`/api/v1/public/callbacks/${token}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ description: '路灯不亮', result: '已更换灯泡', open: true, answered: false });
+    const answered = await s.anonymous.post(`/api/v1/public/callbacks/${token}`, { satisfaction: 'very_satisfied', comment: '很快就修好了' });
+    expect(answered.status).toBe(200);
+    expect(answered.body.state).toBe('pending_close');
+    const again = await s.anonymous.post(`/api/v1/public/callbacks/${token}`, { satisfaction: 'satisfied' });
+    expect(again.status).toBe(409);
+    const after = (await (await s.as('zx_operator')).get(`/api/v1/orders/${id}`)).body;
+    expect(after.satisfaction).toBe('very_satisfied');
+    const ev = after.timeline.at(-1);
+    expect(ev).toMatchObject({ action: 'callback', note: '很快就修好了', actor: null, data: { via: 'link', satisfaction: 'very_satisfied' } });
+    expect(after.reporters[0].satisfaction).toBe('very_satisfied');
+  });
+
+  it('reopens the order for rework on a substantive dissatisfaction, and the unit’s satisfaction rate counts it', async () => {
+    now = cst('2026-03-10 10:00');
+    s.forgetSessions();
+    const { id, token } = await awaitingCallback();
+    const r = await s.anonymous.post(`/api/v1/public/callbacks/${token}`, { satisfaction: 'dissatisfied', substantive: true, comment: '灯还是不亮' });
+    expect(r.body.state).toBe('pending_sign');
+    const o = (await (await s.as('zx_dispatcher')).get(`/api/v1/orders/${id}`)).body;
+    expect(o.counts.reopens).toBe(1);
+    expect(o.handlerUnit.id).toBe(await unitId(s, 'WJ-CGJ'));
+    expect(o.deadlines.filter((d: { running: boolean }) => d.running).map((d: { step: string }) => d.step).sort()).toEqual(['handle', 'sign']);
+    const board = (await (await s.as('zx_supervisor')).get('/api/v1/supervision/board')).body;
+    const cgj = board.units.find((u: { unitId: number }) => u.unitId === o.handlerUnit.id);
+    expect(cgj.callbacks).toBe(2);
+    expect(cgj.satisfactionRate).toBe(0.5);
+  });
+
+  it('refuses a link that expired, and one that does not exist, without revealing anything', async () => {
+    now = cst('2026-03-11 10:00');
+    s.forgetSessions();
+    const { token } = await awaitingCallback();
+    now = cst('2026-03-19 10:00');
+    expect((await s.anonymous.post(`/api/v1/public/callbacks/${token}`, { satisfaction: 'satisfied' })).status).toBe(410);
+    expect((await s.anonymous.get('/api/v1/public/callbacks/cb_doesnotexist123')).status).toBe(404);
+    const bad = await s.anonymous.post(`/api/v1/public/callbacks/${token}`, { satisfaction: 'so-so' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('satisfaction');
+  });
+});
