@@ -24,26 +24,29 @@ create table supervision_policies (
   urgency text references urgencies (code),          -- null: every urgency
   order_level text check (order_level in ('grid', 'village', 'town', 'district')),  -- null: every level
   task_hours numeric check (task_hours > 0),          -- levels 2–3: the supervision task's own limit, in working hours
+  -- whom it notifies: 'unit' (inbox of the supervised unit), 'unit_leader' (SMS to its leader), 'centre' (inbox of the
+  -- dispatching centre), 'wecom' / 'dingtalk' (the group robot); null: the level's default
+  notify text[] check (notify <@ array['unit', 'unit_leader', 'centre', 'wecom', 'dingtalk']),
   active boolean not null default true,
   check ((action = 'supervise') = (level is not null))
 );
 
-insert into supervision_policies (name, step, share, action, level, urgency, order_level, task_hours) values
-  ('受理临近超时电子催办', 'accept', 0.8, 'supervise', 1, null, null, null),
-  ('派遣临近超时电子催办', 'dispatch', 0.8, 'supervise', 1, null, null, null),
-  ('签收临近超时电子催办', 'sign', 0.8, 'supervise', 1, null, null, null),
-  ('签收超时人工交办', 'sign', 1.0, 'supervise', 2, null, null, 2),
-  ('签收严重超时现场督办', 'sign', 2.0, 'supervise', 3, null, null, 4),
-  ('办理临近超时电子催办', 'handle', 0.8, 'supervise', 1, null, null, null),
-  ('办理超时人工交办', 'handle', 1.0, 'supervise', 2, null, null, 4),
-  ('办理超时现场督办', 'handle', 1.5, 'supervise', 3, null, null, 8),
-  ('办理超时短信督办单位领导', 'handle', 2.0, 'supervise', 4, null, null, null),
-  ('办理严重超时专报批办', 'handle', 3.0, 'supervise', 5, null, null, null),
-  ('紧急事项超时专报批办', 'handle', 1.5, 'supervise', 5, 'critical', null, null),
-  ('核查临近超时电子催办', 'check', 0.8, 'supervise', 1, null, null, null),
-  ('回访超时电子催办', 'callback', 1.0, 'supervise', 1, null, null, null),
-  ('村级办理超时上推镇街', 'handle', 1.0, 'escalate', null, null, 'village', null),
-  ('镇街分拨超时上推区中心', 'dispatch', 1.0, 'escalate', null, null, 'town', null);
+insert into supervision_policies (name, step, share, action, level, urgency, order_level, task_hours, notify) values
+  ('受理临近超时电子催办', 'accept', 0.8, 'supervise', 1, null, null, null, '{unit}'),
+  ('派遣临近超时电子催办', 'dispatch', 0.8, 'supervise', 1, null, null, null, '{unit}'),
+  ('签收临近超时电子催办', 'sign', 0.8, 'supervise', 1, null, null, null, '{unit}'),
+  ('签收超时人工交办', 'sign', 1.0, 'supervise', 2, null, null, 2, '{unit}'),
+  ('签收严重超时现场督办', 'sign', 2.0, 'supervise', 3, null, null, 4, '{unit,centre}'),
+  ('办理临近超时电子催办', 'handle', 0.8, 'supervise', 1, null, null, null, '{unit}'),
+  ('办理超时人工交办', 'handle', 1.0, 'supervise', 2, null, null, 4, '{unit}'),
+  ('办理超时现场督办', 'handle', 1.5, 'supervise', 3, null, null, 8, '{unit,centre}'),
+  ('办理超时短信督办单位领导', 'handle', 2.0, 'supervise', 4, null, null, null, '{unit_leader,unit}'),
+  ('办理严重超时专报批办', 'handle', 3.0, 'supervise', 5, null, null, null, '{centre,wecom}'),
+  ('紧急事项超时专报批办', 'handle', 1.5, 'supervise', 5, 'critical', null, null, '{centre,wecom}'),
+  ('核查临近超时电子催办', 'check', 0.8, 'supervise', 1, null, null, null, '{unit}'),
+  ('回访超时电子催办', 'callback', 1.0, 'supervise', 1, null, null, null, '{unit}'),
+  ('村级办理超时上推镇街', 'handle', 1.0, 'escalate', null, null, 'village', null, null),
+  ('镇街分拨超时上推区中心', 'dispatch', 1.0, 'escalate', null, null, 'town', null, null);
 
 create table supervisions (
   id bigint generated always as identity primary key,

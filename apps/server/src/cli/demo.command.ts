@@ -1,5 +1,5 @@
 import { loadDemoDistrict, resetDeploymentData } from '@liandong/core/demo/index.ts';
-import { buildDemoHistory } from '@liandong/core/demo/history/index.ts';
+import { buildDemoHistory, scheduleHistoryClocks } from '@liandong/core/demo/history/index.ts';
 import type { Config } from '../config.ts';
 import { prepareDatabase } from '../prepare-database.ts';
 import { openPlatform } from '../platform.ts';
@@ -17,7 +17,8 @@ export async function demoCommand(config: Config): Promise<number> {
     console.log(`Demo district loaded 演示区已加载: ${accounts.length} accounts`);
     if (config.demoDays > 0) {
       const r = await buildDemoHistory(p.db, { days: config.demoDays, batchSize: historyBatch(p), onProgress: progressReporter('demo history 历史工单') });
-      console.log(`${r.orders} orders, ${r.events} events in ${(r.ms / 1000).toFixed(1)} s`);
+      const timers = await scheduleHistoryClocks(p.db, await p.calendar.get(p.db), p.clock());
+      console.log(`${r.orders} orders, ${r.events} events in ${(r.ms / 1000).toFixed(1)} s; ${timers} clock timers ahead`);
     }
     return 0;
   } finally {

@@ -3,7 +3,7 @@
  * demo's order history in the background with its progress shown — the server is usable at once.
  */
 import { demoAccounts, isDatabaseEmpty, loadDemoDistrict } from '@liandong/core/demo/index.ts';
-import { buildDemoHistory, demoHistoryStatus } from '@liandong/core/demo/history/index.ts';
+import { buildDemoHistory, demoHistoryStatus, scheduleHistoryClocks } from '@liandong/core/demo/history/index.ts';
 import { buildApp } from '../app.ts';
 import { DEFAULT_DEMO_PASSWORD, type Config } from '../config.ts';
 import { openPlatform, type Platform } from '../platform.ts';
@@ -64,6 +64,7 @@ async function buildHistoryInBackground(p: Platform, days: number): Promise<void
     const report = progressReporter('demo history 历史工单');
     // Small batches on the embedded database: each one holds the event loop while it is written.
     const result = await buildDemoHistory(p.db, { days, onProgress: report, batchSize: historyBatch(p) });
+    await scheduleHistoryClocks(p.db, await p.calendar.get(p.db), p.clock());
     console.log(`Demo history ready 演示历史工单已生成: ${result.orders} orders in ${(result.ms / 1000).toFixed(1)} s`);
   } catch (err) {
     console.error('Demo history failed 演示历史生成失败:', err);

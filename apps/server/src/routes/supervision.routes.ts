@@ -68,7 +68,7 @@ export function supervisionRoutes(app: FastifyInstance, p: Platform): void {
     return (
       await p.db.query(
         `select id, name, step, share::float8 as share, action, level, category_prefix as "categoryPrefix", urgency, order_level as "orderLevel",
-                task_hours::float8 as "taskHours", active from supervision_policies order by step, share, id`,
+                task_hours::float8 as "taskHours", notify, active from supervision_policies order by step, share, id`,
       )
     ).rows;
   });

@@ -52,6 +52,7 @@ export function clockTimerHandler(db: Db, services: OrderServices): TimerHandler
       actor: null,
       note: null,
       taskHours: policy.task_hours,
+      notify: policy.notify,
       now,
     });
   };

@@ -13,7 +13,7 @@ import type { OrderServices } from '../orders/order-services.ts';
 import { STEP_LABELS } from '../orders/labels.ts';
 import { formatChineseDateTime, SUPERVISION_LEVEL_NAMES } from './special-report/index.ts';
 import { storeSpecialReport } from './store-special-report.ts';
-import type { SupervisionLevel } from './supervision.types.ts';
+import type { NotifyTarget, SupervisionLevel } from './supervision.types.ts';
 
 export interface RaiseInput {
   order: OrderRow;
@@ -25,6 +25,8 @@ export interface RaiseInput {
   note: string | null;
   /** Levels 2–3: the task's limit in working hours. */
   taskHours: number | null;
+  /** Whom to notify; null: the level's default (DEFAULT_NOTIFY). */
+  notify?: readonly NotifyTarget[] | null;
   now: Date;
 }
 
@@ -33,6 +35,15 @@ export function supervisedUnit(order: Pick<OrderRow, 'handler_unit_id' | 'dispat
   if (step === 'sign' || step === 'handle' || step === null) return order.handler_unit_id ?? order.dispatch_unit_id;
   return order.dispatch_unit_id;
 }
+
+/** Each level's default recipients: the unit's inbox, its leader by SMS at level 4, the centre and its robot for the special report. */
+export const DEFAULT_NOTIFY: Record<SupervisionLevel, NotifyTarget[]> = {
+  1: ['unit'],
+  2: ['unit'],
+  3: ['unit', 'centre'],
+  4: ['unit_leader', 'unit'],
+  5: ['centre', 'wecom'],
+};
 
 const TEMPLATES: Record<SupervisionLevel, TemplateCode> = {
   1: 'supervision.reminder',
@@ -86,11 +97,12 @@ export async function raiseSupervision(tx: Queryable, services: OrderServices, i
   };
   const send = (channel: ChannelCode, recipient: Recipient) =>
     enqueueMessage(tx, { template: TEMPLATES[level], vars, channel, recipient, orderId: order.id, at: now });
-  if (unitId) await send(level === 4 ? 'sms' : 'inbox', { kind: 'unit', unitId });
-  if (level >= 3) {
-    const centre = order.dispatch_unit_id;
-    if (centre && centre !== unitId) await send('inbox', { kind: 'unit', unitId: centre });
+  const centre = order.dispatch_unit_id;
+  for (const target of input.notify ?? DEFAULT_NOTIFY[level]) {
+    if (target === 'unit' && unitId) await send('inbox', { kind: 'unit', unitId });
+    if (target === 'unit_leader' && unitId) await send('sms', { kind: 'unit', unitId });
+    if (target === 'centre' && centre && centre !== unitId) await send('inbox', { kind: 'unit', unitId: centre });
+    if (target === 'wecom' || target === 'dingtalk') await send(target, { kind: 'webhook' });
   }
-  if (level === 5) await send('wecom', { kind: 'webhook' });
   return id;
 }

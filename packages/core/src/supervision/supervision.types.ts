@@ -32,5 +32,9 @@ export interface PolicyRow {
   urgency: string | null;
   order_level: string | null;
   task_hours: number | null;
+  notify: NotifyTarget[] | null;
   active: boolean;
 }
+
+/** Whom a supervision level notifies (supervision_policies.notify). */
+export type NotifyTarget = 'unit' | 'unit_leader' | 'centre' | 'wecom' | 'dingtalk';

@@ -8,3 +8,4 @@ export {
 } from './build-demo-history.ts';
 export { demoHistoryStatus, type DemoHistoryStatus } from './history-progress.ts';
 export { ORDERS_PER_DAY } from './plan-mix.ts';
+export { scheduleHistoryClocks } from './schedule-history-clocks.ts';
