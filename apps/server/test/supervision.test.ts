@@ -43,6 +43,38 @@ async function hotlineOrder(categoryCode: string): Promise<number> {
 }
 
 describe('the five-level supervision ladder', () => {
+  it('an order left unsigned climbs the sign ladder at the configured points; changing a policy moves its point', async () => {
+    now = cst('2026-04-01 09:00'); // a Wednesday
+    s.forgetSessions();
+    const policies = (await (await s.as('zx_supervisor')).get('/api/v1/supervision/policies')).body as { id: number; step: string; level: number; share: number }[];
+    const signL2 = policies.find((p) => p.step === 'sign' && p.level === 2)!;
+    expect(signL2.share).toBe(1);
+    // An administrator moves manual assignment for unsigned orders from 100% to 150% of the sign limit.
+    expect((await (await s.as('zx_supervisor')).request('PATCH', `/api/v1/supervision/policies/${signL2.id}`, { share: 1.5 })).status).toBe(403);
+    expect((await (await s.as('admin')).request('PATCH', `/api/v1/supervision/policies/${signL2.id}`, { share: 1.5 })).status).toBe(200);
+    try {
+      const id = await hotlineOrder('06010'); // sign within 1 working hour
+      const d = await s.as('zx_dispatcher');
+      await d.act(id, 'accept');
+      await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+      const signLevels = async () => (await supervisions(id)).filter((x) => x.step === 'sign').map((x) => x.level);
+      await tick('2026-04-01 09:47');
+      expect(await signLevels()).toEqual([]);
+      await tick('2026-04-01 09:48'); // 80%: electronic reminder
+      expect(await signLevels()).toEqual([1]);
+      await tick('2026-04-01 10:00'); // 100%: no longer a point for level 2
+      expect(await signLevels()).toEqual([1]);
+      await tick('2026-04-01 10:30'); // 150%: manual assignment, as configured
+      expect(await signLevels()).toEqual([1, 2]);
+      await tick('2026-04-01 11:00'); // 200%: on-site supervision
+      expect(await signLevels()).toEqual([1, 2, 3]);
+      const view = (await (await s.as('zx_dispatcher')).get(`/api/v1/orders/${id}`)).body;
+      expect(view.deadlines.find((x: { step: string }) => x.step === 'sign')).toMatchObject({ light: 'red', overdue: true, remaining: { value: -1, unit: 'working_hours' } });
+    } finally {
+      await (await s.as('admin')).request('PATCH', `/api/v1/supervision/policies/${signL2.id}`, { share: 1 });
+    }
+  });
+
   it('climbs level by level as the handling limit runs out, each level on the timeline, notified, and counted', async () => {
     now = cst('2026-03-04 09:00');
     const id = await hotlineOrder('06010'); // exposed garbage: sign 1 working hour, handle 1 working day (7.5 working hours)

@@ -74,25 +74,25 @@ export async function supervisionBoard(q: Queryable, actor: Actor, clock: ClockR
     byLevel[w.level]![w.light ?? 'none']++;
     total[w.light ?? 'none']++;
   }
-  const p2: unknown[] = [since];
+  const p2: unknown[] = [since, clock.now];
   const scope2 = orderScopeSql(actor, p2);
   const done = await q.query<{ unit_id: number; done: number; on_time: number }>(
     `select coalesce(o.handler_unit_id, o.dispatch_unit_id) as unit_id, count(*)::int as done, count(*) filter (where d.done_at <= d.due_at)::int as on_time
        from order_deadlines d join orders o on o.id = d.order_id
-      where d.done_at >= $1 and d.step in ('sign', 'handle') and ${scope2} group by 1`,
+      where d.done_at >= $1 and d.done_at <= $2 and d.step in ('sign', 'handle') and ${scope2} group by 1`,
     p2,
   );
   for (const r of done.rows) if (r.unit_id) Object.assign(unit(r.unit_id), { stepsDone: r.done, onTime: r.on_time });
   const sups = await q.query<{ unit_id: number; level: 1 | 2 | 3 | 4 | 5; n: number }>(
     `select s.unit_id, s.level, count(*)::int as n from supervisions s join orders o on o.id = s.order_id
-      where s.raised_at >= $1 and s.unit_id is not null and ${scope2} group by 1, 2`,
+      where s.raised_at >= $1 and s.raised_at <= $2 and s.unit_id is not null and ${scope2} group by 1, 2`,
     p2,
   );
   for (const r of sups.rows) unit(r.unit_id).supervisions[r.level] = r.n;
   const calls = await q.query<{ unit_id: number; satisfaction: string; n: number }>(
     `select o.handler_unit_id as unit_id, e.data->>'satisfaction' as satisfaction, count(*)::int as n
        from order_events e join orders o on o.id = e.order_id
-      where e.action = 'callback' and e.at >= $1 and o.handler_unit_id is not null and ${scope2} group by 1, 2`,
+      where e.action = 'callback' and e.at >= $1 and e.at <= $2 and o.handler_unit_id is not null and ${scope2} group by 1, 2`,
     p2,
   );
   for (const r of calls.rows) {
