@@ -60,42 +60,6 @@ export function flattenRing(ring: Ring): Float64Array {
 }
 
 /**
- * Even-odd ray casting over all rings of one polygon (outer ring and holes alike, so holes work without
- * special cases). Returns ON_BORDER when the point is within BORDER_TOLERANCE of any edge.
- */
-export function pointInRings(rings: readonly Float64Array[], x: number, y: number): Containment {
-  const tol = BORDER_TOLERANCE;
-  let inside = false;
-  for (const r of rings) {
-    const n = r.length;
-    if (n < 6) continue;
-    let xj = r[n - 2];
-    let yj = r[n - 1];
-    for (let i = 0; i < n; i += 2) {
-      const xi = r[i];
-      const yi = r[i + 1];
-      // Border test only for edges whose padded box holds the point: most edges fail this cheaply.
-      if (
-        x >= (xi < xj ? xi : xj) - tol &&
-        x <= (xi > xj ? xi : xj) + tol &&
-        y >= (yi < yj ? yi : yj) - tol &&
-        y <= (yi > yj ? yi : yj) + tol
-      ) {
-        const dx = xj - xi;
-        const dy = yj - yi;
-        const len = Math.hypot(dx, dy);
-        const dist = len === 0 ? Math.hypot(x - xi, y - yi) : Math.abs(dx * (y - yi) - dy * (x - xi)) / len;
-        if (dist <= tol) return ON_BORDER;
-      }
-      if (yi > y !== yj > y && x < xi + ((y - yi) * (xj - xi)) / (yj - yi)) inside = !inside;
-      xj = xi;
-      yj = yi;
-    }
-  }
-  return inside ? INSIDE : OUTSIDE;
-}
-
-/**
  * A polygon prepared for repeated point tests: all edges of all its rings as [x1, y1, x2, y2] and, per
  * horizontal band, the edges that reach into it. A test then scans only the edges of the point's band,
  * which keeps big polygons (professional grids of 100+ vertices) as cheap as small ones.

@@ -5,7 +5,7 @@
  * result's area and fall back to a MultiPolygon of the cells when it does not add up.
  */
 import { area } from '@turf/area';
-import { pointInRings, flattenRing, INSIDE, polygonsOf, type AreaGeometry, type Position, type Ring } from '../../territory/geometry.ts';
+import { pointInGeometry, INSIDE, polygonsOf, type AreaGeometry, type Position, type Ring } from '../../territory/geometry.ts';
 import { openCcw, signedArea2 } from './convex-clip.ts';
 
 const key = (p: Position) => `${p[0]},${p[1]}`;
@@ -58,7 +58,7 @@ export function dissolve(cells: readonly AreaGeometry[]): AreaGeometry {
   }
   const outers = rings.filter((r) => signedArea2(r) > 0).map((r) => [r]);
   for (const hole of rings.filter((r) => signedArea2(r) < 0)) {
-    const owner = outers.find((o) => hole.some((p) => pointInRings([flattenRing(o[0])], p[0], p[1]) === INSIDE));
+    const owner = outers.find((o) => hole.some((p) => pointInGeometry({ type: 'Polygon', coordinates: [o[0]!] }, p[0], p[1]) === INSIDE));
     owner?.push(hole);
   }
   const close = (r: Ring): Ring => [...r, r[0]];
