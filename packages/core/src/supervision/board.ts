@@ -8,7 +8,7 @@ import type { Step } from '@liandong/contracts';
 import type { TimeUnit } from '../calendar/index.ts';
 import type { Actor } from '../org/actor.ts';
 import { orderScopeSql } from '../orders/order-scope.ts';
-import type { ClockReading } from '../orders/order-view.ts';
+import type { ClockReading } from '../orders/deadline-view.ts';
 import { readStepClock, type Light } from '../orders/step-clock.rules.ts';
 import { supervisedUnit } from './raise-supervision.ts';
 
