@@ -68,3 +68,21 @@ describe('catalogue API', () => {
     expect(((await c.get('/api/v1/order-states')).body as { code: string }[])).toHaveLength(12);
   });
 });
+
+describe('error messages', () => {
+  it('name the action in Chinese by default and in English on request', async () => {
+    const p = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
+    const created = await (await s.as('zx_operator')).post(
+      '/api/v1/orders',
+      { channel: 'hotline', nature: 'help', description: '求助', location: p },
+      { 'idempotency-key': `msg-${Date.now()}` },
+    );
+    const zh = await (await s.as('zx_operator')).act(created.body.id, 'dispatch');
+    expect(zh.status).toBe(403);
+    expect(zh.body.error.message).toBe('您的角色不能执行「派遣」操作');
+    const en = await (await s.as('zx_operator', 'en')).act(created.body.id, 'dispatch');
+    expect(en.body.error.message).toBe('Your role may not perform "dispatch"');
+    const late = await (await s.as('zx_dispatcher')).act(created.body.id, 'close');
+    expect(late.body.error.message).toBe('工单当前状态为「待受理」，不能执行「结案」');
+  });
+});

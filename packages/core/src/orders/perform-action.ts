@@ -17,6 +17,7 @@ import type { ActionHandler } from './action.types.ts';
 import { assertAttachments, lockVisibleOrder } from './order-access.ts';
 import { ACTION_HANDLERS } from './actions/index.ts';
 import { stateLabel } from './state-labels.ts';
+import { ACTION_LABELS } from './labels.ts';
 
 /** Actions whose purpose is to answer a waiting request; any other action that clears one records it as dropped. */
 const RESOLVES_REQUEST = new Set<ActionName>(['approve-extension', 'deny-extension', 'suspend', 'deny-suspension', 'void', 'deny-void']);
@@ -24,14 +25,15 @@ const RESOLVES_REQUEST = new Set<ActionName>(['approve-extension', 'deny-extensi
 export function assertMayAct(action: ActionName, order: OrderRow, actor: Actor): void {
   const verdict = checkAction(action, order.state, { roles: actor.roles, holds: responsibilitiesOf(actor, order) });
   if (verdict.ok) return;
+  const zh = ACTION_LABELS[action]?.zh ?? action;
   if (verdict.reason === 'role') {
-    throw forbidden(`您的角色不能执行「${action}」操作`, `Your role may not perform "${action}"`);
+    throw forbidden(`您的角色不能执行「${zh}」操作`, `Your role may not perform "${action}"`);
   }
   if (verdict.reason === 'responsibility') {
-    throw forbidden(`该工单不由您的单位或网格负责，不能执行「${action}」`, `This order is not your unit's or grid's to "${action}"`);
+    throw forbidden(`该工单不由您的单位或网格负责，不能执行「${zh}」`, `This order is not your unit's or grid's to "${action}"`);
   }
   const label = stateLabel(order.state);
-  throw wrongState(`工单当前状态为「${label.zh}」，不能执行「${action}」`, `The order is "${label.en}"; "${action}" is not allowed now`);
+  throw wrongState(`工单当前状态为「${label.zh}」，不能执行「${zh}」`, `The order is "${label.en}"; "${action}" is not allowed now`);
 }
 
 export async function performAction<A extends ActionName>(
