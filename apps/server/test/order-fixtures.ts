@@ -226,7 +226,8 @@ export async function snapshot(s: TestServer, id: number): Promise<OrderSnapshot
     updatedAt: o.updatedAt,
     timeline: o.timeline.length,
     lastEvent: o.timeline.at(-1)?.action,
-    deadlines: o.deadlines,
+    // What is stored, not what the clock reads from it now (used share, time left, light move as time passes).
+    deadlines: o.deadlines.map((d: any) => ({ step: d.step, startedAt: d.startedAt, dueAt: d.dueAt, doneAt: d.doneAt, running: d.running })),
     counts: o.counts,
     pendingRequest: o.pendingRequest,
     handlerUnit: o.handlerUnit,
