@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { installAuthentication } from './http/auth.ts';
-import { installErrorHandling } from './http/errors.ts';
+import { frameworkError, installErrorHandling } from './http/errors.ts';
 import { installValidation } from './http/validation.ts';
 import type { Platform } from './platform.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -24,7 +24,7 @@ export interface AppOptions {
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   // X-Forwarded-For is believed only from a reverse proxy on this machine (login throttling counts by address).
-  const app = Fastify({ logger: { level: opts.logLevel ?? 'warn' }, bodyLimit: 1024 * 1024, trustProxy: ['127.0.0.1', '::1'] });
+  const app = Fastify({ logger: { level: opts.logLevel ?? 'warn' }, bodyLimit: 1024 * 1024, trustProxy: ['127.0.0.1', '::1'], frameworkErrors: frameworkError });
   installValidation(app);
   installErrorHandling(app);
   await app.register(cookie);

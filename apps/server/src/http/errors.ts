@@ -51,6 +51,20 @@ export function sendError(reply: FastifyReply, req: FastifyRequest, err: DomainE
     .send({ error: { code: err.code, message: lang === 'en' ? err.messages.en : err.messages.zh, ...(err.field ? { field: err.field } : {}) } });
 }
 
+/**
+ * Errors Fastify raises before routing (a path that is not valid percent-encoded UTF-8, a path parameter longer
+ * than the router allows) bypass the error handler; the `frameworkErrors` option brings them to the same shape.
+ */
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendError(reply, req, new DomainError(414, 'path_too_long', { zh: '路径参数过长', en: 'A path parameter is too long' }, 'params'));
+  }
+  if (err.code === 'FST_ERR_BAD_URL') {
+    return sendError(reply, req, new DomainError(400, 'bad_url', { zh: '请求地址编码无效', en: 'The request path is not validly encoded' }, 'url'));
+  }
+  return sendError(reply, req, new DomainError(400, 'bad_request', { zh: '请求无效', en: 'Bad request' }));
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
     const known = err instanceof DomainError ? err : (err as { cause?: unknown }).cause instanceof DomainError ? ((err as { cause?: unknown }).cause as DomainError) : toDomainError(err);

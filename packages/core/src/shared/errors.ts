@@ -10,7 +10,7 @@ export interface Messages {
 
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 414 | 422 | 429 | 503,
     readonly code: string,
     readonly messages: Messages,
     readonly field?: string,
