@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { TimeUnitSchema } from './common.ts';
+import { PagingFields, TimeUnitSchema } from './common.ts';
 
 export const STATE_CODES = [
   'pending_accept',
@@ -129,8 +129,7 @@ export const ACTION_NAMES = Object.keys(ActionBodies) as ActionName[];
 export type ActionBody<A extends ActionName> = Static<(typeof ActionBodies)[A]>;
 
 export const ListOrdersQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  ...PagingFields,
   state: Type.Optional(Type.String({ description: 'state code, or several separated by commas' })),
   stateType: Type.Optional(Type.String({ description: 'new, open, handling, suspended, closed, voided' })),
   channel: Type.Optional(Type.String()),

@@ -4,7 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { IdParams } from '@liandong/contracts';
+import { IdParams, PagingFields } from '@liandong/contracts';
 import {
   CHANNEL_CODES,
   getChannelView,
@@ -26,14 +26,10 @@ import type { Platform } from '../platform.ts';
 import { errorResponses } from './schemas.ts';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Paging = {
-  page: Type.Optional(Type.Integer({ minimum: 1 })),
-  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-};
 
-const InboxQuery = Type.Object({ ...Paging, unread: Type.Optional(Type.Boolean({ description: 'only messages not read yet' })) });
+const InboxQuery = Type.Object({ ...PagingFields, unread: Type.Optional(Type.Boolean({ description: 'only messages not read yet' })) });
 const MessagesQuery = Type.Object({
-  ...Paging,
+  ...PagingFields,
   channel: Type.Optional(literals(CHANNEL_CODES)),
   status: Type.Optional(literals(MESSAGE_STATUSES)),
   orderId: Type.Optional(Type.Integer({ minimum: 1 })),

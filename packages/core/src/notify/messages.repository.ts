@@ -10,10 +10,8 @@ import type { ChannelCode, MessageStatus, OutboxRow } from './notify.types.ts';
 
 export const MESSAGE = { zh: '消息', en: 'Message' };
 
-export interface Paging {
-  page?: number;
-  pageSize?: number;
-}
+import { pageWindow, type Paging } from '../shared/paging.ts';
+export type { Paging };
 
 export interface InboxOwner {
   unitIds: readonly number[];
@@ -52,19 +50,19 @@ export function inboxView(m: ViewRow) {
 export async function listInbox(q: Queryable, owner: InboxOwner, f: Paging & { unread?: boolean }) {
   const params: unknown[] = [];
   const where = inboxWhere(owner, params);
-  const page = f.page ?? 1;
-  const pageSize = f.pageSize ?? 20;
+  const rowParams = [...params];
+  const w = pageWindow(f, rowParams);
   const counts = await q.query<{ total: number; unread: number }>(
     `select count(*)::int as total, (count(*) filter (where m.read_at is null))::int as unread from outbox m where ${where}`,
     params,
   );
   const rows = await q.query<ViewRow>(
     `${SELECT} where ${where} ${f.unread ? 'and m.read_at is null' : ''}
-      order by m.created_at desc, m.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
-    params,
+      order by m.created_at desc, m.id desc ${w.sql}`,
+    rowParams,
   );
   const c = counts.rows[0]!;
-  return { total: f.unread ? c.unread : c.total, unread: c.unread, page, pageSize, items: rows.rows.map(inboxView) };
+  return { total: f.unread ? c.unread : c.total, unread: c.unread, page: w.page, pageSize: w.pageSize, items: rows.rows.map(inboxView) };
 }
 
 /** Marks an inbox message read (the first reading counts); 404 when it is not in the owner's inbox. */
@@ -133,12 +131,9 @@ export async function listMessages(q: Queryable, scope: MessageScope, f: Message
     conds.push(`(${aboutOrder} or ${toOwner})`);
   }
   const where = conds.length > 0 ? conds.join(' and ') : 'true';
-  const page = f.page ?? 1;
-  const pageSize = f.pageSize ?? 20;
+  const rowParams = [...params];
+  const w = pageWindow(f, rowParams);
   const total = await q.query<{ n: number }>(`select count(*)::int as n from outbox m where ${where}`, params);
-  const rows = await q.query<ViewRow>(
-    `${SELECT} where ${where} order by m.created_at desc, m.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
-    params,
-  );
-  return { total: total.rows[0]!.n, page, pageSize, items: rows.rows.map((m) => messageView(m, maskPhones)) };
+  const rows = await q.query<ViewRow>(`${SELECT} where ${where} order by m.created_at desc, m.id desc ${w.sql}`, rowParams);
+  return { total: total.rows[0]!.n, page: w.page, pageSize: w.pageSize, items: rows.rows.map((m) => messageView(m, maskPhones)) };
 }

@@ -7,6 +7,7 @@ import type { ListOrdersFilter } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { maskName, maskPhone, seesReporterIdentity } from '../org/personal-data.ts';
 import { unprocessable } from '../shared/errors.ts';
+import { pageWindow } from '../shared/paging.ts';
 import { orderScopeSql } from './order-scope.ts';
 import type { DeadlineRow, OrderRow } from './order.types.ts';
 import type { PreparedOrder } from './intake/prepare-order.ts';
@@ -201,16 +202,16 @@ export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter
   const to = parseDate(f.to, 'to');
   if (from) add((n) => `o.created_at >= ${n}`, from);
   if (to) add((n) => `o.created_at < ${n}`, to);
-  const pageSize = f.pageSize ?? 20;
-  const page = f.page ?? 1;
+  const rowParams = [...params];
+  const w = pageWindow(f, rowParams);
   const whereSql = where.join(' and ');
   const total = await q.query<{ n: number }>(
     `select count(*)::int as n from orders o join order_states st on st.code = o.state where ${whereSql}`,
     params,
   );
   const rows = await q.query<ViewRow>(
-    `${VIEW_SELECT} where ${whereSql} order by o.created_at desc, o.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
-    params,
+    `${VIEW_SELECT} where ${whereSql} order by o.created_at desc, o.id desc ${w.sql}`,
+    rowParams,
   );
   const ids = rows.rows.map((r) => r.id);
   const running = ids.length
@@ -220,5 +221,5 @@ export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter
     const clocks = running.filter((d) => d.order_id === r.id).map((d) => toDeadlineView(d, clock, r.suspended_at));
     return { ...toOrderSummary(r, lang), light: worstLight(clocks) };
   });
-  return { total: total.rows[0]!.n, page, pageSize, items };
+  return { total: total.rows[0]!.n, page: w.page, pageSize: w.pageSize, items };
 }
