@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { installAuthentication } from './http/auth.ts';
 import { frameworkError, installErrorHandling } from './http/errors.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { installValidation } from './http/validation.ts';
 import type { Platform } from './platform.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -27,6 +28,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   const app = Fastify({ logger: { level: opts.logLevel ?? 'warn' }, bodyLimit: 1024 * 1024, trustProxy: ['127.0.0.1', '::1'], frameworkErrors: frameworkError });
   installValidation(app);
   installErrorHandling(app);
+  installSecurityHeaders(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

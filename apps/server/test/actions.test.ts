@@ -523,7 +523,7 @@ describe('self-handle', () => {
     expect(o.closedAt).toBe(cst('2026-03-04 10:15'));
     const e = await expectEvent(o, 'self-handle', 'pending_accept', 'closed', 'songling_gridworker');
     expect(e.note).toBe('已联系车主挪车');
-    expect(e.attachmentIds.map(Number)).toEqual([photo]);
+    expect(e.attachmentIds).toEqual([photo]);
     expect(running(o)).toEqual([]);
   });
 
@@ -544,7 +544,7 @@ describe('feedback', () => {
     expect(o.state.code).toBe('pending_check');
     const e = await expectEvent(o, 'feedback', 'handling', 'pending_check', 'cgj_handler');
     expect(e.note).toBe('条幅已拆除');
-    expect(e.attachmentIds.map(Number)).toEqual([photo]);
+    expect(e.attachmentIds).toEqual([photo]);
     expect(deadline(o, 'handle').doneAt).toBe(cst('2026-03-04 11:00'));
     // Default check limit: 1 working day → Thursday 11:00.
     expect(deadline(o, 'check')).toMatchObject({ startedAt: cst('2026-03-04 11:00'), dueAt: cst('2026-03-05 11:00'), doneAt: null, limit: { value: 1, unit: 'working_days' } });

@@ -46,7 +46,7 @@ const BAD: [string, Change, number, string, string][] = [
   ['location.crs unknown', (b) => at({ ...b.location, crs: 'epsg3857' })(b), 400, 'invalid_field', 'location.crs'],
   ['categoryCode unknown', set({ categoryCode: '99999' }), 422, 'unprocessable', 'categoryCode'],
   ['categoryCode a major class', set({ categoryCode: '06' }), 422, 'unprocessable', 'categoryCode'],
-  ['attachments naming a missing file', set({ attachments: [999999] }), 422, 'unprocessable', 'attachments'],
+  ['attachments naming a missing file', set({ attachments: ['7d1c1c5e-3b7a-4c1e-9d55-0d2f8a6b9e01'] }), 422, 'unprocessable', 'attachments'],
   ['attachments not ids', set({ attachments: ['photo.jpg'] }), 400, 'invalid_field', 'attachments.0'],
   ['reporter.phone malformed', set({ reporter: { name: '李四', phone: 'call me' } }), 400, 'invalid_field', 'reporter.phone'],
   ['reporter with an extra field', set({ reporter: { name: '李四', idNumber: '320509199001011234' } }), 400, 'invalid_field', 'reporter.idNumber'],

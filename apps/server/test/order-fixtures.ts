@@ -251,8 +251,8 @@ export async function tableCounts(s: TestServer): Promise<Record<string, number>
   return r.rows[0]!;
 }
 
-/** Uploads a small JPEG as `username` and returns its file id. */
-export async function upload(s: TestServer, username: string, name = 'photo.jpg'): Promise<number> {
+/** Uploads a small JPEG as `username` and returns its file id (a UUID). */
+export async function upload(s: TestServer, username: string, name = 'photo.jpg'): Promise<string> {
   const c = await s.as(username);
   const r = await fetch(`${s.base}/api/v1/files?name=${encodeURIComponent(name)}`, {
     method: 'POST',
@@ -260,5 +260,5 @@ export async function upload(s: TestServer, username: string, name = 'photo.jpg'
     body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3, Math.floor(Math.random() * 256)]),
   });
   if (r.status !== 201) throw new Error(`upload: ${r.status} ${await r.text()}`);
-  return ((await r.json()) as { id: number }).id;
+  return ((await r.json()) as { id: string }).id;
 }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridOf, newKey, pointInGrid, startTestServer, unitId, type TestServer } from './harness.ts';
 import { fromWgs84 } from '@liandong/core/territory/index.ts';
+import { upload } from './order-fixtures.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ describe('seed stories', () => {
       body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]),
     });
     expect(photo.status).toBe(201);
-    const photoId = ((await photo.json()) as { id: number }).id;
+    const photoId = ((await photo.json()) as { id: string }).id;
     // The phone reports GCJ-02, as Chinese map SDKs do.
     const [glng, glat] = fromWgs84(point.lng, point.lat, 'gcj02');
     const created = await citizen.post(
@@ -63,7 +64,8 @@ describe('seed stories', () => {
       `select u.username from users u where u.unit_id = $1 and u.username like '%_handler'`, [handlerUnit.id])).rows[0]!.username;
     const handler = await s.as(handlerName);
     expect((await handler.act(order.id, 'sign')).body.state.code).toBe('handling');
-    const fb = await handler.act(order.id, 'feedback', { result: '已更换井盖并加固，现场恢复正常', attachments: [photoId] });
+    const result = await upload(s, handlerName, 'cover-fixed.jpg');
+    const fb = await handler.act(order.id, 'feedback', { result: '已更换井盖并加固，现场恢复正常', attachments: [result] });
     expect(fb.body.state.code).toBe('pending_check');
     const check = await (await s.as(worker)).act(order.id, 'check', { passed: true, note: '现场核查井盖已固定' });
     expect(check.body.state.code).toBe('pending_callback');

@@ -27,7 +27,7 @@ async function tick(at: string): Promise<number> {
   return r.fired;
 }
 
-async function supervisions(orderId: number): Promise<{ level: number; step: string; unitId: number; taskDueAt: string | null; reportDocxId: number | null }[]> {
+async function supervisions(orderId: number): Promise<{ level: number; step: string; unitId: number; taskDueAt: string | null; reportDocxId: string | null }[]> {
   return (await (await s.as('zx_supervisor')).get(`/api/v1/orders/${orderId}/supervisions`)).body;
 }
 

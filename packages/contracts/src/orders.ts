@@ -26,8 +26,10 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, description });
 const Note = Type.Optional(Type.String({ maxLength: 2000, description: 'remark written on the timeline' }));
 const Reason = Text(2000, 'reason, required for this action');
+/** A file's public id: a UUID, never guessable from another. */
+export const FileId = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', description: 'file id (UUID)' });
 const AttachmentIds = Type.Optional(
-  Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20, description: 'ids of files uploaded through POST /api/v1/files' }),
+  Type.Array(FileId, { maxItems: 20, uniqueItems: true, description: 'ids of files you uploaded through POST /api/v1/files and not yet attached elsewhere' }),
 );
 
 export const LocationSchema = Type.Object({

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { IdParams } from '@liandong/contracts';
+import { FileId } from '@liandong/contracts';
 import { invalidField, notFound } from '@liandong/core/shared/errors.ts';
 import { orderScopeSql } from '@liandong/core/orders/index.ts';
 import { hasRole } from '@liandong/core/org/actor.ts';
@@ -25,7 +25,7 @@ export function fileRoutes(app: FastifyInstance, p: Platform): void {
           tags: ['files'],
           summary: '上传附件 Upload a photo or document as the raw request body (Content-Type names its type)',
           querystring: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })) }),
-          response: { 201: Type.Object({ id: Type.Integer(), name: Type.String(), contentType: Type.String(), size: Type.Integer(), sha256: Type.String() }), ...errorResponses },
+          response: { 201: Type.Object({ id: FileId, name: Type.String(), contentType: Type.String(), size: Type.Integer(), sha256: Type.String() }), ...errorResponses },
         },
       },
       async (req, reply) => {
@@ -36,8 +36,8 @@ export function fileRoutes(app: FastifyInstance, p: Platform): void {
         if (!Buffer.isBuffer(data) || data.length === 0) throw invalidField('body', '文件为空', 'the file is empty');
         const sha256 = createHash('sha256').update(data).digest('hex');
         const name = req.query.name || `upload-${sha256.slice(0, 8)}`;
-        const r = await p.db.query<{ id: number }>(
-          'insert into files (name, content_type, size, sha256, data, uploaded_by) values ($1, $2, $3, $4, $5, $6) returning id',
+        const r = await p.db.query<{ id: string }>(
+          'insert into files (name, content_type, size, sha256, data, uploaded_by) values ($1, $2, $3, $4, $5, $6) returning public_id as id',
           [name, contentType, data.length, sha256, data, actor.userId],
         );
         return reply.status(201).send({ id: r.rows[0]!.id, name, contentType, size: data.length, sha256 });
@@ -45,23 +45,33 @@ export function fileRoutes(app: FastifyInstance, p: Platform): void {
     );
   });
 
-  app.get<{ Params: { id: number } }>(
+  app.get<{ Params: { id: string } }>(
     '/api/v1/files/:id',
-    { schema: { tags: ['files'], summary: '下载附件 A file you uploaded or one attached to an order you can see', params: IdParams } },
+    {
+      schema: {
+        tags: ['files'],
+        summary: '下载附件 A file you uploaded, or one attached to an order you can see',
+        params: Type.Object({ id: FileId }),
+      },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
       const params: unknown[] = [req.params.id, actor.userId];
       const scope = hasRole(actor, 'admin') ? 'true' : orderScopeSql(actor, params);
+      // A file is readable through the one order it is bound to, never through an order that merely names it.
       const r = await p.db.query<{ name: string; content_type: string; data: Uint8Array }>(
-        `select f.name, f.content_type, f.data from files f where f.id = $1 and (f.uploaded_by = $2 or exists (
-           select 1 from order_events e join orders o on o.id = e.order_id where f.id = any(e.attachment_ids) and ${scope}))`,
+        `select f.name, f.content_type, f.data from files f where f.public_id = $1 and (f.uploaded_by = $2 or exists (
+           select 1 from orders o where o.id = f.order_id and ${scope}))`,
         params,
       );
       const file = r.rows[0];
       if (!file) throw notFound(FILE);
+      // Served inline for viewing, but sandboxed: an HTML file (the special report) runs no script and loads nothing.
       return reply
         .type(file.content_type)
+        .header('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
         .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('Cache-Control', 'private, no-store')
         .send(Buffer.from(file.data));
     },
   );

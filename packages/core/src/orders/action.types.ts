@@ -21,7 +21,8 @@ export interface ActionOutcome {
   patch?: OrderPatch;
   note?: string | null;
   data?: Record<string, unknown>;
-  attachmentIds?: number[];
+  /** Public ids of files the actor attaches (bound to the order by the executor). */
+  attachmentIds?: string[];
   /** Writes that follow the order's update in the same transaction (clocks, involved units, other orders). */
   after?: (updated: OrderRow) => Promise<void>;
 }

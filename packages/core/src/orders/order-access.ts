@@ -1,9 +1,8 @@
 /**
- * Reaching an order: the actor must be able to see it (else 404, never revealing it exists), and
- * attachments must exist.
+ * Reaching an order: the actor must be able to see it (else 404, never revealing it exists).
  */
 import type { Queryable } from '@liandong/db';
-import { notFound, unprocessable } from '../shared/errors.ts';
+import { notFound } from '../shared/errors.ts';
 import type { Actor } from '../org/actor.ts';
 import { canSeeOrder } from './order-scope.ts';
 import { getOrder, lockOrder } from './order.repository.ts';
@@ -23,15 +22,4 @@ export async function findVisibleOrder(q: Queryable, actor: Actor, id: number): 
   const order = await getOrder(q, id);
   if (!order || !(await canSeeOrder(q, actor, order))) throw notFound(ORDER);
   return order;
-}
-
-/** Attachments must be files that exist; the field is named for the caller. */
-export async function assertAttachments(q: Queryable, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
-  const r = await q.query<{ id: number }>('select id from files where id = any($1::bigint[])', [ids]);
-  const found = new Set(r.rows.map((x) => x.id));
-  const missing = ids.find((id) => !found.has(id));
-  if (missing !== undefined) {
-    throw unprocessable('attachments', `附件 ${missing} 不存在，请先上传`, `Attachment ${missing} does not exist; upload it first`);
-  }
 }

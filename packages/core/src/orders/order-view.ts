@@ -152,7 +152,8 @@ export async function orderView(q: Queryable, actor: Actor, id: number, lang: La
   };
   if (!withTimeline) return view;
   const ev = await q.query<Record<string, unknown>>(
-    `select e.id, e.at, e.action, e.from_state, e.to_state, e.note, e.data, e.attachment_ids,
+    `select e.id, e.at, e.action, e.from_state, e.to_state, e.note, e.data,
+            array(select f.public_id from unnest(e.attachment_ids) with ordinality as a(fid, n) join files f on f.id = a.fid order by a.n) as attachment_ids,
             u.id as user_id, u.display_name, un.id as unit_id, un.name as unit_name
        from order_events e left join users u on u.id = e.actor_user_id left join units un on un.id = e.actor_unit_id
       where e.order_id = $1 order by e.id`,

@@ -14,7 +14,8 @@ import { insertEvent, updateOrder } from './order.repository.ts';
 import type { OrderRow } from './order.types.ts';
 import type { OrderServices } from './order-services.ts';
 import type { ActionHandler } from './action.types.ts';
-import { assertAttachments, lockVisibleOrder } from './order-access.ts';
+import { lockVisibleOrder } from './order-access.ts';
+import { attachFiles, resolveAttachments } from './attachments.ts';
 import { ACTION_HANDLERS } from './actions/index.ts';
 import { stateLabel } from './state-labels.ts';
 import { ACTION_LABELS } from './labels.ts';
@@ -75,7 +76,8 @@ export async function applyAction<A extends ActionName>(
   if (!isAllowedTarget(action, order.state, outcome.to)) {
     throw new Error(`action ${action} produced a forbidden transition ${order.state} → ${outcome.to}`);
   }
-  await assertAttachments(tx, outcome.attachmentIds ?? []);
+  const fileIds = await resolveAttachments(tx, actor, outcome.attachmentIds ?? []);
+  await attachFiles(tx, order.id, actor, fileIds);
   const dropped = order.pending_request && outcome.patch?.pending_request === null && !RESOLVES_REQUEST.has(action);
   const data = { ...outcome.data, ...(dropped ? { droppedRequest: order.pending_request!.kind } : {}), ...extraData };
   const updated = await updateOrder(tx, order.id, outcome.to, outcome.patch ?? {}, now);
@@ -89,7 +91,7 @@ export async function applyAction<A extends ActionName>(
     toState: outcome.to,
     note: outcome.note ?? null,
     data,
-    attachmentIds: outcome.attachmentIds,
+    attachmentIds: fileIds,
   });
   await outcome.after?.(updated);
   return updated;

@@ -109,10 +109,11 @@ async function buildInput(q: Queryable, calendar: WorkingCalendar, orderId: numb
   };
 }
 
-async function storeFile(q: Queryable, name: string, contentType: string, data: Buffer): Promise<number> {
+/** The report's files belong to the order from the start: whoever may see the order may open them. */
+async function storeFile(q: Queryable, orderId: number, name: string, contentType: string, data: Buffer): Promise<number> {
   const r = await q.query<{ id: number }>(
-    'insert into files (name, content_type, size, sha256, data) values ($1, $2, $3, $4, $5) returning id',
-    [name, contentType, data.length, createHash('sha256').update(data).digest('hex'), data],
+    'insert into files (name, content_type, size, sha256, data, order_id) values ($1, $2, $3, $4, $5, $6) returning id',
+    [name, contentType, data.length, createHash('sha256').update(data).digest('hex'), data, orderId],
   );
   return r.rows[0]!.id;
 }
@@ -128,8 +129,8 @@ export async function storeSpecialReport(
   const docx = await renderSpecialReportDocx(input);
   const html = Buffer.from(renderSpecialReportHtml(input), 'utf8');
   const base = `专报-${input.order.code}`;
-  const docxId = await storeFile(q, `${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx);
-  const htmlId = await storeFile(q, `${base}.html`, 'text/html; charset=utf-8', html);
+  const docxId = await storeFile(q, orderId, `${base}.docx`, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx);
+  const htmlId = await storeFile(q, orderId, `${base}.html`, 'text/html; charset=utf-8', html);
   await q.query('update supervisions set report_docx_id = $2, report_html_id = $3 where id = $1', [supervisionId, docxId, htmlId]);
   return { docxId, htmlId };
 }

@@ -72,8 +72,9 @@ export async function listSupervisions(q: Db, orderId: number): Promise<Record<s
   const r = await q.query<Record<string, unknown>>(
     `select s.id, s.level, l.name_zh as "levelName", s.step, s.unit_id as "unitId", un.name as "unitName", s.policy_id as "policyId",
             s.raised_by as "raisedBy", u.display_name as "raisedByName", s.raised_at as "raisedAt", s.note, s.task_due_at as "taskDueAt",
-            s.status, s.reply, s.replied_at as "repliedAt", s.report_docx_id as "reportDocxId", s.report_html_id as "reportHtmlId"
+            s.status, s.reply, s.replied_at as "repliedAt", fd.public_id as "reportDocxId", fh.public_id as "reportHtmlId"
        from supervisions s join supervision_levels l on l.level = s.level left join units un on un.id = s.unit_id
+       left join files fd on fd.id = s.report_docx_id left join files fh on fh.id = s.report_html_id
        left join users u on u.id = s.raised_by where s.order_id = $1 order by s.id`,
     [orderId],
   );

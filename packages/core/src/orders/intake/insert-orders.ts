@@ -1,7 +1,8 @@
 /**
  * Writes a batch of prepared orders in one statement: per order, the idempotency key first, and only
  * for a key not yet taken, the order, its reporter, its `create` timeline event, its dispatching centre,
- * its accept clock and that clock's timers. The whole batch costs one round trip and one plan. Foreign keys are checked at
+ * its accept clock and that clock's timers, and the binding of its attachments (which fails the statement if
+ * another order holds one). The whole batch costs one round trip and one plan. Foreign keys are checked at
  * the end of the statement, after every part is in. Two orders of one batch with the same key: the
  * first wins, the other gets null (a retry).
  */
@@ -57,8 +58,11 @@ with i as (
   insert into timers (kind, order_id, dedupe_key, payload, due_at)
   select '${CLOCK_TIMER}', m.order_id, replace(x.dedupe_key, '{id}', m.order_id::text), x.payload, x.due_at
   from m cross join lateral jsonb_to_recordset(m.timers) as x(dedupe_key text, payload jsonb, due_at timestamptz)
+), a as (
+  select liandong_attach_files(m.order_id, m.user_id, array(select jsonb_array_elements_text(m.attachments)::bigint)) as n from m
 )
-select o.*, m.idx, r.id as reporter_id from o join m on m.order_id = o.id left join r on r.order_id = o.id`;
+select o.*, m.idx, r.id as reporter_id
+from o join m on m.order_id = o.id left join r on r.order_id = o.id cross join (select count(*) from a) as attached`;
 
 function row(p: PreparedOrder, idx: number) {
   const { input, match, classification: c } = p;
@@ -94,7 +98,7 @@ function row(p: PreparedOrder, idx: number) {
     rep_phone: rep?.phone ?? null,
     rep_anonymous: rep?.anonymous ?? false,
     event_data: { channel: input.channel, nature: input.nature, gridCode: match.basicGrid!.code, unitId: p.centre.id },
-    attachments: input.attachments ?? [],
+    attachments: p.attachmentFileIds,
     accept_due: p.acceptDueAt.toISOString(),
     accept_value: p.acceptLimit.value,
     accept_unit: p.acceptLimit.unit,

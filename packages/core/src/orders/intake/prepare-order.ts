@@ -8,7 +8,7 @@ import type { CreateOrderInput } from '@liandong/contracts';
 import { forbidden, unprocessable } from '../../shared/errors.ts';
 import { hasRole, type Actor } from '../../org/actor.ts';
 import { toWgs84, type TerritoryMatch } from '../../territory/index.ts';
-import { assertAttachments } from '../order-access.ts';
+import { resolveAttachments } from '../attachments.ts';
 import { resolveClassification, type Classification } from '../classification.ts';
 import { DEFAULT_STEP_LIMITS, type StepLimit } from '../deadlines.ts';
 import type { Level } from '../order.types.ts';
@@ -37,6 +37,8 @@ export interface PreparedOrder {
   idempotencyScope: string;
   idempotencyKey: string;
   requestHash: string;
+  /** Row ids of the attached files (the input names them by public id). */
+  attachmentFileIds: number[];
 }
 
 export async function prepareOrder(
@@ -62,7 +64,7 @@ export async function prepareOrder(
   const centre = channel.intakeLevel === 'town' ? ref.centres.get(`town:${match.townCode}`) : ref.centres.get(`district:${match.districtCode}`);
   if (!centre) throw unprocessable('location', '该地区没有配置指挥中心', 'No command centre is configured for this area');
   const classification = input.categoryCode ? await resolveClassification(q, input.categoryCode) : null;
-  await assertAttachments(q, input.attachments ?? []);
+  const attachmentFileIds = await resolveAttachments(q, actor, input.attachments ?? []);
   const now = services.clock();
   const acceptLimit = DEFAULT_STEP_LIMITS.accept;
   const calendar = await services.calendar(q);
@@ -86,5 +88,6 @@ export async function prepareOrder(
     idempotencyScope: idem.scope,
     idempotencyKey: idem.key,
     requestHash: idem.hash,
+    attachmentFileIds,
   };
 }
