@@ -2,6 +2,7 @@ import type { Queryable } from '@liandong/db';
 import { unprocessable } from '../../shared/errors.ts';
 import { getUnit, type UnitRow } from '../../org/org.repository.ts';
 import type { ActionContext, ActionHandler, ActionOutcome } from '../action.types.ts';
+import type { OrderRow } from '../order.types.ts';
 import { completeDeadlines, involveUnit, releaseUnits } from '../order.repository.ts';
 import { startSteps } from '../deadlines.ts';
 import { routeOrder } from '../routing.ts';
@@ -14,12 +15,25 @@ async function activeUnit(q: Queryable, id: number, field: string): Promise<Unit
   return unit;
 }
 
-/** Co-handlers (协办) are units that handle: departments and village stations, not command centres. */
-async function coHandlingUnit(q: Queryable, id: number, field: string): Promise<UnitRow> {
+/**
+ * A village station (村（社区）工作站) works only in its own town: it may lead or co-handle an order of
+ * that town and no other, whoever sends it (receiving an order lets it read the order).
+ */
+async function assertServesOrder(q: Queryable, unit: UnitRow, order: OrderRow, field: string): Promise<void> {
+  if (unit.kind !== 'station') return;
+  const r = await q.query<{ parent_code: string | null }>('select parent_code from divisions where code = $1', [unit.division_code]);
+  if (!order.town_code || r.rows[0]?.parent_code !== order.town_code) {
+    throw unprocessable(field, `${unit.name} 不在工单所在镇（街道），不能承办或协办`, `${unit.name} is not in the order's town and cannot handle it`);
+  }
+}
+
+/** Co-handlers (协办) are units that handle: departments and village stations (of the order's town), not command centres. */
+async function coHandlingUnit(q: Queryable, id: number, field: string, order: OrderRow): Promise<UnitRow> {
   const unit = await activeUnit(q, id, field);
   if (unit.kind !== 'department' && unit.kind !== 'station') {
     throw unprocessable(field, `${unit.name} 不是承办单位，不能协办`, `${unit.name} is not a handling unit and cannot co-handle`);
   }
+  await assertServesOrder(q, unit, order, field);
   return unit;
 }
 
@@ -49,9 +63,10 @@ async function sendTo(ctx: ActionContext, target: UnitRow, coUnitIds: number[], 
       },
     };
   }
+  await assertServesOrder(tx, target, order, 'unitId');
   const co = [...new Set(coUnitIds)];
   if (co.includes(target.id)) throw unprocessable('coUnitIds', '协办单位不能与主办单位相同', 'A co-handler cannot be the lead unit');
-  for (const id of co) await coHandlingUnit(tx, id, 'coUnitIds');
+  for (const id of co) await coHandlingUnit(tx, id, 'coUnitIds', order);
   return {
     to: 'pending_sign',
     patch: { handler_unit_id: target.id, level: target.kind === 'station' ? 'village' : order.level, pending_request: null },
@@ -90,7 +105,7 @@ export const redispatch: ActionHandler<'redispatch'> = async (ctx) => {
 
 /** 协办: another unit joins the handling; the lead keeps responsibility. */
 export const addCoHandler: ActionHandler<'add-co-handler'> = async ({ tx, order, body, now }) => {
-  const unit = await coHandlingUnit(tx, body.unitId, 'unitId');
+  const unit = await coHandlingUnit(tx, body.unitId, 'unitId', order);
   if (unit.id === order.handler_unit_id) throw unprocessable('unitId', '协办单位不能与主办单位相同', 'A co-handler cannot be the lead unit');
   return {
     to: order.state,
