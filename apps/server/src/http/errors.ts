@@ -4,7 +4,7 @@
  * and answered 500 without internals.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '@liandong/core/shared/errors.ts';
+import { DomainError, TooManyRequests } from '@liandong/core/shared/errors.ts';
 import { ATTACHMENT_UNAVAILABLE } from '@liandong/core/orders/attachments.ts';
 import { requestLang } from './lang.ts';
 
@@ -49,6 +49,7 @@ export function toDomainError(err: unknown): DomainError | null {
 
 export function sendError(reply: FastifyReply, req: FastifyRequest, err: DomainError): FastifyReply {
   const lang = requestLang(req);
+  if (err instanceof TooManyRequests) reply.header('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
   return reply
     .status(err.status)
     .type('application/json; charset=utf-8')

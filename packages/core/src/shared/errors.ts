@@ -20,6 +20,17 @@ export class DomainError extends Error {
   }
 }
 
+/** Too many requests: the client may try again after `retryAfterSeconds` (sent as Retry-After). */
+export class TooManyRequests extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    code: string,
+    messages: Messages,
+  ) {
+    super(429, code, messages);
+  }
+}
+
 /** Malformed input: a field is missing, of the wrong type or out of range. */
 export const invalidField = (field: string, zh: string, en: string) =>
   new DomainError(400, 'invalid_field', { zh: `字段 ${field}：${zh}`, en: `Field ${field}: ${en}` }, field);
