@@ -12,6 +12,14 @@ export interface Config {
   demoPassword: string;
   demoPasswordFromEnv: boolean;
   demoDays: number;
+  /**
+   * Whether an empty database gets the demo district: yes on the embedded database (zero setup), on a
+   * server given by DATABASE_URL only when asked (LIANDONG_DEMO=1). Otherwise the first start creates one
+   * administrator.
+   */
+  demo: boolean;
+  /** The first administrator's password (LIANDONG_ADMIN_PASSWORD); generated and printed once when unset. */
+  adminPassword?: string;
   /** 'auto': Secure on HTTPS requests (directly or through a local proxy's X-Forwarded-Proto). */
   cookieSecure: boolean | 'auto';
   logLevel: string;
@@ -53,7 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
   if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) {
     throw new ConfigError('LIANDONG_PUBLIC_URL must be an http(s) address / LIANDONG_PUBLIC_URL 须为 http(s) 地址');
   }
+  const adminPassword = env.LIANDONG_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new ConfigError('LIANDONG_ADMIN_PASSWORD must be at least 12 characters / 管理员初始密码至少 12 位');
+  }
   return {
+    demo: bool('LIANDONG_DEMO', env.LIANDONG_DEMO, !databaseUrl),
+    adminPassword,
     port: int('PORT', get('port', 'PORT'), 8080, 0, 65535),
     host,
     dataDir: resolve(get('data-dir', 'LIANDONG_DATA_DIR') || './data'),

@@ -6,11 +6,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testEngine, type TestDatabase } from '@liandong/db/testing.ts';
+import { BIN, startProcess } from './liandong-process.ts';
 
-const BIN = fileURLToPath(new URL('../bin/liandong.mjs', import.meta.url));
 const PASSWORD = 'cli-pass-12345';
 let dir: string;
 let testDb: TestDatabase | undefined;
@@ -18,7 +17,7 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'liandong-cli-'));
-  env = { ...process.env, LIANDONG_DATA_DIR: dir, LIANDONG_DEMO_PASSWORD: PASSWORD, LIANDONG_DEMO_DAYS: '0', PORT: '0', LOG_LEVEL: 'error' };
+  env = { ...process.env, LIANDONG_DATA_DIR: dir, LIANDONG_DEMO_PASSWORD: PASSWORD, LIANDONG_DEMO_DAYS: '0', PORT: '0', LOG_LEVEL: 'error', LIANDONG_DEMO: '1' };
   delete env.DATABASE_URL;
   if (testEngine() === 'postgres') {
     testDb = await createTestDb();
@@ -42,27 +41,8 @@ function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: 
   });
 }
 
-/** Starts the server and resolves with its address once it prints that it is ready. */
-function start(): Promise<{ url: string; output: () => string; kill(signal: NodeJS.Signals): Promise<void> }> {
-  const child = spawn(process.execPath, [BIN, 'start'], { env });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in time:\n${out}`)), 60_000);
-    child.stderr.on('data', (c) => (out += c));
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = /is ready in [\d.]+ s: (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({
-          url: m[1]!,
-          output: () => out,
-          kill: (signal) => new Promise((done) => (child.once('exit', () => done()), child.kill(signal))),
-        });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
-  });
+function start() {
+  return startProcess(env);
 }
 
 async function login(url: string, username: string, password = PASSWORD): Promise<string> {

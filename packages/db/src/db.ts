@@ -35,3 +35,19 @@ export const TYPE_OIDS = { int8: 20, numeric: 1700 } as const;
 export function parseNumber(text: string): number {
   return Number(text);
 }
+
+/**
+ * A `Db` that runs inside the caller's transaction: its `transaction(fn)` simply runs fn there. Lets code
+ * written for a Db (loaders that open their own transactions) become one part of a larger, atomic whole.
+ */
+export function withinTransaction(tx: Queryable, kind: Db['kind']): Db {
+  return {
+    kind,
+    query: (sql, params, options) => tx.query(sql, params, options),
+    exec: (sql) => tx.exec(sql),
+    transaction: (fn) => fn(tx),
+    close: async () => {
+      throw new Error('withinTransaction: the enclosing transaction owns the connection');
+    },
+  };
+}

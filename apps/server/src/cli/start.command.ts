@@ -2,7 +2,8 @@
  * `liandong start`: migrate, load the demo district on an empty database, serve HTTP, then build the
  * demo's order history in the background with its progress shown — the server is usable at once.
  */
-import { demoAccounts, isDatabaseEmpty, loadDemoDistrict } from '@liandong/core/demo/index.ts';
+import { demoAccounts } from '@liandong/core/demo/index.ts';
+import { firstStart, type FirstStart } from '../first-start.ts';
 import { buildDemoHistory, demoHistoryStatus, scheduleHistoryClocks } from '@liandong/core/demo/history/index.ts';
 import { buildApp } from '../app.ts';
 import { DEFAULT_DEMO_PASSWORD, type Config } from '../config.ts';
@@ -16,14 +17,12 @@ export async function startCommand(config: Config): Promise<number> {
   const p = await openPlatform(config);
   const applied = await prepareDatabase(p.db);
   if (applied.length) console.log(`Migrations applied 已应用迁移: ${applied.join(', ')}`);
-  if (await isDatabaseEmpty(p.db)) {
-    console.log('Empty database: loading the demo district 吴江区 (320509) … 空数据库：正在加载演示数据');
-    await loadDemoDistrict(p.db, { password: config.demoPassword });
-  }
+  const first = await firstStart(p, config);
   const app = await buildApp(p, { logLevel: config.logLevel, cookieSecure: config.cookieSecure });
   const address = await app.listen({ port: config.port, host: config.host });
   const accounts = await demoAccounts(p.db);
   if (accounts) printAccounts(accounts, config);
+  printFirstStart(first);
   console.log(`\n  API docs 接口文档: ${address}/api/docs   health: ${address}/api/health`);
   console.log(`  Database 数据库: ${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`}`);
   // Last, so that whoever waits for this line has everything above it.
@@ -39,6 +38,24 @@ export async function startCommand(config: Config): Promise<number> {
   process.once('SIGTERM', stop);
   if (accounts && config.demoDays > 0) void buildHistoryInBackground(p, config.demoDays);
   return new Promise<number>(() => undefined); // runs until a signal stops it
+}
+
+function printFirstStart(first: FirstStart): void {
+  if (first.done === 'admin') {
+    console.log('\nFirst start without the demo 首次启动（无演示数据）: administrator 管理员 `admin` created.');
+    if (first.password) {
+      console.log(`  Password 初始密码 (shown only this once 仅显示一次): ${first.password}`);
+    } else {
+      console.log('  Password 初始密码: the value of LIANDONG_ADMIN_PASSWORD');
+    }
+    console.log('  It must be changed at first sign-in 首次登录须修改密码 (POST /api/v1/auth/password).');
+  }
+  if (first.done === 'nothing' && first.state === 'incomplete') {
+    console.error(
+      '\nThe database holds data but its first setup never completed 数据库初始化未完成: /api/health answers 503.\n' +
+        '  Load the demo again with `liandong demo`, or see README "Production deployment".',
+    );
+  }
 }
 
 function printAccounts(accounts: { username: string; role: string; scope: string }[], config: Config): void {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { isMigrated } from '@liandong/db';
 import { notFound } from '@liandong/core/shared/errors.ts';
+import { deploymentState } from '@liandong/core/setup/deployment.ts';
 import type { Platform } from '../platform.ts';
 
 export const DEMO_ACCOUNTS_KEY = 'demo.accounts';
@@ -10,11 +11,18 @@ export const DEMO_HISTORY_KEY = 'demo.history';
 export function systemRoutes(app: FastifyInstance, p: Platform): void {
   app.get(
     '/api/health',
-    { schema: { tags: ['system'], summary: 'Health: 200 only when the database is reachable and migrated' } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Health: 200 only when the database is reachable, migrated and its first setup complete (503 with a reason otherwise)',
+      },
+    },
     async (_req, reply) => {
       try {
-        if (await isMigrated(p.db)) return { status: 'ok' };
-        return reply.status(503).send({ status: 'unavailable', reason: 'migrations pending' });
+        if (!(await isMigrated(p.db))) return reply.status(503).send({ status: 'unavailable', reason: 'migrations pending' });
+        const state = await deploymentState(p.db);
+        if (state === 'ready') return { status: 'ok' };
+        return reply.status(503).send({ status: 'unavailable', reason: state === 'empty' ? 'not set up yet' : 'first setup incomplete' });
       } catch {
         return reply.status(503).send({ status: 'unavailable', reason: 'database unreachable' });
       }

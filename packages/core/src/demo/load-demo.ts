@@ -3,7 +3,8 @@
  * working calendar and demo users. Fast enough for the first start; the order history is built
  * afterwards, in the background (build-demo-history.ts).
  */
-import type { Db, Queryable } from '@liandong/db';
+import { withinTransaction, type Db, type Queryable } from '@liandong/db';
+import { DEPLOYMENT_READY_KEY, markDeploymentReady } from '../setup/deployment.ts';
 import { seedStatutoryCalendar } from '../calendar/index.ts';
 import { loadDemoTerritory } from './territory/index.ts';
 import { buildDemoComponents, insertDemoComponents } from './territory/index.ts';
@@ -26,7 +27,26 @@ export async function demoAccounts(q: Queryable): Promise<DemoAccount[] | null> 
   return r.rows[0]?.value ?? null;
 }
 
-export async function loadDemoDistrict(db: Db, opts: { password: string; components?: number; onProgress?: DemoStepProgress }): Promise<DemoAccount[]> {
+export interface LoadDemoOptions {
+  password: string;
+  components?: number;
+  onProgress?: DemoStepProgress;
+}
+
+/**
+ * Loads the demo district in one transaction, ending with the deployment's completion marker: a kill at
+ * any moment leaves either nothing or all of it, so the next start simply loads it again.
+ */
+export async function loadDemoDistrict(db: Db, opts: LoadDemoOptions): Promise<DemoAccount[]> {
+  return db.transaction(async (tx) => {
+    const accounts = await loadDemoParts(withinTransaction(tx, db.kind), opts);
+    await markDeploymentReady(tx, 'demo', new Date());
+    return accounts;
+  });
+}
+
+/** The parts of the demo, each written as if alone (the caller makes them one transaction). */
+async function loadDemoParts(db: Db, opts: LoadDemoOptions): Promise<DemoAccount[]> {
   const progress = opts.onProgress ?? (() => undefined);
   const { territory } = await loadDemoTerritory(db, (done, total, phase) => progress(`territory:${phase}`, done, total));
   const accounts = await db.transaction(async (tx) => {
@@ -84,7 +104,7 @@ const DATA_TABLES = [
 export async function resetDeploymentData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.exec(`truncate ${DATA_TABLES.join(', ')} restart identity cascade`);
-    await tx.query(`delete from settings where key like 'demo.%' or key = 'territory.version'`);
+    await tx.query(`delete from settings where key like 'demo.%' or key = 'territory.version' or key = $1`, [DEPLOYMENT_READY_KEY]);
     await tx.exec('alter sequence order_code_seq restart');
   });
 }

@@ -15,6 +15,8 @@ export interface Actor {
   unitIds: readonly number[];
   /** Division codes (12 digits) and grid codes he covers. */
   areaCodes: readonly string[];
+  /** Signed in with a one-time password: may do nothing but choose his own (the server enforces it). */
+  mustChangePassword?: boolean;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

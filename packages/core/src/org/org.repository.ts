@@ -22,6 +22,7 @@ export interface UserRow {
   phone: string | null;
   unit_id: number | null;
   active: boolean;
+  must_change_password: boolean;
 }
 
 export async function findUserByUsername(q: Queryable, username: string): Promise<UserRow | null> {
@@ -81,5 +82,6 @@ export async function loadActor(q: Queryable, userId: number): Promise<Actor | n
     unitId: user.unit_id,
     unitIds: units.rows.map((r) => r.id),
     areaCodes: scopes.rows.flatMap((s) => (s.area_code == null ? [] : [s.area_code])),
+    ...(user.must_change_password ? { mustChangePassword: true } : {}),
   };
 }
