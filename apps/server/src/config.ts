@@ -3,6 +3,7 @@
  * at start. A bad setting stops the start with a message naming it.
  */
 import { resolve } from 'node:path';
+import { parseAllowList } from '@liandong/core/notify/outbound.rules.ts';
 
 export interface Config {
   port: number;
@@ -60,6 +61,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
   const publicUrl = get('public-url', 'LIANDONG_PUBLIC_URL');
   if (publicUrl && !/^https?:\/\/[^\s]+$/.test(publicUrl)) {
     throw new ConfigError('LIANDONG_PUBLIC_URL must be an http(s) address / LIANDONG_PUBLIC_URL 须为 http(s) 地址');
+  }
+  try {
+    parseAllowList(env.LIANDONG_OUTBOUND_ALLOW);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
   }
   const adminPassword = env.LIANDONG_ADMIN_PASSWORD || undefined;
   if (adminPassword !== undefined && adminPassword.length < 12) {

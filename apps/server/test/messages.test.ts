@@ -10,6 +10,9 @@ import { deliverPendingMessages, DeliveryWorker, enqueueMessage, type EnqueueInp
 import { startTestServer, unitId, type TestServer } from './harness.ts';
 import { expectOk, orderIn, userId } from './order-fixtures.ts';
 
+// The fake gateways below listen on this machine: an administrator's explicit allowance (LIANDONG_OUTBOUND_ALLOW).
+process.env.LIANDONG_OUTBOUND_ALLOW = '127.0.0.1';
+
 let s: TestServer;
 beforeAll(async () => {
   s = await startTestServer();

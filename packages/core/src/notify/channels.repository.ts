@@ -2,6 +2,7 @@
 import type { Queryable } from '@liandong/db';
 import { notFound } from '../shared/errors.ts';
 import { maskChannelConfig, validateChannelConfig } from './channels.rules.ts';
+import { outboundAllowList } from './outbound.ts';
 import { CHANNEL_CODES, type ChannelCode, type ChannelConfig } from './notify.types.ts';
 
 export const CHANNEL = { zh: '通知渠道', en: 'Notification channel' };
@@ -59,7 +60,7 @@ export async function updateChannel(tx: Queryable, code: string, update: Channel
   const enabled = update.enabled ?? current.enabled;
   const given = { ...(update.config ?? current.config) };
   if (code === 'email' && (given.pass === undefined || given.pass === '********') && current.config.pass) given.pass = current.config.pass;
-  const config = validateChannelConfig(code, given, enabled);
+  const config = validateChannelConfig(code, given, enabled, outboundAllowList());
   const w = await tx.query<ChannelRow>(
     `update notification_channels set enabled = $2, config = $3::jsonb, updated_at = now(), updated_by = $4
       where code = $1 returning code, enabled, config, updated_at`,

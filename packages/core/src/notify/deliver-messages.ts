@@ -9,6 +9,7 @@
  */
 import type { Queryable } from '@liandong/db';
 import { defaultAdapters } from './adapters/index.ts';
+import { lastErrorOf } from './outbound.ts';
 import { afterFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.rules.ts';
 import { loadChannels, type ChannelState } from './channels.repository.ts';
 import type { ChannelCode, NotificationAdapter, OutboxRow } from './notify.types.ts';
@@ -121,7 +122,7 @@ async function sendOne(m: OutboxRow, resolved: Resolved, adapter: NotificationAd
     ]);
     return { kind: 'sent', address: resolved.address };
   } catch (err) {
-    return { kind: 'error', error: err instanceof Error ? err.message : String(err), address: resolved.address };
+    return { kind: 'error', error: lastErrorOf(err), address: resolved.address };
   } finally {
     clearTimeout(timer);
   }

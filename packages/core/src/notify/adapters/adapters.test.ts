@@ -10,6 +10,9 @@ interface Seen {
   headers: IncomingMessage['headers'];
   body: any;
 }
+// The fake gateway listens on this machine: an administrator's explicit allowance (LIANDONG_OUTBOUND_ALLOW).
+process.env.LIANDONG_OUTBOUND_ALLOW = '127.0.0.1';
+
 let server: Server;
 let base: string;
 const seen: Seen[] = [];

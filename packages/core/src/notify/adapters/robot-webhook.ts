@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { ChannelCode, ChannelConfig, NotificationAdapter, OutgoingMessage } from '../notify.types.ts';
-import { excerpt, postJson } from './http-post.ts';
+import { OutboundError, postJson } from '../outbound.ts';
 
 export function dingtalkSignedUrl(webhookUrl: string, secret: string, timestamp = Date.now()): string {
   const sign = createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
@@ -22,14 +22,18 @@ function robotAdapter(channel: ChannelCode, name: string): NotificationAdapter {
       if (!config.webhookUrl) throw new Error(`${name} webhook 未配置 / ${name} webhook not configured`);
       const url = channel === 'dingtalk' && config.secret ? dingtalkSignedUrl(config.webhookUrl, config.secret) : config.webhookUrl;
       const r = await postJson(url, { msgtype: 'text', text: { content: `${message.subject}\n${message.body}` } });
-      if (r.status < 200 || r.status >= 300) throw new Error(`${name} 返回 HTTP ${r.status} / ${name} answered HTTP ${r.status}: ${excerpt(r.text)}`);
+      if (r.status < 200 || r.status >= 300) throw new OutboundError(`${name} 返回 HTTP ${r.status} / ${name} answered HTTP ${r.status}`);
       let answer: { errcode?: unknown; errmsg?: unknown };
       try {
         answer = JSON.parse(r.text) as typeof answer;
       } catch {
-        throw new Error(`${name} 应答不是 JSON / ${name} answer is not JSON: ${excerpt(r.text)}`);
+        throw new OutboundError(`${name} 应答不是 JSON / ${name} answer is not JSON`);
       }
-      if (answer.errcode !== 0) throw new Error(`${name} errcode ${String(answer.errcode)}: ${excerpt(String(answer.errmsg ?? ''))}`);
+      if (answer.errcode !== 0) {
+        // The code only: a robot's errmsg is the far side's text.
+        const code = typeof answer.errcode === 'number' ? answer.errcode : 'missing';
+        throw new OutboundError(`${name} errcode ${code}`);
+      }
     },
   };
 }

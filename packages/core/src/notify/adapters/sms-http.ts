@@ -4,7 +4,7 @@
  * a small bridge in front of their vendor's API (Aliyun, Tencent Cloud, a carrier's) when it wants another shape.
  */
 import type { NotificationAdapter } from '../notify.types.ts';
-import { excerpt, postJson } from './http-post.ts';
+import { OutboundError, postJson } from '../outbound.ts';
 
 export const smsHttpAdapter: NotificationAdapter = {
   channel: 'sms',
@@ -13,6 +13,6 @@ export const smsHttpAdapter: NotificationAdapter = {
     if (!message.address) throw new Error('无手机号 / no phone number');
     const payload = { phone: message.address, content: message.body, ...(config.sign ? { sign: config.sign } : {}) };
     const r = await postJson(config.url, payload, config.headers ?? {});
-    if (r.status < 200 || r.status >= 300) throw new Error(`短信网关返回 HTTP ${r.status} / SMS gateway answered HTTP ${r.status}: ${excerpt(r.text)}`);
+    if (r.status < 200 || r.status >= 300) throw new OutboundError(`短信网关返回 HTTP ${r.status} / SMS gateway answered HTTP ${r.status}`);
   },
 };
