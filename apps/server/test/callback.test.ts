@@ -1,5 +1,8 @@
 /** 回访: due the next working day; the citizen answers by the SMS link; substantive dissatisfaction reopens. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverPendingMessages } from '@liandong/core/notify/index.ts';
 import { gridOf, newKey, pointInGrid, startTestServer, unitId, type TestServer } from './harness.ts';
 
 const cst = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`);
@@ -19,6 +22,7 @@ async function awaitingCallback(): Promise<{ id: number; token: string }> {
     { 'idempotency-key': newKey('cb') },
   );
   const id = created.body.id;
+  if (!id) throw new Error(JSON.stringify(created.body));
   const d = await s.as('zx_dispatcher');
   await d.act(id, 'accept');
   await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
@@ -26,7 +30,7 @@ async function awaitingCallback(): Promise<{ id: number; token: string }> {
   await h.act(id, 'sign');
   await h.act(id, 'feedback', { result: '已更换灯泡' });
   const checked = await (await s.as('songling_gridworker')).act(id, 'check', { passed: true });
-  expect(checked.body.state.code).toBe('pending_callback');
+  expect(checked.body.state?.code, JSON.stringify(checked.body)).toBe('pending_callback');
   const sms = await s.platform.db.query<{ body: string; channel: string; recipient: { phone: string } }>(
     `select body, channel, recipient from outbox where order_id = $1 and template = 'callback.request'`,
     [id],
@@ -85,5 +89,45 @@ describe('callback', () => {
     const bad = await s.anonymous.post(`/api/v1/public/callbacks/${token}`, { satisfaction: 'so-so' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('satisfaction');
+  });
+});
+
+describe('the callback link is the citizen’s alone', () => {
+  it('staff reading the message log never see a usable token; the SMS carries it; once sent it is stored masked', async () => {
+    const received: string[] = [];
+    const gateway = createServer((req, res) => {
+      let data = '';
+      req.on('data', (c) => (data += c));
+      req.on('end', () => {
+        received.push(JSON.parse(data).content);
+        res.writeHead(200).end('{}');
+      });
+    });
+    await new Promise<void>((ok) => gateway.listen(0, '127.0.0.1', ok));
+    s.forgetSessions(); // the clock moved on in the tests above: sign in afresh
+    process.env.LIANDONG_OUTBOUND_ALLOW = '127.0.0.1';
+    const admin = await s.as('admin');
+    const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
+    expect((await admin.request('PUT', '/api/v1/notification-channels/sms', { enabled: true, config: { url } })).status).toBe(200);
+    try {
+      const { id, token } = await awaitingCallback();
+      for (const who of ['admin', 'zx_supervisor']) {
+        const log = await (await s.as(who)).get(`/api/v1/messages?orderId=${id}&template=callback.request`);
+        expect(log.status).toBe(200);
+        expect(log.body.items).toHaveLength(1);
+        expect(log.body.items[0].body).not.toContain(token);
+        expect(log.body.items[0].body).toMatch(/callbacks\/cb_\S{4}\*\*\*\*/);
+      }
+      expect(await deliverPendingMessages(s.platform.db)).toMatchObject({ sent: 1 });
+      expect(received.join('\n')).toContain(`/api/v1/public/callbacks/${token}`);
+      const stored = await s.platform.db.query<{ body: string }>(`select body from outbox where order_id = $1 and template = 'callback.request'`, [id]);
+      expect(stored.rows[0]!.body).not.toContain(token);
+      // The citizen's link still works.
+      expect((await s.anonymous.post(`/api/v1/public/callbacks/${token}`, { satisfaction: 'satisfied' })).status).toBe(200);
+    } finally {
+      await admin.request('PUT', '/api/v1/notification-channels/sms', { enabled: false });
+      delete process.env.LIANDONG_OUTBOUND_ALLOW;
+      gateway.close();
+    }
   });
 });

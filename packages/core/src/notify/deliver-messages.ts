@@ -10,6 +10,7 @@
 import type { Queryable } from '@liandong/db';
 import { defaultAdapters } from './adapters/index.ts';
 import { lastErrorOf } from './outbound.ts';
+import { maskSecrets } from './message-secrets.rules.ts';
 import { afterFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff.rules.ts';
 import { loadChannels, type ChannelState } from './channels.repository.ts';
 import type { ChannelCode, NotificationAdapter, OutboxRow } from './notify.types.ts';
@@ -133,8 +134,8 @@ async function record(db: Queryable, m: OutboxRow, o: Outcome, now: Date, policy
   const mine = `id = $1 and attempts = $2 and status = 'pending'`;
   if (o.kind === 'sent') {
     const r = await db.query(
-      `update outbox set status = 'sent', sent_at = $3, next_attempt_at = null, last_error = null, address = $4 where ${mine}`,
-      [m.id, m.attempts, now, o.address],
+      `update outbox set status = 'sent', sent_at = $3, next_attempt_at = null, last_error = null, address = $4, body = $5 where ${mine}`,
+      [m.id, m.attempts, now, o.address, maskSecrets(m.body)],
     );
     report.sent += r.rowCount;
   } else if (o.kind === 'deferred') {
@@ -143,8 +144,9 @@ async function record(db: Queryable, m: OutboxRow, o: Outcome, now: Date, policy
   } else {
     const next = afterFailure(m.attempts, now, policy, random);
     const r = await db.query(
-      `update outbox set status = $3, next_attempt_at = $4, last_error = $5, address = coalesce($6, address) where ${mine}`,
-      [m.id, m.attempts, next.status, next.status === 'pending' ? next.nextAttemptAt : null, o.error.slice(0, 500), o.address ?? null],
+      `update outbox set status = $3, next_attempt_at = $4, last_error = $5, address = coalesce($6, address),
+              body = case when $3 = 'pending' then body else $7 end where ${mine}`,
+      [m.id, m.attempts, next.status, next.status === 'pending' ? next.nextAttemptAt : null, o.error.slice(0, 500), o.address ?? null, maskSecrets(m.body)],
     );
     if (next.status === 'pending') report.retried += r.rowCount;
     else report.failed += r.rowCount;

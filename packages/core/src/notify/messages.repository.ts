@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '@liandong/db';
 import { maskPhone } from '../org/personal-data.ts';
+import { maskSecrets } from './message-secrets.rules.ts';
 import { notFound } from '../shared/errors.ts';
 import type { ChannelCode, MessageStatus, OutboxRow } from './notify.types.ts';
 
@@ -38,7 +39,7 @@ export function inboxView(m: ViewRow) {
     id: m.id,
     template: m.template,
     subject: m.subject,
-    body: m.body,
+    body: maskSecrets(m.body),
     recipient: m.recipient,
     orderId: m.order_id,
     orderCode: m.order_code,
@@ -101,7 +102,7 @@ export function messageView(m: ViewRow, maskPhones: boolean) {
     template: m.template,
     lang: m.lang,
     subject: m.subject,
-    body: m.body,
+    body: maskSecrets(m.body),
     orderId: m.order_id,
     orderCode: m.order_code,
     status: m.status,

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { maskSecrets } from './message-secrets.rules.ts';
+
+describe('secrets in message bodies', () => {
+  it('masks the token of a callback link and leaves the rest', () => {
+    const body = '请评价：http://h:8080/api/v1/public/callbacks/cb_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde 回复有效期7天';
+    expect(maskSecrets(body)).toBe('请评价：http://h:8080/api/v1/public/callbacks/cb_AbCd**** 回复有效期7天');
+    expect(maskSecrets(maskSecrets(body))).toBe(maskSecrets(body));
+    expect(maskSecrets('工单LD20260304000001处置环节已超时')).toBe('工单LD20260304000001处置环节已超时');
+  });
+});
