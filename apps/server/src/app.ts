@@ -15,6 +15,7 @@ import { messagesRoutes } from './routes/messages.routes.ts';
 import { orderRoutes } from './routes/orders.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { territoryRoutes } from './routes/territory.routes.ts';
 
@@ -57,5 +58,6 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   messagesRoutes(app, p);
   supervisionRoutes(app, p);
   publicRoutes(app, p);
+  auditRoutes(app, p);
   return app;
 }

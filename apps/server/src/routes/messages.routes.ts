@@ -22,6 +22,7 @@ import { orderScopeSql } from '@liandong/core/orders/index.ts';
 import { hasRole, type Actor } from '@liandong/core/org/actor.ts';
 import { forbidden } from '@liandong/core/shared/errors.ts';
 import { requireActor } from '../http/auth.ts';
+import { recordAudit } from '@liandong/core/audit/audit.repository.ts';
 import type { Platform } from '../platform.ts';
 import { errorResponses } from './schemas.ts';
 
@@ -102,7 +103,11 @@ export function messagesRoutes(app: FastifyInstance, p: Platform): void {
     async (req) => {
       const actor = requireActor(req);
       if (!hasRole(actor, 'admin', 'supervisor')) throw forbidden('仅管理员和督办员可以查看消息记录', 'Only administrators and supervisors may read the message log');
-      return listMessages(p.db, messageScope(actor), req.query, !hasRole(actor, 'admin'));
+      const unmasked = hasRole(actor, 'admin');
+      const page = await listMessages(p.db, messageScope(actor), req.query, !unmasked);
+      const ids = page.items.filter((m) => m.address).map((m) => m.id);
+      if (unmasked && ids.length > 0) await recordAudit(p.db, { actor, action: 'view_message_addresses', details: { messageIds: ids }, ip: req.ip, at: p.clock() });
+      return page;
     },
   );
 

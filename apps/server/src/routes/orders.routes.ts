@@ -2,8 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ACTION_NAMES, ActionBodies, CreateOrderBody, IdParams, ListOrdersQuery, type ActionName, type CreateOrderInput, type ListOrdersFilter } from '@liandong/contracts';
 import { createOrder, findVisibleOrder, listOrders, newOrderView, orderView, performAction } from '@liandong/core/orders/index.ts';
-import { hasRole } from '@liandong/core/org/actor.ts';
-import { forbidden } from '@liandong/core/shared/errors.ts';
+import { seesReporterIdentity } from '@liandong/core/org/personal-data.ts';
+import { DomainError } from '@liandong/core/shared/errors.ts';
+import { recordAudit } from '@liandong/core/audit/audit.repository.ts';
 import { requireActor } from '../http/auth.ts';
 import { requestLang } from '../http/lang.ts';
 import { readClock, type Platform } from '../platform.ts';
@@ -79,8 +80,12 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
     },
     async (req) => {
       const actor = requireActor(req);
-      if (req.query.phone && !hasRole(actor, 'operator', 'dispatcher', 'shift_lead')) {
-        throw forbidden('按来电号码查询仅限话务员和分拨员', 'Only operators and dispatchers may search by phone number');
+      if (req.query.phone) {
+        // A search by number confirms a masked one: only roles that see numbers in full, and every search is logged.
+        if (!seesReporterIdentity(actor)) {
+          throw new DomainError(403, 'forbidden', { zh: '只有可查看完整号码的话务员可按来电号码查询', en: 'Only operators, who see full numbers, may search by phone number' }, 'phone');
+        }
+        await recordAudit(p.db, { actor, action: 'search_by_phone', details: { phone: req.query.phone }, ip: req.ip, at: p.clock() });
       }
       return listOrders(p.db, actor, req.query, requestLang(req), await readClock(p));
     },

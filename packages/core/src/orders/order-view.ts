@@ -5,7 +5,8 @@
 import type { Queryable } from '@liandong/db';
 import type { ListOrdersFilter } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
-import { maskName, maskPhone, seesReporterIdentity } from '../org/personal-data.ts';
+import { maskName, maskPhone, reporterShown, seesReporterIdentity } from '../org/personal-data.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 import { unprocessable } from '../shared/errors.ts';
 import { pageWindow } from '../shared/paging.ts';
 import { orderScopeSql } from './order-scope.ts';
@@ -97,8 +98,9 @@ export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: P
     handler_unit_name: null,
   } as unknown as ViewRow;
   const rep = p.input.reporter;
-  const full = seesReporterIdentity(actor);
-  const hidden = !full && (o.confidential || rep?.anonymous === true);
+  const how = reporterShown(actor, { orderConfidential: o.confidential, anonymous: rep?.anonymous === true });
+  const full = how === 'full';
+  const hidden = how === 'hidden';
   const deadlines = [
     toDeadlineView(
       { order_id: o.id, step: 'accept', started_at: p.now, due_at: p.acceptDueAt, limit_value: p.acceptLimit.value, limit_unit: p.acceptLimit.unit, done_at: null },
@@ -116,18 +118,28 @@ export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: P
   };
 }
 
-async function reportersOf(q: Queryable, actor: Actor, o: OrderRow) {
-  const r = await q.query<{ id: number; name: string | null; phone: string | null; anonymous: boolean; satisfaction: string | null; source_order_id: number | null }>(
-    'select id, name, phone, anonymous, satisfaction, source_order_id from order_reporters where order_id = $1 order by id',
+async function reportersOf(q: Queryable, actor: Actor, o: OrderRow, now: Date) {
+  const r = await q.query<{
+    id: number;
+    name: string | null;
+    phone: string | null;
+    anonymous: boolean;
+    satisfaction: string | null;
+    source_order_id: number | null;
+    source_confidential: boolean;
+  }>(
+    `select r.id, r.name, r.phone, r.anonymous, r.satisfaction, r.source_order_id, coalesce(so.confidential, false) as source_confidential
+       from order_reporters r left join orders so on so.id = r.source_order_id where r.order_id = $1 order by r.id`,
     [o.id],
   );
-  const full = seesReporterIdentity(actor);
-  return r.rows.map((x) => {
-    const hidden = !full && (o.confidential || x.anonymous);
+  const shown = r.rows.map((x) => ({ x, how: reporterShown(actor, { orderConfidential: o.confidential, anonymous: x.anonymous, sourceConfidential: x.source_confidential }) }));
+  const unmasked = shown.filter(({ x, how }) => how === 'full' && (x.name || x.phone)).map(({ x }) => x.id);
+  if (unmasked.length > 0) await recordAudit(q, { actor, action: 'view_reporter', orderId: o.id, details: { reporterIds: unmasked }, at: now });
+  return shown.map(({ x, how }) => {
     return {
       id: x.id,
-      name: hidden ? null : full ? x.name : maskName(x.name),
-      phone: hidden ? null : full ? x.phone : maskPhone(x.phone),
+      name: how === 'hidden' ? null : how === 'full' ? x.name : maskName(x.name),
+      phone: how === 'hidden' ? null : how === 'full' ? x.phone : maskPhone(x.phone),
       anonymous: x.anonymous,
       satisfaction: x.satisfaction,
       fromOrderId: x.source_order_id,
@@ -147,7 +159,7 @@ export async function orderView(q: Queryable, actor: Actor, id: number, lang: La
   const view = {
     ...toOrderSummary(row, lang),
     light: worstLight(deadlines),
-    reporters: await reportersOf(q, actor, row),
+    reporters: await reportersOf(q, actor, row, clock.now),
     deadlines,
   };
   if (!withTimeline) return view;
@@ -197,7 +209,12 @@ export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter
   if (f.townCode) add((n) => `o.town_code = ${n}`, f.townCode);
   if (f.gridCode) add((n) => `o.grid_code = ${n}`, f.gridCode);
   if (f.unitId) add((n) => `(o.handler_unit_id = ${n} or o.dispatch_unit_id = ${n})`, f.unitId);
-  if (f.phone) add((n) => `exists (select 1 from order_reporters r where r.order_id = o.id and r.phone = ${n})`, f.phone);
+  if (f.phone) {
+    // Only roles that see reporters in full may search by phone (checked by the caller); never match a reporter
+    // the actor could not see, whatever the caller checked.
+    const visible = seesReporterIdentity(actor) ? 'true' : 'false';
+    add((n) => `exists (select 1 from order_reporters r where r.order_id = o.id and r.phone = ${n} and ${visible})`, f.phone);
+  }
   if (f.q) add((n) => `(o.description like ${n} or o.address like ${n} or o.code like ${n})`, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`);
   const from = parseDate(f.from, 'from');
   const to = parseDate(f.to, 'to');

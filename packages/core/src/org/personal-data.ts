@@ -16,6 +16,21 @@ export function maskName(name: string | null): string | null {
   return `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}`;
 }
 
+/** Who sees reporters' full names and numbers (and so may search orders by a phone number). */
 export function seesReporterIdentity(actor: Actor): boolean {
   return hasRole(actor, 'operator');
+}
+
+export interface ReporterPrivacy {
+  /** The order the reporter is shown on is confidential (保密). */
+  orderConfidential: boolean;
+  anonymous: boolean;
+  /** The reporter came with a merged order (并案) that was confidential: he keeps its protection. */
+  sourceConfidential?: boolean;
+}
+
+/** How a reporter is shown to this actor: in full, masked (张*, 139****0001), or not at all. */
+export function reporterShown(actor: Actor, r: ReporterPrivacy): 'full' | 'masked' | 'hidden' {
+  if (seesReporterIdentity(actor)) return 'full';
+  return r.orderConfidential || r.anonymous || r.sourceConfidential ? 'hidden' : 'masked';
 }
