@@ -22,6 +22,31 @@ export function installValidation(app: FastifyInstance): void {
   const coercing = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
   app.setSchemaErrorFormatter((errors, dataVar) => validationError(errors as ErrorObject[], dataVar));
+  // One rule for every text of every route: a lone UTF-16 surrogate is refused, never stored as U+FFFD.
+  app.addHook('preValidation', async (req) => {
+    for (const [part, value] of [['body', req.body], ['query', req.query], ['params', req.params]] as const) {
+      const at = malformedText(value);
+      if (at !== null) {
+        const field = at || part;
+        throw new DomainError(400, 'invalid_field', { zh: `字段 ${field} 含有无效的 Unicode 字符（孤立代理项）`, en: `Field ${field} contains an invalid Unicode character (a lone surrogate)` }, field);
+      }
+    }
+  });
+}
+
+/** The path ('reporter.name', 'items.0') of the first string that is not well-formed UTF-16, '' for the value itself, or null. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function malformedText(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (LONE_SURROGATE.test(key)) return here;
+    const found = malformedText(inner, here, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function fieldOf(e: ErrorObject, part: string): string {
