@@ -88,7 +88,7 @@ function startServer(url: string, port: number): Promise<ChildProcess> {
   // BENCH_CPU_PROFILE=DIR writes the server's V8 CPU profile there (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
   const child = spawn(process.execPath, [...profile, bin, 'start'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LIANDONG_DEMO_DAYS: '0', LIANDONG_DEMO_PASSWORD: password, LOG_LEVEL: 'error' },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LIANDONG_DEMO_DAYS: '0', LIANDONG_DEMO_PASSWORD: password, LOG_LEVEL: 'error', LIANDONG_RATE_LIMITS: 'off' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -6,6 +6,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import { installAuthentication } from './http/auth.ts';
 import { frameworkError, installErrorHandling } from './http/errors.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
+import { installRateLimits } from './http/rate-limit.ts';
+import type { RateLimits } from './http/rate-limit.rules.ts';
+import { loadRateLimits } from './config.ts';
 import { installValidation } from './http/validation.ts';
 import type { Platform } from './platform.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -22,6 +25,8 @@ import { territoryRoutes } from './routes/territory.routes.ts';
 export interface AppOptions {
   logLevel?: string;
   cookieSecure?: boolean | 'auto';
+  /** Default: from the LIANDONG_RATE_* environment (config.ts). */
+  rateLimits?: RateLimits;
 }
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -48,6 +53,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuthentication(app, p.db, p.clock, p.sessions);
+  installRateLimits(app, opts.rateLimits ?? loadRateLimits(process.env));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   systemRoutes(app, p);
   authRoutes(app, p, { cookieSecure: opts.cookieSecure ?? 'auto' });

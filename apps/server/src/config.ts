@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseAllowList } from '@liandong/core/notify/outbound.rules.ts';
+import { DEFAULT_RATE_SETTINGS as RATE, rateLimits, type RateLimits } from './http/rate-limit.rules.ts';
 
 export interface Config {
   port: number;
@@ -26,6 +27,8 @@ export interface Config {
   logLevel: string;
   /** Where citizens reach the platform (links in SMS); default http://HOST:PORT. */
   publicUrl: string;
+  /** Rate limits on intake, uploads and public routes (LIANDONG_RATE_*; LIANDONG_RATE_LIMITS=off disables them). */
+  rateLimits: RateLimits;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +86,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     demoDays: int('LIANDONG_DEMO_DAYS', get('days', 'LIANDONG_DEMO_DAYS'), 7, 0, 366),
     cookieSecure: env.LIANDONG_COOKIE_SECURE === 'auto' || !env.LIANDONG_COOKIE_SECURE ? 'auto' : bool('LIANDONG_COOKIE_SECURE', env.LIANDONG_COOKIE_SECURE, false),
     logLevel: get('log-level', 'LOG_LEVEL') || 'warn',
+    rateLimits: loadRateLimits(env),
     publicUrl: (publicUrl || '').replace(/\/$/, '') || `http://${host}:${get('port', 'PORT') || 8080}`,
   };
+}
+
+/** Rate limits from LIANDONG_RATE_* (see README); per process, in memory. */
+export function loadRateLimits(env: NodeJS.ProcessEnv = process.env): RateLimits {
+  const switchRaw = (env.LIANDONG_RATE_LIMITS ?? '').toLowerCase();
+  const enabled = switchRaw === 'off' ? false : switchRaw === 'on' ? true : bool('LIANDONG_RATE_LIMITS', switchRaw, true);
+  const n = (name: string, fallback: number, min = 1) => int(name, env[name], fallback, min, 1_000_000_000);
+  return rateLimits({
+    enabled,
+    intakeCitizen: n('LIANDONG_RATE_INTAKE_CITIZEN', RATE.intakeCitizen),
+    intakeStaff: n('LIANDONG_RATE_INTAKE_STAFF', RATE.intakeStaff),
+    intakeIntegration: n('LIANDONG_RATE_INTAKE_INTEGRATION', RATE.intakeIntegration),
+    uploadFiles: n('LIANDONG_RATE_UPLOAD_FILES', RATE.uploadFiles),
+    // at least one largest upload (10 MB) must fit in a window
+    uploadMb: n('LIANDONG_RATE_UPLOAD_MB', RATE.uploadMb, 10),
+    publicPerMinute: n('LIANDONG_RATE_PUBLIC', RATE.publicPerMinute),
+  });
 }
