@@ -6,6 +6,7 @@
 import { DeliveryWorker } from '@liandong/core/notify/index.ts';
 import { clockTimerHandlers } from '@liandong/core/supervision/index.ts';
 import { TimerWorker } from '@liandong/core/timers/index.ts';
+import { UnattachedFileSweeper } from '@liandong/core/files/purge-unattached-files.ts';
 import type { Platform } from './platform.ts';
 
 export interface Background {
@@ -19,11 +20,14 @@ export function timerHandlers(p: Platform) {
 export function startBackground(p: Platform): Background {
   const timers = new TimerWorker(p.db, timerHandlers(p), { now: p.clock, pollMs: 1000 });
   const delivery = new DeliveryWorker(p.db, { clock: p.clock, pollMs: 2000, onError: (err) => console.error('outbox delivery:', err) });
+  // Uploads never attached are deleted after 24 h (hourly sweep).
+  const fileSweeper = new UnattachedFileSweeper(p.db, { clock: p.clock, onError: (err) => console.error('unattached files:', err) });
   timers.start();
   delivery.start();
+  fileSweeper.start();
   return {
     async stop() {
-      await Promise.all([timers.stop(), delivery.stop()]);
+      await Promise.all([timers.stop(), delivery.stop(), fileSweeper.stop()]);
     },
   };
 }

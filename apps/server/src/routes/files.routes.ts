@@ -37,8 +37,8 @@ export function fileRoutes(app: FastifyInstance, p: Platform): void {
         const sha256 = createHash('sha256').update(data).digest('hex');
         const name = req.query.name || `upload-${sha256.slice(0, 8)}`;
         const r = await p.db.query<{ id: string }>(
-          'insert into files (name, content_type, size, sha256, data, uploaded_by) values ($1, $2, $3, $4, $5, $6) returning public_id as id',
-          [name, contentType, data.length, sha256, data, actor.userId],
+          'insert into files (name, content_type, size, sha256, data, uploaded_by, created_at) values ($1, $2, $3, $4, $5, $6, $7) returning public_id as id',
+          [name, contentType, data.length, sha256, data, actor.userId, p.clock()],
         );
         return reply.status(201).send({ id: r.rows[0]!.id, name, contentType, size: data.length, sha256 });
       },
