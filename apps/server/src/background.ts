@@ -1,8 +1,9 @@
 /**
  * Background work that runs beside the HTTP server in `liandong start`: the clock's durable timers
- * (supervision, escalation) and the delivery of the notification outbox. Both are safe to run in several
- * processes on one PostgreSQL.
+ * (supervision, escalation), the delivery of the notification outbox, and housekeeping (unattached uploads,
+ * expired sessions, old login attempts). All are safe to run in several processes on one PostgreSQL.
  */
+import { purgeExpiredAuth } from '@liandong/core/auth/purge.ts';
 import { DeliveryWorker } from '@liandong/core/notify/index.ts';
 import { clockTimerHandlers } from '@liandong/core/supervision/index.ts';
 import { TimerWorker } from '@liandong/core/timers/index.ts';
@@ -17,6 +18,11 @@ export function timerHandlers(p: Platform) {
   return clockTimerHandlers(p.db, p.services);
 }
 
+/** Deletes expired sessions and login attempts older than the throttle window (run every few minutes). */
+export function purgeAuth(p: Platform) {
+  return purgeExpiredAuth(p.db, p.clock());
+}
+
 export function startBackground(p: Platform): Background {
   const timers = new TimerWorker(p.db, timerHandlers(p), { now: p.clock, pollMs: 1000 });
   const delivery = new DeliveryWorker(p.db, { clock: p.clock, pollMs: 2000, onError: (err) => console.error('outbox delivery:', err) });
@@ -25,8 +31,11 @@ export function startBackground(p: Platform): Background {
   timers.start();
   delivery.start();
   fileSweeper.start();
+  const purge = setInterval(() => void purgeAuth(p).catch((err) => console.error('auth purge:', err)), 5 * 60_000);
+  purge.unref();
   return {
     async stop() {
+      clearInterval(purge);
       await Promise.all([timers.stop(), delivery.stop(), fileSweeper.stop()]);
     },
   };

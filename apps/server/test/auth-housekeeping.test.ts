@@ -1,0 +1,39 @@
+/** Defect 12 (session/token parts): expired sessions and old attempts are purged; API tokens are revoked without SQL. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeAuth } from '../src/background.ts';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from './harness.ts';
+
+let s: TestServer;
+let nowMs = Date.parse('2026-03-02T08:00:00Z');
+beforeAll(async () => {
+  s = await startTestServer({ clock: () => new Date(nowMs) });
+});
+afterAll(() => s?.close());
+
+const count = async (sql: string, params: unknown[] = []) =>
+  (await s.testDb.db.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params)).rows[0]!.n;
+
+describe('purging expired sessions and old login attempts', () => {
+  it('deletes sessions once expired and attempts once older than the throttle window, and nothing newer', async () => {
+    const login = (username: string, password: string) => s.anonymous.post('/api/v1/auth/login', { username, password });
+    const first = await login('zx_dispatcher', DEMO_PASSWORD);
+    expect(first.status).toBe(200);
+    expect((await login('zx_dispatcher', 'wrong')).status).toBe(401);
+    const firstSession = "sessions where user_id = (select id from users where username = 'zx_dispatcher')";
+    expect(await count(firstSession)).toBe(1);
+    expect(await count("login_attempts where username = 'zx_dispatcher'")).toBe(2);
+
+    nowMs += 20 * 60_000; // past the 15-minute throttle window, session still valid
+    await purgeAuth(s.platform);
+    expect(await count("login_attempts where username = 'zx_dispatcher'")).toBe(0);
+    expect(await count(firstSession)).toBe(1);
+
+    nowMs += 12 * 3_600_000; // the 12-hour session has expired
+    expect((await login('zx_shiftlead', DEMO_PASSWORD)).status).toBe(200);
+    const r = await purgeAuth(s.platform);
+    expect(r.sessions).toBeGreaterThanOrEqual(1);
+    expect(await count(firstSession)).toBe(0);
+    expect(await count("sessions where user_id = (select id from users where username = 'zx_shiftlead')")).toBe(1);
+    expect(await count("login_attempts where username = 'zx_shiftlead'")).toBe(1);
+  });
+});
