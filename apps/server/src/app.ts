@@ -19,6 +19,7 @@ import { orderRoutes } from './routes/orders.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { tokenRoutes } from './routes/tokens.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { territoryRoutes } from './routes/territory.routes.ts';
 
@@ -65,5 +66,6 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   supervisionRoutes(app, p);
   publicRoutes(app, p);
   auditRoutes(app, p);
+  tokenRoutes(app, p);
   return app;
 }

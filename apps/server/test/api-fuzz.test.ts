@@ -29,7 +29,7 @@ beforeAll(async () => {
   watched = await installChangeLog(s.platform.db);
   const doc = (await (await fetch(`${s.base}/api/openapi.json`)).json()) as Parameters<typeof operationsOf>[0];
   operations = operationsOf(doc).filter((op) => !SKIP.has(`${op.method} ${op.path}`));
-});
+}, 180_000);
 
 afterAll(async () => {
   await s?.close();

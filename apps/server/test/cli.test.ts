@@ -112,6 +112,22 @@ describe('liandong CLI', () => {
     await login(server.url, 'wang_dispatch', 'a-long-password');
     await server.kill('SIGTERM');
   }, 60_000);
+
+  it('lists and revokes API tokens without SQL; a revoked token is refused', async () => {
+    const add = await run(['token', 'add', '--user', 'wang_dispatch', '--name', 'cli-bridge']);
+    expect(add.code).toBe(0);
+    const secret = add.stdout.trim();
+    const list = await run(['token', 'list', '--user', 'wang_dispatch']);
+    expect(list.stdout).toMatch(/\tcli-bridge\twang_dispatch\t.*active/);
+    const revoke = await run(['token', 'revoke', 'cli-bridge']);
+    expect(revoke.code).toBe(0);
+    expect((await run(['token', 'list'])).stdout).toMatch(/cli-bridge.*revoked/);
+    expect((await run(['token', 'revoke', 'cli-bridge'])).code).toBe(1);
+    const server = await start();
+    const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(me.status).toBe(401);
+    await server.kill('SIGTERM');
+  }, 180_000); // six CLI processes, each opening the database
 });
 
 describe('liandong calendar', () => {

@@ -1,5 +1,5 @@
 /**
- * `liandong <command>`: start | migrate | demo | import grids|catalogue|divisions FILE | user add | token add.
+ * `liandong <command>`: start | migrate | demo | import grids|catalogue|divisions FILE | user add | token add|list|revoke.
  * Configuration comes from the environment (SPEC §11) and flags, validated before anything runs.
  */
 import { ConfigError, loadConfig } from '../config.ts';
@@ -23,6 +23,8 @@ Usage:
   liandong import divisions FILE.csv
   liandong user add --username U --name "显示名" --role ROLE[,ROLE] [--unit UNIT_CODE] [--area CODE[,CODE]] [--scope-unit UNIT_CODE[,..]] --password P
   liandong token add --user USERNAME --name NAME      prints a new API token for an integration
+  liandong token list [--user USERNAME]              lists API tokens (id, name, user, created, state)
+  liandong token revoke ID|NAME                      revokes an API token at once
   liandong calendar show YYYY-MM | set YYYY-MM-DD --workday|--holiday [--name N] | hours 08:30-12:00,13:30-17:30
 
 Environment: PORT (8080), HOST (127.0.0.1), LIANDONG_DATA_DIR (./data), DATABASE_URL (PostgreSQL server instead of

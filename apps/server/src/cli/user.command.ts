@@ -1,6 +1,7 @@
 import { openDatabase } from '@liandong/db';
 import { addUser } from '@liandong/core/org/add-user.ts';
 import { createApiToken } from '@liandong/core/auth/authenticate.ts';
+import { listApiTokens, revokeApiToken } from '@liandong/core/auth/api-tokens.repository.ts';
 import { findUserByUsername, getUnitByCode } from '@liandong/core/org/org.repository.ts';
 import { isRole, type Role } from '@liandong/core/org/roles.ts';
 import type { Config } from '../config.ts';
@@ -51,15 +52,33 @@ export async function userCommand(config: Config, rest: string[], flags: Record<
 }
 
 export async function tokenCommand(config: Config, rest: string[], flags: Record<string, string>): Promise<number> {
-  if (rest[0] !== 'add' || !flags.user || !flags.name) {
-    console.error('Usage: liandong token add --user USERNAME --name NAME');
+  const usage = 'Usage: liandong token add --user USERNAME --name NAME | token list [--user USERNAME] | token revoke ID|NAME';
+  const sub = rest[0];
+  if (!(sub === 'add' && flags.user && flags.name) && sub !== 'list' && !(sub === 'revoke' && rest[1])) {
+    console.error(usage);
     return 1;
   }
   const db = await openDatabase(config);
   try {
-    const user = await findUserByUsername(db, flags.user);
+    if (sub === 'list') {
+      for (const t of await listApiTokens(db, { username: flags.user })) {
+        const state = t.revokedAt ? `revoked 已吊销 ${t.revokedAt.toISOString()}` : 'active 有效';
+        console.log(`${t.id}\t${t.name}\t${t.username}\t${t.createdAt.toISOString()}\t${state}`);
+      }
+      return 0;
+    }
+    if (sub === 'revoke') {
+      const revoked = await revokeApiToken(db, rest[1]!, new Date());
+      if (!revoked.length) {
+        console.error(`No active token ${rest[1]} / 没有该有效令牌`);
+        return 1;
+      }
+      for (const t of revoked) console.log(`Token revoked 已吊销令牌 ${t.id} (${t.name}, ${t.username})`);
+      return 0;
+    }
+    const user = await findUserByUsername(db, flags.user!);
     if (!user) throw new Error(`user ${flags.user} not found / 用户不存在`);
-    const token = await createApiToken(db, { name: flags.name, userId: user.id });
+    const token = await createApiToken(db, { name: flags.name!, userId: user.id });
     console.log(token);
     return 0;
   } finally {
