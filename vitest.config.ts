@@ -8,6 +8,8 @@ const engines = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : []
 
 export default defineConfig({
   test: {
+    // Two workers even on two cores: the database tiers mostly wait on PostgreSQL, PGlite and child processes.
+    maxWorkers: 2,
     projects: [
       {
         test: {
