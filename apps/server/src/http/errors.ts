@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, TooManyRequests } from '@liandong/core/shared/errors.ts';
-import { ATTACHMENT_UNAVAILABLE } from '@liandong/core/orders/attachments.ts';
+import { ATTACHMENT_UNAVAILABLE, unavailable as attachmentUnavailable } from '@liandong/core/orders/attachments.ts';
 import { requestLang } from './lang.ts';
 
 function fromDatabase(err: { code?: string; column?: string; constraint?: string }): DomainError | null {
@@ -14,9 +14,7 @@ function fromDatabase(err: { code?: string; column?: string; constraint?: string
   if (code === '23505') return new DomainError(409, 'duplicate', { zh: '记录已存在', en: 'The record already exists' }, err.constraint);
   if (code === '23503') return new DomainError(422, 'reference_missing', { zh: '引用的记录不存在', en: 'A referenced record does not exist' }, err.constraint);
   if (code.startsWith('22')) return new DomainError(400, 'invalid_value', { zh: '取值无效', en: 'A value is invalid' }, err.column);
-  if (code === ATTACHMENT_UNAVAILABLE) {
-    return new DomainError(422, 'unprocessable', { zh: '附件不存在、不是您上传的或已用于其他工单', en: 'An attachment does not exist, was not uploaded by you or belongs to another order' }, 'attachments');
-  }
+  if (code === ATTACHMENT_UNAVAILABLE) return attachmentUnavailable();
   if (code === '40001' || code === '40P01') {
     return new DomainError(409, 'concurrent_update', { zh: '数据正被他人修改，请重试', en: 'The data changed concurrently; please retry' });
   }

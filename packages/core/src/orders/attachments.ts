@@ -10,7 +10,8 @@ import { unprocessable } from '../shared/errors.ts';
 
 export const ATTACHMENT_UNAVAILABLE = 'LD422';
 
-const unavailable = (id?: string) =>
+/** The refusal of an attachment, named by its public id when known (also how the HTTP layer answers LD422). */
+export const unavailable = (id?: string) =>
   unprocessable(
     'attachments',
     `附件${id ? ` ${id} ` : ''}不存在、不是您上传的或已用于其他工单`,
