@@ -10,6 +10,7 @@ import { installRateLimits } from './http/rate-limit.ts';
 import type { RateLimits } from './http/rate-limit.rules.ts';
 import { loadRateLimits } from './config.ts';
 import { installValidation } from './http/validation.ts';
+import { installResponseCheck } from './http/response-check.ts';
 import type { Platform } from './platform.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
@@ -28,6 +29,8 @@ export interface AppOptions {
   cookieSecure?: boolean | 'auto';
   /** Default: from the LIANDONG_RATE_* environment (config.ts). */
   rateLimits?: RateLimits;
+  /** Hold every answer strictly to its contract (tests); a violation is a 500 naming the field. */
+  checkResponses?: boolean;
 }
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -36,6 +39,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   installValidation(app);
   installErrorHandling(app);
   installSecurityHeaders(app);
+  if (opts.checkResponses) installResponseCheck(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

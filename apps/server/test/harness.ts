@@ -78,7 +78,7 @@ export interface TestServer {
 export async function startTestServer(opts: { clock?: () => Date } = {}): Promise<TestServer> {
   const testDb = await createTestDb(demoSeed);
   const platform = platformOn(testDb.db, opts.clock);
-  const app = await buildApp(platform, { logLevel: 'error' });
+  const app = await buildApp(platform, { logLevel: 'error', checkResponses: true });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const tokens = new Map<string, string>();
   const anonymous = new Client(address);

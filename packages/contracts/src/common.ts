@@ -1,18 +1,31 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ERROR_CODES, literals, TIME_UNITS } from './vocabulary.ts';
 
 /** The error body of every 4xx/5xx answer. `message` is in the request's language (zh-CN default, en). */
 export const ApiErrorSchema = Type.Object(
   {
-    error: Type.Object({
-      code: Type.String({ description: 'stable machine code, e.g. invalid_field, wrong_state, forbidden' }),
-      message: Type.String({ description: 'human message in the request language' }),
-      field: Type.Optional(Type.String({ description: 'the input field at fault, e.g. location.lng' })),
-    }),
+    error: Type.Object(
+      {
+        code: literals(ERROR_CODES, { description: 'stable machine code, e.g. invalid_field, wrong_state, forbidden' }),
+        message: Type.String({ description: 'human message in the request language' }),
+        field: Type.Optional(Type.String({ description: 'the input field at fault, e.g. location.lng' })),
+      },
+      { additionalProperties: false },
+    ),
   },
+  { additionalProperties: false },
 );
 export type ApiError = Static<typeof ApiErrorSchema>;
 
+/** An instant on the wire: ISO 8601 with time zone. */
+export const DateTime = Type.String({ format: 'date-time' });
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/** A closed object: every response object is one (no field passes unchecked). */
+export const Obj = <P extends Record<string, TSchema>>(properties: P, description?: string) =>
+  Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });
+
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const CodeParams = (maxLength = 20) => Type.Object({ code: Type.String({ maxLength }) });
 
 /** Bounds of every list's paging (one home: every list route spreads `PagingFields` into its query). */
 export const MAX_PAGE = 10_000;
@@ -25,5 +38,17 @@ export const PagingFields = {
 };
 export const Page = Type.Object(PagingFields);
 
-export const TIME_UNITS = ['urgent_hours', 'working_hours', 'working_days', 'natural_days'] as const;
-export const TimeUnitSchema = Type.Union(TIME_UNITS.map((u) => Type.Literal(u)));
+/** A page of a list: the total matching, the window, and its items. */
+export const PageOf = <T extends TSchema>(item: T) =>
+  Obj({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(item) });
+
+export const TimeUnitSchema = literals(TIME_UNITS);
+/** `{ ok: true }`: done, nothing more to say. */
+export const Ok = Obj({ ok: Type.Literal(true) });
+/** A code with its name, e.g. a grid or a division (null when the order has none). */
+export const NamedRef = Nullable(Obj({ code: Type.String(), name: Nullable(Type.String()) }));
+/** A unit or a user by id with its name. */
+export const IdRef = Nullable(Obj({ id: Type.Integer(), name: Nullable(Type.String()) }));
+/** A code with its label in the reader's language. */
+export const Labelled = Obj({ code: Type.String(), label: Type.String() });
+export const LabelsSchema = Obj({ zh: Type.String(), en: Type.String() });

@@ -1,33 +1,28 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { PagingFields, TimeUnitSchema } from './common.ts';
-
-export const STATE_CODES = [
-  'pending_accept',
-  'pending_dispatch',
-  'pending_sign',
-  'handling',
-  'pending_check',
-  'pending_callback',
-  'pending_close',
-  'suspended',
-  'closed',
-  'rejected',
-  'merged',
-  'voided',
-] as const;
-export type StateCode = (typeof STATE_CODES)[number];
-
-export const STEPS = ['accept', 'dispatch', 'sign', 'handle', 'check', 'callback'] as const;
-export type Step = (typeof STEPS)[number];
-
-export const SATISFACTIONS = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
-export type Satisfaction = (typeof SATISFACTIONS)[number];
+import { DateTime, IdParams, IdRef, Labelled, NamedRef, Nullable, Obj, PageOf, PagingFields, TimeUnitSchema } from './common.ts';
+import { FileId } from './files.ts';
+import { route } from './route.ts';
+import {
+  ACTION_LABELS,
+  ACTION_NAMES,
+  CRS_CODES,
+  LIGHTS,
+  literals,
+  ORDER_LEVELS,
+  REQUEST_KINDS,
+  SATISFACTIONS,
+  SOLVED_LEVELS,
+  STATE_CODES,
+  STATE_TYPES,
+  STEPS,
+  TIME_UNITS,
+  TIMELINE_ACTIONS,
+  type ActionName,
+} from './vocabulary.ts';
 
 const Text = (max: number, description?: string) => Type.String({ minLength: 1, maxLength: max, description });
 const Note = Type.Optional(Type.String({ maxLength: 2000, description: 'remark written on the timeline' }));
 const Reason = Text(2000, 'reason, required for this action');
-/** A file's public id: a UUID, never guessable from another. */
-export const FileId = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', description: 'file id (UUID)' });
 const AttachmentIds = Type.Optional(
   Type.Array(FileId, { maxItems: 20, uniqueItems: true, description: 'ids of files you uploaded through POST /api/v1/files and not yet attached elsewhere' }),
 );
@@ -36,9 +31,7 @@ export const LocationSchema = Type.Object({
   lng: Type.Number({ minimum: -180, maximum: 180 }),
   lat: Type.Number({ minimum: -90, maximum: 90 }),
   crs: Type.Optional(
-    Type.Union([Type.Literal('wgs84'), Type.Literal('gcj02'), Type.Literal('bd09')], {
-      description: 'coordinate system of the point; mobile locations in China are usually gcj02. Default wgs84',
-    }),
+    literals(CRS_CODES, { description: 'coordinate system of the point; mobile locations in China are usually gcj02. Default wgs84' }),
   ),
 });
 
@@ -110,7 +103,7 @@ export const ActionBodies = {
   check: Type.Object({ passed: Type.Boolean(), note: Note, attachments: AttachmentIds }, { additionalProperties: false }),
   callback: Type.Object(
     {
-      satisfaction: Type.Union(SATISFACTIONS.map((s) => Type.Literal(s))),
+      satisfaction: literals(SATISFACTIONS),
       substantive: Type.Optional(Type.Boolean({ description: 'dissatisfied for a substantive reason (the problem is not solved)' })),
       reporterId: Type.Optional(Type.Integer({ minimum: 1 })),
       note: Note,
@@ -124,10 +117,8 @@ export const ActionBodies = {
     { duplicateIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 50 }), note: Note },
     { additionalProperties: false },
   ),
-} as const;
+} as const satisfies Record<ActionName, unknown>;
 
-export type ActionName = keyof typeof ActionBodies;
-export const ACTION_NAMES = Object.keys(ActionBodies) as ActionName[];
 export type ActionBody<A extends ActionName> = Static<(typeof ActionBodies)[A]>;
 
 export const ListOrdersQuery = Type.Object({
@@ -146,3 +137,224 @@ export const ListOrdersQuery = Type.Object({
   to: Type.Optional(Type.String({ format: 'date-time' })),
 });
 export type ListOrdersFilter = Static<typeof ListOrdersQuery>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Responses: the order as the API shows it.
+
+const Light = literals(LIGHTS);
+const TimeAmount = Obj({ value: Type.Number(), unit: literals(TIME_UNITS) });
+
+export const OrderStateSchema = Obj({ code: literals(STATE_CODES), type: literals(STATE_TYPES), label: Type.String() });
+
+/** A step's clock (时限): its limit, due moment and its reading now. */
+export const DeadlineSchema = Obj({
+  step: literals(STEPS),
+  startedAt: DateTime,
+  dueAt: DateTime,
+  limit: TimeAmount,
+  doneAt: Nullable(DateTime),
+  running: Type.Boolean(),
+  light: Light,
+  used: Type.Number({ description: 'share of the limit used, 1 = due' }),
+  remaining: Obj({ value: Type.Number(), unit: literals(TIME_UNITS) }, 'time left in the limit’s unit; negative when overdue'),
+  overdue: Type.Boolean(),
+});
+
+/** A reporter (诉求人), masked or hidden by the reader's role and the order's confidentiality. */
+export const ReporterSchema = Obj({
+  id: Nullable(Type.Integer()),
+  name: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  anonymous: Type.Boolean(),
+  satisfaction: Nullable(literals(SATISFACTIONS)),
+  fromOrderId: Nullable(Type.Integer({ description: 'the merged duplicate this reporter came from' })),
+});
+
+const int = Type.Optional(Type.Integer());
+const str = Type.Optional(Type.String());
+const bool = Type.Optional(Type.Boolean());
+const ints = Type.Optional(Type.Array(Type.Integer()));
+
+/** What an event records beyond its state change; which fields appear depends on the action. */
+export const EventDataSchema = Obj({
+  channel: str,
+  nature: str,
+  gridCode: str,
+  unitId: Type.Optional(Nullable(Type.Integer())),
+  unitName: str,
+  secondLevel: bool,
+  coUnitIds: ints,
+  previousUnitId: Type.Optional(Nullable(Type.Integer())),
+  categoryCode: str,
+  previous: Type.Optional(Nullable(Type.String())),
+  request: Type.Optional(literals(REQUEST_KINDS)),
+  droppedRequest: Type.Optional(literals(REQUEST_KINDS)),
+  value: Type.Optional(Type.Number()),
+  unit: Type.Optional(literals(TIME_UNITS)),
+  previousDueAt: Type.Optional(Nullable(DateTime)),
+  dueAt: Type.Optional(DateTime),
+  suspendedSince: Type.Optional(Nullable(DateTime)),
+  fromLevel: Type.Optional(literals(ORDER_LEVELS)),
+  toLevel: Type.Optional(literals(ORDER_LEVELS)),
+  passed: bool,
+  satisfaction: Type.Optional(literals(SATISFACTIONS)),
+  substantive: bool,
+  reporterId: Type.Optional(Nullable(Type.Integer())),
+  reopened: bool,
+  previousSatisfaction: Type.Optional(Nullable(literals(SATISFACTIONS))),
+  forced: bool,
+  duplicateIds: ints,
+  duplicateCodes: Type.Optional(Type.Array(Type.String())),
+  intoOrderId: int,
+  intoOrderCode: str,
+  supervisionId: int,
+  level: int,
+  levelName: str,
+  step: Type.Optional(literals(STEPS)),
+  taskDueAt: Type.Optional(Nullable(DateTime)),
+  late: bool,
+  auto: bool,
+  policyId: int,
+  via: Type.Optional(Type.Literal('link')),
+});
+
+/** One entry of the order's timeline (办理过程). */
+export const TimelineEventSchema = Obj({
+  id: Type.Integer(),
+  at: DateTime,
+  action: literals(TIMELINE_ACTIONS),
+  label: Type.String({ description: 'what happened, in the reader’s language' }),
+  fromState: Nullable(literals(STATE_CODES)),
+  toState: Nullable(literals(STATE_CODES)),
+  note: Nullable(Type.String()),
+  data: EventDataSchema,
+  attachmentIds: Type.Array(FileId),
+  actor: IdRef,
+  unit: IdRef,
+});
+
+const orderSummary = {
+  id: Type.Integer(),
+  code: Type.String({ description: 'human-readable order number, e.g. LD20261121000123' }),
+  state: OrderStateSchema,
+  channel: Labelled,
+  nature: Labelled,
+  description: Type.String(),
+  address: Nullable(Type.String()),
+  location: Obj({ lng: Type.Number(), lat: Type.Number(), crs: Type.Literal('wgs84') }),
+  grid: NamedRef,
+  professionalGrids: Type.Array(Type.String()),
+  village: NamedRef,
+  town: NamedRef,
+  district: NamedRef,
+  category: NamedRef,
+  urgency: Type.String(),
+  level: literals(ORDER_LEVELS),
+  dispatchUnit: IdRef,
+  handlerUnit: IdRef,
+  confidential: Type.Boolean(),
+  selfHandled: Type.Boolean(),
+  solvedLevel: Nullable(literals(SOLVED_LEVELS)),
+  pendingRequest: Nullable(
+    Obj(
+      {
+        kind: literals(REQUEST_KINDS),
+        reason: Type.String(),
+        by: Type.Integer({ description: 'the user who asked' }),
+        at: DateTime,
+        value: Type.Optional(Type.Number({ description: 'extension: how much more time' })),
+        unit: Type.Optional(literals(TIME_UNITS)),
+      },
+      'a request waiting for the shift lead (待审批申请)',
+    ),
+  ),
+  satisfaction: Nullable(literals(SATISFACTIONS)),
+  counts: Obj({ returns: Type.Integer(), reworks: Type.Integer(), reopens: Type.Integer(), escalations: Type.Integer(), extensions: Type.Integer() }),
+  mergedIntoId: Nullable(Type.Integer()),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  closedAt: Nullable(DateTime),
+  light: Nullable(Light),
+  allowedActions: Type.Array(literals(ACTION_NAMES), {
+    description: 'the actions the signed-in user may take on the order now (the rule the server enforces)',
+  }),
+};
+
+/** An order in a list: no reporters, no clocks, no timeline. */
+export const OrderListItemSchema = Obj(orderSummary);
+/** The order with its reporters and step clocks (the answer to intake). */
+export const OrderViewSchema = Obj({ ...orderSummary, reporters: Type.Array(ReporterSchema), deadlines: Type.Array(DeadlineSchema) });
+/** The order with its timeline (detail and the answer to every action). */
+export const OrderDetailSchema = Obj({
+  ...orderSummary,
+  reporters: Type.Array(ReporterSchema),
+  deadlines: Type.Array(DeadlineSchema),
+  timeline: Type.Array(TimelineEventSchema),
+});
+export const OrderPageSchema = PageOf(OrderListItemSchema);
+
+export type OrderListItem = Static<typeof OrderListItemSchema>;
+export type OrderView = Static<typeof OrderViewSchema>;
+export type OrderDetail = Static<typeof OrderDetailSchema>;
+export type OrderPage = Static<typeof OrderPageSchema>;
+export type TimelineEvent = Static<typeof TimelineEventSchema>;
+export type EventData = Static<typeof EventDataSchema>;
+export type DeadlineView = Static<typeof DeadlineSchema>;
+export type ReporterView = Static<typeof ReporterSchema>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Routes.
+
+export const orderRoutes = {
+  createOrder: route({
+    method: 'POST',
+    path: '/api/v1/orders',
+    tags: ['orders'],
+    summary: '登记工单 Create a work order from any channel',
+    headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ description: 'required; retries with the same key return the same order' })) }),
+    body: CreateOrderBody,
+    response: { 201: OrderViewSchema, 200: OrderViewSchema },
+  }),
+  listOrders: route({
+    method: 'GET',
+    path: '/api/v1/orders',
+    tags: ['orders'],
+    summary: '工单列表 Orders in your scope, with filters and paging',
+    querystring: ListOrdersQuery,
+    response: { 200: OrderPageSchema },
+  }),
+  getOrder: route({
+    method: 'GET',
+    path: '/api/v1/orders/:id',
+    tags: ['orders'],
+    summary: '工单详情 One order with its deadlines and timeline',
+    params: IdParams,
+    response: { 200: OrderDetailSchema },
+  }),
+};
+
+type ActionRoute<A extends ActionName> = {
+  method: 'POST';
+  path: `/api/v1/orders/:id/actions/${A}`;
+  tags: readonly ['order actions'];
+  summary: string;
+  params: typeof IdParams;
+  body: (typeof ActionBodies)[A];
+  response: { 200: typeof OrderDetailSchema };
+};
+
+/** One route per action: POST /api/v1/orders/{id}/actions/{action}, answering the order after it. */
+export const orderActionRoutes = Object.fromEntries(
+  ACTION_NAMES.map((a) => [
+    a,
+    {
+      method: 'POST',
+      path: `/api/v1/orders/:id/actions/${a}`,
+      tags: ['order actions'],
+      summary: `${ACTION_LABELS[a].verb.zh} ${ACTION_LABELS[a].about}`,
+      params: IdParams,
+      body: ActionBodies[a],
+      response: { 200: OrderDetailSchema },
+    },
+  ]),
+) as unknown as { [A in ActionName]: ActionRoute<A> };

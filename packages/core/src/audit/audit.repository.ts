@@ -7,8 +7,10 @@ import type { Actor } from '../org/actor.ts';
 import { invalidField } from '../shared/errors.ts';
 import { pageWindow, type Paging } from '../shared/paging.ts';
 
-export const AUDIT_ACTIONS = ['search_by_phone', 'view_reporter', 'view_message_addresses'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from '@liandong/contracts';
+import type { AuditAction, AuditPage } from '@liandong/contracts';
+import { assertMay } from '../org/permissions.rules.ts';
+import { iso } from '../shared/wire.ts';
 
 export interface AuditEntry {
   actor: Actor;
@@ -70,4 +72,11 @@ export async function listAudit(q: Queryable, f: AuditFilter) {
     rowParams,
   );
   return { total: total.rows[0]!.n, page: w.page, pageSize: w.pageSize, items: rows.rows };
+}
+
+/** The audit trail as administrators read it (newest first). */
+export async function readAudit(q: Queryable, actor: Actor, f: AuditFilter): Promise<AuditPage> {
+  assertMay(actor, 'audit.read');
+  const page = await listAudit(q, f);
+  return { ...page, items: page.items.map((e) => ({ ...(e as Omit<AuditPage['items'][number], 'at'>), at: iso(e.at as Date) })) };
 }

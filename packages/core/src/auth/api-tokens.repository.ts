@@ -3,6 +3,11 @@
  * session-cache.ts), so a revoked token is refused at once by every process.
  */
 import type { Queryable } from '@liandong/db';
+import type { ApiTokenView } from '@liandong/contracts';
+import type { Actor } from '../org/actor.ts';
+import { assertMay } from '../org/permissions.rules.ts';
+import { notFound } from '../shared/errors.ts';
+import { iso, isoOrNull } from '../shared/wire.ts';
 
 export interface ApiTokenRow {
   id: number;
@@ -46,4 +51,22 @@ export async function revokeApiToken(q: Queryable, ref: number | string, now: Da
 export async function getApiToken(q: Queryable, id: number): Promise<ApiTokenRow | null> {
   const r = await q.query<ApiTokenRow>(`select ${columns} from api_tokens t join users u on u.id = t.user_id where t.id = $1`, [id]);
   return r.rows[0] ?? null;
+}
+
+const tokenView = (t: ApiTokenRow): ApiTokenView => ({ ...t, createdAt: iso(t.createdAt), expiresAt: isoOrNull(t.expiresAt), revokedAt: isoOrNull(t.revokedAt) });
+
+/** Integration tokens as administrators see them (never the secret). */
+export async function listTokensAs(q: Queryable, actor: Actor, filter: { username?: string } = {}): Promise<ApiTokenView[]> {
+  assertMay(actor, 'tokens.manage');
+  return (await listApiTokens(q, filter)).map(tokenView);
+}
+
+/** Revokes a token by id; revoking it again answers the same token (idempotent); 404 when there is none. */
+export async function revokeTokenAs(q: Queryable, actor: Actor, id: number, now: Date): Promise<ApiTokenView> {
+  assertMay(actor, 'tokens.manage');
+  const revoked = await revokeApiToken(q, id, now);
+  if (revoked[0]) return tokenView(revoked[0]);
+  const existing = await getApiToken(q, id);
+  if (existing) return tokenView(existing);
+  throw notFound({ zh: '接口令牌', en: 'API token' });
 }

@@ -11,12 +11,13 @@
  *   day = next workday 10:00, and fractions work the same way.
  * - urgent_hours are clock hours around the clock (紧急件不分昼夜); natural_days are value × 24 h.
  */
+import { TIME_UNITS, type TimeUnit } from '@liandong/contracts';
 import { DAY_MS, HOUR_MS, dayIndexOf, dayStartMs, isWeekend, parseDay } from './china-time.ts';
 import { DEFAULT_WORKING_PERIODS, parseWorkingPeriods, type WorkingPeriod } from './working-periods.ts';
 
-export type TimeUnit = 'urgent_hours' | 'working_hours' | 'working_days' | 'natural_days';
+export type { TimeUnit };
 
-export const TIME_UNITS: readonly TimeUnit[] = ['urgent_hours', 'working_hours', 'working_days', 'natural_days'];
+export { TIME_UNITS };
 
 export interface CalendarDay {
   /** YYYY-MM-DD, China local. */

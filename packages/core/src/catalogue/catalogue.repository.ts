@@ -3,6 +3,7 @@
  * catalogue.upserts.ts and are re-exported here so callers have one repository to import.
  */
 import type { Queryable } from '@liandong/db';
+import type { OrderStateRow } from '@liandong/contracts';
 import type {
   Category,
   CategoryKind,
@@ -107,6 +108,11 @@ export async function getConditionUnits(q: Queryable, conditionId: number): Prom
     [conditionId],
   );
   return r.rows;
+}
+
+/** The order states with their labels (rows, so a deployment can rename them). */
+export async function listOrderStates(q: Queryable): Promise<OrderStateRow[]> {
+  return (await q.query<OrderStateRow>('select code, type, label_zh as "labelZh", label_en as "labelEn" from order_states order by sort')).rows;
 }
 
 export async function listNatures(q: Queryable, opts: { includeInactive?: boolean } = {}): Promise<Nature[]> {

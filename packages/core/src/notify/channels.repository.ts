@@ -1,5 +1,7 @@
 /** Notification channels in the database: which are enabled and how to reach them. */
 import type { Queryable } from '@liandong/db';
+import type { ChannelView } from '@liandong/contracts';
+import { iso } from '../shared/wire.ts';
 import { notFound } from '../shared/errors.ts';
 import { maskChannelConfig, validateChannelConfig } from './channels.rules.ts';
 import { outboundAllowList } from './outbound.ts';
@@ -13,9 +15,7 @@ export interface ChannelState {
   config: ChannelConfig;
 }
 
-export interface ChannelView extends ChannelState {
-  updatedAt: Date;
-}
+export type { ChannelView };
 
 export function isChannelCode(code: string): code is ChannelCode {
   return (CHANNEL_CODES as readonly string[]).includes(code);
@@ -28,7 +28,7 @@ export async function loadChannels(q: Queryable): Promise<Map<ChannelCode, Chann
 }
 
 type ChannelRow = ChannelState & { updated_at: Date };
-const view = (c: ChannelRow): ChannelView => ({ code: c.code, enabled: c.enabled, config: maskChannelConfig(c.config), updatedAt: c.updated_at });
+const view = (c: ChannelRow): ChannelView => ({ code: c.code, enabled: c.enabled, config: maskChannelConfig(c.config), updatedAt: iso(c.updated_at) });
 
 /** Channels as an administrator sees them (secrets masked). */
 export async function listChannelViews(q: Queryable): Promise<ChannelView[]> {

@@ -10,3 +10,4 @@ export { DeliveryWorker, type DeliveryWorkerOptions } from './delivery-worker.ts
 export { DEFAULT_RETRY_POLICY, retryDelayMs, afterFailure, type RetryPolicy } from './backoff.rules.ts';
 export { listInbox, markInboxRead, listMessages, MESSAGE, type InboxOwner, type MessageScope, type MessageFilter } from './messages.repository.ts';
 export { defaultAdapters, smsHttpAdapter, wecomAdapter, dingtalkAdapter, emailSmtpAdapter, dingtalkSignedUrl } from './adapters/index.ts';
+export { readMessageLog, editTemplate, readChannels, readChannel, configureChannel } from './message-log.ts';

@@ -4,6 +4,8 @@
  * message: when one person of a unit opens a reminder, the unit has seen it.
  */
 import type { Queryable } from '@liandong/db';
+import type { InboxMessage, OutboxMessage } from '@liandong/contracts';
+import { iso, isoOrNull } from '../shared/wire.ts';
 import { maskPhone } from '../org/personal-data.ts';
 import { maskSecrets } from './message-secrets.rules.ts';
 import { notFound } from '../shared/errors.ts';
@@ -34,7 +36,7 @@ function inboxWhere(owner: InboxOwner, params: unknown[]): string {
   return `m.channel = 'inbox' and ${toOwnerSql(owner, params)}`;
 }
 
-export function inboxView(m: ViewRow) {
+export function inboxView(m: ViewRow): InboxMessage {
   return {
     id: m.id,
     template: m.template,
@@ -43,8 +45,8 @@ export function inboxView(m: ViewRow) {
     recipient: m.recipient,
     orderId: m.order_id,
     orderCode: m.order_code,
-    createdAt: m.created_at,
-    readAt: m.read_at,
+    createdAt: iso(m.created_at),
+    readAt: isoOrNull(m.read_at),
   };
 }
 
@@ -91,7 +93,7 @@ export interface MessageFilter extends Paging {
   template?: string;
 }
 
-export function messageView(m: ViewRow, maskPhones: boolean) {
+export function messageView(m: ViewRow, maskPhones: boolean): OutboxMessage {
   const phone = (p: string | null) => (maskPhones ? maskPhone(p) : p);
   const recipient = m.recipient.kind === 'phone' ? { ...m.recipient, phone: phone(m.recipient.phone) } : m.recipient;
   return {
@@ -107,11 +109,11 @@ export function messageView(m: ViewRow, maskPhones: boolean) {
     orderCode: m.order_code,
     status: m.status,
     attempts: m.attempts,
-    nextAttemptAt: m.next_attempt_at,
+    nextAttemptAt: isoOrNull(m.next_attempt_at),
     lastError: m.last_error,
-    createdAt: m.created_at,
-    sentAt: m.sent_at,
-    readAt: m.read_at,
+    createdAt: iso(m.created_at),
+    sentAt: isoOrNull(m.sent_at),
+    readAt: isoOrNull(m.read_at),
   };
 }
 

@@ -1,14 +1,11 @@
 /** The words of the notification module (通知): channels, recipients, outbox rows and the adapter interface. */
 
-export const CHANNEL_CODES = ['inbox', 'sms', 'wecom', 'dingtalk', 'email'] as const;
-export type ChannelCode = (typeof CHANNEL_CODES)[number];
+import { LANGS, MESSAGE_CHANNELS, MESSAGE_STATUSES, type Lang, type MessageChannel, type MessageStatus } from '@liandong/contracts';
 
-export const MESSAGE_STATUSES = ['pending', 'sent', 'stored', 'failed'] as const;
-/** pending: waiting to be sent; sent; stored: kept and readable, never sent (inbox, disabled channel); failed: gave up. */
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
-
-export const LANGS = ['zh', 'en'] as const;
-export type MessageLang = (typeof LANGS)[number];
+export const CHANNEL_CODES = MESSAGE_CHANNELS;
+export type ChannelCode = MessageChannel;
+export { MESSAGE_STATUSES, LANGS, type MessageStatus };
+export type MessageLang = Lang;
 
 /** Whom a message is for. A unit means its leader for SMS, and the whole unit for the inbox. */
 export type Recipient =

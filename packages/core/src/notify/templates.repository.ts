@@ -1,5 +1,7 @@
 /** Message templates in the database: rendering for the outbox and the administrator's edits. */
 import type { Queryable } from '@liandong/db';
+import type { TemplateView } from '@liandong/contracts';
+import { iso } from '../shared/wire.ts';
 import { invalidField, notFound } from '../shared/errors.ts';
 import type { MessageLang } from './notify.types.ts';
 import { checkTemplateText, isTemplateCode, renderText, TEMPLATE_PLACEHOLDERS, type TemplateVars } from './templates.rules.ts';
@@ -22,14 +24,7 @@ export async function renderTemplate(q: Queryable, code: string, lang: MessageLa
   return { subject: renderText(t.subject, vars), body: renderText(t.body, vars) };
 }
 
-export interface TemplateView {
-  code: string;
-  lang: MessageLang;
-  subject: string;
-  body: string;
-  placeholders: readonly string[];
-  updatedAt: Date;
-}
+export type { TemplateView };
 
 export async function listTemplates(q: Queryable): Promise<TemplateView[]> {
   const r = await q.query<{ code: string; lang: MessageLang; subject: string; body: string; updated_at: Date }>(
@@ -40,8 +35,8 @@ export async function listTemplates(q: Queryable): Promise<TemplateView[]> {
     lang: t.lang,
     subject: t.subject,
     body: t.body,
-    placeholders: isTemplateCode(t.code) ? TEMPLATE_PLACEHOLDERS[t.code] : [],
-    updatedAt: t.updated_at,
+    placeholders: isTemplateCode(t.code) ? [...TEMPLATE_PLACEHOLDERS[t.code]] : [],
+    updatedAt: iso(t.updated_at),
   }));
 }
 
@@ -70,5 +65,5 @@ export async function updateTemplate(
     [code, lang, texts.subject, texts.body, by],
   );
   if (r.rows.length === 0) throw notFound(TEMPLATE);
-  return { code, lang, ...texts, placeholders: TEMPLATE_PLACEHOLDERS[code], updatedAt: r.rows[0]!.updated_at };
+  return { code, lang, ...texts, placeholders: [...TEMPLATE_PLACEHOLDERS[code]], updatedAt: iso(r.rows[0]!.updated_at) };
 }

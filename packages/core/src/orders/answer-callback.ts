@@ -3,7 +3,8 @@
  * platform, on the citizen's behalf), and a substantive dissatisfaction reopens it like any callback.
  */
 import type { Db } from '@liandong/db';
-import type { Satisfaction } from '@liandong/contracts';
+import type { CallbackLinkView, Satisfaction } from '@liandong/contracts';
+import { iso } from '../shared/wire.ts';
 import { conflict, DomainError, notFound } from '../shared/errors.ts';
 import { sha256 } from '../auth/tokens.ts';
 import { lockOrder } from './order.repository.ts';
@@ -26,7 +27,7 @@ async function findLink(db: Db, token: string, forUpdate: boolean): Promise<Link
 }
 
 /** What the citizen sees before answering: the order and the result reported, nothing about other people. */
-export async function callbackLinkView(db: Db, token: string, now: Date) {
+export async function callbackLinkView(db: Db, token: string, now: Date): Promise<CallbackLinkView> {
   const link = await findLink(db, token, false);
   const o = (await db.query<{ code: string; description: string; state: string }>('select code, description, state from orders where id = $1', [link.order_id])).rows[0]!;
   const result = await db.query<{ note: string | null }>(`select note from order_events where order_id = $1 and action = 'feedback' order by id desc limit 1`, [link.order_id]);
@@ -36,7 +37,7 @@ export async function callbackLinkView(db: Db, token: string, now: Date) {
     result: result.rows[0]?.note ?? null,
     answered: link.used_at !== null,
     open: link.used_at === null && link.expires_at > now && o.state === 'pending_callback',
-    expiresAt: link.expires_at,
+    expiresAt: iso(link.expires_at),
   };
 }
 

@@ -1,5 +1,7 @@
 /** A step's clock as the API shows it: its row, and its reading now (light, share used, time left). */
+import type { DeadlineView, Step } from '@liandong/contracts';
 import type { TimeUnit, WorkingCalendar } from '../calendar/index.ts';
+import { iso, isoOrNull } from '../shared/wire.ts';
 import type { DeadlineRow } from './order.types.ts';
 import { readStepClock, type Light } from './step-clock.rules.ts';
 
@@ -9,18 +11,18 @@ export interface ClockReading {
   calendar: WorkingCalendar;
 }
 
-export function toDeadlineView(d: DeadlineRow, clock: ClockReading, suspendedAt: Date | null) {
+export function toDeadlineView(d: DeadlineRow, clock: ClockReading, suspendedAt: Date | null): DeadlineView {
   const c = readStepClock({ dueAt: d.due_at, limitValue: d.limit_value, limitUnit: d.limit_unit as TimeUnit, doneAt: d.done_at }, clock.now, clock.calendar, suspendedAt);
   return {
-    step: d.step,
-    startedAt: d.started_at,
-    dueAt: d.due_at,
-    limit: { value: d.limit_value, unit: d.limit_unit },
-    doneAt: d.done_at,
+    step: d.step as Step,
+    startedAt: iso(d.started_at),
+    dueAt: iso(d.due_at),
+    limit: { value: d.limit_value, unit: d.limit_unit as TimeUnit },
+    doneAt: isoOrNull(d.done_at),
     running: d.done_at === null,
     light: c.light,
     used: c.used,
-    remaining: { value: c.remaining, unit: d.limit_unit },
+    remaining: { value: c.remaining, unit: d.limit_unit as TimeUnit },
     overdue: c.overdue,
   };
 }

@@ -3,7 +3,8 @@
  * states it starts from, the states it may lead to, and how the actor must relate to the order.
  * Pure: no database. The HTTP layer and every use case go through `checkAction`.
  */
-import type { ActionName, StateCode } from '@liandong/contracts';
+import { ACTION_NAMES, type ActionName, type OrderLevel, type RequestKind, type StateCode } from '@liandong/contracts';
+import type { Messages } from '../shared/errors.ts';
 import type { Role } from '../org/roles.ts';
 
 /** How the actor must relate to the order: works for its dispatching centre, its handling unit, or covers its grid. */
@@ -90,6 +91,52 @@ export function checkAction(action: ActionName, state: StateCode, actor: ActorRe
   if (!rule.by.some((b) => actor.holds.has(b))) return { ok: false, reason: 'responsibility' };
   if (!rule.from.includes(state)) return { ok: false, reason: 'state' };
   return { ok: true };
+}
+
+/** What an order must show, beyond its state, for some actions: the facts the rules read from its row. */
+export interface OrderFacts {
+  state: StateCode;
+  pendingRequest: RequestKind | null;
+  satisfaction: string | null;
+  level: OrderLevel;
+}
+
+export const DISSATISFIED: ReadonlySet<string> = new Set(['dissatisfied', 'very_dissatisfied']);
+
+const KIND_ZH: Record<RequestKind, string> = { extension: '延期', suspension: '挂账', void: '作废' };
+
+/** Why the order refuses the action now (409), or null. One home for these conditions: checks and allowedActions read it. */
+export function orderCondition(action: ActionName, o: OrderFacts): { code: 'request_pending' | 'wrong_state'; messages: Messages } | null {
+  const waiting = (kind: RequestKind) =>
+    o.pendingRequest === kind ? null : { code: 'wrong_state' as const, messages: { zh: `没有待审批的${KIND_ZH[kind]}申请`, en: `There is no ${kind} request waiting` } };
+  switch (action) {
+    case 'request-extension':
+    case 'request-suspension':
+    case 'request-void':
+      return o.pendingRequest
+        ? { code: 'request_pending', messages: { zh: `已有待审批的申请（${o.pendingRequest}），请先处理`, en: `A ${o.pendingRequest} request is already waiting for approval` } }
+        : null;
+    case 'approve-extension':
+    case 'deny-extension':
+      return waiting('extension');
+    case 'deny-suspension':
+      return waiting('suspension');
+    case 'deny-void':
+      return waiting('void');
+    case 'reopen':
+      return o.satisfaction && DISSATISFIED.has(o.satisfaction)
+        ? null
+        : { code: 'wrong_state', messages: { zh: '只有群众不满意的工单才能重办', en: 'Only an order the citizen was dissatisfied with can be reopened' } };
+    case 'escalate':
+      return nextLevel(o.level) ? null : { code: 'wrong_state', messages: { zh: '工单已在区级，无法继续上推', en: 'The order is already at the district level' } };
+    default:
+      return null;
+  }
+}
+
+/** The actions an actor may take on an order now: the same checks the server enforces (role, responsibility, state, condition). */
+export function allowedActionsFor(o: OrderFacts, actor: ActorRelation): ActionName[] {
+  return ACTION_NAMES.filter((a) => checkAction(a, o.state, actor).ok && orderCondition(a, o) === null);
 }
 
 /** Whether `to` is a state the action may lead to from `from`. Use cases assert their outcome with it. */

@@ -3,11 +3,14 @@
  * masked by role, the step clocks, and (in the detail) the timeline.
  */
 import type { Queryable } from '@liandong/db';
-import type { ListOrdersFilter } from '@liandong/contracts';
+import { ACTION_LABELS, type EventData, type Lang as WireLang, type ListOrdersFilter, type OrderDetail, type OrderListItem, type OrderPage, type OrderView, type ReporterView, type TimelineAction, type TimelineEvent } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { maskName, maskPhone, reporterShown, seesReporterIdentity } from '../org/personal-data.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { unprocessable } from '../shared/errors.ts';
+import { DomainError, unprocessable } from '../shared/errors.ts';
+import { iso, isoOrNull } from '../shared/wire.ts';
+import { assertMay } from '../org/permissions.rules.ts';
+import { allowedActions } from './perform-action.ts';
 import { pageWindow } from '../shared/paging.ts';
 import { orderScopeSql } from './order-scope.ts';
 import type { DeadlineRow, OrderRow } from './order.types.ts';
@@ -15,7 +18,7 @@ import type { PreparedOrder } from './intake/prepare-order.ts';
 import { toDeadlineView, worstLight, type ClockReading } from './deadline-view.ts';
 import type { IntakeReference } from './intake/reference-cache.ts';
 
-export type Lang = 'zh' | 'en';
+export type Lang = WireLang;
 
 const VIEW_SELECT = `
   select o.*, st.type as state_type, st.label_zh as state_zh, st.label_en as state_en,
@@ -40,13 +43,15 @@ type ViewRow = OrderRow & Record<string, string | null>;
 const named = (code: string | null, name: string | null) => (code ? { code, name } : null);
 const unit = (id: number | null, name: string | null) => (id ? { id, name } : null);
 
-export function toOrderSummary(r: ViewRow, lang: Lang) {
+type Summary = Omit<OrderListItem, 'light'>;
+
+export function toOrderSummary(r: ViewRow, lang: Lang, actor: Actor): Summary {
   return {
     id: r.id,
     code: r.code,
-    state: { code: r.state, type: r.state_type, label: lang === 'zh' ? r.state_zh : r.state_en },
-    channel: { code: r.channel, label: lang === 'zh' ? r.channel_zh : r.channel_en },
-    nature: { code: r.nature, label: lang === 'zh' ? r.nature_zh : r.nature_en },
+    state: { code: r.state, type: r.state_type as Summary['state']['type'], label: (lang === 'zh' ? r.state_zh : r.state_en)! },
+    channel: { code: r.channel, label: (lang === 'zh' ? r.channel_zh : r.channel_en)! },
+    nature: { code: r.nature, label: (lang === 'zh' ? r.nature_zh : r.nature_en)! },
     description: r.description,
     address: r.address,
     location: { lng: r.lng, lat: r.lat, crs: 'wgs84' as const },
@@ -62,19 +67,20 @@ export function toOrderSummary(r: ViewRow, lang: Lang) {
     handlerUnit: unit(r.handler_unit_id, r.handler_unit_name),
     confidential: r.confidential,
     selfHandled: r.self_handled,
-    solvedLevel: r.solved_level,
-    pendingRequest: r.pending_request,
-    satisfaction: r.satisfaction,
+    solvedLevel: r.solved_level as Summary['solvedLevel'],
+    pendingRequest: r.pending_request as Summary['pendingRequest'],
+    satisfaction: r.satisfaction as Summary['satisfaction'],
     counts: { returns: r.return_count, reworks: r.rework_count, reopens: r.reopen_count, escalations: r.escalation_count, extensions: r.extension_count },
     mergedIntoId: r.merged_into_id,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    closedAt: r.closed_at,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    closedAt: isoOrNull(r.closed_at),
+    allowedActions: allowedActions(actor, r),
   };
 }
 
 /** The view of an order just created, from what intake already knows (same shape as orderView without timeline). */
-export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: PreparedOrder, ref: IntakeReference, actor: Actor, lang: Lang, clock: ClockReading) {
+export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: PreparedOrder, ref: IntakeReference, actor: Actor, lang: Lang, clock: ClockReading): OrderView {
   const state = ref.states.get(o.state)!;
   const channel = ref.channels.get(o.channel)!;
   const nature = ref.natures.get(o.nature)!;
@@ -109,7 +115,7 @@ export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: P
     ),
   ];
   return {
-    ...toOrderSummary(row, lang),
+    ...toOrderSummary(row, lang, actor),
     light: worstLight(deadlines),
     reporters: rep
       ? [{ id: o.reporter_id ?? null, name: hidden ? null : full ? (rep.name ?? null) : maskName(rep.name ?? null), phone: hidden ? null : full ? (rep.phone ?? null) : maskPhone(rep.phone ?? null), anonymous: rep.anonymous ?? false, satisfaction: null, fromOrderId: null }]
@@ -118,7 +124,7 @@ export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: P
   };
 }
 
-async function reportersOf(q: Queryable, actor: Actor, o: OrderRow, now: Date) {
+async function reportersOf(q: Queryable, actor: Actor, o: OrderRow, now: Date): Promise<ReporterView[]> {
   const r = await q.query<{
     id: number;
     name: string | null;
@@ -141,7 +147,7 @@ async function reportersOf(q: Queryable, actor: Actor, o: OrderRow, now: Date) {
       name: how === 'hidden' ? null : how === 'full' ? x.name : maskName(x.name),
       phone: how === 'hidden' ? null : how === 'full' ? x.phone : maskPhone(x.phone),
       anonymous: x.anonymous,
-      satisfaction: x.satisfaction,
+      satisfaction: x.satisfaction as ReporterView['satisfaction'],
       fromOrderId: x.source_order_id,
     };
   });
@@ -151,39 +157,60 @@ export async function loadDeadlines(q: Queryable, orderId: number): Promise<Dead
   return (await q.query<DeadlineRow>('select * from order_deadlines where order_id = $1 order by started_at, step', [orderId])).rows;
 }
 
-/** One order as the API shows it; the caller has checked that the actor may see it. */
-export async function orderView(q: Queryable, actor: Actor, id: number, lang: Lang, withTimeline: boolean, clock: ClockReading) {
+/** One order as the API shows it; the caller has checked that the actor may see it. With the timeline for the detail. */
+export async function orderView(q: Queryable, actor: Actor, id: number, lang: Lang, clock: ClockReading): Promise<OrderView>;
+export async function orderView(q: Queryable, actor: Actor, id: number, lang: Lang, clock: ClockReading, opts: { timeline: true }): Promise<OrderDetail>;
+export async function orderView(q: Queryable, actor: Actor, id: number, lang: Lang, clock: ClockReading, opts: { timeline?: boolean } = {}): Promise<OrderView | OrderDetail> {
   const r = await q.query<ViewRow>(`${VIEW_SELECT} where o.id = $1`, [id]);
   const row = r.rows[0]!;
   const deadlines = (await loadDeadlines(q, id)).map((d) => toDeadlineView(d, clock, row.suspended_at));
-  const view = {
-    ...toOrderSummary(row, lang),
+  const view: OrderView = {
+    ...toOrderSummary(row, lang, actor),
     light: worstLight(deadlines),
     reporters: await reportersOf(q, actor, row, clock.now),
     deadlines,
   };
-  if (!withTimeline) return view;
-  const ev = await q.query<Record<string, unknown>>(
+  if (!opts.timeline) return view;
+  return { ...view, timeline: await timelineOf(q, id, lang) };
+}
+
+interface EventRow {
+  id: number;
+  at: Date;
+  action: TimelineAction;
+  from_state: TimelineEvent['fromState'];
+  to_state: TimelineEvent['toState'];
+  note: string | null;
+  data: EventData | null;
+  attachment_ids: string[];
+  user_id: number | null;
+  display_name: string | null;
+  unit_id: number | null;
+  unit_name: string | null;
+}
+
+async function timelineOf(q: Queryable, orderId: number, lang: Lang): Promise<TimelineEvent[]> {
+  const ev = await q.query<EventRow>(
     `select e.id, e.at, e.action, e.from_state, e.to_state, e.note, e.data,
             array(select f.public_id from unnest(e.attachment_ids) with ordinality as a(fid, n) join files f on f.id = a.fid order by a.n) as attachment_ids,
             u.id as user_id, u.display_name, un.id as unit_id, un.name as unit_name
        from order_events e left join users u on u.id = e.actor_user_id left join units un on un.id = e.actor_unit_id
       where e.order_id = $1 order by e.id`,
-    [id],
+    [orderId],
   );
-  const timeline = ev.rows.map((e) => ({
-    id: e.id,
-    at: e.at,
+  return ev.rows.map((e) => ({
+    id: Number(e.id),
+    at: iso(e.at),
     action: e.action,
+    label: ACTION_LABELS[e.action]?.done[lang] ?? e.action,
     fromState: e.from_state,
     toState: e.to_state,
     note: e.note,
-    data: e.data,
+    data: e.data ?? {},
     attachmentIds: e.attachment_ids,
     actor: e.user_id ? { id: e.user_id, name: e.display_name } : null,
     unit: e.unit_id ? { id: e.unit_id, name: e.unit_name } : null,
   }));
-  return { ...view, timeline };
 }
 
 function parseDate(value: string | undefined, field: string): Date | undefined {
@@ -193,8 +220,24 @@ function parseDate(value: string | undefined, field: string): Date | undefined {
   return d;
 }
 
+/**
+ * The order list as a user asks for it: a search by phone number confirms a masked one, so only roles that see
+ * numbers in full may make it, and every such search is logged.
+ */
+export async function searchOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang, clock: ClockReading, ctx: { ip?: string } = {}): Promise<OrderPage> {
+  if (f.phone) {
+    try {
+      assertMay(actor, 'reporters.identity');
+    } catch (e) {
+      throw e instanceof DomainError ? new DomainError(403, 'forbidden', e.messages, 'phone') : e;
+    }
+    await recordAudit(q, { actor, action: 'search_by_phone', details: { phone: f.phone }, ip: ctx.ip, at: clock.now });
+  }
+  return listOrders(q, actor, f, lang, clock);
+}
+
 /** A page of the orders the actor may see, newest first. */
-export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang, clock: ClockReading) {
+export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang, clock: ClockReading): Promise<OrderPage> {
   const params: unknown[] = [];
   const where = [orderScopeSql(actor, params)];
   const add = (sql: (n: string) => string, value: unknown) => {
@@ -237,7 +280,7 @@ export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter
     : [];
   const items = rows.rows.map((r) => {
     const clocks = running.filter((d) => d.order_id === r.id).map((d) => toDeadlineView(d, clock, r.suspended_at));
-    return { ...toOrderSummary(r, lang), light: worstLight(clocks) };
+    return { ...toOrderSummary(r, lang, actor), light: worstLight(clocks) };
   });
   return { total: total.rows[0]!.n, page: w.page, pageSize: w.pageSize, items };
 }

@@ -1,6 +1,6 @@
-import type { StateCode, Step } from '@liandong/contracts';
+import type { OrderLevel, StateCode, Step } from '@liandong/contracts';
 
-export type Level = 'grid' | 'village' | 'town' | 'district';
+export type Level = OrderLevel;
 
 /** A row of `orders` as stored. */
 export interface OrderRow {

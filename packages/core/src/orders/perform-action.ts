@@ -6,9 +6,9 @@
  */
 import type { Db, Queryable } from '@liandong/db';
 import type { ActionBody, ActionName } from '@liandong/contracts';
-import { forbidden, wrongState } from '../shared/errors.ts';
+import { DomainError, forbidden, wrongState } from '../shared/errors.ts';
 import type { Actor } from '../org/actor.ts';
-import { checkAction, isAllowedTarget } from './lifecycle.rules.ts';
+import { allowedActionsFor, checkAction, isAllowedTarget, orderCondition, type OrderFacts } from './lifecycle.rules.ts';
 import { responsibilitiesOf } from './order-scope.ts';
 import { insertEvent, updateOrder } from './order.repository.ts';
 import type { OrderRow } from './order.types.ts';
@@ -35,6 +35,16 @@ export function assertMayAct(action: ActionName, order: OrderRow, actor: Actor):
   }
   const label = stateLabel(order.state);
   throw wrongState(`工单当前状态为「${label.zh}」，不能执行「${zh}」`, `The order is "${label.en}"; "${action}" is not allowed now`);
+}
+
+/** The facts of an order row the rules read. */
+export function orderFacts(o: OrderRow): OrderFacts {
+  return { state: o.state, pendingRequest: o.pending_request?.kind ?? null, satisfaction: o.satisfaction, level: o.level };
+}
+
+/** The actions the actor may take on the order now (the order views' `allowedActions`). */
+export function allowedActions(actor: Actor, o: OrderRow): ActionName[] {
+  return allowedActionsFor(orderFacts(o), { roles: actor.roles, holds: responsibilitiesOf(actor, o) });
 }
 
 export async function performAction<A extends ActionName>(
@@ -71,6 +81,8 @@ export async function applyAction<A extends ActionName>(
   now: Date,
   extraData: Record<string, unknown> = {},
 ): Promise<OrderRow> {
+  const refused = orderCondition(action, orderFacts(order));
+  if (refused) throw new DomainError(409, refused.code, refused.messages);
   const handler = ACTION_HANDLERS[action] as ActionHandler<A>;
   const outcome = await handler({ tx, db, order, actor, body, now, services });
   if (!isAllowedTarget(action, order.state, outcome.to)) {

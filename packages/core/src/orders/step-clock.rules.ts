@@ -3,9 +3,10 @@
  * unit (working hours stop at night, on weekends and holidays). Green below 80%, yellow 80–100%, red
  * beyond. A suspended order's clock reads as at the moment it was suspended; a finished step as at its end.
  */
+import type { Light } from '@liandong/contracts';
 import type { TimeUnit, WorkingCalendar } from '../calendar/index.ts';
 
-export type Light = 'green' | 'yellow' | 'red';
+export type { Light };
 
 export interface StepClockInput {
   dueAt: Date;

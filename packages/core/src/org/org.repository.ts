@@ -1,4 +1,5 @@
 import type { Queryable } from '@liandong/db';
+import type { UnitView } from '@liandong/contracts';
 import type { Actor } from './actor.ts';
 import { isRole, type Role } from './roles.ts';
 
@@ -38,6 +39,15 @@ export async function getUnit(q: Queryable, id: number): Promise<UnitRow | null>
 export async function getUnitByCode(q: Queryable, code: string): Promise<UnitRow | null> {
   const r = await q.query<UnitRow>('select * from units where code = $1', [code]);
   return r.rows[0] ?? null;
+}
+
+/** Active units as the API shows them. */
+export async function listUnitViews(q: Queryable): Promise<UnitView[]> {
+  const r = await q.query<UnitView>(
+    `select id, code, name, name_en as "nameEn", kind, level, parent_id as "parentId", division_code as "divisionCode"
+       from units where active order by id`,
+  );
+  return r.rows;
 }
 
 export async function listUnits(q: Queryable): Promise<UnitRow[]> {

@@ -3,7 +3,8 @@
  * The hotline (operators) calls reporters back and sees them in full; a confidential order's reporter
  * is hidden from everyone else entirely.
  */
-import { hasRole, type Actor } from './actor.ts';
+import type { Actor } from './actor.ts';
+import { may } from './permissions.rules.ts';
 
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return null;
@@ -18,7 +19,7 @@ export function maskName(name: string | null): string | null {
 
 /** Who sees reporters' full names and numbers (and so may search orders by a phone number). */
 export function seesReporterIdentity(actor: Actor): boolean {
-  return hasRole(actor, 'operator');
+  return may(actor, 'reporters.identity');
 }
 
 export interface ReporterPrivacy {

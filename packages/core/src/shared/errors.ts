@@ -3,6 +3,10 @@
  * Chinese and English, and the field at fault when there is one. Anything else reaching the HTTP
  * layer is a bug.
  */
+import type { ErrorCode } from '@liandong/contracts';
+
+export type { ErrorCode };
+
 export interface Messages {
   zh: string;
   en: string;
@@ -11,7 +15,7 @@ export interface Messages {
 export class DomainError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 414 | 422 | 429 | 503,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly messages: Messages,
     readonly field?: string,
   ) {
@@ -24,7 +28,7 @@ export class DomainError extends Error {
 export class TooManyRequests extends DomainError {
   constructor(
     readonly retryAfterSeconds: number,
-    code: string,
+    code: ErrorCode,
     messages: Messages,
   ) {
     super(429, code, messages);
@@ -49,5 +53,5 @@ export const notFound = (what: Messages) =>
 
 export const wrongState = (zh: string, en: string) => new DomainError(409, 'wrong_state', { zh, en });
 
-export const conflict = (code: string, zh: string, en: string, field?: string) =>
+export const conflict = (code: ErrorCode, zh: string, en: string, field?: string) =>
   new DomainError(409, code, { zh, en }, field);

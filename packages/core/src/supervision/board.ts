@@ -4,7 +4,9 @@
  * Lights are read with the working calendar, so they agree with the order views.
  */
 import type { Queryable } from '@liandong/db';
-import type { Step } from '@liandong/contracts';
+import type { Board, OrderLevel as Level, Step } from '@liandong/contracts';
+import { assertMay } from '../org/permissions.rules.ts';
+import { iso } from '../shared/wire.ts';
 import type { TimeUnit } from '../calendar/index.ts';
 import type { Actor } from '../org/actor.ts';
 import { orderScopeSql } from '../orders/order-scope.ts';
@@ -40,7 +42,8 @@ interface UnitStats {
   satisfied: number;
 }
 
-export async function supervisionBoard(q: Queryable, actor: Actor, clock: ClockReading, opts: { days?: number } = {}) {
+export async function supervisionBoard(q: Queryable, actor: Actor, clock: ClockReading, opts: { days?: number } = {}): Promise<Board> {
+  assertMay(actor, 'supervision.board');
   const since = new Date(clock.now.getTime() - (opts.days ?? 30) * 86_400_000);
   const params: unknown[] = [];
   const scope = orderScopeSql(actor, params);
@@ -68,10 +71,10 @@ export async function supervisionBoard(q: Queryable, actor: Actor, clock: ClockR
     }
     worst.set(r.id, w);
   }
-  const byLevel: Record<string, Counts> = { grid: empty(), village: empty(), town: empty(), district: empty() };
+  const byLevel: Record<Level, Counts> = { grid: empty(), village: empty(), town: empty(), district: empty() };
   const total = empty();
   for (const w of worst.values()) {
-    byLevel[w.level]![w.light ?? 'none']++;
+    byLevel[w.level as Level][w.light ?? 'none']++;
     total[w.light ?? 'none']++;
   }
   const p2: unknown[] = [since, clock.now];
@@ -104,8 +107,8 @@ export async function supervisionBoard(q: Queryable, actor: Actor, clock: ClockR
   for (const n of names.rows) unit(n.id).unitName = n.name;
   const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
   return {
-    asOf: clock.now,
-    since,
+    asOf: iso(clock.now),
+    since: iso(since),
     lights: { total, byLevel },
     overdueByUnit: [...units.values()].filter((u) => u.overdueSteps > 0).sort((a, b) => b.overdueSteps - a.overdueSteps).map((u) => ({ unitId: u.unitId, unitName: u.unitName, overdueSteps: u.overdueSteps })),
     units: [...units.values()]

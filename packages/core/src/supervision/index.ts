@@ -5,3 +5,4 @@ export { clockTimerHandler, clockTimerHandlers } from './clock-timer.ts';
 export { supervisionBoard } from './board.ts';
 export { storeSpecialReport, overdueText } from './store-special-report.ts';
 export type { SupervisionLevel, SupervisionRow, PolicyRow, NotifyTarget } from './supervision.types.ts';
+export { listPolicies, updatePolicy } from './policies.ts';

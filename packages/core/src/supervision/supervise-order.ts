@@ -4,15 +4,18 @@
  */
 import type { Db } from '@liandong/db';
 import { conflict, forbidden, notFound, unprocessable } from '../shared/errors.ts';
-import { coversUnit, hasRole, type Actor } from '../org/actor.ts';
+import { coversUnit, type Actor } from '../org/actor.ts';
+import { assertMay } from '../org/permissions.rules.ts';
+import type { SupervisionView } from '@liandong/contracts';
+import type { Queryable } from '@liandong/db';
 import { lockVisibleOrder } from '../orders/order-access.ts';
 import { FINAL_STATES } from '../orders/lifecycle.rules.ts';
 import { insertEvent, lockOrder } from '../orders/order.repository.ts';
 import type { OrderServices } from '../orders/order-services.ts';
 import { raiseSupervision } from './raise-supervision.ts';
+import { iso, isoOrNull } from '../shared/wire.ts';
 import type { SupervisionLevel, SupervisionRow } from './supervision.types.ts';
 
-const SUPERVISORS = ['supervisor', 'shift_lead', 'leader'] as const;
 const SUPERVISION = { zh: '督办', en: 'Supervision' };
 
 export async function superviseOrder(
@@ -21,13 +24,13 @@ export async function superviseOrder(
   orderId: number,
   input: { level: SupervisionLevel; note: string; taskHours?: number },
   services: OrderServices,
-): Promise<number> {
+): Promise<SupervisionView> {
   return db.transaction(async (tx) => {
     const order = await lockVisibleOrder(tx, actor, orderId);
-    if (!hasRole(actor, ...SUPERVISORS)) throw forbidden('只有督办员、值班长或领导可以督办', 'Only supervisors, shift leads or leaders may supervise');
+    assertMay(actor, 'orders.supervise');
     if (FINAL_STATES.includes(order.state)) throw conflict('wrong_state', '工单已办结，无需督办', 'The order is finished; there is nothing to supervise');
     const running = (await tx.query<{ step: string }>('select step from order_deadlines where order_id = $1 and done_at is null order by due_at limit 1', [order.id])).rows[0];
-    return raiseSupervision(tx, services, {
+    const id = await raiseSupervision(tx, services, {
       order,
       level: input.level,
       step: (running?.step ?? null) as never,
@@ -37,10 +40,11 @@ export async function superviseOrder(
       taskHours: input.taskHours ?? null,
       now: services.clock(),
     });
+    return (await supervisionViews(tx, 's.id = $1', [id]))[0]!;
   });
 }
 
-export async function replyToSupervision(db: Db, actor: Actor, supervisionId: number, reply: string, now: Date): Promise<SupervisionRow> {
+export async function replyToSupervision(db: Db, actor: Actor, supervisionId: number, reply: string, now: Date): Promise<SupervisionView> {
   return db.transaction(async (tx) => {
     const s = (await tx.query<SupervisionRow>('select * from supervisions where id = $1 for update', [supervisionId])).rows[0];
     if (!s) throw notFound(SUPERVISION);
@@ -64,19 +68,24 @@ export async function replyToSupervision(db: Db, actor: Actor, supervisionId: nu
       note: reply,
       data: { supervisionId: s.id, level: s.level, late: s.task_due_at !== null && now > s.task_due_at },
     });
-    return r.rows[0]!;
+    return (await supervisionViews(tx, 's.id = $1', [r.rows[0]!.id]))[0]!;
   });
 }
 
-export async function listSupervisions(q: Db, orderId: number): Promise<Record<string, unknown>[]> {
-  const r = await q.query<Record<string, unknown>>(
-    `select s.id, s.level, l.name_zh as "levelName", s.step, s.unit_id as "unitId", un.name as "unitName", s.policy_id as "policyId",
-            s.raised_by as "raisedBy", u.display_name as "raisedByName", s.raised_at as "raisedAt", s.note, s.task_due_at as "taskDueAt",
-            s.status, s.reply, s.replied_at as "repliedAt", fd.public_id as "reportDocxId", fh.public_id as "reportHtmlId"
+async function supervisionViews(q: Queryable, where: string, params: unknown[]): Promise<SupervisionView[]> {
+  const r = await q.query<SupervisionView>(
+    `select s.id, s.order_id as "orderId", s.level, l.name_zh as "levelName", s.step, s.unit_id as "unitId", un.name as "unitName",
+            s.policy_id as "policyId", s.raised_by as "raisedBy", u.display_name as "raisedByName", s.raised_at as "raisedAt", s.note,
+            s.task_due_at as "taskDueAt", s.status, s.reply, s.replied_at as "repliedAt", fd.public_id as "reportDocxId", fh.public_id as "reportHtmlId"
        from supervisions s join supervision_levels l on l.level = s.level left join units un on un.id = s.unit_id
        left join files fd on fd.id = s.report_docx_id left join files fh on fh.id = s.report_html_id
-       left join users u on u.id = s.raised_by where s.order_id = $1 order by s.id`,
-    [orderId],
+       left join users u on u.id = s.raised_by where ${where} order by s.id`,
+    params,
   );
-  return r.rows;
+  return r.rows.map((v) => ({ ...v, raisedAt: iso(v.raisedAt), taskDueAt: isoOrNull(v.taskDueAt), repliedAt: isoOrNull(v.repliedAt) }));
+}
+
+/** The supervisions of an order; the caller has checked that the actor may see it. */
+export async function listSupervisions(q: Queryable, orderId: number): Promise<SupervisionView[]> {
+  return supervisionViews(q, 's.order_id = $1', [orderId]);
 }

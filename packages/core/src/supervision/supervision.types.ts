@@ -1,6 +1,6 @@
-import type { Step } from '@liandong/contracts';
+import type { Step, SupervisionLevel } from '@liandong/contracts';
 
-export type SupervisionLevel = 1 | 2 | 3 | 4 | 5;
+export type { SupervisionLevel };
 
 export interface SupervisionRow {
   id: number;

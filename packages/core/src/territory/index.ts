@@ -25,3 +25,4 @@ export { ImportValidationError, featureError, fileError, lineError } from './imp
 export { validateGeometry, validateGridFeature } from './grid-feature.ts';
 export { importGridsGeoJson, validateGridCollection, MAX_IMPORT_FEATURES, type ImportGridsOptions } from './import-grids.ts';
 export { importDivisionsCsv, parseDivisionsCsv, type ImportDivisionsOptions } from './import-divisions.ts';
+export { describePoint } from './describe-point.ts';

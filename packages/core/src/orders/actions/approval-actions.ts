@@ -3,7 +3,7 @@
  * on the order (`pending_request`); the shift lead approves or denies it, or acts directly.
  */
 import type { StateCode, Step } from '@liandong/contracts';
-import { conflict, invalidField, wrongState } from '../../shared/errors.ts';
+import { invalidField } from '../../shared/errors.ts';
 import type { TimeUnit } from '../../calendar/index.ts';
 import type { ActionContext, ActionHandler } from '../action.types.ts';
 import { completeDeadlines, listDeadlines, setDeadlineDue, startDeadline } from '../order.repository.ts';
@@ -11,21 +11,14 @@ import { cancelClockTimers } from '../clock-timers.ts';
 import { rescheduleRunningClocks } from '../deadlines.ts';
 import type { PendingRequest } from '../order.types.ts';
 
-function assertNoPending(ctx: ActionContext): void {
-  const p = ctx.order.pending_request;
-  if (p) throw conflict('request_pending', `已有待审批的申请（${p.kind}），请先处理`, `A ${p.kind} request is already waiting for approval`);
-}
-
+/** The waiting request the action answers; its presence is checked by the rules (orderCondition) before any handler runs. */
 function pendingOf<K extends PendingRequest['kind']>(ctx: ActionContext, kind: K): Extract<PendingRequest, { kind: K }> {
   const p = ctx.order.pending_request;
-  if (!p || p.kind !== kind) throw wrongState(`没有待审批的${KIND_ZH[kind]}申请`, `There is no ${kind} request waiting`);
+  if (!p || p.kind !== kind) throw new Error(`no ${kind} request on order ${ctx.order.id}: orderCondition should have refused`);
   return p as Extract<PendingRequest, { kind: K }>;
 }
 
-const KIND_ZH = { extension: '延期', suspension: '挂账', void: '作废' } as const;
-
 function request(ctx: ActionContext, p: PendingRequest, note: string) {
-  assertNoPending(ctx);
   return { to: ctx.order.state, patch: { pending_request: p }, note, data: { request: p.kind } };
 }
 

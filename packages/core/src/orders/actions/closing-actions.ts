@@ -5,12 +5,12 @@ import type { ActionHandler } from '../action.types.ts';
 import { completeDeadlines } from '../order.repository.ts';
 import { startSteps } from '../deadlines.ts';
 import type { OrderRow } from '../order.types.ts';
+import { DISSATISFIED } from '../lifecycle.rules.ts';
 import { hasCallableReporter } from './handling-actions.ts';
 import { requestCallbacks } from '../callback-links.ts';
 import { enqueueMessage } from '../../notify/index.ts';
 
 const ALL_STEPS = ['accept', 'dispatch', 'sign', 'handle', 'check', 'callback'] as const;
-const DISSATISFIED = new Set(['dissatisfied', 'very_dissatisfied']);
 
 /** 核查: the grid worker checks the result on site; a failure sends it back to the unit (返工, counted). */
 export const check: ActionHandler<'check'> = async ({ tx, order, body, now, services }) => {
@@ -93,9 +93,6 @@ export const callback: ActionHandler<'callback'> = async ({ tx, order, body, now
  * dispatcher, judging it so, sends the order back to the same unit with the reason on the timeline.
  */
 export const reopen: ActionHandler<'reopen'> = async ({ tx, order, body, now, services }) => {
-  if (!order.satisfaction || !DISSATISFIED.has(order.satisfaction)) {
-    throw wrongState('只有群众不满意的工单才能重办', 'Only an order the citizen was dissatisfied with can be reopened');
-  }
   if (!order.handler_unit_id) throw wrongState('工单没有承办单位，请重新派遣', 'The order has no handling unit; dispatch it again');
   return {
     to: 'pending_sign',

@@ -1,3 +1,4 @@
+import { ORDER_LEVEL_LABELS } from '@liandong/contracts';
 import { unprocessable, wrongState } from '../../shared/errors.ts';
 import type { Queryable } from '@liandong/db';
 import { findCentre, type UnitRow } from '../../org/org.repository.ts';
@@ -16,8 +17,7 @@ const ALL_STEPS = ['accept', 'dispatch', 'sign', 'handle', 'check', 'callback'] 
  * The order keeps one timeline across levels. The receiving unit is told in its inbox.
  */
 export const escalate: ActionHandler<'escalate'> = async ({ tx, order, body, now, services }) => {
-  const level = nextLevel(order.level);
-  if (!level) throw wrongState('工单已在区级，无法继续上推', 'The order is already at the district level');
+  const level = nextLevel(order.level)!; // a district order is refused by the rules (orderCondition)
   const target = level === 'village' ? await villageStation(tx, order.village_code) : await centreFor(tx, level, order);
   if (!target) throw unprocessable(undefined, '上级单位未配置', 'No unit is configured for the next level');
   const toStation = level === 'village';
@@ -38,7 +38,7 @@ export const escalate: ActionHandler<'escalate'> = async ({ tx, order, body, now
       await startSteps(tx, services, order, toStation ? ['sign', 'handle'] : ['dispatch'], now);
       await enqueueMessage(tx, {
         template: 'order.escalated',
-        vars: { orderCode: order.code, fromUnit: LEVEL_ZH[order.level], toUnit: target.name, reason: body.reason },
+        vars: { orderCode: order.code, fromUnit: ORDER_LEVEL_LABELS[order.level].zh, toUnit: target.name, reason: body.reason },
         channel: 'inbox',
         recipient: { kind: 'unit', unitId: target.id },
         orderId: order.id,
@@ -48,7 +48,6 @@ export const escalate: ActionHandler<'escalate'> = async ({ tx, order, body, now
   };
 };
 
-const LEVEL_ZH = { grid: '网格', village: '村（社区）', town: '镇（街道）', district: '区' } as const;
 
 async function villageStation(q: Queryable, villageCode: string | null): Promise<UnitRow | null> {
   if (!villageCode) return null;

@@ -5,15 +5,18 @@
  * assembles this input from an order view decides what may be shown.
  */
 
-/** The supervision ladder: each level escalates the one before. */
-export type SupervisionLevel = 1 | 2 | 3 | 4 | 5;
+import { SUPERVISION_LEVEL_LABELS, type SupervisionLevel } from '@liandong/contracts';
 
+/** The supervision ladder: each level escalates the one before. */
+export type { SupervisionLevel };
+
+/** The levels' Chinese names, as the report prints them. */
 export const SUPERVISION_LEVEL_NAMES: Readonly<Record<SupervisionLevel, string>> = {
-  1: '电子催办',
-  2: '人工交办',
-  3: '现场督办',
-  4: '短信督办',
-  5: '专报批办',
+  1: SUPERVISION_LEVEL_LABELS[1].zh,
+  2: SUPERVISION_LEVEL_LABELS[2].zh,
+  3: SUPERVISION_LEVEL_LABELS[3].zh,
+  4: SUPERVISION_LEVEL_LABELS[4].zh,
+  5: SUPERVISION_LEVEL_LABELS[5].zh,
 };
 
 export interface SpecialReportOrder {

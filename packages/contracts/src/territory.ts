@@ -1,0 +1,65 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { NamedRef, Nullable, Obj } from './common.ts';
+import { route } from './route.ts';
+import { CRS_CODES, literals } from './vocabulary.ts';
+
+export const SPECIALTIES = ['work_safety', 'fire', 'environment', 'labour'] as const;
+
+const point = {
+  lng: Type.Number({ minimum: -180, maximum: 180 }),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  crs: Type.Optional(literals(CRS_CODES)),
+};
+export const LookupQuery = Type.Object(point);
+export const NearestQuery = Type.Object({
+  ...point,
+  radius: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 2000, description: 'metres, default 50' })),
+  category: Type.Optional(Type.String({ maxLength: 20, description: 'component category code or prefix, e.g. B01 or B01001' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+});
+
+/** Where a point lies: its basic grid (基础网格), professional grids (专业网格) and divisions. */
+export const LookupSchema = Obj({
+  wgs84: Obj({ lng: Type.Number(), lat: Type.Number() }),
+  grid: Nullable(Obj({ code: Type.String(), name: Type.String() })),
+  professionalGrids: Type.Array(Obj({ code: Type.String(), name: Type.String(), specialty: literals(SPECIALTIES) })),
+  village: NamedRef,
+  town: NamedRef,
+  district: NamedRef,
+});
+
+/** A component (部件) near a point, with its owner. */
+export const ComponentMatchSchema = Obj({
+  code: Type.String({ description: '17 digits: division + category + sequence' }),
+  categoryCode: Type.String(),
+  name: Type.String(),
+  lng: Type.Number(),
+  lat: Type.Number(),
+  ownerUnitId: Nullable(Type.Integer()),
+  ownerUnitCode: Nullable(Type.String()),
+  ownerName: Nullable(Type.String()),
+  gridCode: Nullable(Type.String()),
+  status: Type.String(),
+  distanceMeters: Type.Number(),
+});
+export type Lookup = Static<typeof LookupSchema>;
+export type ComponentMatchView = Static<typeof ComponentMatchSchema>;
+
+export const territoryRoutes = {
+  nearestComponents: route({
+    method: 'GET',
+    path: '/api/v1/territory/components/nearest',
+    tags: ['territory'],
+    summary: '附近部件 Nearest components (部件) with their owners, nearest first',
+    querystring: NearestQuery,
+    response: { 200: Type.Array(ComponentMatchSchema) },
+  }),
+  lookup: route({
+    method: 'GET',
+    path: '/api/v1/territory/lookup',
+    tags: ['territory'],
+    summary: '定位网格 Point → basic grid, professional grids, village, town, district',
+    querystring: LookupQuery,
+    response: { 200: LookupSchema },
+  }),
+};

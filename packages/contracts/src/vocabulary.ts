@@ -1,0 +1,269 @@
+/**
+ * The words the API and every client share (one copy): roles, order levels, states, steps, lights,
+ * supervision levels, message statuses, and the zh/en labels of steps and actions. Core, the server,
+ * the timeline, the OpenAPI summaries and the web apps read them from here.
+ */
+import { Type, type TLiteral, type TUnion } from '@sinclair/typebox';
+
+export interface Labels {
+  zh: string;
+  en: string;
+}
+
+/** A closed string union as a schema. */
+export function literals<const T extends readonly string[]>(values: T, options: { description?: string } = {}): TUnion<TLiteral<T[number]>[]> {
+  return Type.Union(values.map((v) => Type.Literal(v)), options) as TUnion<TLiteral<T[number]>[]>;
+}
+
+/** Roles (角色, SPEC §1). Stored as rows in `roles`; the codes are fixed because rules refer to them. */
+export const ROLES = ['citizen', 'operator', 'dispatcher', 'shift_lead', 'handler', 'grid_worker', 'grid_leader', 'supervisor', 'leader', 'admin', 'integration'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, Labels> = {
+  citizen: { zh: '群众', en: 'citizen' },
+  operator: { zh: '话务员', en: 'operator' },
+  dispatcher: { zh: '分拨员', en: 'dispatcher' },
+  shift_lead: { zh: '值班长', en: 'shift lead' },
+  handler: { zh: '承办人员', en: 'handler' },
+  grid_worker: { zh: '网格员', en: 'grid worker' },
+  grid_leader: { zh: '网格长', en: 'grid leader' },
+  supervisor: { zh: '督办员', en: 'supervisor' },
+  leader: { zh: '领导', en: 'leader' },
+  admin: { zh: '系统管理员', en: 'administrator' },
+  integration: { zh: '接口系统', en: 'integration' },
+};
+
+/** The level an order sits at (层级): where it is being solved. */
+export const ORDER_LEVELS = ['grid', 'village', 'town', 'district'] as const;
+export type OrderLevel = (typeof ORDER_LEVELS)[number];
+export const ORDER_LEVEL_LABELS: Record<OrderLevel, Labels> = {
+  grid: { zh: '网格', en: 'grid' },
+  village: { zh: '村（社区）', en: 'village' },
+  town: { zh: '镇（街道）', en: 'town' },
+  district: { zh: '区', en: 'district' },
+};
+
+/** Where an order was finally solved: a level, or by the enforcement bureau (综合执法). */
+export const SOLVED_LEVELS = [...ORDER_LEVELS, 'enforcement'] as const;
+
+export const UNIT_KINDS = ['centre', 'sub_centre', 'department', 'station', 'grid_team'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_LEVELS = ['city', 'district', 'town', 'village', 'grid'] as const;
+
+/** Order states (工单状态). Their labels are rows in `order_states`, so a deployment can rename them. */
+export const STATE_CODES = [
+  'pending_accept',
+  'pending_dispatch',
+  'pending_sign',
+  'handling',
+  'pending_check',
+  'pending_callback',
+  'pending_close',
+  'suspended',
+  'closed',
+  'rejected',
+  'merged',
+  'voided',
+] as const;
+export type StateCode = (typeof STATE_CODES)[number];
+/** The fixed type of each state, which lists and figures group by. */
+export const STATE_TYPES = ['new', 'open', 'handling', 'suspended', 'closed', 'voided'] as const;
+export type StateType = (typeof STATE_TYPES)[number];
+
+/** The steps of an order's life, each with its own clock (环节). */
+export const STEPS = ['accept', 'dispatch', 'sign', 'handle', 'check', 'callback'] as const;
+export type Step = (typeof STEPS)[number];
+export const STEP_LABELS: Record<Step, Labels> = {
+  accept: { zh: '受理', en: 'accept' },
+  dispatch: { zh: '派遣', en: 'dispatch' },
+  sign: { zh: '签收', en: 'sign' },
+  handle: { zh: '处置', en: 'handle' },
+  check: { zh: '核查', en: 'check' },
+  callback: { zh: '回访', en: 'callback' },
+};
+
+/** A step clock's traffic light (红黄绿灯): green below 80 % of its limit, yellow to 100 %, red beyond. */
+export const LIGHTS = ['green', 'yellow', 'red'] as const;
+export type Light = (typeof LIGHTS)[number];
+
+export const TIME_UNITS = ['urgent_hours', 'working_hours', 'working_days', 'natural_days'] as const;
+export type TimeUnit = (typeof TIME_UNITS)[number];
+
+export const SATISFACTIONS = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export const SATISFACTION_LABELS: Record<Satisfaction, Labels> = {
+  very_satisfied: { zh: '非常满意', en: 'very satisfied' },
+  satisfied: { zh: '满意', en: 'satisfied' },
+  basically_satisfied: { zh: '基本满意', en: 'basically satisfied' },
+  dissatisfied: { zh: '不满意', en: 'dissatisfied' },
+  very_dissatisfied: { zh: '非常不满意', en: 'very dissatisfied' },
+};
+
+export const CRS_CODES = ['wgs84', 'gcj02', 'bd09'] as const;
+export type CrsCode = (typeof CRS_CODES)[number];
+
+/** Order channels and natures built into every deployment (rows in `channels` and `natures`; more may be added). */
+export const BUILT_IN_CHANNELS = ['hotline', 'web', 'app', 'wechat', 'grid_patrol', 'video', 'leader', 'transfer'] as const;
+export const BUILT_IN_NATURES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
+
+/** The waiting request an order may carry (待审批申请). */
+export const REQUEST_KINDS = ['extension', 'suspension', 'void'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** The supervision ladder (五级督办). Levels are rows in `supervision_levels`; these are the built-in ones. */
+export const SUPERVISION_LEVELS = [1, 2, 3, 4, 5] as const;
+export type SupervisionLevel = (typeof SUPERVISION_LEVELS)[number];
+export const SUPERVISION_LEVEL_LABELS: Record<SupervisionLevel, Labels> = {
+  1: { zh: '电子催办', en: 'electronic reminder' },
+  2: { zh: '人工交办', en: 'manual assignment' },
+  3: { zh: '现场督办', en: 'on-site supervision' },
+  4: { zh: '短信督办', en: 'SMS supervision' },
+  5: { zh: '专报批办', en: 'special report' },
+};
+export const SUPERVISION_STATUSES = ['open', 'replied', 'closed'] as const;
+
+/** Notification channels (通知渠道) and the life of an outbox message. */
+export const MESSAGE_CHANNELS = ['inbox', 'sms', 'wecom', 'dingtalk', 'email'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+/** pending: waiting to be sent; sent; stored: kept and readable, never sent (inbox, disabled channel); failed: gave up. */
+export const MESSAGE_STATUSES = ['pending', 'sent', 'stored', 'failed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/**
+ * What a user may do beyond the order actions (whose rules are `ACTION_RULES`): one home for "who may do X"
+ * (core/org/permissions.rules.ts), returned by /me so a client offers only what the server allows.
+ */
+export const PERMISSIONS = [
+  'reporters.identity',
+  'orders.supervise',
+  'supervision.board',
+  'supervision.policies',
+  'messages.log',
+  'notifications.manage',
+  'audit.read',
+  'tokens.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What the audit trail records (审计日志). */
+export const AUDIT_ACTIONS = ['search_by_phone', 'view_reporter', 'view_message_addresses'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Every error code the API answers with (a closed set; `error.code`). */
+export const ERROR_CODES = [
+  'bad_request',
+  'bad_url',
+  'invalid_field',
+  'invalid_json',
+  'invalid_value',
+  'unsupported_media_type',
+  'unauthenticated',
+  'bad_credentials',
+  'forbidden',
+  'password_change_required',
+  'wrong_password',
+  'not_found',
+  'wrong_state',
+  'request_pending',
+  'already_answered',
+  'username_taken',
+  'duplicate',
+  'idempotency_key_reused',
+  'invalid_import',
+  'catalogue_import_invalid',
+  'concurrent_update',
+  'link_expired',
+  'too_large',
+  'path_too_long',
+  'unprocessable',
+  'reference_missing',
+  'login_throttled',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The names of the order actions (/orders/{id}/actions/{action}) with their zh/en labels. */
+export const ACTION_NAMES = [
+  'accept',
+  'reject',
+  'classify',
+  'dispatch',
+  'redispatch',
+  'add-co-handler',
+  'sign',
+  'return',
+  'request-extension',
+  'approve-extension',
+  'deny-extension',
+  'request-suspension',
+  'suspend',
+  'deny-suspension',
+  'resume',
+  'request-void',
+  'void',
+  'deny-void',
+  'escalate',
+  'self-handle',
+  'feedback',
+  'check',
+  'callback',
+  'reopen',
+  'close',
+  'force-close',
+  'merge',
+] as const;
+export type ActionName = (typeof ACTION_NAMES)[number];
+
+/** Timeline entries that are not actions a user takes on /actions. */
+export const TIMELINE_ONLY_ACTIONS = ['create', 'merged-into', 'supervise', 'supervision-reply'] as const;
+export const TIMELINE_ACTIONS = [...TIMELINE_ONLY_ACTIONS, ...ACTION_NAMES] as const;
+export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
+
+export interface ActionLabels {
+  /** The verb on a button (操作). */
+  verb: Labels;
+  /** What the timeline says happened (办理过程). */
+  done: Labels;
+  /** One line for the API documentation. */
+  about: string;
+}
+
+export const ACTION_LABELS: Record<TimelineAction, ActionLabels> = {
+  create: { verb: { zh: '登记', en: 'register' }, done: { zh: '登记', en: 'registered' }, about: 'Create a work order from any channel' },
+  accept: { verb: { zh: '受理', en: 'accept' }, done: { zh: '受理', en: 'accepted' }, about: 'Accept a new order (optionally classify it)' },
+  reject: { verb: { zh: '不予受理', en: 'reject' }, done: { zh: '不予受理', en: 'not accepted' }, about: 'Reject a new order with a reason' },
+  classify: { verb: { zh: '分类', en: 'classify' }, done: { zh: '分类', en: 'classified' }, about: 'Set the category and case-opening condition' },
+  dispatch: {
+    verb: { zh: '派遣', en: 'dispatch' },
+    done: { zh: '派遣', en: 'dispatched' },
+    about: 'Dispatch to a department, a station or a town sub-centre (two-level)',
+  },
+  redispatch: { verb: { zh: '改派', en: 'redispatch' }, done: { zh: '改派', en: 'redispatched' }, about: 'Take back and dispatch elsewhere' },
+  'add-co-handler': { verb: { zh: '协办', en: 'add co-handler' }, done: { zh: '协办', en: 'co-handler added' }, about: 'Add a co-handling unit' },
+  sign: { verb: { zh: '签收', en: 'sign' }, done: { zh: '签收', en: 'signed' }, about: 'Sign for the order' },
+  return: { verb: { zh: '退单', en: 'return' }, done: { zh: '退单', en: 'returned' }, about: 'Return the order to the dispatcher with a reason' },
+  'request-extension': { verb: { zh: '申请延期', en: 'request extension' }, done: { zh: '申请延期', en: 'extension requested' }, about: 'Ask for more time' },
+  'approve-extension': { verb: { zh: '批准延期', en: 'approve extension' }, done: { zh: '批准延期', en: 'extension approved' }, about: 'Approve the extension' },
+  'deny-extension': { verb: { zh: '驳回延期', en: 'deny extension' }, done: { zh: '驳回延期', en: 'extension denied' }, about: 'Deny the extension' },
+  'request-suspension': { verb: { zh: '申请挂账', en: 'request suspension' }, done: { zh: '申请挂账', en: 'suspension requested' }, about: 'Ask to suspend' },
+  suspend: { verb: { zh: '挂账', en: 'suspend' }, done: { zh: '挂账', en: 'suspended' }, about: 'Suspend (clocks stop)' },
+  'deny-suspension': { verb: { zh: '驳回挂账', en: 'deny suspension' }, done: { zh: '驳回挂账', en: 'suspension denied' }, about: 'Deny the suspension' },
+  resume: { verb: { zh: '恢复办理', en: 'resume' }, done: { zh: '恢复办理', en: 'resumed' }, about: 'Resume a suspended order' },
+  'request-void': { verb: { zh: '申请作废', en: 'request voiding' }, done: { zh: '申请作废', en: 'voiding requested' }, about: 'Ask to void' },
+  void: { verb: { zh: '作废', en: 'void' }, done: { zh: '作废', en: 'voided' }, about: 'Void the order' },
+  'deny-void': { verb: { zh: '驳回作废', en: 'deny voiding' }, done: { zh: '驳回作废', en: 'voiding denied' }, about: 'Deny voiding' },
+  escalate: { verb: { zh: '上推', en: 'escalate' }, done: { zh: '上推', en: 'escalated' }, about: 'Escalate to the next level centre' },
+  'self-handle': { verb: { zh: '自行处置', en: 'solve on the spot' }, done: { zh: '自行处置', en: 'solved on the spot' }, about: 'Solved on the spot by the grid worker' },
+  feedback: { verb: { zh: '反馈', en: 'report result' }, done: { zh: '反馈', en: 'result reported' }, about: 'Report the handling result' },
+  check: { verb: { zh: '核查', en: 'check' }, done: { zh: '核查', en: 'checked' }, about: 'On-site check of the result (fail = rework)' },
+  callback: { verb: { zh: '回访', en: 'call back' }, done: { zh: '回访', en: 'called back' }, about: 'Record the citizen callback and satisfaction' },
+  reopen: { verb: { zh: '重办', en: 'reopen' }, done: { zh: '重办', en: 'reopened' }, about: 'Reopen on substantive dissatisfaction' },
+  close: { verb: { zh: '结案', en: 'close' }, done: { zh: '结案', en: 'closed' }, about: 'Close' },
+  'force-close': { verb: { zh: '强制结案', en: 'force close' }, done: { zh: '强制结案', en: 'force-closed' }, about: 'Forced close by the shift lead' },
+  merge: { verb: { zh: '并单', en: 'merge' }, done: { zh: '并单', en: 'merged duplicates' }, about: 'Merge duplicates under this order' },
+  'merged-into': { verb: { zh: '并入', en: 'merge into' }, done: { zh: '并入', en: 'merged into' }, about: 'Merged into another order' },
+  supervise: { verb: { zh: '督办', en: 'supervise' }, done: { zh: '督办', en: 'supervised' }, about: 'Raise a supervision level' },
+  'supervision-reply': { verb: { zh: '督办回复', en: 'answer supervision' }, done: { zh: '督办回复', en: 'supervision answered' }, about: 'The supervised unit answers' },
+};

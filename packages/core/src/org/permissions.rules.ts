@@ -1,0 +1,47 @@
+/**
+ * Who may do what beyond the order actions (those are `ACTION_RULES` in orders/lifecycle.rules.ts): one
+ * table, read by every use case that gates on a role and by /me (so the UI offers only what is allowed).
+ */
+import type { Permission, Role } from '@liandong/contracts';
+import { PERMISSIONS } from '@liandong/contracts';
+import { forbidden, type Messages } from '../shared/errors.ts';
+import type { Actor } from './actor.ts';
+
+interface Grant {
+  roles: readonly Role[];
+  /** Why someone else is refused. */
+  refusal: Messages;
+}
+
+export const PERMISSION_GRANTS: Record<Permission, Grant> = {
+  'reporters.identity': {
+    roles: ['operator'],
+    refusal: { zh: '只有可查看完整号码的话务员可按来电号码查询', en: 'Only operators, who see full numbers, may search by phone number' },
+  },
+  'orders.supervise': {
+    roles: ['supervisor', 'shift_lead', 'leader'],
+    refusal: { zh: '只有督办员、值班长或领导可以督办', en: 'Only supervisors, shift leads or leaders may supervise' },
+  },
+  'supervision.board': {
+    roles: ['supervisor', 'shift_lead', 'leader', 'dispatcher', 'admin'],
+    refusal: { zh: '督办看板仅限督办员、值班长、分拨员和领导', en: 'The supervision board is for supervisors, shift leads, dispatchers and leaders' },
+  },
+  'supervision.policies': { roles: ['admin'], refusal: { zh: '仅管理员可修改督办策略', en: 'Only administrators may change policies' } },
+  'messages.log': { roles: ['admin', 'supervisor'], refusal: { zh: '仅管理员和督办员可以查看消息记录', en: 'Only administrators and supervisors may read the message log' } },
+  'notifications.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以管理通知设置', en: 'Only administrators may manage notification settings' } },
+  'audit.read': { roles: ['admin'], refusal: { zh: '仅管理员可以查看审计日志', en: 'Only administrators may read the audit trail' } },
+  'tokens.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以管理接口令牌', en: 'Only administrators may manage API tokens' } },
+};
+
+export function may(actor: Pick<Actor, 'roles'>, p: Permission): boolean {
+  return PERMISSION_GRANTS[p].roles.some((r) => actor.roles.has(r));
+}
+
+/** Throws 403 with the permission's own reason when the actor may not. */
+export function assertMay(actor: Pick<Actor, 'roles'>, p: Permission): void {
+  if (!may(actor, p)) throw forbidden(PERMISSION_GRANTS[p].refusal.zh, PERMISSION_GRANTS[p].refusal.en);
+}
+
+export function permissionsOf(actor: Pick<Actor, 'roles'>): Permission[] {
+  return PERMISSIONS.filter((p) => may(actor, p));
+}

@@ -1,0 +1,21 @@
+/** Where a point lies, as the API shows it: its grids and the names of its village, town and district. */
+import type { Queryable } from '@liandong/db';
+import type { CrsCode, Lookup } from '@liandong/contracts';
+import { toWgs84 } from './coordinates.ts';
+import type { TerritoryService } from './territory-service.ts';
+
+export async function describePoint(q: Queryable, territory: TerritoryService, point: { lng: number; lat: number; crs?: CrsCode }): Promise<Lookup> {
+  const [lng, lat] = toWgs84(point.lng, point.lat, point.crs ?? 'wgs84');
+  const match = await territory.lookup(lng, lat);
+  const codes = [match.villageCode, match.townCode, match.districtCode].filter(Boolean);
+  const names = await q.query<{ code: string; name: string }>('select code, name from divisions where code = any($1::text[])', [codes]);
+  const name = (code: string | null) => (code ? { code, name: names.rows.find((n) => n.code === code)?.name ?? null } : null);
+  return {
+    wgs84: { lng, lat },
+    grid: match.basicGrid,
+    professionalGrids: match.professionalGrids,
+    village: name(match.villageCode),
+    town: name(match.townCode),
+    district: name(match.districtCode),
+  };
+}
