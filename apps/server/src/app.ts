@@ -11,6 +11,7 @@ import type { RateLimits } from './http/rate-limit.rules.ts';
 import { loadRateLimits } from './config.ts';
 import { installValidation } from './http/validation.ts';
 import { installResponseCheck } from './http/response-check.ts';
+import { installSharedSchemas } from './http/contract-route.ts';
 import type { Platform } from './platform.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
@@ -39,6 +40,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   installValidation(app);
   installErrorHandling(app);
   installSecurityHeaders(app);
+  installSharedSchemas(app);
   if (opts.checkResponses) installResponseCheck(app);
   await app.register(cookie);
   await app.register(swagger, {
@@ -55,6 +57,8 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
+    // Shared answers (contract-route.ts) appear under their own names in components.schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installAuthentication(app, p.db, p.clock, p.sessions);

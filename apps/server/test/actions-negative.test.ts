@@ -444,7 +444,7 @@ describe('order id and credentials', () => {
   });
 
   it('an unknown action → 404', async () => {
-    const r = await (await s.as('admin')).act(O.handling.id, 'teleport', {});
+    const r = await (await s.as('admin')).request('POST', `/api/v1/orders/${O.handling.id}/actions/teleport`, {});
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('not_found');
   });

@@ -5,6 +5,7 @@
  * in China (an ordinary working day), so deadlines can be stated in working time by hand:
  * working periods 08:30–12:00 and 13:30–17:30 (7.5 working hours a day).
  */
+import type { ActionName } from '@liandong/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_NAMES } from '@liandong/contracts';
 import { startTestServer, unitId, type TestServer } from './harness.ts';
@@ -33,7 +34,7 @@ async function uid(username: string): Promise<number> {
 }
 
 /** Takes an action that must succeed, and checks that it wrote exactly one timeline event. */
-async function act(f: Fixture | number, username: string, action: string, body: unknown = {}): Promise<any> {
+async function act(f: Fixture | number, username: string, action: ActionName, body: unknown = {}): Promise<any> {
   const id = typeof f === 'number' ? f : f.id;
   const before = await snapshot(s, id);
   const order = expectOk(await (await s.as(username)).act(id, action, body), `${action} by ${username}`);

@@ -56,8 +56,8 @@ describe('revoking API tokens over HTTP (吊销接口令牌)', () => {
     expect(token).toMatchObject({ username: 'zx_dispatcher', revokedAt: null });
     expect(JSON.stringify(list.body)).not.toContain(secret);
 
-    expect((await (await s.as('zx_dispatcher')).request('DELETE', `/api/v1/admin/tokens/${token.id}`)).status).toBe(403);
-    const del = await admin.request('DELETE', `/api/v1/admin/tokens/${token.id}`);
+    expect((await (await s.as('zx_dispatcher')).request('DELETE', `/api/v1/admin/tokens/${token!.id}`)).status).toBe(403);
+    const del = await admin.request('DELETE', `/api/v1/admin/tokens/${token!.id}`);
     expect(del.status).toBe(200);
     expect(del.body.revokedAt).toBeTruthy();
     expect((await integration.get('/api/v1/me')).status).toBe(401);

@@ -76,7 +76,7 @@ describe('sessions and tokens', () => {
 describe('system endpoints', () => {
   it('reports health, the OpenAPI document, the docs page and the demo accounts', async () => {
     expect((await s.anonymous.get('/api/health')).body).toEqual({ status: 'ok' });
-    const doc = (await s.anonymous.get('/api/openapi.json')).body;
+    const doc = (await s.anonymous.request('GET', '/api/openapi.json')).body;
     expect(doc.openapi).toMatch(/^3\./);
     for (const path of ['/api/v1/orders', '/api/v1/orders/{id}', '/api/v1/orders/{id}/actions/dispatch', '/api/v1/auth/login', '/api/v1/territory/lookup']) {
       expect(Object.keys(doc.paths)).toContain(path);
@@ -93,7 +93,7 @@ describe('system endpoints', () => {
   });
 
   it('answers unknown endpoints with a JSON 404', async () => {
-    const r = await s.anonymous.get('/api/v1/nope');
+    const r = await s.anonymous.request('GET', '/api/v1/nope');
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('not_found');
   });

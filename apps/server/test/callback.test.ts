@@ -71,12 +71,12 @@ describe('callback', () => {
     expect(r.body.state).toBe('pending_sign');
     const o = (await (await s.as('zx_dispatcher')).get(`/api/v1/orders/${id}`)).body;
     expect(o.counts.reopens).toBe(1);
-    expect(o.handlerUnit.id).toBe(await unitId(s, 'WJ-CGJ'));
+    expect(o.handlerUnit!.id).toBe(await unitId(s, 'WJ-CGJ'));
     expect(o.deadlines.filter((d: { running: boolean }) => d.running).map((d: { step: string }) => d.step).sort()).toEqual(['handle', 'sign']);
     const board = (await (await s.as('zx_supervisor')).get('/api/v1/supervision/board')).body;
-    const cgj = board.units.find((u: { unitId: number }) => u.unitId === o.handlerUnit.id);
-    expect(cgj.callbacks).toBe(2);
-    expect(cgj.satisfactionRate).toBe(0.5);
+    const cgj = board.units.find((u: { unitId: number }) => u.unitId === o.handlerUnit!.id);
+    expect(cgj!.callbacks).toBe(2);
+    expect(cgj!.satisfactionRate).toBe(0.5);
   });
 
   it('refuses a link that expired, and one that does not exist, without revealing anything', async () => {

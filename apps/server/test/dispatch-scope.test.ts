@@ -4,6 +4,7 @@
  * and that station then read the order. Now every station named as lead or co-handler must be in the
  * order's town — a 422 naming the field, and nothing changes.
  */
+import type { ActionName } from '@liandong/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, unitId, type TestServer } from './harness.ts';
 import { orderIn, snapshot, step, unitOfUser, type Fixture } from './order-fixtures.ts';
@@ -28,7 +29,7 @@ async function atSubCentre(): Promise<Fixture> {
   return step(s, f, 'zx_dispatcher', 'dispatch', { unitId: await unitId(s, 'WJ-ZX-320509001') }, 'pending_dispatch');
 }
 
-async function refused(f: Fixture, username: string, action: string, body: unknown, field: string) {
+async function refused(f: Fixture, username: string, action: ActionName, body: unknown, field: string) {
   const before = await snapshot(s, f.id);
   const r = await (await s.as(username)).act(f.id, action, body);
   expect({ status: r.status, field: r.body?.error?.field }).toEqual({ status: 422, field });

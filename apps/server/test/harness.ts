@@ -3,6 +3,7 @@
  * and gives tests a small client that signs in as demo accounts.
  */
 import type { FastifyInstance } from 'fastify';
+import type { ActionName, ApiError, ApiRoutes, MatchingRoutes, Method, OrderDetail, PathsFor, ResponseOf } from '@liandong/contracts';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
 import { buildApp } from '../src/app.ts';
@@ -23,6 +24,18 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
+/** The answer a route's contract declares for a concrete path (unknown for a path no route has). */
+type Answer<M extends Method, P extends string> = [MatchingRoutes<ApiRoutes, M, P>] extends [never] ? unknown : ResponseOf<MatchingRoutes<ApiRoutes, M, P>>;
+/**
+ * A test reads both: the success body as its contract types it, and the error of a refused request. (The web
+ * apps use contracts' ApiClient, whose result is either one or the other.)
+ */
+export type Body<T> = T & ApiError;
+
+/**
+ * A client typed by the contracts: `get`/`post`/… accept only paths of declared routes and give their answers
+ * typed; bodies are unknown on purpose (tests send hostile ones). `request` reaches any path, untyped.
+ */
 export class Client {
   constructor(
     readonly base: string,
@@ -51,15 +64,24 @@ export class Client {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
-  get<T = any>(path: string) {
-    return this.request<T>('GET', path);
+  get<P extends PathsFor<ApiRoutes, 'GET'>>(path: P) {
+    return this.request<Body<Answer<'GET', P>>>('GET', path);
   }
-  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
-    return this.request<T>('POST', path, body ?? {}, headers);
+  post<P extends PathsFor<ApiRoutes, 'POST'>>(path: P, body?: unknown, headers?: Record<string, string>) {
+    return this.request<Body<Answer<'POST', P>>>('POST', path, body ?? {}, headers);
+  }
+  put<P extends PathsFor<ApiRoutes, 'PUT'>>(path: P, body?: unknown, headers?: Record<string, string>) {
+    return this.request<Body<Answer<'PUT', P>>>('PUT', path, body ?? {}, headers);
+  }
+  patch<P extends PathsFor<ApiRoutes, 'PATCH'>>(path: P, body?: unknown, headers?: Record<string, string>) {
+    return this.request<Body<Answer<'PATCH', P>>>('PATCH', path, body ?? {}, headers);
+  }
+  delete<P extends PathsFor<ApiRoutes, 'DELETE'>>(path: P, headers?: Record<string, string>) {
+    return this.request<Body<Answer<'DELETE', P>>>('DELETE', path, undefined, headers);
   }
   /** An order action; the body defaults to {}. */
-  act<T = any>(orderId: number, action: string, body: unknown = {}) {
-    return this.request<T>('POST', `/api/v1/orders/${orderId}/actions/${action}`, body);
+  act<A extends ActionName>(orderId: number, action: A, body: unknown = {}) {
+    return this.request<Body<OrderDetail>>('POST', `/api/v1/orders/${orderId}/actions/${action}`, body);
   }
 }
 

@@ -6,6 +6,7 @@
  *   const o = await orderIn(s, 'pending_sign', { dispatchTo: 'WJ-CGJ' });
  *   await (await s.as(o.handler!)).act(o.id, 'sign');
  */
+import type { ActionName } from '@liandong/contracts';
 import type { Satisfaction } from '@liandong/contracts';
 import { gridOf, newKey, pointInGrid, unitId, type ApiResponse, type Client, type TestServer } from './harness.ts';
 
@@ -136,7 +137,7 @@ export async function createOrder(s: TestServer, spec: OrderSpec = {}): Promise<
 }
 
 /** Runs one action and checks the state it leads to; updates the fixture. */
-export async function step(s: TestServer, f: Fixture, username: string, action: string, body: unknown, expected: string): Promise<Fixture> {
+export async function step(s: TestServer, f: Fixture, username: string, action: ActionName, body: unknown, expected: string): Promise<Fixture> {
   const c: Client = await s.as(username);
   const r = await c.act(f.id, action, body);
   const order = expectOk(r, `${action} by ${username} on order ${f.id} (${f.order.state.code})`);

@@ -5,6 +5,7 @@
  * such targets are refused unless LIANDONG_OUTBOUND_ALLOW names them, nothing is followed, headers are
  * restricted, and lastError is a status and a short reason.
  */
+import type { OutboxMessage } from '@liandong/contracts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +44,7 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ ba
 
 const put = (code: string, body: unknown) => admin.request('PUT', `/api/v1/notification-channels/${code}`, body);
 
-async function smsThroughGateway(url: string): Promise<{ lastError: string; status: string }> {
+async function smsThroughGateway(url: string): Promise<OutboxMessage> {
   expect((await put('sms', { enabled: true, config: { url } })).status).toBe(200);
   const f = await orderIn(s, 'pending_sign');
   await s.platform.db.query(`update units set leader_phone = '13900000002' where id = $1`, [f.handlerUnitId]);
@@ -58,7 +59,7 @@ async function smsThroughGateway(url: string): Promise<{ lastError: string; stat
   );
   await deliverPendingMessages(s.platform.db);
   const log = await admin.get(`/api/v1/messages?orderId=${f.id}&channel=sms`);
-  return log.body.items[0];
+  return log.body.items[0]!;
 }
 
 describe('channel targets on this machine or a private network', () => {
@@ -123,6 +124,6 @@ describe('an allowed gateway', () => {
     const m = await smsThroughGateway(`${gw.base}/sms`);
     expect(m.lastError).toMatch(/HTTP 500/);
     expect(m.lastError).not.toMatch(/SECRET|root:x/);
-    expect(m.lastError.length).toBeLessThanOrEqual(160);
+    expect(m.lastError!.length).toBeLessThanOrEqual(160);
   });
 });

@@ -26,20 +26,20 @@ describe('paging parameters are bounded on every list', () => {
   for (const list of LISTS) {
     it(`${list}: a page outside 1–${MAX_PAGE} is a 400 naming page`, async () => {
       for (const page of BAD_PAGES) {
-        const r = await supervisor.get(`${list}?page=${page}`);
+        const r = await supervisor.request('GET', `${list}?page=${page}`);
         expect({ page, status: r.status, field: r.body?.error?.field }).toEqual({ page, status: 400, field: 'page' });
       }
     });
 
     it(`${list}: a pageSize outside 1–${MAX_PAGE_SIZE} is a 400 naming pageSize`, async () => {
       for (const pageSize of ['Infinity', '0', String(MAX_PAGE_SIZE + 1), '2.5']) {
-        const r = await supervisor.get(`${list}?pageSize=${pageSize}`);
+        const r = await supervisor.request('GET', `${list}?pageSize=${pageSize}`);
         expect({ pageSize, status: r.status, field: r.body?.error?.field }).toEqual({ pageSize, status: 400, field: 'pageSize' });
       }
     });
 
     it(`${list}: the last allowed page answers, empty`, async () => {
-      const r = await supervisor.get(`${list}?page=${MAX_PAGE}&pageSize=${MAX_PAGE_SIZE}`);
+      const r = await supervisor.request('GET', `${list}?page=${MAX_PAGE}&pageSize=${MAX_PAGE_SIZE}`);
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ page: MAX_PAGE, pageSize: MAX_PAGE_SIZE, items: [] });
     });

@@ -1,5 +1,6 @@
 /** Default dispatch by the catalogue: lead and co-handlers resolved for the order's place (属地). */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { OrderView } from '@liandong/contracts';
 import { gridOf, newKey, pointInGrid, startTestServer, unitId, type TestServer } from './harness.ts';
 
 let s: TestServer;
@@ -8,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-async function newOrder(categoryCode: string): Promise<{ id: number; village: { code: string }; town: { code: string } }> {
+async function newOrder(categoryCode: string): Promise<OrderView> {
   const p = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
   const r = await (await s.as('zx_operator')).post(
     '/api/v1/orders',
@@ -36,8 +37,8 @@ it('a territorial co-handler becomes the village station, never the town sub-cen
   expect(sent.status).toBe(200);
   const co = await s.platform.db.query<{ unit_id: number }>(`select unit_id from order_units where order_id = $1 and role = 'co'`, [order.id]);
   const coIds = co.rows.map((r) => r.unit_id);
-  expect(coIds).toContain(await stationOf(order.village.code));
-  expect(coIds).not.toContain(await unitId(s, `WJ-ZX-${order.town.code.slice(0, 9)}`));
+  expect(coIds).toContain(await stationOf(order.village!.code));
+  expect(coIds).not.toContain(await unitId(s, `WJ-ZX-${order.town!.code.slice(0, 9)}`));
 });
 
 it('a territorial lead goes from the district centre to the town sub-centre, then to the village station', async () => {
@@ -47,9 +48,9 @@ it('a territorial lead goes from the district centre to the town sub-centre, the
   await d.act(order.id, 'classify', { categoryCode: '06010', conditionCode: '06010-02' });
   const toTown = await d.act(order.id, 'dispatch');
   expect(toTown.body.state.code).toBe('pending_dispatch');
-  expect(toTown.body.dispatchUnit.id).toBe(await unitId(s, `WJ-ZX-${order.town.code.slice(0, 9)}`));
+  expect(toTown.body.dispatchUnit!.id).toBe(await unitId(s, `WJ-ZX-${order.town!.code.slice(0, 9)}`));
   const toVillage = await (await s.as('songling_dispatcher')).act(order.id, 'dispatch');
   expect(toVillage.body.state.code).toBe('pending_sign');
-  expect(toVillage.body.handlerUnit.id).toBe(await stationOf(order.village.code));
+  expect(toVillage.body.handlerUnit!.id).toBe(await stationOf(order.village!.code));
   expect(toVillage.body.level).toBe('village');
 });

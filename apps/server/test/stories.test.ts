@@ -46,8 +46,8 @@ describe('seed stories', () => {
     const order = created.body;
     expect(order.code).toMatch(/^LD\d{8}\d{6,}$/);
     expect(order.state.code).toBe('pending_accept');
-    expect(order.grid.code).toBe(await gridOf(s, worker));
-    expect(order.town.name).toBe('松陵街道');
+    expect(order.grid!.code).toBe(await gridOf(s, worker));
+    expect(order.town!.name).toBe('松陵街道');
     expect(order.deadlines.map((d: { step: string }) => d.step)).toEqual(['accept']);
 
     const dispatcher = await s.as('zx_dispatcher');
@@ -58,10 +58,10 @@ describe('seed stories', () => {
     const handlerUnit = dispatched.body.handlerUnit;
     expect(handlerUnit).not.toBeNull();
     const sign = dispatched.body.deadlines.find((d: { step: string }) => d.step === 'sign');
-    expect(sign.limit).toEqual({ value: 2, unit: 'urgent_hours' });
+    expect(sign!.limit).toEqual({ value: 2, unit: 'urgent_hours' });
 
     const handlerName = (await s.platform.db.query<{ username: string }>(
-      `select u.username from users u where u.unit_id = $1 and u.username like '%_handler'`, [handlerUnit.id])).rows[0]!.username;
+      `select u.username from users u where u.unit_id = $1 and u.username like '%_handler'`, [handlerUnit!.id])).rows[0]!.username;
     const handler = await s.as(handlerName);
     expect((await handler.act(order.id, 'sign')).body.state.code).toBe('handling');
     const result = await upload(s, handlerName, 'cover-fixed.jpg');
@@ -91,12 +91,12 @@ describe('seed stories', () => {
     );
     expect(created.status).toBe(201);
     expect(created.body.level).toBe('grid');
-    expect(created.body.dispatchUnit.name).toContain('松陵街道');
+    expect(created.body.dispatchUnit!.name).toContain('松陵街道');
     const town = await s.as('songling_dispatcher');
     await town.act(created.body.id, 'accept');
     const d = await town.act(created.body.id, 'dispatch');
     expect(d.status).toBe(200);
-    expect(d.body.handlerUnit.id).toBe(await unitId(s, 'WJ-NYJ'));
+    expect(d.body.handlerUnit!.id).toBe(await unitId(s, 'WJ-NYJ'));
     // The co-handler sees the order, though it is not the lead.
     expect((await (await s.as('swj_handler')).get(`/api/v1/orders/${created.body.id}`)).status).toBe(200);
     const nyj = await s.as('nyj_handler');
@@ -145,11 +145,11 @@ describe('seed stories', () => {
     expect(up1.body.state.code).toBe('pending_dispatch');
     const up2 = await town.act(created.body.id, 'escalate', { reason: '需区交通部门维修' });
     expect(up2.body.level).toBe('district');
-    expect(up2.body.dispatchUnit.id).toBe(await unitId(s, 'WJ-ZX'));
+    expect(up2.body.dispatchUnit!.id).toBe(await unitId(s, 'WJ-ZX'));
     const district = await s.as('zx_dispatcher');
     await district.act(created.body.id, 'classify', { categoryCode: '06012' });
     const sent = await district.act(created.body.id, 'dispatch', { unitId: await unitId(s, 'WJ-JTJ'), coUnitIds: [await unitId(s, 'WJ-ZJJ')] });
-    expect(sent.body.handlerUnit.id).toBe(await unitId(s, 'WJ-JTJ'));
+    expect(sent.body.handlerUnit!.id).toBe(await unitId(s, 'WJ-JTJ'));
     const jtj = await s.as('jtj_handler');
     await jtj.act(created.body.id, 'sign');
     await jtj.act(created.body.id, 'feedback', { result: '已完成路面修复' });

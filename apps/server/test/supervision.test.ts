@@ -5,6 +5,7 @@
  */
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SupervisionView } from '@liandong/contracts';
 import { runDueTimers } from '@liandong/core/timers/index.ts';
 import { timerHandlers } from '../src/background.ts';
 import { gridOf, newKey, pointInGrid, startTestServer, unitId, type TestServer } from './harness.ts';
@@ -27,7 +28,7 @@ async function tick(at: string): Promise<number> {
   return r.fired;
 }
 
-async function supervisions(orderId: number): Promise<{ level: number; step: string; unitId: number; taskDueAt: string | null; reportDocxId: string | null }[]> {
+async function supervisions(orderId: number): Promise<SupervisionView[]> {
   return (await (await s.as('zx_supervisor')).get(`/api/v1/orders/${orderId}/supervisions`)).body;
 }
 
@@ -81,7 +82,7 @@ describe('the five-level supervision ladder', () => {
     const d = await s.as('zx_dispatcher');
     await d.act(id, 'accept');
     const sent = await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
-    expect(sent.body.deadlines.find((x: { step: string }) => x.step === 'handle').limit).toEqual({ value: 1, unit: 'working_days' });
+    expect(sent.body.deadlines.find((x: { step: string }) => x.step === 'handle')!.limit).toEqual({ value: 1, unit: 'working_days' });
     now = cst('2026-03-04 09:10');
     await (await s.as('cgj_handler')).act(id, 'sign');
 
@@ -99,7 +100,7 @@ describe('the five-level supervision ladder', () => {
     const before5 = await supervisions(id);
     expect(before5.map((x) => x.level)).toEqual([1, 2, 3, 4]);
     expect(before5[1]!.taskDueAt).not.toBeNull();
-    expect(before5.every((x) => x.step === 'handle' && x.unitId === sent.body.handlerUnit.id)).toBe(true);
+    expect(before5.every((x) => x.step === 'handle' && x.unitId === sent.body.handlerUnit!.id)).toBe(true);
     await tick('2026-03-09 09:00'); // 300% (Monday): the special report
     const all = await supervisions(id);
     expect(all.map((x) => x.level)).toEqual([1, 2, 3, 4, 5]);
@@ -140,9 +141,9 @@ describe('the five-level supervision ladder', () => {
 
     // The board counts the unit's supervisions and shows the order red.
     const board = (await (await s.as('zx_supervisor')).get('/api/v1/supervision/board')).body;
-    const cgj = board.units.find((u: { unitId: number }) => u.unitId === sent.body.handlerUnit.id);
-    expect(cgj.supervisions).toEqual({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 });
-    expect(cgj.overdueSteps).toBeGreaterThanOrEqual(1);
+    const cgj = board.units.find((u: { unitId: number }) => u.unitId === sent.body.handlerUnit!.id);
+    expect(cgj!.supervisions).toEqual({ 1: 1, 2: 1, 3: 1, 4: 1, 5: 1 });
+    expect(cgj!.overdueSteps).toBeGreaterThanOrEqual(1);
     expect(board.lights.total.red).toBeGreaterThanOrEqual(1);
   });
 
@@ -205,7 +206,7 @@ describe('escalation up the levels', () => {
     const id = created.body.id;
     const toVillage = await worker.act(id, 'escalate', { reason: '网格内无法处置' });
     expect(toVillage.body).toMatchObject({ level: 'village', state: { code: 'pending_sign' } });
-    expect(toVillage.body.handlerUnit.name).toContain('工作站');
+    expect(toVillage.body.handlerUnit!.name).toContain('工作站');
     // The village handles within 5 working days by default; past it, the clock pushes the order up.
     const read = async () => (await (await s.as('songling_gridworker')).get(`/api/v1/orders/${id}`)).body;
     await tick('2026-03-25 08:59');
@@ -213,14 +214,14 @@ describe('escalation up the levels', () => {
     await tick('2026-03-25 09:00');
     const atTown = await read();
     expect(atTown).toMatchObject({ level: 'town', state: { code: 'pending_dispatch' } });
-    expect(atTown.dispatchUnit.name).toContain('松陵街道');
+    expect(atTown.dispatchUnit!.name).toContain('松陵街道');
     // The town's dispatch limit (1 working hour) passes without a dispatch: on to the district.
     await tick('2026-03-25 10:00');
     const atDistrict = await read();
     expect(atDistrict).toMatchObject({ level: 'district', state: { code: 'pending_dispatch' } });
-    expect(atDistrict.dispatchUnit.id).toBe(await unitId(s, 'WJ-ZX'));
+    expect(atDistrict.dispatchUnit!.id).toBe(await unitId(s, 'WJ-ZX'));
     const ups = atDistrict.timeline.filter((e: { action: string }) => e.action === 'escalate');
-    expect(ups.map((e: { data: { toLevel: string; auto?: boolean } }) => [e.data.toLevel, e.data.auto ?? false])).toEqual([
+    expect(ups.map((e) => [e.data.toLevel, e.data.auto ?? false])).toEqual([
       ['village', false],
       ['town', true],
       ['district', true],

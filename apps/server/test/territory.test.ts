@@ -15,15 +15,15 @@ describe('territory API', () => {
     const c = await s.as('zx_dispatcher');
     const r = await c.get(`/api/v1/territory/lookup?lng=${p.lng}&lat=${p.lat}`);
     expect(r.status).toBe(200);
-    expect(r.body.grid.code).toBe(grid);
+    expect(r.body.grid!.code).toBe(grid);
     expect(r.body.town).toEqual({ code: '320509105000', name: '盛泽镇' });
     expect(r.body.district).toEqual({ code: '320509000000', name: '吴江区' });
-    expect(r.body.village.code.startsWith('320509105')).toBe(true);
+    expect(r.body.village!.code.startsWith('320509105')).toBe(true);
     expect(r.body.professionalGrids.map((g: { specialty: string }) => g.specialty).sort()).toEqual(['environment', 'fire', 'labour', 'work_safety']);
     const [glng, glat] = fromWgs84(p.lng, p.lat, 'gcj02');
     expect(Math.abs(glng - p.lng) + Math.abs(glat - p.lat)).toBeGreaterThan(0.001); // the offset is real (hundreds of metres)
     const g = await c.get(`/api/v1/territory/lookup?lng=${glng}&lat=${glat}&crs=gcj02`);
-    expect(g.body.grid.code).toBe(grid);
+    expect(g.body.grid!.code).toBe(grid);
     expect(Math.abs(g.body.wgs84.lng - p.lng)).toBeLessThan(1e-5);
   });
 
@@ -56,7 +56,7 @@ describe('territory API', () => {
 describe('catalogue API', () => {
   it('lists categories, conditions, natures, channels and states to signed-in users only', async () => {
     for (const path of ['/api/v1/catalogue/categories', '/api/v1/catalogue/natures', '/api/v1/catalogue/channels', '/api/v1/order-states', '/api/v1/units']) {
-      expect((await s.anonymous.get(path)).status, path).toBe(401);
+      expect((await s.anonymous.request('GET', path)).status, path).toBe(401);
     }
     const c = await s.as('zx_operator');
     const cats = (await c.get('/api/v1/catalogue/categories?q=井盖')).body as { code: string; name: string }[];

@@ -44,6 +44,6 @@ describe('a lone surrogate', () => {
     const f = await orderIn(s, 'pending_dispatch');
     const r = await (await s.as('zx_dispatcher')).act(f.id, 'dispatch', { note: '请尽快处理😀𠀀' });
     expect(r.status).toBe(200);
-    expect(r.body.timeline.at(-1).note).toBe('请尽快处理😀𠀀');
+    expect(r.body.timeline.at(-1)!.note).toBe('请尽快处理😀𠀀');
   });
 });

@@ -2,18 +2,6 @@
  * The API's single source: every route's request and response schema, and the vocabulary clients share.
  * `apiRoutes` is the registry the server registers and the typed clients are typed from.
  */
-import { auditRoutes } from './audit.ts';
-import { authRoutes } from './auth.ts';
-import { catalogueRoutes } from './catalogue.ts';
-import { fileRoutes } from './files.ts';
-import { messageRoutes } from './messages.ts';
-import { orderActionRoutes, orderRoutes } from './orders.ts';
-import { publicRoutes } from './public.ts';
-import { supervisionRoutes } from './supervision.ts';
-import { systemRoutes } from './system.ts';
-import { territoryRoutes } from './territory.ts';
-import { tokenRoutes } from './tokens.ts';
-
 export * from './vocabulary.ts';
 export * from './route.ts';
 export * from './common.ts';
@@ -29,23 +17,5 @@ export * from './audit.ts';
 export * from './tokens.ts';
 export * from './system.ts';
 
-type Prefixed<P extends string, R> = { [K in keyof R as `${P}.${K & string}`]: R[K] };
-const prefixed = <P extends string, R extends object>(p: P, r: R) =>
-  Object.fromEntries(Object.entries(r).map(([k, v]) => [`${p}.${k}`, v])) as Prefixed<P, R>;
-
-/** Every route of the API, by `module.name`. */
-export const apiRoutes = {
-  ...prefixed('system', systemRoutes),
-  ...prefixed('auth', authRoutes),
-  ...prefixed('orders', orderRoutes),
-  ...prefixed('actions', orderActionRoutes),
-  ...prefixed('territory', territoryRoutes),
-  ...prefixed('catalogue', catalogueRoutes),
-  ...prefixed('files', fileRoutes),
-  ...prefixed('messages', messageRoutes),
-  ...prefixed('supervision', supervisionRoutes),
-  ...prefixed('public', publicRoutes),
-  ...prefixed('audit', auditRoutes),
-  ...prefixed('tokens', tokenRoutes),
-};
-export type ApiRoutes = typeof apiRoutes;
+export * from './api.ts';
+export * from './client.ts';

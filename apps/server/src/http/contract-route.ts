@@ -4,20 +4,31 @@
  * by them, so it can only return what the contract declares.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import { ApiErrorSchema, type BodyOf, type ParamsOf, type QueryOf, type ResponseOf, type RouteContract } from '@liandong/contracts';
+import { ApiErrorSchema, OrderDetailSchema, OrderPageSchema, OrderViewSchema, type BodyOf, type ParamsOf, type QueryOf, type ResponseOf, type RouteContract } from '@liandong/contracts';
+
+/**
+ * Answers many routes share are registered once (`app.addSchema`) and referred to by name, so the OpenAPI
+ * document lists them once under components.schemas instead of inlining them in every route.
+ */
+export const SHARED_SCHEMAS: ReadonlyMap<object, string> = new Map<object, string>([
+  [ApiErrorSchema, 'ApiError'],
+  [OrderDetailSchema, 'OrderDetail'],
+  [OrderViewSchema, 'OrderView'],
+  [OrderPageSchema, 'OrderPage'],
+]);
+
+export function installSharedSchemas(app: FastifyInstance): void {
+  for (const [schema, id] of SHARED_SCHEMAS) app.addSchema({ ...schema, $id: id });
+}
+
+const shared = (schema: object) => {
+  const id = SHARED_SCHEMAS.get(schema);
+  return id ? { $ref: `${id}#` } : schema;
+};
 
 /** The error answers every route may give. */
-export const errorResponses = {
-  400: ApiErrorSchema,
-  401: ApiErrorSchema,
-  403: ApiErrorSchema,
-  404: ApiErrorSchema,
-  409: ApiErrorSchema,
-  410: ApiErrorSchema,
-  413: ApiErrorSchema,
-  422: ApiErrorSchema,
-  429: ApiErrorSchema,
-};
+const ERROR_STATUSES = [400, 401, 403, 404, 409, 410, 413, 422, 429] as const;
+export const errorResponses = Object.fromEntries(ERROR_STATUSES.map((s) => [s, shared(ApiErrorSchema)]));
 
 export type ContractRequest<R extends RouteContract> = FastifyRequest<{ Params: ParamsOf<R>; Querystring: QueryOf<R>; Body: BodyOf<R> }>;
 
@@ -31,7 +42,7 @@ export function fastifySchema(c: RouteContract): Record<string, unknown> {
   const success = Object.fromEntries(
     Object.entries(c.response).map(([status, schema]) => [
       status,
-      c.binary ? { description: schema.description ?? 'file', content: { 'application/octet-stream': { schema } } } : schema,
+      c.binary ? { description: schema.description ?? 'file', content: { 'application/octet-stream': { schema } } } : shared(schema),
     ]),
   );
   return {

@@ -7,6 +7,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import { SHARED_SCHEMAS } from './contract-route.ts';
 
 const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ?? formatsModule) as unknown as (ajv: Ajv) => Ajv;
 
@@ -18,6 +19,7 @@ export function installResponseCheck(app: FastifyInstance): void {
   const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes: false });
   addFormats(ajv);
   ajv.addFormat('binary', true);
+  for (const [schema, id] of SHARED_SCHEMAS) ajv.addSchema({ ...schema, $id: id });
   const compiled = new WeakMap<object, ValidateFunction>();
   app.addHook('preSerialization', async (req, reply, payload) => {
     const responses = req.routeOptions.schema?.response as Record<string, object> | undefined;
