@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // (apps/*/test) — these two on the embedded PGlite and again on the PostgreSQL server when
 // TEST_DATABASE_URL is set — and browser journeys in Debian's Chromium (e2e/).
 const dbTests = ['packages/*/src/**/*.db.test.ts', 'apps/*/src/**/*.db.test.ts', 'apps/*/test/**/*.test.ts'];
+// Seeds (a migrated database, the demo district) built once per run and engine, cloned by each test file.
+const SEEDS = 'apps/server/test/global-setup.ts';
 const engines = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
 
 export default defineConfig({
@@ -23,6 +25,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           env: { LIANDONG_TEST_DB: 'pglite' },
+          globalSetup: [SEEDS],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
@@ -32,6 +35,7 @@ export default defineConfig({
           name: engine,
           include: dbTests,
           env: { LIANDONG_TEST_DB: engine },
+          globalSetup: [SEEDS],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -5,18 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ActionName, ApiError, ApiRoutes, MatchingRoutes, Method, OrderDetail, PathsFor, ResponseOf } from '@liandong/contracts';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
-import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
+import { DEMO_PASSWORD, DEMO_SEED } from '@liandong/core/testing/seeds.ts';
 import { buildApp } from '../src/app.ts';
 import { platformOn, type Platform } from '../src/platform.ts';
 
-export const DEMO_PASSWORD = 'demo-pass-123';
-
-export const demoSeed = {
-  key: 'demo-district',
-  run: async (db: Parameters<typeof loadDemoDistrict>[0]) => {
-    await loadDemoDistrict(db, { password: DEMO_PASSWORD, components: 500 });
-  },
-};
+export { DEMO_PASSWORD };
+export const demoSeed = DEMO_SEED;
 
 export interface ApiResponse<T = any> {
   status: number;

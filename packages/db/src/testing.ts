@@ -1,9 +1,14 @@
 /**
  * Fresh, migrated databases for tests. `LIANDONG_TEST_DB` picks the engine: 'pglite' (default) gives an
- * in-memory PGlite cloned from a migrated snapshot; 'postgres' creates a database on TEST_DATABASE_URL's
- * server from a migrated template, and drops it on close.
+ * in-memory PGlite loaded from a migrated (and seeded) dump; 'postgres' creates a database on TEST_DATABASE_URL's
+ * server from a migrated (and seeded) template, and drops it on close.
+ *
+ * Seeds are built once per test run by the global setup (prepareSeeds): a PGlite dump file and a PostgreSQL
+ * template database per seed, announced to the test processes in LIANDONG_TEST_SEEDS_<ENGINE>. A process that
+ * finds no prepared seed (a single file run outside the configured projects) builds it itself, once.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Db } from './db.ts';
 import { migrate } from './migrate.ts';
 import { openPglite, pgliteDb } from './pglite.ts';
@@ -15,29 +20,29 @@ export function testEngine(): TestEngine {
   return process.env.LIANDONG_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 }
 
-/** Data loaded once per test process and cloned into every database that asks for it. */
+/** Data loaded once and cloned into every database that asks for it. */
 export interface TestSeed {
   key: string;
   run(db: Db): Promise<void>;
 }
 
-const snapshots = new Map<string, Promise<Blob>>();
+/** Where each prepared seed is: a dump file (pglite) or a template database name (postgres). */
+export type PreparedSeeds = Record<string, string>;
 
-async function pgliteSnapshot(seed?: TestSeed): Promise<Blob> {
-  const key = seed?.key ?? '';
-  let snap = snapshots.get(key);
-  if (!snap) {
-    snap = (async () => {
-      const db = await openPglite('memory://');
-      await migrate(db);
-      await seed?.run(db);
-      const blob = await (db as ReturnType<typeof pgliteDb>).pglite.dumpDataDir('none');
-      await db.close();
-      return blob;
-    })();
-    snapshots.set(key, snap);
-  }
-  return snap;
+const SEEDS_ENV: Record<TestEngine, string> = { pglite: 'LIANDONG_TEST_SEEDS_PGLITE', postgres: 'LIANDONG_TEST_SEEDS_POSTGRES' };
+
+function prepared(engine: TestEngine): PreparedSeeds {
+  const raw = process.env[SEEDS_ENV[engine]];
+  return raw ? (JSON.parse(raw) as PreparedSeeds) : {};
+}
+
+async function buildPgliteDump(seed?: TestSeed): Promise<Blob> {
+  const db = await openPglite('memory://');
+  await migrate(db);
+  await seed?.run(db);
+  const blob = await (db as ReturnType<typeof pgliteDb>).pglite.dumpDataDir('none');
+  await db.close();
+  return blob;
 }
 
 function withDatabase(url: string, database: string): string {
@@ -46,33 +51,82 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-const templates = new Map<string, Promise<string>>();
-
-async function postgresTemplate(serverUrl: string, seed?: TestSeed): Promise<string> {
-  const key = seed?.key ?? '';
-  let tpl = templates.get(key);
-  if (!tpl) {
-    tpl = (async () => {
-      const name = `liandong_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
-      const admin = await openPostgres(serverUrl, { max: 1 });
-      await admin.query(`create database ${name}`);
-      await admin.close();
-      const db = await openPostgres(withDatabase(serverUrl, name), { max: 2 });
-      await migrate(db);
-      await seed?.run(db);
-      await db.close();
-      process.once('beforeExit', () => void dropDatabase(serverUrl, name));
-      return name;
-    })();
-    templates.set(key, tpl);
-  }
-  return tpl;
+async function buildPostgresTemplate(serverUrl: string, name: string, seed?: TestSeed): Promise<void> {
+  const admin = await openPostgres(serverUrl, { max: 1 });
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.close();
+  const db = await openPostgres(withDatabase(serverUrl, name), { max: 2 });
+  await migrate(db);
+  await seed?.run(db);
+  await db.close();
 }
 
 async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   const admin = await openPostgres(serverUrl, { max: 1 });
   await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
   await admin.close();
+}
+
+/**
+ * Builds every seed for one engine (global setup): returns where they are, for LIANDONG_TEST_SEEDS_<ENGINE>, and
+ * how to remove them afterwards.
+ */
+export async function prepareSeeds(engine: TestEngine, seeds: readonly TestSeed[], dir: string): Promise<{ env: [string, string]; dispose(): Promise<void> }> {
+  const out: PreparedSeeds = {};
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const run = randomBytes(3).toString('hex');
+  for (const seed of [{ key: '', run: async () => undefined } as TestSeed, ...seeds]) {
+    if (engine === 'pglite') {
+      const file = `${dir}/pglite-${seed.key || 'migrated'}.tar`;
+      await writeFile(file, Buffer.from(await (await buildPgliteDump(seed.key ? seed : undefined)).arrayBuffer()));
+      out[seed.key] = file;
+    } else {
+      if (!serverUrl) throw new Error('LIANDONG_TEST_DB=postgres needs TEST_DATABASE_URL');
+      const name = `liandong_tpl_${run}_${(seed.key || 'migrated').replace(/[^a-z0-9]/g, '_')}`;
+      await buildPostgresTemplate(serverUrl, name, seed.key ? seed : undefined);
+      out[seed.key] = name;
+    }
+  }
+  return {
+    env: [SEEDS_ENV[engine], JSON.stringify(out)],
+    async dispose() {
+      if (engine === 'postgres') for (const name of Object.values(out)) await dropDatabase(serverUrl!, name);
+    },
+  };
+}
+
+const dumps = new Map<string, Promise<Blob>>();
+
+async function pgliteDump(seed?: TestSeed): Promise<Blob> {
+  const key = seed?.key ?? '';
+  let dump = dumps.get(key);
+  if (!dump) {
+    const file = prepared('pglite')[key];
+    dump = file ? readFile(file).then((b) => new Blob([b])) : buildPgliteDump(seed);
+    dumps.set(key, dump);
+  }
+  return dump;
+}
+
+const templates = new Map<string, Promise<string>>();
+
+async function postgresTemplate(serverUrl: string, seed?: TestSeed): Promise<string> {
+  const key = seed?.key ?? '';
+  let tpl = templates.get(key);
+  if (!tpl) {
+    const ready = prepared('postgres')[key];
+    tpl = ready
+      ? Promise.resolve(ready)
+      : (async () => {
+          const name = `liandong_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
+          await buildPostgresTemplate(serverUrl, name, seed);
+          process.once('beforeExit', () => void dropDatabase(serverUrl, name));
+          return name;
+        })();
+    templates.set(key, tpl);
+  }
+  return tpl;
 }
 
 export interface TestDatabase {
@@ -85,7 +139,7 @@ export interface TestDatabase {
 
 export async function createTestDb(seed?: TestSeed): Promise<TestDatabase> {
   if (testEngine() === 'pglite') {
-    const db = await openPglite('memory://', { loadDataDir: await pgliteSnapshot(seed) });
+    const db = await openPglite('memory://', { loadDataDir: await pgliteDump(seed) });
     return { db, engine: 'pglite', close: () => db.close() };
   }
   const serverUrl = process.env.TEST_DATABASE_URL;

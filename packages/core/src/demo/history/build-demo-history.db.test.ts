@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDatabase, type TestSeed } from '@liandong/db/testing.ts';
+import { DEMO_SEED } from '../../testing/seeds.ts';
+import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { loadWorkingCalendar } from '../../calendar/index.ts';
-import { loadDemoDistrict } from '../load-demo.ts';
 import { buildDemoHistory, demoHistoryStatus } from './index.ts';
 import { checkDeadlines, checkTimelines } from './history-checks.ts';
 
-const DEMO: TestSeed = { key: 'demo-district', run: async (db) => void (await loadDemoDistrict(db, { password: 'demo-pass-123' })) };
+const DEMO = DEMO_SEED;
 /** A Wednesday, 14:30 in China: the day before is a normal working day. */
 const END = new Date('2026-03-18T06:30:00Z');
 const OPTS = { days: 1, endAt: END, seed: 7, ordersPerDay: 400, batchSize: 150 };

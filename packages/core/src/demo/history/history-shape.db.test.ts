@@ -3,9 +3,9 @@
  * district without writing it: the seeds' figures and the twists of real work must show.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDatabase, type TestSeed } from '@liandong/db/testing.ts';
+import { DEMO_SEED } from '../../testing/seeds.ts';
+import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { FINAL_STATES } from '../../orders/lifecycle.rules.ts';
-import { loadDemoDistrict } from '../load-demo.ts';
 import { historyDays } from './build-demo-history.ts';
 import { generateDay } from './generate-day.ts';
 import { loadHistoryContext } from './history-context.ts';
@@ -14,7 +14,7 @@ import { buildPools } from './plan-pools.ts';
 import { planTools } from './plan-orders.ts';
 import { frequentCallers } from './texts-places.ts';
 
-const DEMO: TestSeed = { key: 'demo-district', run: async (db) => void (await loadDemoDistrict(db, { password: 'demo-pass-123' })) };
+const DEMO = DEMO_SEED;
 const END = new Date('2026-03-18T06:30:00Z');
 const DAY = 86_400_000;
 

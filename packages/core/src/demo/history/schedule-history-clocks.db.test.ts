@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestDb, type TestDatabase, type TestSeed } from '@liandong/db/testing.ts';
+import { DEMO_SEED } from '../../testing/seeds.ts';
+import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { loadWorkingCalendar } from '../../calendar/index.ts';
 import { CLOCK_TIMER } from '../../orders/clock-timers.ts';
-import { loadDemoDistrict } from '../load-demo.ts';
 import { buildDemoHistory, scheduleHistoryClocks } from './index.ts';
 
-const DEMO: TestSeed = { key: 'demo-district', run: async (db) => void (await loadDemoDistrict(db, { password: 'demo-pass-123' })) };
+const DEMO = DEMO_SEED;
 const END = new Date('2026-03-18T06:30:00Z'); // Wednesday 14:30 in China
 
 let t: TestDatabase;

@@ -1,5 +1,5 @@
 import { ORDER_LEVEL_LABELS } from '@liandong/contracts';
-import { unprocessable, wrongState } from '../../shared/errors.ts';
+import { unprocessable } from '../../shared/errors.ts';
 import type { Queryable } from '@liandong/db';
 import { findCentre, type UnitRow } from '../../org/org.repository.ts';
 import { enqueueMessage } from '../../notify/index.ts';
