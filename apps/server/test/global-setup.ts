@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { prepareSeeds, type TestEngine } from '@liandong/db/testing.ts';
-import { TEST_SEEDS } from '@liandong/core/testing/seeds.ts';
+import { TEST_SEEDS } from '@liandong/core/test/seeds.ts';
 
 type Prepared = Awaited<ReturnType<typeof prepareSeeds>>;
 const state = globalThis as { liandongSeeds?: Map<TestEngine, Promise<Prepared>> };

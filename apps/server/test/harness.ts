@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ActionName, ApiError, ApiRoutes, MatchingRoutes, Method, OrderDetail, PathsFor, ResponseOf } from '@liandong/contracts';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
-import { DEMO_PASSWORD, DEMO_SEED } from '@liandong/core/testing/seeds.ts';
+import { DEMO_PASSWORD, DEMO_SEED } from '@liandong/core/test/seeds.ts';
 import { buildApp } from '../src/app.ts';
 import { platformOn, type Platform } from '../src/platform.ts';
 

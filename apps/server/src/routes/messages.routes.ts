@@ -34,8 +34,5 @@ export function messagesRoutes(app: FastifyInstance, p: Platform): void {
 
   contractRoute(app, routes.getChannel, async (req) => readChannel(p.db, requireActor(req), req.params.code));
 
-  contractRoute(app, routes.updateChannel, async (req) => {
-    const actor = requireActor(req);
-    return p.db.transaction((tx) => configureChannel(tx, actor, req.params.code, req.body));
-  });
+  contractRoute(app, routes.updateChannel, async (req) => configureChannel(p.db, requireActor(req), req.params.code, req.body));
 }

@@ -3,7 +3,7 @@
  * (each reading of addresses logged), supervisors the messages about orders in their scope with phones masked.
  * Administrators alone change templates and channels.
  */
-import type { Queryable } from '@liandong/db';
+import type { Db, Queryable } from '@liandong/db';
 import type { Actor } from '../org/actor.ts';
 import { hasRole } from '../org/actor.ts';
 import { assertMay } from '../org/permissions.rules.ts';
@@ -45,7 +45,8 @@ export async function readChannel(q: Queryable, actor: Actor, code: string) {
   return getChannelView(q, code);
 }
 
-export async function configureChannel(tx: Queryable, actor: Actor, code: string, update: ChannelUpdate) {
+/** Enables or configures a channel in one transaction (the row is locked while its config is checked). */
+export async function configureChannel(db: Db, actor: Actor, code: string, update: ChannelUpdate) {
   assertMay(actor, 'notifications.manage');
-  return updateChannel(tx, code, update, actor.userId);
+  return db.transaction((tx) => updateChannel(tx, code, update, actor.userId));
 }

@@ -3,7 +3,7 @@
  * district without writing it: the seeds' figures and the twists of real work must show.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SEED } from '../../testing/seeds.ts';
+import { DEMO_SEED } from '../../../test/seeds.ts';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { FINAL_STATES } from '../../orders/lifecycle.rules.ts';
 import { historyDays } from './build-demo-history.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_SEED } from '../../testing/seeds.ts';
+import { DEMO_SEED } from '../../../test/seeds.ts';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { loadWorkingCalendar } from '../../calendar/index.ts';
 import { CLOCK_TIMER } from '../../orders/clock-timers.ts';

@@ -3,7 +3,7 @@
  * `demo-district` is the demo district without its history (the stories and HTTP tests).
  */
 import type { TestSeed } from '@liandong/db/testing.ts';
-import { loadDemoDistrict } from '../demo/index.ts';
+import { loadDemoDistrict } from '../src/demo/index.ts';
 
 /** The password of every demo account in tests. */
 export const DEMO_PASSWORD = 'demo-pass-123';
