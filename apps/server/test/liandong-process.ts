@@ -11,8 +11,8 @@ export interface Started {
 }
 
 /** Spawns `liandong start`; resolves with its address once it prints that it is ready. */
-export function startProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Started> {
-  const child = spawn(process.execPath, [BIN, 'start'], { env });
+export function startProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_000, flags: string[] = []): Promise<Started> {
+  const child = spawn(process.execPath, [BIN, 'start', ...flags], { env });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready in time:\n${out}`)), timeoutMs);

@@ -190,6 +190,38 @@ describe('the five-level supervision ladder', () => {
     const timeline = (await d.get(`/api/v1/orders/${id}`)).body.timeline.map((e: { action: string }) => e.action);
     expect(timeline.slice(-2)).toEqual(['supervise', 'supervision-reply']);
   });
+
+  it('a deployment adds a level by data and templates (约谈), and raises it like any other', async () => {
+    now = cst('2026-03-17 14:00');
+    s.forgetSessions();
+    await s.platform.db.query(
+      `insert into supervision_levels (level, name_zh, name_en, template, notify, has_task, task_hours) values (6, '约谈', 'interview', 'supervision.interview', array['unit', 'centre'], true, 8)`,
+    );
+    await s.platform.db.query(
+      `insert into message_templates (code, lang, subject, body) values
+         ('supervision.interview', 'zh', '约谈通知', '{{unitName}}：工单{{orderCode}}久拖未决，请负责同志于{{dueAt}}前到指挥中心约谈。{{note}}'),
+         ('supervision.interview', 'en', 'Interview', '{{unitName}}: order {{orderCode}} is long overdue; come to the centre before {{dueAt}}. {{note}}')`,
+    );
+    const levels = (await (await s.as('zx_supervisor')).get('/api/v1/supervision/levels')).body;
+    expect(levels.map((l) => [l.level, l.nameZh, l.hasTask])).toContainEqual([6, '约谈', true]);
+    const id = await hotlineOrder('06010');
+    const d = await s.as('zx_dispatcher');
+    await d.act(id, 'accept');
+    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    const raised = await (await s.as('zx_supervisor')).post(`/api/v1/orders/${id}/supervisions`, { level: 6, note: '请分管领导到场说明' });
+    expect(raised.status).toBe(201);
+    expect(raised.body).toMatchObject({ level: 6, levelName: '约谈', status: 'open' });
+    expect(raised.body.taskDueAt).not.toBeNull();
+    const inbox = (await (await s.as('cgj_handler')).get('/api/v1/inbox')).body.items;
+    expect(inbox.find((m) => m.template === 'supervision.interview')?.body).toMatch(/^吴江区城市管理局（综合行政执法局）：工单LD\d+久拖未决，请负责同志于.+前到指挥中心约谈。请分管领导到场说明$/);
+    // The template is editable like the built-in ones, with the supervision placeholders.
+    const admin = await s.as('admin');
+    expect((await admin.put('/api/v1/message-templates/supervision.interview/zh', { subject: '约谈', body: '{{unitName}} {{orderCode}} {{leaderName}}' })).status).toBe(200);
+    expect((await admin.put('/api/v1/message-templates/supervision.interview/zh', { subject: '约谈', body: '{{link}}' })).body.error.field).toBe('body');
+    expect((await (await s.as('zx_supervisor')).post(`/api/v1/orders/${id}/supervisions`, { level: 7, note: 'x' })).body.error).toMatchObject({ code: 'unprocessable', field: 'level' });
+    const board = (await (await s.as('zx_supervisor')).get('/api/v1/supervision/board')).body;
+    expect(board.units.find((u) => u.unitName.startsWith('吴江区城市管理局'))?.supervisions['6']).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('escalation up the levels', () => {

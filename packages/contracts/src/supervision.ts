@@ -9,7 +9,7 @@ export const POLICY_ACTIONS = ['supervise', 'escalate'] as const;
 
 export const SuperviseBody = Type.Object(
   {
-    level: Type.Integer({ minimum: 1, maximum: 5, description: '1 电子催办, 2 人工交办, 3 现场督办, 4 短信督办, 5 专报批办' }),
+    level: Type.Integer({ minimum: 1, maximum: 20, description: 'a level of GET /api/v1/supervision/levels: 1 电子催办, 2 人工交办, 3 现场督办, 4 短信督办, 5 专报批办, more by data' }),
     note: Type.String({ minLength: 1, maxLength: 2000 }),
     taskHours: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 200, description: 'levels 2–3: the task limit in working hours (default 4)' })),
   },
@@ -20,7 +20,7 @@ export const BoardQuery = Type.Object({ days: Type.Optional(Type.Integer({ minim
 export const PolicyBody = Type.Object(
   {
     share: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 20 })),
-    level: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    level: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
     taskHours: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 200 })),
     active: Type.Optional(Type.Boolean()),
   },
@@ -51,7 +51,7 @@ export const SupervisionSchema = Obj({
 });
 
 const LightCounts = Obj({ green: Type.Integer(), yellow: Type.Integer(), red: Type.Integer(), none: Type.Integer({ description: 'no clock running' }) });
-const LevelCounts = Obj({ 1: Type.Integer(), 2: Type.Integer(), 3: Type.Integer(), 4: Type.Integer(), 5: Type.Integer() });
+const LevelCounts = Type.Record(Type.String({ pattern: '^[0-9]+$' }), Type.Integer(), { additionalProperties: false, description: 'supervisions received, by level' });
 const rate = Nullable(Type.Number({ description: '0–1, null without any case' }));
 
 /** The supervision board (督办看板). */
@@ -75,6 +75,19 @@ export const BoardSchema = Obj({
     }),
   ),
 });
+
+/** A level of the ladder as data (督办级别): what raising it does. */
+export const SupervisionLevelSchema = Obj({
+  level: Type.Integer(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  template: Type.String({ description: 'the message template it sends (GET /api/v1/message-templates)' }),
+  notify: Type.Array(literals(NOTIFY_TARGETS), { description: 'whom it notifies unless the policy says otherwise' }),
+  hasTask: Type.Boolean({ description: 'the supervised unit gets a task with its own limit and replies' }),
+  taskHours: Nullable(Type.Number({ description: 'the task’s default limit in working hours' })),
+  producesReport: Type.Boolean({ description: 'produces the special report (专报) as .docx and HTML' }),
+});
+export type SupervisionLevelView = Static<typeof SupervisionLevelSchema>;
 
 /** A supervision or escalation policy (督办策略): at which share of a step's limit what happens. */
 export const PolicySchema = Obj({
@@ -131,6 +144,13 @@ export const supervisionRoutes = {
     summary: '督办看板 Orders by traffic light and level, overdue by unit, units’ on-time and supervision counts',
     querystring: BoardQuery,
     response: { 200: BoardSchema },
+  }),
+  listLevels: route({
+    method: 'GET',
+    path: '/api/v1/supervision/levels',
+    tags: ['supervision'],
+    summary: '督办级别 The levels of the ladder and what each does',
+    response: { 200: Type.Array(SupervisionLevelSchema) },
   }),
   listPolicies: route({
     method: 'GET',

@@ -5,6 +5,7 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { parseArgs } from './args.ts';
 import { startCommand } from './start.command.ts';
+import { workerCommand } from './worker.command.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { demoCommand } from './demo.command.ts';
 import { importCommand } from './import.command.ts';
@@ -14,8 +15,11 @@ import { calendarCommand } from './calendar.command.ts';
 const USAGE = `liandong — 联动 grid-based social governance linkage platform
 
 Usage:
-  liandong start [--port N] [--host H] [--data-dir DIR] [--database-url URL]
+  liandong start [--port N] [--host H] [--data-dir DIR] [--database-url URL] [--no-background]
         server and background work in one process; on first run migrates and loads the demo district
+        (--no-background: HTTP only, for several API processes beside \`liandong worker\` on one PostgreSQL)
+  liandong worker [--data-dir DIR] [--database-url URL]
+        background work only: timers (supervision, escalation), outbox delivery, housekeeping, demo history
   liandong migrate [--down N]           apply (or roll back N) database migrations
   liandong demo [--days N]              (re)load the demo district with N days of order history (default 7)
   liandong import grids FILE.geojson [--crs wgs84|gcj02]
@@ -50,7 +54,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'start':
-        return await startCommand(config);
+        return await startCommand(config, { background: args.flags['no-background'] === undefined });
+      case 'worker':
+        return await workerCommand(config);
       case 'migrate':
         return await migrateCommand(config, args.flags);
       case 'demo':

@@ -1,6 +1,7 @@
 /**
  * `liandong start`: migrate, load the demo district on an empty database, serve HTTP, then build the
  * demo's order history in the background with its progress shown — the server is usable at once.
+ * `--no-background` serves HTTP only: timers, delivery and the history build are left to `liandong worker`.
  */
 import { demoAccounts } from '@liandong/core/demo/index.ts';
 import { firstStart, type FirstStart } from '../first-start.ts';
@@ -12,7 +13,7 @@ import { prepareDatabase } from '../prepare-database.ts';
 import { startBackground } from '../background.ts';
 import { progressReporter } from './progress.ts';
 
-export async function startCommand(config: Config): Promise<number> {
+export async function startCommand(config: Config, opts: { background: boolean } = { background: true }): Promise<number> {
   const t0 = performance.now();
   const p = await openPlatform(config);
   const applied = await prepareDatabase(p.db);
@@ -25,18 +26,19 @@ export async function startCommand(config: Config): Promise<number> {
   printFirstStart(first);
   console.log(`\n  API docs 接口文档: ${address}/api/docs   health: ${address}/api/health`);
   console.log(`  Database 数据库: ${config.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${config.dataDir}`}`);
+  if (!opts.background) console.log('  Background work 后台任务: off (--no-background); run `liandong worker` beside it');
   // Last, so that whoever waits for this line has everything above it.
   console.log(`Liandong 联动 is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${address}`);
-  const background = startBackground(p);
+  const background = opts.background ? startBackground(p) : null;
   const stop = async () => {
-    await background.stop();
+    await background?.stop();
     await app.close();
     await p.db.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  if (accounts && config.demoDays > 0) void buildHistoryInBackground(p, config.demoDays);
+  if (opts.background && accounts && config.demoDays > 0) void buildHistoryInBackground(p, config.demoDays);
   return new Promise<number>(() => undefined); // runs until a signal stops it
 }
 
@@ -73,7 +75,7 @@ export function historyBatch(p: Platform): number {
   return p.db.kind === 'pglite' ? 100 : 800;
 }
 
-async function buildHistoryInBackground(p: Platform, days: number): Promise<void> {
+export async function buildHistoryInBackground(p: Platform, days: number): Promise<void> {
   try {
     const status = await demoHistoryStatus(p.db);
     if (status?.state === 'done') return;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { supervisionRoutes as routes } from '@liandong/contracts';
 import { findVisibleOrder } from '@liandong/core/orders/index.ts';
-import { listPolicies, listSupervisions, replyToSupervision, superviseOrder, supervisionBoard, updatePolicy } from '@liandong/core/supervision/index.ts';
+import { listLevels, listPolicies, listSupervisions, replyToSupervision, superviseOrder, supervisionBoard, updatePolicy } from '@liandong/core/supervision/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { readClock, type Platform } from '../platform.ts';
@@ -19,6 +19,10 @@ export function supervisionRoutes(app: FastifyInstance, p: Platform): void {
   });
   contractRoute(app, routes.reply, async (req) => replyToSupervision(p.db, requireActor(req), req.params.id, req.body.reply, p.clock()));
   contractRoute(app, routes.board, async (req) => supervisionBoard(p.db, requireActor(req), await readClock(p), { days: req.query.days }));
+  contractRoute(app, routes.listLevels, async (req) => {
+    requireActor(req);
+    return listLevels(p.db);
+  });
   contractRoute(app, routes.listPolicies, async (req) => {
     requireActor(req);
     return listPolicies(p.db);

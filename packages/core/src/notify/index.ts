@@ -2,7 +2,7 @@
 export * from './notify.types.ts';
 export { enqueueMessage, checkRecipient, type EnqueueInput, type EnqueuedMessage } from './enqueue-message.ts';
 export { renderTemplate, listTemplates, updateTemplate, TEMPLATE, type RenderedMessage, type TemplateView } from './templates.repository.ts';
-export { TEMPLATE_PLACEHOLDERS, renderText, placeholdersOf, checkTemplateText, isTemplateCode, type TemplateCode, type TemplateVars } from './templates.rules.ts';
+export { TEMPLATE_PLACEHOLDERS, SUPERVISION_PLACEHOLDERS, placeholdersFor, renderText, placeholdersOf, checkTemplateText, isTemplateCode, type TemplateCode, type TemplateVars } from './templates.rules.ts';
 export { loadChannels, listChannelViews, getChannelView, updateChannel, isChannelCode, type ChannelState, type ChannelView, type ChannelUpdate } from './channels.repository.ts';
 export { validateChannelConfig, maskChannelConfig } from './channels.rules.ts';
 export { deliverPendingMessages, type DeliveryOptions, type DeliveryReport } from './deliver-messages.ts';

@@ -4,7 +4,7 @@ import type { TemplateView } from '@liandong/contracts';
 import { iso } from '../shared/wire.ts';
 import { invalidField, notFound } from '../shared/errors.ts';
 import type { MessageLang } from './notify.types.ts';
-import { checkTemplateText, isTemplateCode, renderText, TEMPLATE_PLACEHOLDERS, type TemplateVars } from './templates.rules.ts';
+import { checkTemplateText, isTemplateCode, placeholdersFor, renderText, type TemplateVars } from './templates.rules.ts';
 
 export const TEMPLATE = { zh: '消息模板', en: 'Message template' };
 
@@ -35,7 +35,7 @@ export async function listTemplates(q: Queryable): Promise<TemplateView[]> {
     lang: t.lang,
     subject: t.subject,
     body: t.body,
-    placeholders: isTemplateCode(t.code) ? [...TEMPLATE_PLACEHOLDERS[t.code]] : [],
+    placeholders: isTemplateCode(t.code) ? [...placeholdersFor(t.code)] : [],
     updatedAt: iso(t.updated_at),
   }));
 }
@@ -52,7 +52,7 @@ export async function updateTemplate(
   for (const field of ['subject', 'body'] as const) {
     const problem = checkTemplateText(code, texts[field]);
     if (!problem) continue;
-    const known = TEMPLATE_PLACEHOLDERS[code].map((n) => `{{${n}}}`).join(' ');
+    const known = placeholdersFor(code).map((n) => `{{${n}}}`).join(' ');
     if (problem.kind === 'empty') throw invalidField(field, '不能为空', 'must not be empty');
     if (problem.kind === 'unknown_placeholder') {
       throw invalidField(field, `模板 ${code} 没有占位符 {{${problem.name}}}，可用：${known}`, `template ${code} has no placeholder {{${problem.name}}}; known: ${known}`);
@@ -65,5 +65,5 @@ export async function updateTemplate(
     [code, lang, texts.subject, texts.body, by],
   );
   if (r.rows.length === 0) throw notFound(TEMPLATE);
-  return { code, lang, ...texts, placeholders: [...TEMPLATE_PLACEHOLDERS[code]], updatedAt: iso(r.rows[0]!.updated_at) };
+  return { code, lang, ...texts, placeholders: [...placeholdersFor(code)], updatedAt: iso(r.rows[0]!.updated_at) };
 }

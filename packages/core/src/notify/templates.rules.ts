@@ -16,10 +16,22 @@ export const TEMPLATE_PLACEHOLDERS = {
   'order.reopened': ['orderCode', 'unitName', 'reason'], // 重办
 } as const satisfies Record<string, readonly string[]>;
 
-export type TemplateCode = keyof typeof TEMPLATE_PLACEHOLDERS;
+/**
+ * What every supervision level's message may say (raise-supervision.ts supplies all of these): a level added
+ * by data (supervision_levels) has its templates under 'supervision.<name>' with these placeholders.
+ */
+export const SUPERVISION_PLACEHOLDERS = ['orderCode', 'unitName', 'step', 'dueAt', 'supervisorName', 'note', 'address', 'leaderName', 'summary'] as const;
+
+/** A built-in template, or a supervision level's template added by data. */
+export type TemplateCode = keyof typeof TEMPLATE_PLACEHOLDERS | `supervision.${string}`;
 
 export function isTemplateCode(code: string): code is TemplateCode {
-  return Object.hasOwn(TEMPLATE_PLACEHOLDERS, code);
+  return Object.hasOwn(TEMPLATE_PLACEHOLDERS, code) || /^supervision\.[a-z0-9_]{1,40}$/.test(code);
+}
+
+/** The placeholders a template may use. */
+export function placeholdersFor(code: TemplateCode): readonly string[] {
+  return Object.hasOwn(TEMPLATE_PLACEHOLDERS, code) ? TEMPLATE_PLACEHOLDERS[code as keyof typeof TEMPLATE_PLACEHOLDERS] : SUPERVISION_PLACEHOLDERS;
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
@@ -45,7 +57,7 @@ export type TemplateProblem =
 /** What is wrong with a template text for `code`, or null. */
 export function checkTemplateText(code: TemplateCode, text: string): TemplateProblem | null {
   if (text.trim() === '') return { kind: 'empty' };
-  const known: readonly string[] = TEMPLATE_PLACEHOLDERS[code];
+  const known = placeholdersFor(code);
   const unknown = placeholdersOf(text).find((n) => !known.includes(n));
   if (unknown) return { kind: 'unknown_placeholder', name: unknown };
   // Braces left after the well-formed placeholders are removed are a typo such as {{orderCode} or {{ 单位 }}.

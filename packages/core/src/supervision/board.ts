@@ -13,6 +13,7 @@ import { orderScopeSql } from '../orders/order-scope.ts';
 import type { ClockReading } from '../orders/deadline-view.ts';
 import { readStepClock, type Light } from '../orders/step-clock.rules.ts';
 import { supervisedUnit } from './raise-supervision.ts';
+import { listLevels } from './levels.ts';
 
 type Counts = Record<Light | 'none', number>;
 const empty = (): Counts => ({ green: 0, yellow: 0, red: 0, none: 0 });
@@ -37,13 +38,15 @@ interface UnitStats {
   overdueSteps: number;
   stepsDone: number;
   onTime: number;
-  supervisions: Record<1 | 2 | 3 | 4 | 5, number>;
+  /** By level (every defined level, zero included). */
+  supervisions: Record<string, number>;
   callbacks: number;
   satisfied: number;
 }
 
 export async function supervisionBoard(q: Queryable, actor: Actor, clock: ClockReading, opts: { days?: number } = {}): Promise<Board> {
   assertMay(actor, 'supervision.board');
+  const levels = await listLevels(q);
   const since = new Date(clock.now.getTime() - (opts.days ?? 30) * 86_400_000);
   const params: unknown[] = [];
   const scope = orderScopeSql(actor, params);
@@ -57,7 +60,7 @@ export async function supervisionBoard(q: Queryable, actor: Actor, clock: ClockR
   const units = new Map<number, UnitStats>();
   const unit = (id: number) => {
     let u = units.get(id);
-    if (!u) units.set(id, (u = { unitId: id, unitName: '', overdueSteps: 0, stepsDone: 0, onTime: 0, supervisions: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }, callbacks: 0, satisfied: 0 }));
+    if (!u) units.set(id, (u = { unitId: id, unitName: '', overdueSteps: 0, stepsDone: 0, onTime: 0, supervisions: Object.fromEntries(levels.map((l) => [String(l.level), 0])), callbacks: 0, satisfied: 0 }));
     return u;
   };
   const worst = new Map<number, { level: string; light: Light | null }>();
@@ -86,7 +89,7 @@ export async function supervisionBoard(q: Queryable, actor: Actor, clock: ClockR
     p2,
   );
   for (const r of done.rows) if (r.unit_id) Object.assign(unit(r.unit_id), { stepsDone: r.done, onTime: r.on_time });
-  const sups = await q.query<{ unit_id: number; level: 1 | 2 | 3 | 4 | 5; n: number }>(
+  const sups = await q.query<{ unit_id: number; level: number; n: number }>(
     `select s.unit_id, s.level, count(*)::int as n from supervisions s join orders o on o.id = s.order_id
       where s.raised_at >= $1 and s.raised_at <= $2 and s.unit_id is not null and ${scope2} group by 1, 2`,
     p2,

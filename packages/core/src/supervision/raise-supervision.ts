@@ -1,31 +1,34 @@
 /**
  * Raises one level of the supervision ladder (五级督办) on an order, by the clock or by a supervisor: a
  * `supervisions` row, an event on the order's timeline and the level's notifications, all in the caller's
- * transaction. Level 2–3 give the supervised unit a task with its own deadline to reply to; level 4 texts the
- * unit's leader; level 5 produces the special report (专报) for the leadership.
+ * transaction. What a level does is data (levels.ts): the built-in levels 2–3 give the supervised unit a task with its
+ * own deadline to reply to, level 4 texts the unit's leader, level 5 produces the special report (专报).
  */
 import type { Queryable } from '@liandong/db';
 import type { Step } from '@liandong/contracts';
-import { enqueueMessage, type ChannelCode, type Recipient, type TemplateCode } from '../notify/index.ts';
+import { enqueueMessage, type ChannelCode, type Recipient } from '../notify/index.ts';
 import { insertEvent } from '../orders/order.repository.ts';
 import type { OrderRow } from '../orders/order.types.ts';
 import type { OrderServices } from '../orders/order-services.ts';
 import { STEP_LABELS } from '../orders/labels.ts';
-import { formatChineseDateTime, SUPERVISION_LEVEL_NAMES } from './special-report/index.ts';
+import { formatChineseDateTime } from './special-report/index.ts';
+import { getLevel } from './levels.ts';
+import { unprocessable } from '../shared/errors.ts';
 import { storeSpecialReport } from './store-special-report.ts';
-import type { NotifyTarget, SupervisionLevel } from './supervision.types.ts';
+import type { NotifyTarget } from './supervision.types.ts';
 
 export interface RaiseInput {
   order: OrderRow;
-  level: SupervisionLevel;
+  /** A level of supervision_levels. */
+  level: number;
   step: Step | null;
   policyId: number | null;
   /** null: the clock raised it. */
   actor: { userId: number; unitId: number | null; name: string } | null;
   note: string | null;
-  /** Levels 2–3: the task's limit in working hours. */
+  /** Levels with a task: its limit in working hours; null: the level's default. */
   taskHours: number | null;
-  /** Whom to notify; null: the level's default (DEFAULT_NOTIFY). */
+  /** Whom to notify; null: the level's default (supervision_levels.notify). */
   notify?: readonly NotifyTarget[] | null;
   now: Date;
 }
@@ -36,31 +39,16 @@ export function supervisedUnit(order: Pick<OrderRow, 'handler_unit_id' | 'dispat
   return order.dispatch_unit_id;
 }
 
-/** Each level's default recipients: the unit's inbox, its leader by SMS at level 4, the centre and its robot for the special report. */
-export const DEFAULT_NOTIFY: Record<SupervisionLevel, NotifyTarget[]> = {
-  1: ['unit'],
-  2: ['unit'],
-  3: ['unit', 'centre'],
-  4: ['unit_leader', 'unit'],
-  5: ['centre', 'wecom'],
-};
-
-const TEMPLATES: Record<SupervisionLevel, TemplateCode> = {
-  1: 'supervision.reminder',
-  2: 'supervision.assigned',
-  3: 'supervision.onsite',
-  4: 'supervision.sms',
-  5: 'supervision.special_report',
-};
-
 export async function raiseSupervision(tx: Queryable, services: OrderServices, input: RaiseInput): Promise<number> {
   const { order, level, step, now } = input;
+  const def = await getLevel(tx, level);
+  if (!def) throw unprocessable('level', `没有第 ${level} 级督办`, `There is no supervision level ${level}`);
   const unitId = supervisedUnit(order, step);
   const unit = unitId
     ? (await tx.query<{ name: string; leader_name: string | null }>('select name, leader_name from units where id = $1', [unitId])).rows[0]
     : undefined;
   const calendar = await services.calendar(tx);
-  const taskDueAt = level === 2 || level === 3 ? calendar.addDuration(now, input.taskHours ?? 4, 'working_hours') : null;
+  const taskDueAt = def.hasTask ? calendar.addDuration(now, input.taskHours ?? def.taskHours ?? 4, 'working_hours') : null;
   const r = await tx.query<{ id: number }>(
     `insert into supervisions (order_id, level, step, unit_id, policy_id, raised_by, raised_at, note, task_due_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
@@ -70,7 +58,7 @@ export async function raiseSupervision(tx: Queryable, services: OrderServices, i
   const stepDue = step
     ? (await tx.query<{ due_at: Date }>('select due_at from order_deadlines where order_id = $1 and step = $2', [order.id, step])).rows[0]?.due_at
     : undefined;
-  const report = level === 5 ? await storeSpecialReport(tx, services, order.id, id, now) : null;
+  const report = def.producesReport ? await storeSpecialReport(tx, services, order.id, id, now) : null;
   await insertEvent(tx, {
     orderId: order.id,
     at: now,
@@ -79,8 +67,8 @@ export async function raiseSupervision(tx: Queryable, services: OrderServices, i
     actorUnitId: input.actor?.unitId ?? null,
     fromState: order.state,
     toState: order.state,
-    note: input.note ?? `${SUPERVISION_LEVEL_NAMES[level]}${step ? `（${STEP_LABELS[step].zh}环节）` : ''}`,
-    data: { supervisionId: id, level, levelName: SUPERVISION_LEVEL_NAMES[level], step, unitId, auto: input.actor === null, taskDueAt },
+    note: input.note ?? `${def.nameZh}${step ? `（${STEP_LABELS[step].zh}环节）` : ''}`,
+    data: { supervisionId: id, level, levelName: def.nameZh, step, unitId, auto: input.actor === null, taskDueAt },
     // The special report travels as the event's attachments, so whoever may see the order may open it.
     attachmentIds: report ? [report.docxId, report.htmlId] : [],
   });
@@ -96,9 +84,9 @@ export async function raiseSupervision(tx: Queryable, services: OrderServices, i
     summary: order.description.slice(0, 60),
   };
   const send = (channel: ChannelCode, recipient: Recipient) =>
-    enqueueMessage(tx, { template: TEMPLATES[level], vars, channel, recipient, orderId: order.id, at: now });
+    enqueueMessage(tx, { template: def.template, vars, channel, recipient, orderId: order.id, at: now });
   const centre = order.dispatch_unit_id;
-  for (const target of input.notify ?? DEFAULT_NOTIFY[level]) {
+  for (const target of input.notify ?? def.notify) {
     if (target === 'unit' && unitId) await send('inbox', { kind: 'unit', unitId });
     if (target === 'unit_leader' && unitId) await send('sms', { kind: 'unit', unitId });
     if (target === 'centre' && centre && centre !== unitId) await send('inbox', { kind: 'unit', unitId: centre });

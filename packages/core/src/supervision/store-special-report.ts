@@ -68,14 +68,15 @@ async function buildInput(q: Queryable, calendar: WorkingCalendar, orderId: numb
     )
   ).rows;
   const sups = (
-    await q.query<{ level: SupervisionLevel; raised_at: Date; by: string | null; note: string | null }>(
-      `select s.level, s.raised_at, u.display_name as by, s.note from supervisions s left join users u on u.id = s.raised_by
+    await q.query<{ level: number; level_name: string; raised_at: Date; by: string | null; note: string | null }>(
+      `select s.level, l.name_zh as level_name, s.raised_at, u.display_name as by, s.note from supervisions s
+         join supervision_levels l on l.level = s.level left join users u on u.id = s.raised_by
         where s.order_id = $1 order by s.id`,
       [orderId],
     )
   ).rows;
   const year = Number(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
-  const seq = (await q.query<{ n: number }>(`select count(*)::int as n from supervisions where level = 5 and raised_at >= $1`, [new Date(`${year}-01-01T00:00:00+08:00`)])).rows[0]!.n;
+  const seq = (await q.query<{ n: number }>(`select count(*)::int as n from supervisions where level in (select level from supervision_levels where produces_report) and raised_at >= $1`, [new Date(`${year}-01-01T00:00:00+08:00`)])).rows[0]!.n;
   const hidden = o.confidential || o.reporter_anonymous;
   return {
     reportNo: `联动专报〔${year}〕第${Math.max(1, seq)}号`,
@@ -104,7 +105,7 @@ async function buildInput(q: Queryable, calendar: WorkingCalendar, orderId: numb
       ? { step: STEP_LABELS[late.step].zh, dueAt: late.due_at, overdueText: overdueText(late.due_at, clockEnd, late.limit_unit, calendar)!, asOf: clockEnd }
       : { step: '—', dueAt: clockEnd, overdueText: '未超时', asOf: clockEnd },
     timeline: events.map((e) => ({ at: e.at, actor: e.actor, unit: e.unit, action: ACTION_LABELS[e.action]?.zh ?? e.action, note: e.note })),
-    supervisions: sups.map((s) => ({ level: s.level, at: s.raised_at, by: s.by ?? '系统', note: s.note })),
+    supervisions: sups.map((s) => ({ level: s.level, levelName: s.level_name, at: s.raised_at, by: s.by ?? '系统', note: s.note })),
     request: '妥否，请领导批示。',
   };
 }

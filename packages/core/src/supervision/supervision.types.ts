@@ -1,6 +1,7 @@
-import type { Step, SupervisionLevel } from '@liandong/contracts';
+import type { Step } from '@liandong/contracts';
 
-export type { SupervisionLevel };
+/** A level of the ladder: a row of supervision_levels (1–5 built in, more by data). */
+export type SupervisionLevel = number;
 
 export interface SupervisionRow {
   id: number;

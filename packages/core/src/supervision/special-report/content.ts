@@ -144,7 +144,7 @@ function supervisions(input: SpecialReportInput): ReportBlock[] {
     paragraph(`此前已按督办层级开展督办${earlier.length}次：`),
     ...earlier.map((s, i) =>
       paragraph(
-        `（${chineseNumber(i + 1)}）${formatChineseMoment(s.at)}，${s.by}进行${SUPERVISION_LEVEL_NAMES[s.level]}（第${chineseNumber(s.level)}级督办）${s.note ? `：${sentence(s.note)}` : '。'}`,
+        `（${chineseNumber(i + 1)}）${formatChineseMoment(s.at)}，${s.by}进行${s.levelName}（第${chineseNumber(s.level)}级督办）${s.note ? `：${sentence(s.note)}` : '。'}`,
       ),
     ),
     paragraph(`经上述督办，该工单仍未办结，现按第五级“${SUPERVISION_LEVEL_NAMES[5]}”程序报请领导批示。`),

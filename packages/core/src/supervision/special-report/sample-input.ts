@@ -56,10 +56,10 @@ export function sampleSpecialReportInput(): SpecialReportInput {
       { at: chinaTime('2026-11-17 16:05'), actor: '陈晓', unit: CENTRE, action: '驳回延期', note: '井盖缺失存在人身安全隐患，应先用临时井盖恢复，不予延期' },
     ],
     supervisions: [
-      { level: 1, at: chinaTime('2026-11-18 15:00'), by: '系统', note: '处置时限到期，向吴江区水务局发出电子催办' },
-      { level: 2, at: chinaTime('2026-11-18 16:30'), by: `${CENTRE}陈晓`, note: '电话交办水务局排水管理所，要求当日设置临时井盖' },
-      { level: 3, at: chinaTime('2026-11-19 10:30'), by: '松陵街道网格化联动分中心会同网格员徐**', note: '现场查看，井口仍以木板遮挡，仅放置锥桶一个' },
-      { level: 4, at: chinaTime('2026-11-19 16:00'), by: '系统', note: '向吴江区水务局分管负责人发送督办短信' },
+      { level: 1, levelName: '电子催办', at: chinaTime('2026-11-18 15:00'), by: '系统', note: '处置时限到期，向吴江区水务局发出电子催办' },
+      { level: 2, levelName: '人工交办', at: chinaTime('2026-11-18 16:30'), by: `${CENTRE}陈晓`, note: '电话交办水务局排水管理所，要求当日设置临时井盖' },
+      { level: 3, levelName: '现场督办', at: chinaTime('2026-11-19 10:30'), by: '松陵街道网格化联动分中心会同网格员徐**', note: '现场查看，井口仍以木板遮挡，仅放置锥桶一个' },
+      { level: 4, levelName: '短信督办', at: chinaTime('2026-11-19 16:00'), by: '系统', note: '向吴江区水务局分管负责人发送督办短信' },
     ],
     suggestions: [
       '责成吴江区水务局于24小时内恢复井盖，恢复前在井口设置围挡和警示灯，确保行人安全',

@@ -74,7 +74,9 @@ export interface SpecialReportEvent {
 }
 
 export interface SpecialReportSupervision {
-  level: SupervisionLevel;
+  level: number;
+  /** The level's name (supervision_levels), e.g. '人工交办'. */
+  levelName: string;
   at: Date;
   /** Who supervised: a unit, a person, or '系统' for the automatic reminder. */
   by: string;
