@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseAllowList } from '@liandong/core/notify/outbound.rules.ts';
+import { fileStoreFrom, type FileStore } from '@liandong/core/files/file-store.ts';
 import { DEFAULT_RATE_SETTINGS as RATE, rateLimits, type RateLimits } from './http/rate-limit.rules.ts';
 
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   logLevel: string;
   /** Where citizens reach the platform (links in SMS); default http://HOST:PORT. */
   publicUrl: string;
+  /** Where uploaded bytes live: LIANDONG_FILE_STORE = database (default) or folder:/path. */
+  fileStore: FileStore;
   /** Rate limits on intake, uploads and public routes (LIANDONG_RATE_*; LIANDONG_RATE_LIMITS=off disables them). */
   rateLimits: RateLimits;
 }
@@ -47,6 +50,14 @@ function bool(name: string, raw: string | undefined, fallback: boolean): boolean
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false (got "${raw}") / ${name} 须为 true 或 false`);
+}
+
+function fileStore(setting: string | undefined, dataDir: string): FileStore {
+  try {
+    return fileStoreFrom(setting, dataDir);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 }
 
 /** Flags (`--port 9000`) override the environment. */
@@ -87,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     cookieSecure: env.LIANDONG_COOKIE_SECURE === 'auto' || !env.LIANDONG_COOKIE_SECURE ? 'auto' : bool('LIANDONG_COOKIE_SECURE', env.LIANDONG_COOKIE_SECURE, false),
     logLevel: get('log-level', 'LOG_LEVEL') || 'warn',
     rateLimits: loadRateLimits(env),
+    fileStore: fileStore(env.LIANDONG_FILE_STORE, resolve(get('data-dir', 'LIANDONG_DATA_DIR') || './data')),
     publicUrl: (publicUrl || '').replace(/\/$/, '') || `http://${host}:${get('port', 'PORT') || 8080}`,
   };
 }

@@ -8,6 +8,7 @@ import { CalendarProvider, type WorkingCalendar } from '@liandong/core/calendar/
 import { IntakeQueue, ReferenceCache, type OrderServices } from '@liandong/core/orders/index.ts';
 import { systemClock, type Clock } from '@liandong/core/shared/clock.ts';
 import { SessionCache } from '@liandong/core/auth/session-cache.ts';
+import { databaseStore, type FileStore } from '@liandong/core/files/file-store.ts';
 
 export interface Platform {
   db: Db;
@@ -17,9 +18,11 @@ export interface Platform {
   components: ComponentService;
   calendar: CalendarProvider;
   clock: Clock;
+  /** Where uploaded bytes live (database by default; LIANDONG_FILE_STORE). */
+  files: FileStore;
 }
 
-export function platformOn(db: Db, clock: Clock = systemClock, publicUrl?: string): Platform {
+export function platformOn(db: Db, clock: Clock = systemClock, publicUrl?: string, files: FileStore = databaseStore): Platform {
   const territory = new TerritoryService(db);
   const calendar = new CalendarProvider();
   return {
@@ -29,6 +32,7 @@ export function platformOn(db: Db, clock: Clock = systemClock, publicUrl?: strin
     components: new ComponentService(db),
     calendar,
     clock,
+    files,
     services: {
       clock,
       territory,
@@ -40,8 +44,8 @@ export function platformOn(db: Db, clock: Clock = systemClock, publicUrl?: strin
   };
 }
 
-export async function openPlatform(config: { databaseUrl?: string; dataDir: string; publicUrl?: string }): Promise<Platform> {
-  return platformOn(await openDatabase(config), systemClock, config.publicUrl);
+export async function openPlatform(config: { databaseUrl?: string; dataDir: string; publicUrl?: string; fileStore?: FileStore }): Promise<Platform> {
+  return platformOn(await openDatabase(config), systemClock, config.publicUrl, config.fileStore);
 }
 
 /** Now, and the calendar to read clocks with: what views of deadlines need. */

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ActionName, ApiError, ApiRoutes, MatchingRoutes, Method, OrderDetail, PathsFor, ResponseOf } from '@liandong/contracts';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { DEMO_PASSWORD, DEMO_SEED } from '@liandong/core/test/seeds.ts';
+import type { FileStore } from '@liandong/core/files/file-store.ts';
 import { buildApp } from '../src/app.ts';
 import { platformOn, type Platform } from '../src/platform.ts';
 
@@ -91,9 +92,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { clock?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { clock?: () => Date; files?: FileStore } = {}): Promise<TestServer> {
   const testDb = await createTestDb(demoSeed);
-  const platform = platformOn(testDb.db, opts.clock);
+  const platform = platformOn(testDb.db, opts.clock, undefined, opts.files);
   const app = await buildApp(platform, { logLevel: 'error', checkResponses: true });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const tokens = new Map<string, string>();

@@ -14,7 +14,7 @@ export function fileRoutes(app: FastifyInstance, p: Platform): void {
       routes.uploadFile,
       async (req, reply) => {
         const actor = requireActor(req);
-        const file = await storeUpload(p.db, actor, { name: req.query.name, contentType: String(req.headers['content-type'] ?? ''), data: req.body as unknown as Buffer }, p.clock());
+        const file = await storeUpload(p.db, p.files, actor, { name: req.query.name, contentType: String(req.headers['content-type'] ?? ''), data: req.body as unknown as Buffer }, p.clock());
         reply.status(201);
         return file;
       },
@@ -23,7 +23,7 @@ export function fileRoutes(app: FastifyInstance, p: Platform): void {
   });
 
   contractRoute(app, routes.downloadFile, async (req, reply) => {
-    const file = await readFileFor(p.db, requireActor(req), req.params.id);
+    const file = await readFileFor(p.db, p.files, requireActor(req), req.params.id);
     // Served inline for viewing, but sandboxed: an HTML file (the special report) runs no script and loads nothing.
     return reply
       .type(file.contentType)

@@ -4,17 +4,20 @@
  * kept. Safe in several processes: a delete is idempotent.
  */
 import type { Db, Queryable } from '@liandong/db';
+import { databaseStore, type FileStore } from './file-store.ts';
 
 export const UNATTACHED_FILE_GRACE_MS = 24 * 60 * 60 * 1000;
 
 /** Deletes files never attached and uploaded before `now - graceMs`; returns how many. */
-export async function purgeUnattachedFiles(q: Queryable, now: Date, graceMs = UNATTACHED_FILE_GRACE_MS): Promise<number> {
-  const r = await q.query<{ id: string }>(
+export async function purgeUnattachedFiles(q: Queryable, now: Date, graceMs = UNATTACHED_FILE_GRACE_MS, store: FileStore = databaseStore): Promise<number> {
+  const r = await q.query<{ id: string; storage_key: string | null }>(
     `delete from files f where f.order_id is null and f.created_at < $1
        and not exists (select 1 from supervisions s where s.report_docx_id = f.id or s.report_html_id = f.id)
-     returning f.id`,
+     returning f.id, f.storage_key`,
     [new Date(now.getTime() - graceMs)],
   );
+  // The rows are gone first: bytes without a row are unreachable, a row without bytes would be a broken file.
+  for (const f of r.rows) if (f.storage_key) await store.delete(f.storage_key);
   return r.rows.length;
 }
 
@@ -25,11 +28,11 @@ export class UnattachedFileSweeper {
 
   constructor(
     private readonly db: Db,
-    private readonly opts: { clock: () => Date; pollMs?: number; graceMs?: number; onError?: (err: unknown) => void },
+    private readonly opts: { clock: () => Date; pollMs?: number; graceMs?: number; store?: FileStore; onError?: (err: unknown) => void },
   ) {}
 
   runOnce(): Promise<number> {
-    return purgeUnattachedFiles(this.db, this.opts.clock(), this.opts.graceMs);
+    return purgeUnattachedFiles(this.db, this.opts.clock(), this.opts.graceMs, this.opts.store);
   }
 
   start(): void {
