@@ -27,8 +27,8 @@ export interface DayRequest {
   batchSize: number;
 }
 
-export function generateDay(tools: PlanTools, req: DayRequest): GeneratedDay {
-  const sim = new OrderSim(tools.ctx, req.endAt);
+export function generateDay(tools: PlanTools, req: DayRequest, opts: { record?: boolean } = {}): GeneratedDay {
+  const sim = new OrderSim(tools.ctx, req.endAt, opts.record);
   const { plans, batches } = planDay(tools, req.seed, req.start, req.perDay, req.batchSize);
   const orders: SimOrder[] = [];
   for (const plan of plans) {

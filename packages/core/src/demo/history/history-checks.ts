@@ -152,13 +152,21 @@ export async function checkDeadlines(q: Queryable, calendar: WorkingCalendar): P
     const have = byOrder.get(orderId) ?? new Map();
     const started = new Set(list.flatMap(stepsStarted));
     for (const step of started) if (!have.has(step)) problems.push(`order ${orderId}: step ${step} started without a deadline row`);
-    // Extensions and resumed suspensions move due dates on purpose; every other clock is start + limit.
-    if (list.some((e) => e.action === 'approve-extension' || e.action === 'resume')) continue;
+    // An approved extension grows the handling limit (and so its due moment); a resumed suspension moves due
+    // moments later by the time suspended, the limits unchanged. Every other clock is start + limit exactly.
+    const extended = list.some((e) => e.action === 'approve-extension');
+    const resumed = list.some((e) => e.action === 'resume');
     for (const d of have.values()) {
       const want = expectedLimit(d);
-      if (Number(d.limit_value) !== want.value || d.limit_unit !== want.unit) problems.push(`order ${orderId}: ${d.step} limit ${d.limit_value} ${d.limit_unit}, stepLimit says ${want.value} ${want.unit}`);
-      const due = calendar.addDuration(d.started_at, Number(d.limit_value), d.limit_unit);
-      if (due.getTime() !== d.due_at.getTime()) problems.push(`order ${orderId}: ${d.step} due ${d.due_at.toISOString()}, calendar says ${due.toISOString()}`);
+      const grown = extended && d.step === 'handle';
+      const limit = Number(d.limit_value);
+      if (d.limit_unit !== want.unit || (grown ? limit <= want.value : limit !== want.value)) {
+        problems.push(`order ${orderId}: ${d.step} limit ${d.limit_value} ${d.limit_unit}, stepLimit says ${want.value} ${want.unit}${grown ? ' plus the extension' : ''}`);
+      }
+      const due = calendar.addDuration(d.started_at, limit, d.limit_unit);
+      if (resumed ? d.due_at.getTime() < due.getTime() : due.getTime() !== d.due_at.getTime()) {
+        problems.push(`order ${orderId}: ${d.step} due ${d.due_at.toISOString()}, calendar says ${resumed ? 'not before ' : ''}${due.toISOString()}`);
+      }
     }
   }
   return problems;

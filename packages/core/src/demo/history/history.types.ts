@@ -74,6 +74,8 @@ export interface SimOrder {
   mergedInto: SimOrder | null;
   /** Set once an action would fall after endAt: the order stays as it is "now". */
   frozen: boolean;
+  /** The actions applied, in order, when the simulator records (order-sim.ts SimCall). */
+  calls?: { action: string; actor: SimActor; at: Date; body: unknown }[];
 }
 
 /** Resolves simulated orders to their stored id and code, at write time. */

@@ -34,10 +34,20 @@ export function assertMayAct(action: ActionName, state: StateCode, row: OrderRow
   if (!verdict.ok) throw new HistoryBug(`demo history: ${action} refused (${verdict.reason}) on ${row.code || 'order'} in ${state}`);
 }
 
+/** One action as the history applied it, kept when recording (the differential test replays it live). */
+export interface SimCall {
+  action: ActionName;
+  actor: SimActor;
+  at: Date;
+  body: unknown;
+}
+
 export class OrderSim {
+  /** With `record`, each order keeps the calls applied to it (SimOrder.calls). */
   constructor(
     readonly ctx: HistoryContext,
     readonly endAt: Date,
+    readonly record = false,
   ) {}
 
   lastAt(o: SimOrder): Date {
@@ -65,6 +75,7 @@ export class OrderSim {
     let data = out.data ?? {};
     const pending = o.row.pending_request;
     if (pending && out.patch?.pending_request === null && !RESOLVES_REQUEST.has(action)) data = { ...data, droppedRequest: pending.kind };
+    if (this.record) (o.calls ??= []).push({ action, actor, at, body });
     this.update(o, out.to, out.patch ?? {}, at);
     this.pushEvent(o, { at, action, actor, from, to: out.to, note: out.note ?? null, data, resolveData: out.resolveData });
     out.after?.();

@@ -5,6 +5,7 @@
  */
 import type { ActionName, StateCode, Step } from '@liandong/contracts';
 import type { TimeUnit } from '../../calendar/index.ts';
+import { extendedHandleClock } from '../../orders/extension.rules.ts';
 import type { PendingRequest } from '../../orders/order.types.ts';
 import { HistoryBug } from './history-bug.ts';
 import type { SimActor, SimOrder } from './history.types.ts';
@@ -42,14 +43,16 @@ export const APPROVAL_EFFECTS: { [A in ActionName]?: Effect<A> } = {
   'approve-extension': (sim, o, _a, at, body) => {
     const p = pendingOf(o, 'extension');
     const handle = o.deadlines.get('handle');
-    const dueAt = sim.ctx.calendar.addDuration(handle ? handle.dueAt : at, p.value, p.unit as TimeUnit);
+    const current = handle ? { dueAt: handle.dueAt, limitValue: handle.value, limitUnit: handle.unit } : null;
+    const extended = extendedHandleClock(sim.ctx.calendar, current, { value: p.value, unit: p.unit as TimeUnit }, at);
+    const dueAt = extended.dueAt;
     return {
       to: o.row.state,
       patch: { pending_request: null, extension_count: o.row.extension_count + 1 },
       note: body.note,
       data: { value: p.value, unit: p.unit, previousDueAt: handle?.dueAt ?? null, dueAt },
       after: () => {
-        if (handle) handle.dueAt = dueAt;
+        if (handle) Object.assign(handle, { dueAt, value: extended.limitValue });
         else o.deadlines.set('handle', { step: 'handle', startedAt: at, dueAt, value: p.value, unit: p.unit as TimeUnit, doneAt: null });
       },
     };

@@ -10,7 +10,7 @@ import type { OrderSim } from './order-sim.ts';
 import type { OrderPlan } from './plan-orders.ts';
 
 /** Channels whose reports are classified when registered: the operator, the grid worker or the detector names the matter. */
-const CLASSIFIED_AT_INTAKE = new Set(['hotline', 'leader', 'grid_patrol', 'video']);
+export const CLASSIFIED_AT_INTAKE = new Set(['hotline', 'leader', 'grid_patrol', 'video']);
 const MAY_CREATE = ['operator', 'dispatcher', 'shift_lead', 'grid_worker', 'grid_leader', 'citizen', 'integration', 'admin'] as const;
 
 export function creatorOf(sim: OrderSim, plan: OrderPlan): SimActor {

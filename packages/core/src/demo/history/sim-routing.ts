@@ -2,7 +2,7 @@
  * Twins of routing.ts and the unit checks of dispatch-actions.ts: where the catalogue sends an order, and
  * which units may take it or join it as co-handlers (协办).
  */
-import { resolveResponsibleUnits } from '../../catalogue/routing.rules.ts';
+import { dispatchRoute, type Route } from '../../orders/dispatch-route.rules.ts';
 import { HistoryBug } from './history-bug.ts';
 import type { HistoryUnit } from './history-context.ts';
 import type { SimOrder } from './history.types.ts';
@@ -21,18 +21,13 @@ export function coHandlingUnit(sim: OrderSim, id: number): HistoryUnit {
   return u;
 }
 
-/** routeOrder: the condition's lead for the order's place; a territorial matter at its own sub-centre goes to the village station. */
-export function routeOf(sim: OrderSim, o: SimOrder): { leadUnitId: number; coUnitIds: number[] } | null {
+/** routeOrder, on the order in memory: the same rule (dispatch-route.rules.ts) over the loaded units. */
+export function routeOf(sim: OrderSim, o: SimOrder): Route | null {
   const row = o.row;
   const c = row.condition_id == null ? undefined : sim.ctx.catalogue.byId.get(row.condition_id);
   if (!c) return null;
-  const at = { districtCode: row.district_code, townCode: row.town_code, villageCode: row.village_code };
-  const route = resolveResponsibleUnits(c.rules, at, (town) => (town === row.town_code ? sim.ctx.subCentreByTown.get(town)?.id : undefined));
-  if (route.leadUnitId == null) return null;
-  if (route.leadUnitId === row.dispatch_unit_id) {
-    const station = row.village_code ? sim.ctx.stationByVillage.get(row.village_code) : undefined;
-    if (!station) return null;
-    return { leadUnitId: station.id, coUnitIds: route.coUnitIds.filter((id) => id !== station.id) };
-  }
-  return { leadUnitId: route.leadUnitId, coUnitIds: route.coUnitIds };
+  return dispatchRoute(c.rules, row, {
+    subCentreId: row.town_code ? sim.ctx.subCentreByTown.get(row.town_code)?.id : undefined,
+    stationId: row.village_code ? sim.ctx.stationByVillage.get(row.village_code)?.id : undefined,
+  });
 }

@@ -9,6 +9,7 @@ import type { ActionContext, ActionHandler } from '../action.types.ts';
 import { completeDeadlines, listDeadlines, setDeadlineDue, startDeadline } from '../order.repository.ts';
 import { cancelClockTimers } from '../clock-timers.ts';
 import { rescheduleRunningClocks } from '../deadlines.ts';
+import { extendedHandleClock } from '../extension.rules.ts';
 import type { PendingRequest } from '../order.types.ts';
 
 /** The waiting request the action answers; its presence is checked by the rules (orderCondition) before any handler runs. */
@@ -32,8 +33,9 @@ export const approveExtension: ActionHandler<'approve-extension'> = async (ctx) 
   const { tx, order, now, services } = ctx;
   const calendar = await services.calendar(tx);
   const handle = (await listDeadlines(tx, order.id)).find((d) => d.step === 'handle');
-  const from = handle ? handle.due_at : now;
-  const dueAt = calendar.addDuration(from, p.value, p.unit as TimeUnit);
+  const current = handle ? { dueAt: handle.due_at, limitValue: handle.limit_value, limitUnit: handle.limit_unit as TimeUnit } : null;
+  const extended = extendedHandleClock(calendar, current, { value: p.value, unit: p.unit as TimeUnit }, now);
+  const dueAt = extended.dueAt;
   return {
     to: order.state,
     patch: { pending_request: null, extension_count: order.extension_count + 1 },
@@ -44,9 +46,7 @@ export const approveExtension: ActionHandler<'approve-extension'> = async (ctx) 
         await startDeadline(tx, { orderId: order.id, step: 'handle', startedAt: now, dueAt, value: p.value, unit: p.unit });
         return;
       }
-      // The step's limit grows by the extension, in the step's own unit, so its traffic light stays true.
-      const unit = handle.limit_unit as TimeUnit;
-      await setDeadlineDue(tx, order.id, 'handle', dueAt, handle.limit_value + calendar.elapsed(handle.due_at, dueAt, unit));
+      await setDeadlineDue(tx, order.id, 'handle', dueAt, extended.limitValue);
       await rescheduleRunningClocks(tx, services, order, now);
     },
   };

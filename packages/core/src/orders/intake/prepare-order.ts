@@ -32,7 +32,7 @@ export interface PreparedOrder {
   acceptDueAt: Date;
   /** The accept step's clock timers; their keys name the order as `{id}` until it has one. */
   clockTimers: ClockTimer[];
-  actorUserId: number;
+  actorUserId: number | null;
   actorUnitId: number | null;
   idempotencyScope: string;
   idempotencyKey: string;
@@ -83,7 +83,7 @@ export async function prepareOrder(
     centre,
     acceptLimit,
     acceptDueAt,
-    actorUserId: actor.userId,
+    actorUserId: actor.userId || null, // the platform itself (no user) registers as nobody
     actorUnitId: actor.unitId,
     idempotencyScope: idem.scope,
     idempotencyKey: idem.key,

@@ -1,0 +1,19 @@
+/**
+ * An approved extension (批准延期) of the handling clock, one rule for the live action and the demo history:
+ * the due moment moves by the time granted (in the request's unit, from the current due moment), and the
+ * step's limit grows by the same span in the step's own unit, so that its traffic light stays true.
+ */
+import type { TimeUnit, WorkingCalendar } from '../calendar/index.ts';
+
+export interface HandleClock {
+  dueAt: Date;
+  limitValue: number;
+  limitUnit: TimeUnit;
+}
+
+/** The handling clock after the extension; without a running clock, one starting now with the granted time. */
+export function extendedHandleClock(calendar: WorkingCalendar, handle: HandleClock | null, granted: { value: number; unit: TimeUnit }, now: Date): HandleClock {
+  const dueAt = calendar.addDuration(handle ? handle.dueAt : now, granted.value, granted.unit);
+  if (!handle) return { dueAt, limitValue: granted.value, limitUnit: granted.unit };
+  return { dueAt, limitValue: handle.limitValue + calendar.elapsed(handle.dueAt, dueAt, handle.limitUnit), limitUnit: handle.limitUnit };
+}
