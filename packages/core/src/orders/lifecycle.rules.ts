@@ -5,6 +5,7 @@
  */
 import { ACTION_NAMES, type ActionName, type OrderLevel, type RequestKind, type StateCode } from '@liandong/contracts';
 import type { Messages } from '../shared/errors.ts';
+import type { OrderRow } from './order.types.ts';
 import type { Role } from '../org/roles.ts';
 
 /** How the actor must relate to the order: works for its dispatching centre, its handling unit, or covers its grid. */
@@ -101,6 +102,11 @@ export interface OrderFacts {
   level: OrderLevel;
 }
 
+/** The facts of an order row the rules read. */
+export function orderFacts(o: Pick<OrderRow, 'state' | 'pending_request' | 'satisfaction' | 'level'>): OrderFacts {
+  return { state: o.state, pendingRequest: o.pending_request?.kind ?? null, satisfaction: o.satisfaction, level: o.level };
+}
+
 export const DISSATISFIED: ReadonlySet<string> = new Set(['dissatisfied', 'very_dissatisfied']);
 
 const KIND_ZH: Record<RequestKind, string> = { extension: '延期', suspension: '挂账', void: '作废' };
@@ -137,6 +143,14 @@ export function orderCondition(action: ActionName, o: OrderFacts): { code: 'requ
 /** The actions an actor may take on an order now: the same checks the server enforces (role, responsibility, state, condition). */
 export function allowedActionsFor(o: OrderFacts, actor: ActorRelation): ActionName[] {
   return ACTION_NAMES.filter((a) => checkAction(a, o.state, actor).ok && orderCondition(a, o) === null);
+}
+
+/** Actions whose purpose is to answer a waiting request; any other action that clears one records it as dropped. */
+const RESOLVES_REQUEST: ReadonlySet<ActionName> = new Set<ActionName>(['approve-extension', 'deny-extension', 'suspend', 'deny-suspension', 'void', 'deny-void']);
+
+/** The event's data: the decision's, plus the request an action cleared without answering it (droppedRequest). */
+export function eventDataOf(action: ActionName, pendingBefore: RequestKind | null, clearsRequest: boolean, data: Record<string, unknown> = {}): Record<string, unknown> {
+  return pendingBefore && clearsRequest && !RESOLVES_REQUEST.has(action) ? { ...data, droppedRequest: pendingBefore } : data;
 }
 
 /** Whether `to` is a state the action may lead to from `from`. Use cases assert their outcome with it. */

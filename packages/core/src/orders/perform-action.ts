@@ -8,7 +8,7 @@ import type { Db, Queryable } from '@liandong/db';
 import type { ActionBody, ActionName } from '@liandong/contracts';
 import { DomainError, forbidden, wrongState } from '../shared/errors.ts';
 import type { Actor } from '../org/actor.ts';
-import { allowedActionsFor, checkAction, isAllowedTarget, orderCondition, type OrderFacts } from './lifecycle.rules.ts';
+import { allowedActionsFor, checkAction, eventDataOf, isAllowedTarget, orderCondition, orderFacts } from './lifecycle.rules.ts';
 import { responsibilitiesOf } from './order-scope.ts';
 import { insertEvent, updateOrder } from './order.repository.ts';
 import type { OrderRow } from './order.types.ts';
@@ -19,9 +19,6 @@ import { attachFiles, resolveAttachments } from './attachments.ts';
 import { ACTION_HANDLERS } from './actions/index.ts';
 import { stateLabel } from './state-labels.ts';
 import { ACTION_LABELS } from './labels.ts';
-
-/** Actions whose purpose is to answer a waiting request; any other action that clears one records it as dropped. */
-const RESOLVES_REQUEST = new Set<ActionName>(['approve-extension', 'deny-extension', 'suspend', 'deny-suspension', 'void', 'deny-void']);
 
 export function assertMayAct(action: ActionName, order: OrderRow, actor: Actor): void {
   const verdict = checkAction(action, order.state, { roles: actor.roles, holds: responsibilitiesOf(actor, order) });
@@ -35,11 +32,6 @@ export function assertMayAct(action: ActionName, order: OrderRow, actor: Actor):
   }
   const label = stateLabel(order.state);
   throw wrongState(`工单当前状态为「${label.zh}」，不能执行「${zh}」`, `The order is "${label.en}"; "${action}" is not allowed now`);
-}
-
-/** The facts of an order row the rules read. */
-export function orderFacts(o: OrderRow): OrderFacts {
-  return { state: o.state, pendingRequest: o.pending_request?.kind ?? null, satisfaction: o.satisfaction, level: o.level };
 }
 
 /** The actions the actor may take on the order now (the order views' `allowedActions`). */
@@ -90,8 +82,7 @@ export async function applyAction<A extends ActionName>(
   }
   const fileIds = await resolveAttachments(tx, actor, outcome.attachmentIds ?? []);
   await attachFiles(tx, order.id, actor, fileIds);
-  const dropped = order.pending_request && outcome.patch?.pending_request === null && !RESOLVES_REQUEST.has(action);
-  const data = { ...outcome.data, ...(dropped ? { droppedRequest: order.pending_request!.kind } : {}), ...extraData };
+  const data = { ...eventDataOf(action, order.pending_request?.kind ?? null, outcome.patch?.pending_request === null, outcome.data), ...extraData };
   const updated = await updateOrder(tx, order.id, outcome.to, outcome.patch ?? {}, now);
   await insertEvent(tx, {
     orderId: order.id,

@@ -6,7 +6,7 @@ import { HistoryBug } from './history-bug.ts';
 import { atCentre, dispatcherOf, now, type Flow } from './flow-core.ts';
 import { selfHandleText } from './plan-texts.ts';
 import { pick } from './rng.ts';
-import { routeOf } from './sim-routing.ts';
+import { routeOf } from './sim-world.ts';
 import { ESCALATE_REASONS, REJECT_REASONS, VIDEO_FALSE_ALARM, VOID_REASONS } from './texts-matters.ts';
 
 export function stepAccept(f: Flow): void {

@@ -1,27 +1,32 @@
 /**
- * The in-memory twin of performAction: every history event goes through `checkAction` (role, responsibility,
- * state) and `isAllowedTarget`, and changes the order, its clocks (order_deadlines) and its units
- * (order_units) as the live action handlers do (sim-actions.ts mirrors orders/actions/*.ts). A violation
- * throws: it is a bug in the generator, never data to write.
+ * performAction in memory: every history event goes through the same rules (`checkAction`: role, responsibility,
+ * state; `orderCondition`; `isAllowedTarget`) and the same decision as the live action (orders/decisions/), answered
+ * from the loaded district (sim-world.ts); its effects change the order, its clocks and its units in memory.
+ * A refusal throws: it is a bug in the generator, never data to write.
  *
  * Time: an action proposed after endAt is not applied and freezes the order, which then stays in the state
  * it had "now" — that is how the last days end up with orders in every live state.
  */
-import type { ActionName, StateCode, Step } from '@liandong/contracts';
+import type { ActionBody, ActionName, StateCode, Step } from '@liandong/contracts';
 import type { Actor } from '../../org/actor.ts';
-import { checkAction, isAllowedTarget } from '../../orders/lifecycle.rules.ts';
+import { checkAction, eventDataOf, isAllowedTarget, orderCondition, orderFacts } from '../../orders/lifecycle.rules.ts';
+import { DECISIONS, decideNow, type DecidedAction, type Decide } from '../../orders/decisions/index.ts';
+import { DomainError } from '../../shared/errors.ts';
 import { DEFAULT_STEP_LIMITS, type StepLimit } from '../../orders/deadlines.ts';
 import { responsibilitiesOf } from '../../orders/order-scope.ts';
 import type { OrderPatch, OrderRow } from '../../orders/order.types.ts';
 import type { HistoryContext } from './history-context.ts';
 import type { SimActor, SimEvent, SimOrder } from './history.types.ts';
-import { ACTION_EFFECTS, type ActionBodyLike, type SimOutcome } from './sim-actions.ts';
+import type { SimReporter } from './history.types.ts';
+import { applySimEffects, memoryReporterId, simAnswers } from './sim-world.ts';
 import { HistoryBug } from './history-bug.ts';
 
 export { HistoryBug };
 
-/** Actions whose purpose is to answer a waiting request (perform-action.ts). */
-const RESOLVES_REQUEST = new Set<ActionName>(['approve-extension', 'deny-extension', 'suspend', 'deny-suspension', 'void', 'deny-void']);
+/** The API body, except that a callback names the reporter object (its id exists only once written). */
+export type ActionBodyLike<A extends ActionName> = A extends 'callback'
+  ? Omit<ActionBody<'callback'>, 'reporterId'> & { reporter?: SimReporter }
+  : ActionBody<A>;
 
 export function holdsOf(actor: SimActor, row: OrderRow) {
   // The live rule itself; a virtual actor has no user id, which the rule does not read.
@@ -66,19 +71,30 @@ export class OrderSim {
     }
     const from = o.row.state;
     assertMayAct(action, from, o.row, actor);
-    const effect = ACTION_EFFECTS[action] as (sim: OrderSim, o: SimOrder, actor: SimActor, at: Date, body: ActionBodyLike<A>) => SimOutcome;
-    const out = effect(this, o, actor, at, body);
-    if (!isAllowedTarget(action, from, out.to)) {
-      throw new HistoryBug(`demo history: ${action} produced a forbidden transition ${from} → ${out.to}`);
+    const refused = orderCondition(action, orderFacts(o.row));
+    if (refused) throw new HistoryBug(`demo history: ${action} refused on ${o.row.code || 'order'}: ${refused.messages.en}`);
+    // A callback names its reporter by the in-memory id; the event gets the stored one when written.
+    const reporter = (body as { reporter?: SimReporter }).reporter;
+    if (reporter && !o.reporters.includes(reporter)) throw new HistoryBug('demo history: reporter of another order');
+    const apiBody = reporter ? { ...(body as object), reporter: undefined, reporterId: memoryReporterId(o, reporter) } : body;
+    const decide = DECISIONS[action as DecidedAction] as Decide<DecidedAction> | undefined;
+    if (!decide) throw new HistoryBug(`demo history: ${action} is not simulated (merges are merges.ts's)`);
+    let d;
+    try {
+      d = decideNow(decide({ order: o.row, actor, body: apiBody as never, now: at }), simAnswers(this, o));
+    } catch (err) {
+      if (err instanceof DomainError) throw new HistoryBug(`demo history: ${action} refused on ${o.row.code || 'order'}: ${err.messages.en}`);
+      throw err;
     }
-    // perform-action.ts: an action that clears a waiting request without answering it records the drop.
-    let data = out.data ?? {};
-    const pending = o.row.pending_request;
-    if (pending && out.patch?.pending_request === null && !RESOLVES_REQUEST.has(action)) data = { ...data, droppedRequest: pending.kind };
+    if (!isAllowedTarget(action, from, d.to)) {
+      throw new HistoryBug(`demo history: ${action} produced a forbidden transition ${from} → ${d.to}`);
+    }
     if (this.record) (o.calls ??= []).push({ action, actor, at, body });
-    this.update(o, out.to, out.patch ?? {}, at);
-    this.pushEvent(o, { at, action, actor, from, to: out.to, note: out.note ?? null, data, resolveData: out.resolveData });
-    out.after?.();
+    const data = eventDataOf(action, o.row.pending_request?.kind ?? null, d.patch?.pending_request === null, d.data);
+    this.update(o, d.to, d.patch ?? {}, at);
+    const resolveData = reporter ? () => ({ ...data, reporterId: reporter.id }) : undefined;
+    this.pushEvent(o, { at, action, actor, from, to: d.to, note: d.note ?? null, data, resolveData });
+    applySimEffects(this, o, d.effects, at);
     return true;
   }
 

@@ -1,5 +1,6 @@
 /**
- * An approved extension (批准延期) of the handling clock, one rule for the live action and the demo history:
+ * How clocks move, one rule for the live actions and the demo history. An approved extension (批准延期) of the
+ * handling clock:
  * the due moment moves by the time granted (in the request's unit, from the current due moment), and the
  * step's limit grows by the same span in the step's own unit, so that its traffic light stays true.
  */
@@ -16,4 +17,15 @@ export function extendedHandleClock(calendar: WorkingCalendar, handle: HandleClo
   const dueAt = calendar.addDuration(handle ? handle.dueAt : now, granted.value, granted.unit);
   if (!handle) return { dueAt, limitValue: granted.value, limitUnit: granted.unit };
   return { dueAt, limitValue: handle.limitValue + calendar.elapsed(handle.dueAt, dueAt, handle.limitUnit), limitUnit: handle.limitUnit };
+}
+
+/**
+ * 恢复 after a suspension: a running clock's time left keeps its size; time already overdue keeps its lateness —
+ * both in the clock's own unit.
+ */
+export function resumedDueAt(calendar: WorkingCalendar, clock: { dueAt: Date; limitUnit: TimeUnit }, since: Date, now: Date): Date {
+  const unit = clock.limitUnit;
+  return clock.dueAt > since
+    ? calendar.addDuration(now, calendar.elapsed(since, clock.dueAt, unit), unit)
+    : calendar.addDuration(clock.dueAt, calendar.elapsed(since, now, unit), unit);
 }

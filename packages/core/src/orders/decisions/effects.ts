@@ -1,0 +1,42 @@
+/**
+ * What an action does besides changing the order's row and writing its timeline event, as data: clocks to end,
+ * start or move, units to involve or release, messages, callback links, ratings. The live executor
+ * (orders/apply-effects.ts) writes them in the action's transaction; the demo history applies them in memory
+ * (demo/history/sim-world.ts). Effects apply in order.
+ */
+import type { Step } from '@liandong/contracts';
+import type { StateCode } from '@liandong/contracts';
+import type { OrderPatch } from '../order.types.ts';
+import type { HandleClock } from '../clock-moves.rules.ts';
+
+export type UnitRole = 'lead' | 'co' | 'dispatch';
+
+export type Effect =
+  | { effect: 'complete'; steps: readonly Step[] }
+  | { effect: 'start'; steps: readonly Step[] }
+  /** An approved extension: the handling clock moved and its limit raised (`existed`), or started. */
+  | { effect: 'extendHandle'; clock: HandleClock; existed: boolean }
+  /** After a suspension: every running clock moves by the time suspended. */
+  | { effect: 'resumeClocks'; since: Date }
+  /** The clock stops: no supervision timer fires while suspended. */
+  | { effect: 'cancelTimers' }
+  | { effect: 'involve'; unitId: number; role: UnitRole }
+  | { effect: 'release'; role: UnitRole }
+  /** A message to a unit's inbox. */
+  | { effect: 'notify'; template: 'order.escalated' | 'order.reopened'; vars: Record<string, string>; unitId: number }
+  /** SMS links to the reporters with a phone (回访). */
+  | { effect: 'requestCallbacks' }
+  | { effect: 'rateReporter'; reporterId: number; satisfaction: string };
+
+export const ALL_STEPS: readonly Step[] = ['accept', 'dispatch', 'sign', 'handle', 'check', 'callback'];
+
+/** What an action decides: the order's next state and changed columns, the event's note and data, and its effects. */
+export interface Decision {
+  to: StateCode;
+  patch?: OrderPatch;
+  note?: string | null;
+  data?: Record<string, unknown>;
+  /** Public ids of files the actor attaches (bound to the order by the live executor). */
+  attachmentIds?: string[];
+  effects: Effect[];
+}

@@ -1,0 +1,35 @@
+/** 受理, 不予受理, 分类: the centre's first decisions on a new report. */
+import type { Decide } from './decision.types.ts';
+import { world } from './asks.ts';
+
+/** 受理: the centre confirms the report is real and in scope; it may classify it at the same time. */
+export const accept: Decide<'accept'> = function* ({ body }) {
+  const c = body.categoryCode ? yield* world.classification(body.categoryCode) : null;
+  return {
+    to: 'pending_dispatch',
+    patch: c ? { category_code: c.categoryCode, condition_id: c.conditionId, urgency: c.urgency } : {},
+    note: body.note,
+    data: c ? { categoryCode: c.categoryCode } : {},
+    effects: [
+      { effect: 'complete', steps: ['accept'] },
+      { effect: 'start', steps: ['dispatch'] },
+    ],
+  };
+};
+
+/** 不予受理: not a matter for the platform (out of scope, already solved, abusive…); needs a reason. */
+export const reject: Decide<'reject'> = function* ({ body, now }) {
+  return { to: 'rejected', patch: { closed_at: now }, note: body.reason, effects: [{ effect: 'complete', steps: ['accept'] }] };
+};
+
+/** 分类: set or correct the category and case-opening condition; limits follow the condition. */
+export const classify: Decide<'classify'> = function* ({ order, body }) {
+  const c = yield* world.classification(body.categoryCode, body.conditionCode);
+  return {
+    to: order.state,
+    patch: { category_code: c.categoryCode, condition_id: c.conditionId, urgency: c.urgency },
+    note: body.note,
+    data: { categoryCode: c.categoryCode, previous: order.category_code },
+    effects: [],
+  };
+};
