@@ -1,8 +1,8 @@
 /**
- * How clocks move, one rule for the live actions and the demo history. An approved extension (批准延期) of the
- * handling clock:
- * the due moment moves by the time granted (in the request's unit, from the current due moment), and the
- * step's limit grows by the same span in the step's own unit, so that its traffic light stays true.
+ * How clocks move, one rule for the live actions and the demo history. An approved extension (批准延期) moves the
+ * handling clock's due moment by the time granted (in the request's unit, from the current due moment) and grows
+ * the step's limit by the same span in the step's own unit, so that its traffic light stays true. A resumed
+ * suspension moves every running clock by the time suspended.
  */
 import type { TimeUnit, WorkingCalendar } from '../calendar/index.ts';
 

@@ -4,8 +4,7 @@
  * (orders/apply-effects.ts) writes them in the action's transaction; the demo history applies them in memory
  * (demo/history/sim-world.ts). Effects apply in order.
  */
-import type { Step } from '@liandong/contracts';
-import type { StateCode } from '@liandong/contracts';
+import { STEPS, type StateCode, type Step } from '@liandong/contracts';
 import type { OrderPatch } from '../order.types.ts';
 import type { HandleClock } from '../clock-moves.rules.ts';
 
@@ -28,7 +27,8 @@ export type Effect =
   | { effect: 'requestCallbacks' }
   | { effect: 'rateReporter'; reporterId: number; satisfaction: string };
 
-export const ALL_STEPS: readonly Step[] = ['accept', 'dispatch', 'sign', 'handle', 'check', 'callback'];
+/** Closing or voiding ends every clock. */
+export const ALL_STEPS: readonly Step[] = STEPS;
 
 /** What an action decides: the order's next state and changed columns, the event's note and data, and its effects. */
 export interface Decision {
