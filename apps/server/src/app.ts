@@ -12,6 +12,7 @@ import { loadRateLimits } from './config.ts';
 import { installValidation } from './http/validation.ts';
 import { installResponseCheck } from './http/response-check.ts';
 import { installSharedSchemas } from './http/contract-route.ts';
+import { lazySerializers } from './http/lazy-serializers.ts';
 import type { Platform } from './platform.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
@@ -36,7 +37,13 @@ export interface AppOptions {
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   // X-Forwarded-For is believed only from a reverse proxy on this machine (login throttling counts by address).
-  const app = Fastify({ logger: { level: opts.logLevel ?? 'warn' }, bodyLimit: 1024 * 1024, trustProxy: ['127.0.0.1', '::1'], frameworkErrors: frameworkError });
+  const app = Fastify({
+    logger: { level: opts.logLevel ?? 'warn' },
+    bodyLimit: 1024 * 1024,
+    trustProxy: ['127.0.0.1', '::1'],
+    frameworkErrors: frameworkError,
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers() as never } },
+  });
   installValidation(app);
   installErrorHandling(app);
   installSecurityHeaders(app);
