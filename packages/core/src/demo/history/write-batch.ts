@@ -6,18 +6,6 @@
 import type { Queryable } from '@liandong/db';
 import type { OrderRef, SimOrder, SimReporter } from './history.types.ts';
 
-const DAY_MS = 86_400_000;
-
-/** YYYYMMDD of the instant in China Standard Time (UTC+8, no daylight saving). */
-function chinaYmd(at: Date): string {
-  return new Date(at.getTime() + DAY_MS / 3).toISOString().slice(0, 10).replaceAll('-', '');
-}
-
-export function orderCode(createdAt: Date, n: number): string {
-  const s = String(n);
-  return `LD${chinaYmd(createdAt)}${s.padStart(Math.max(6, s.length), '0')}`;
-}
-
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 async function reserve(tx: Queryable, orders: number, reporters: number): Promise<{ ids: number[]; seqs: number[]; reps: number[] }> {
@@ -30,6 +18,15 @@ async function reserve(tx: Queryable, orders: number, reporters: number): Promis
   const nums = (xs: string[]) => xs.map(Number).sort((a, b) => a - b);
   const row = r.rows[0]!;
   return { ids: nums(row.ids), seqs: nums(row.seqs), reps: nums(row.reps) };
+}
+
+/** The orders' numbers, by the one rule (liandong_order_code, migration 0011). */
+async function orderCodes(tx: Queryable, at: readonly Date[], seqs: readonly number[]): Promise<string[]> {
+  const r = await tx.query<{ codes: string[] }>(
+    'select array(select liandong_order_code(a, n) from unnest($1::timestamptz[], $2::bigint[]) with ordinality as x(a, n, i) order by i) as codes',
+    [at, seqs],
+  );
+  return r.rows[0]!.codes;
 }
 
 const ORDER_COLUMNS = `id bigint, code text, state text, channel text, nature text, description text, address text,
@@ -46,9 +43,10 @@ export async function writeBatch(tx: Queryable, orders: readonly SimOrder[]): Pr
   const copies: SimReporter[] = orders.flatMap((o) => o.reporters.filter((r) => r.source));
   const { ids, seqs, reps } = await reserve(tx, orders.length, own.length + copies.length);
   const idOf = new Map<SimOrder, number>();
+  const codes = await orderCodes(tx, orders.map((o) => o.row.created_at), seqs);
   orders.forEach((o, i) => {
     o.row.id = ids[i]!;
-    o.row.code = orderCode(o.row.created_at, seqs[i]!);
+    o.row.code = codes[i]!;
     idOf.set(o, o.row.id);
   });
   // Reporters of the order itself first, merge copies after: ids follow the order they came in.

@@ -35,7 +35,7 @@ with i as (
     confidential, created_by, created_at, updated_at)
   overriding system value
   select m.order_id,
-    'LD' || to_char(m.at at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(s.n::text, greatest(6, length(s.n::text)), '0'),
+    liandong_order_code(m.at, s.n),
     'pending_accept', m.channel, m.nature, m.description, m.address, m.lng, m.lat, m.district_code, m.town_code, m.village_code,
     m.grid_code, array(select jsonb_array_elements_text(m.pro_grids)), m.category_code, m.condition_id, m.urgency, m.level,
     m.centre_id, m.component_code, m.confidential, m.user_id, m.at, m.at

@@ -1,0 +1,1 @@
+drop function liandong_order_code(timestamptz, bigint);
