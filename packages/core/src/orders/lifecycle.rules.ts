@@ -3,7 +3,7 @@
  * states it starts from, the states it may lead to, and how the actor must relate to the order.
  * Pure: no database. The HTTP layer and every use case go through `checkAction`.
  */
-import { ACTION_NAMES, type ActionName, type OrderLevel, type RequestKind, type StateCode } from '@liandong/contracts';
+import { ACTION_NAMES, STATE_CODES, type ActionName, type OrderLevel, type RequestKind, type StateCode } from '@liandong/contracts';
 import type { Messages } from '../shared/errors.ts';
 import type { OrderRow } from './order.types.ts';
 import type { Role } from '../org/roles.ts';
@@ -19,17 +19,9 @@ export interface ActionRule {
   by: readonly Responsibility[];
 }
 
-/** States in which an order is alive and moving (not final, not suspended). */
-export const ACTIVE_STATES: readonly StateCode[] = [
-  'pending_accept',
-  'pending_dispatch',
-  'pending_sign',
-  'handling',
-  'pending_check',
-  'pending_callback',
-  'pending_close',
-];
 export const FINAL_STATES: readonly StateCode[] = ['closed', 'rejected', 'merged', 'voided'];
+/** States in which an order is alive and moving (not final, not suspended), in the order of its life. */
+export const ACTIVE_STATES: readonly StateCode[] = STATE_CODES.filter((s) => s !== 'suspended' && !FINAL_STATES.includes(s));
 
 const DISPATCHERS: Role[] = ['dispatcher', 'shift_lead'];
 const GRID: Role[] = ['grid_worker', 'grid_leader'];
