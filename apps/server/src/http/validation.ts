@@ -39,7 +39,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export function malformedText(value: unknown, path = '', depth = 0): string | null {
   if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
-  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  // Raw bytes (an uploaded file) are not text: walking a 10 MB Buffer entry by entry would hold the event loop for seconds.
+  if (depth > 32 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
   for (const [key, inner] of Object.entries(value)) {
     const here = path ? `${path}.${key}` : key;
     if (LONE_SURROGATE.test(key)) return here;
