@@ -82,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     throw new ConfigError((err as Error).message);
   }
   const adminPassword = env.LIANDONG_ADMIN_PASSWORD || undefined;
+  const dataDir = resolve(get('data-dir', 'LIANDONG_DATA_DIR') || './data');
   if (adminPassword !== undefined && adminPassword.length < 12) {
     throw new ConfigError('LIANDONG_ADMIN_PASSWORD must be at least 12 characters / 管理员初始密码至少 12 位');
   }
@@ -90,7 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     adminPassword,
     port: int('PORT', get('port', 'PORT'), 8080, 0, 65535),
     host,
-    dataDir: resolve(get('data-dir', 'LIANDONG_DATA_DIR') || './data'),
+    dataDir,
     databaseUrl,
     demoPassword: demoPassword ?? DEFAULT_DEMO_PASSWORD,
     demoPasswordFromEnv: demoPassword !== undefined,
@@ -98,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     cookieSecure: env.LIANDONG_COOKIE_SECURE === 'auto' || !env.LIANDONG_COOKIE_SECURE ? 'auto' : bool('LIANDONG_COOKIE_SECURE', env.LIANDONG_COOKIE_SECURE, false),
     logLevel: get('log-level', 'LOG_LEVEL') || 'warn',
     rateLimits: loadRateLimits(env),
-    fileStore: fileStore(env.LIANDONG_FILE_STORE, resolve(get('data-dir', 'LIANDONG_DATA_DIR') || './data')),
+    fileStore: fileStore(env.LIANDONG_FILE_STORE, dataDir),
     publicUrl: (publicUrl || '').replace(/\/$/, '') || `http://${host}:${get('port', 'PORT') || 8080}`,
   };
 }

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, IdParams, Nullable, Obj } from './common.ts';
 import { FileId } from './files.ts';
 import { route } from './route.ts';
-import { LIGHTS, literals, ORDER_LEVELS, STEPS, SUPERVISION_STATUSES } from './vocabulary.ts';
+import { literals, ORDER_LEVELS, STEPS, SUPERVISION_STATUSES } from './vocabulary.ts';
 
 export const NOTIFY_TARGETS = ['unit', 'unit_leader', 'centre', 'wecom', 'dingtalk'] as const;
 export const POLICY_ACTIONS = ['supervise', 'escalate'] as const;
@@ -108,7 +108,6 @@ export const PolicySchema = Obj({
 export type SupervisionView = Static<typeof SupervisionSchema>;
 export type Board = Static<typeof BoardSchema>;
 export type PolicyView = Static<typeof PolicySchema>;
-export const LIGHT_CODES = LIGHTS;
 
 export const supervisionRoutes = {
   supervise: route({

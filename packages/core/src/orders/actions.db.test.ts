@@ -7,7 +7,7 @@ import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { MINIMAL_SEED } from '../../test/seeds.ts';
 import { minimalWorld, type MinimalWorld } from '../../test/factories.ts';
 import { DomainError } from '../shared/errors.ts';
-import { allowedActions } from './perform-action.ts';
+import { allowedActions } from './order-scope.ts';
 import { getOrder, listDeadlines } from './order.repository.ts';
 
 let t: TestDatabase;

@@ -1,10 +1,10 @@
 export { createOrder, validateIdempotencyKey, type CreateOrderResult } from './create-order.ts';
-export { performAction, applyAction, allowedActions, SYSTEM_ACTOR } from './perform-action.ts';
+export { performAction, applyAction, SYSTEM_ACTOR } from './perform-action.ts';
 export { lockVisibleOrder, findVisibleOrder, ORDER } from './order-access.ts';
 export { orderView, newOrderView, listOrders, searchOrders, type Lang } from './order-view.ts';
 export { IntakeQueue } from './intake/intake-queue.ts';
 export { ReferenceCache } from './intake/reference-cache.ts';
-export { canSeeOrder, orderScopeSql } from './order-scope.ts';
+export { allowedActions, canSeeOrder, orderScopeSql } from './order-scope.ts';
 export { ACTION_RULES, checkAction, ACTIVE_STATES, FINAL_STATES } from './lifecycle.rules.ts';
 export type { OrderServices } from './order-services.ts';
 export type { OrderRow } from './order.types.ts';

@@ -5,7 +5,8 @@
  */
 import type { Queryable } from '@liandong/db';
 import { coversArea, coversUnit, hasRole, type Actor } from '../org/actor.ts';
-import type { Responsibility } from './lifecycle.rules.ts';
+import type { ActionName } from '@liandong/contracts';
+import { allowedActionsFor, orderFacts, type Responsibility } from './lifecycle.rules.ts';
 import type { OrderRow } from './order.types.ts';
 import { involvedUnitIds } from './order.repository.ts';
 
@@ -41,4 +42,9 @@ export function responsibilitiesOf(actor: Actor, o: OrderRow): Set<Responsibilit
   if (coversUnit(actor, o.handler_unit_id)) holds.add('handler_unit');
   if (coversArea(actor, o.grid_code, o.village_code)) holds.add('grid');
   return holds;
+}
+
+/** The actions the actor may take on the order now (the order views' `allowedActions`): the checks the server enforces. */
+export function allowedActions(actor: Actor, o: OrderRow): ActionName[] {
+  return allowedActionsFor(orderFacts(o), { roles: actor.roles, holds: responsibilitiesOf(actor, o) });
 }

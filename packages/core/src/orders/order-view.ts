@@ -7,12 +7,11 @@ import { ACTION_LABELS, type EventData, type Lang as WireLang, type ListOrdersFi
 import type { Actor } from '../org/actor.ts';
 import { maskName, maskPhone, reporterShown, seesReporterIdentity } from '../org/personal-data.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { DomainError, unprocessable } from '../shared/errors.ts';
+import { unprocessable } from '../shared/errors.ts';
 import { iso, isoOrNull } from '../shared/wire.ts';
 import { assertMay } from '../org/permissions.rules.ts';
-import { allowedActions } from './perform-action.ts';
 import { pageWindow } from '../shared/paging.ts';
-import { orderScopeSql } from './order-scope.ts';
+import { allowedActions, orderScopeSql } from './order-scope.ts';
 import type { DeadlineRow, OrderRow } from './order.types.ts';
 import type { PreparedOrder } from './intake/prepare-order.ts';
 import { toDeadlineView, worstLight, type ClockReading } from './deadline-view.ts';
@@ -226,11 +225,7 @@ function parseDate(value: string | undefined, field: string): Date | undefined {
  */
 export async function searchOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang, clock: ClockReading, ctx: { ip?: string } = {}): Promise<OrderPage> {
   if (f.phone) {
-    try {
-      assertMay(actor, 'reporters.identity');
-    } catch (e) {
-      throw e instanceof DomainError ? new DomainError(403, 'forbidden', e.messages, 'phone') : e;
-    }
+    assertMay(actor, 'reporters.identity', 'phone');
     await recordAudit(q, { actor, action: 'search_by_phone', details: { phone: f.phone }, ip: ctx.ip, at: clock.now });
   }
   return listOrders(q, actor, f, lang, clock);

@@ -8,7 +8,7 @@ import type { Db, Queryable } from '@liandong/db';
 import type { ActionBody, ActionName } from '@liandong/contracts';
 import { DomainError, forbidden, wrongState } from '../shared/errors.ts';
 import type { Actor } from '../org/actor.ts';
-import { allowedActionsFor, checkAction, eventDataOf, isAllowedTarget, orderCondition, orderFacts } from './lifecycle.rules.ts';
+import { checkAction, eventDataOf, isAllowedTarget, orderCondition, orderFacts } from './lifecycle.rules.ts';
 import { responsibilitiesOf } from './order-scope.ts';
 import { insertEvent, updateOrder } from './order.repository.ts';
 import type { OrderRow } from './order.types.ts';
@@ -32,11 +32,6 @@ export function assertMayAct(action: ActionName, order: OrderRow, actor: Actor):
   }
   const label = stateLabel(order.state);
   throw wrongState(`工单当前状态为「${label.zh}」，不能执行「${zh}」`, `The order is "${label.en}"; "${action}" is not allowed now`);
-}
-
-/** The actions the actor may take on the order now (the order views' `allowedActions`). */
-export function allowedActions(actor: Actor, o: OrderRow): ActionName[] {
-  return allowedActionsFor(orderFacts(o), { roles: actor.roles, holds: responsibilitiesOf(actor, o) });
 }
 
 export async function performAction<A extends ActionName>(

@@ -4,7 +4,7 @@
  */
 import type { Permission, Role } from '@liandong/contracts';
 import { PERMISSIONS } from '@liandong/contracts';
-import { forbidden, type Messages } from '../shared/errors.ts';
+import { DomainError, type Messages } from '../shared/errors.ts';
 import type { Actor } from './actor.ts';
 
 interface Grant {
@@ -37,9 +37,9 @@ export function may(actor: Pick<Actor, 'roles'>, p: Permission): boolean {
   return PERMISSION_GRANTS[p].roles.some((r) => actor.roles.has(r));
 }
 
-/** Throws 403 with the permission's own reason when the actor may not. */
-export function assertMay(actor: Pick<Actor, 'roles'>, p: Permission): void {
-  if (!may(actor, p)) throw forbidden(PERMISSION_GRANTS[p].refusal.zh, PERMISSION_GRANTS[p].refusal.en);
+/** Throws 403 with the permission's own reason when the actor may not; `field` names the input that asked for it. */
+export function assertMay(actor: Pick<Actor, 'roles'>, p: Permission, field?: string): void {
+  if (!may(actor, p)) throw new DomainError(403, 'forbidden', PERMISSION_GRANTS[p].refusal, field);
 }
 
 export function permissionsOf(actor: Pick<Actor, 'roles'>): Permission[] {

@@ -17,7 +17,6 @@ import {
   renderSpecialReportHtml,
   type SpecialReportDeadline,
   type SpecialReportInput,
-  type SupervisionLevel,
 } from './special-report/index.ts';
 
 const NATURAL = new Set<TimeUnit>(['urgent_hours', 'natural_days']);

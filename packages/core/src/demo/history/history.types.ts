@@ -3,7 +3,7 @@
  * A simulated order keeps a full `OrderRow` so that the rules shared with the live code (responsibilities,
  * routing) read exactly the columns they read on a stored order.
  */
-import type { StateCode, Step } from '@liandong/contracts';
+import type { ActionName, StateCode, Step } from '@liandong/contracts';
 import type { TimeUnit } from '../../calendar/index.ts';
 import type { Role } from '../../org/roles.ts';
 import type { OrderRow } from '../../orders/order.types.ts';
@@ -74,8 +74,16 @@ export interface SimOrder {
   mergedInto: SimOrder | null;
   /** Set once an action would fall after endAt: the order stays as it is "now". */
   frozen: boolean;
-  /** The actions applied, in order, when the simulator records (order-sim.ts SimCall). */
-  calls?: { action: string; actor: SimActor; at: Date; body: unknown }[];
+  /** The actions applied, in order, when the simulator records (the differential test replays them live). */
+  calls?: SimCall[];
+}
+
+/** One action as the history applied it. */
+export interface SimCall {
+  action: ActionName;
+  actor: SimActor;
+  at: Date;
+  body: unknown;
 }
 
 /** Resolves simulated orders to their stored id and code, at write time. */

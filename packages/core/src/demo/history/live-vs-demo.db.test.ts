@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
-import type { ActionName, CreateOrderInput } from '@liandong/contracts';
+import type { CreateOrderInput } from '@liandong/contracts';
 import { DEMO_SEED } from '../../../test/seeds.ts';
 import { CalendarProvider } from '../../calendar/index.ts';
 import { TerritoryService } from '../../territory/index.ts';
@@ -85,7 +85,7 @@ async function playLive(plan: OrderPlan, sim: SimOrder): Promise<{ id: number; r
     const { reporter, ...rest } = call.body as { reporter?: unknown };
     const body = reporter ? { ...rest, reporterId: reporterIds[sim.reporters.indexOf(reporter as never)] } : call.body;
     try {
-      await performAction(t.db, liveActor(call.actor), id, call.action as ActionName, body as never, services);
+      await performAction(t.db, liveActor(call.actor), id, call.action, body as never, services);
     } catch (err) {
       return { id, refused: `${call.action} at ${call.at.toISOString()}: ${(err as Error).message}` };
     }

@@ -39,14 +39,6 @@ export function assertMayAct(action: ActionName, state: StateCode, row: OrderRow
   if (!verdict.ok) throw new HistoryBug(`demo history: ${action} refused (${verdict.reason}) on ${row.code || 'order'} in ${state}`);
 }
 
-/** One action as the history applied it, kept when recording (the differential test replays it live). */
-export interface SimCall {
-  action: ActionName;
-  actor: SimActor;
-  at: Date;
-  body: unknown;
-}
-
 export class OrderSim {
   /** With `record`, each order keeps the calls applied to it (SimOrder.calls). */
   constructor(

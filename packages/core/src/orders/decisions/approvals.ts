@@ -3,14 +3,14 @@
  * order (`pending_request`); the shift lead approves or denies it, or acts directly. Whether a request may be
  * made or answered now is the rules' (lifecycle.rules.ts orderCondition), checked before any decision.
  */
-import type { StateCode } from '@liandong/contracts';
+import { STEPS, type StateCode } from '@liandong/contracts';
 import type { TimeUnit } from '../../calendar/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import type { OrderRow, PendingRequest } from '../order.types.ts';
 import { extendedHandleClock } from '../clock-moves.rules.ts';
-import type { Decide, DecisionInput } from './decision.types.ts';
+import type { Decide } from './decision.types.ts';
 import { world } from './asks.ts';
-import { ALL_STEPS, type Decision } from './effects.ts';
+import type { Decision } from './effects.ts';
 
 function pendingOf<K extends PendingRequest['kind']>(order: OrderRow, kind: K): Extract<PendingRequest, { kind: K }> {
   const p = order.pending_request;
@@ -20,12 +20,12 @@ function pendingOf<K extends PendingRequest['kind']>(order: OrderRow, kind: K): 
 
 const request = (order: OrderRow, p: PendingRequest, note: string): Decision => ({ to: order.state, patch: { pending_request: p }, note, data: { request: p.kind }, effects: [] });
 /** The request's stamp; a person without an account has no user id (by null, like the event's actor). */
-const stamp = (i: DecisionInput<never>) => ({ by: i.actor.userId as number, at: i.now.toISOString() });
+const stamp = ({ actor, now }: { actor: { userId: number | null }; now: Date }) => ({ by: actor.userId as number, at: now.toISOString() });
 const answered = (order: OrderRow, note: string): Decision => ({ to: order.state, patch: { pending_request: null }, note, effects: [] });
 
 export const requestExtension: Decide<'request-extension'> = function* (i) {
   const { order, body } = i;
-  return request(order, { kind: 'extension', value: body.value, unit: body.unit, reason: body.reason, ...stamp(i as never) }, body.reason);
+  return request(order, { kind: 'extension', value: body.value, unit: body.unit, reason: body.reason, ...stamp(i) }, body.reason);
 };
 
 /** 批准延期: the handling clock moves by the time granted, and its limit grows with it. */
@@ -49,7 +49,7 @@ export const denyExtension: Decide<'deny-extension'> = function* ({ order, body 
 };
 
 export const requestSuspension: Decide<'request-suspension'> = function* (i) {
-  return request(i.order, { kind: 'suspension', reason: i.body.reason, ...stamp(i as never) }, i.body.reason);
+  return request(i.order, { kind: 'suspension', reason: i.body.reason, ...stamp(i) }, i.body.reason);
 };
 
 /** 挂账: the clocks stop until resumed. Approves a waiting request, or suspends directly with a reason. */
@@ -84,7 +84,7 @@ export const resume: Decide<'resume'> = function* ({ order, body, now }) {
 };
 
 export const requestVoid: Decide<'request-void'> = function* (i) {
-  return request(i.order, { kind: 'void', reason: i.body.reason, ...stamp(i as never) }, i.body.reason);
+  return request(i.order, { kind: 'void', reason: i.body.reason, ...stamp(i) }, i.body.reason);
 };
 
 /** 作废: approves a waiting request, or voids directly with a reason. */
@@ -92,7 +92,7 @@ export const voidOrder: Decide<'void'> = function* ({ order, body, now }) {
   const p = order.pending_request;
   const reason = body.reason ?? (p?.kind === 'void' ? p.reason : undefined);
   if (!reason) throw invalidField('reason', '直接作废须填写理由', 'a reason is required to void without a request');
-  return { to: 'voided', patch: { pending_request: null, closed_at: now }, note: reason, effects: [{ effect: 'complete', steps: ALL_STEPS }] };
+  return { to: 'voided', patch: { pending_request: null, closed_at: now }, note: reason, effects: [{ effect: 'complete', steps: STEPS }] };
 };
 
 export const denyVoid: Decide<'deny-void'> = function* ({ order, body }) {

@@ -1,10 +1,10 @@
 /** 核查, 回访, 重办, 结案, 强制结案: from the result to the closed order. */
+import { STEPS } from '@liandong/contracts';
 import { unprocessable, wrongState } from '../../shared/errors.ts';
 import { DISSATISFIED } from '../lifecycle.rules.ts';
 import type { OrderRow } from '../order.types.ts';
 import type { Decide } from './decision.types.ts';
 import { world, type Asking } from './asks.ts';
-import { ALL_STEPS } from './effects.ts';
 
 /** 核查: the grid worker checks the result on site; a failure sends it back to the unit (返工, counted). */
 export const check: Decide<'check'> = function* ({ order, body }) {
@@ -100,7 +100,7 @@ function* solvedLevel(order: OrderRow): Asking<OrderRow['solved_level']> {
 
 /** 结案. */
 export const close: Decide<'close'> = function* ({ order, body, now }) {
-  return { to: 'closed', patch: { closed_at: now, solved_level: yield* solvedLevel(order) }, note: body.note, effects: [{ effect: 'complete', steps: ALL_STEPS }] };
+  return { to: 'closed', patch: { closed_at: now, solved_level: yield* solvedLevel(order) }, note: body.note, effects: [{ effect: 'complete', steps: STEPS }] };
 };
 
 /** 强制结案: the shift lead closes an order from any live state, with a reason. */
@@ -110,6 +110,6 @@ export const forceClose: Decide<'force-close'> = function* ({ order, body, now }
     patch: { closed_at: now, solved_level: yield* solvedLevel(order), pending_request: null, resume_state: null, suspended_at: null },
     note: body.reason,
     data: { forced: true },
-    effects: [{ effect: 'complete', steps: ALL_STEPS }],
+    effects: [{ effect: 'complete', steps: STEPS }],
   };
 };

@@ -4,7 +4,7 @@
  * (orders/apply-effects.ts) writes them in the action's transaction; the demo history applies them in memory
  * (demo/history/sim-world.ts). Effects apply in order.
  */
-import { STEPS, type StateCode, type Step } from '@liandong/contracts';
+import type { StateCode, Step } from '@liandong/contracts';
 import type { OrderPatch } from '../order.types.ts';
 import type { HandleClock } from '../clock-moves.rules.ts';
 
@@ -26,9 +26,6 @@ export type Effect =
   /** SMS links to the reporters with a phone (回访). */
   | { effect: 'requestCallbacks' }
   | { effect: 'rateReporter'; reporterId: number; satisfaction: string };
-
-/** Closing or voiding ends every clock. */
-export const ALL_STEPS: readonly Step[] = STEPS;
 
 /** What an action decides: the order's next state and changed columns, the event's note and data, and its effects. */
 export interface Decision {

@@ -45,5 +45,4 @@ export const DECISIONS: { [A in DecidedAction]: Decide<A> } = {
 
 export type { Decide, DecisionInput } from './decision.types.ts';
 export type { Decision, Effect } from './effects.ts';
-export { ALL_STEPS } from './effects.ts';
 export { decideAsync, decideNow, type Ask, type UnitInfo, type ClockInfo } from './asks.ts';

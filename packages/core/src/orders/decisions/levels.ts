@@ -1,10 +1,9 @@
 /** 上推 and 自行处置: the levels of the grid (小事不出格，大事不出村，难事不出镇). */
-import { ORDER_LEVEL_LABELS } from '@liandong/contracts';
+import { ORDER_LEVEL_LABELS, STEPS } from '@liandong/contracts';
 import { unprocessable } from '../../shared/errors.ts';
 import { nextLevel } from '../lifecycle.rules.ts';
 import type { Decide } from './decision.types.ts';
 import { world } from './asks.ts';
-import { ALL_STEPS } from './effects.ts';
 
 /**
  * 上推: what a level cannot solve goes up one level — the grid to its village (community) station, which
@@ -48,6 +47,6 @@ export const selfHandle: Decide<'self-handle'> = function* ({ body, now }) {
     patch: { self_handled: true, solved_level: 'grid', closed_at: now, handler_unit_id: null },
     note: body.result,
     attachmentIds: body.attachments,
-    effects: [{ effect: 'complete', steps: ALL_STEPS }],
+    effects: [{ effect: 'complete', steps: STEPS }],
   };
 };
