@@ -28,7 +28,7 @@ export interface Config {
   logLevel: string;
   /** Where citizens reach the platform (links in SMS); default http://HOST:PORT. */
   publicUrl: string;
-  /** Where uploaded bytes live: LIANDONG_FILE_STORE = database (default) or folder:/path. */
+  /** Where uploaded bytes live: LIANDONG_FILE_STORE = database (default), folder:/path or s3:URL. */
   fileStore: FileStore;
   /** Rate limits on intake, uploads and public routes (LIANDONG_RATE_*; LIANDONG_RATE_LIMITS=off disables them). */
   rateLimits: RateLimits;
