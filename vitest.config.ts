@@ -6,6 +6,10 @@ import { defineConfig } from 'vitest/config';
 const dbTests = ['packages/*/src/**/*.db.test.ts', 'apps/*/src/**/*.db.test.ts', 'apps/*/test/**/*.test.ts'];
 // Seeds (a migrated database, the demo district) built once per run and engine, cloned by each test file.
 const SEEDS = 'apps/server/test/global-setup.ts';
+// Test files of one engine share a worker's module graph (isolate: false): the files clean up what they open,
+// and restore-env.ts undoes their environment settings. Re-evaluating core, Fastify and PGlite for every file
+// cost ~40 s of a run. VITEST_ISOLATE=1 isolates each file again (to hunt a leak between files).
+const ISOLATE = process.env.VITEST_ISOLATE === '1';
 const engines = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
 
 export default defineConfig({
@@ -36,6 +40,8 @@ export default defineConfig({
           include: dbTests,
           env: { LIANDONG_TEST_DB: engine },
           globalSetup: [SEEDS],
+          setupFiles: ['apps/server/test/restore-env.ts'],
+          isolate: ISOLATE,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

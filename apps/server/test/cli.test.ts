@@ -52,7 +52,8 @@ async function login(url: string, username: string, password = PASSWORD): Promis
 }
 
 describe('liandong CLI', () => {
-  it('refuses a bad setting before doing anything, naming it', async () => {
+  // Settings are checked before any database is opened: the same on both engines, so checked once.
+  it.runIf(testEngine() === 'pglite')('refuses a bad setting before doing anything, naming it', async () => {
     const r = await run(['start'], { PORT: 'eighty' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/PORT must be an integer/);
@@ -130,7 +131,8 @@ describe('liandong CLI', () => {
   }, 180_000); // six CLI processes, each opening the database
 });
 
-describe('liandong calendar', () => {
+// On its own embedded data folder whatever the engine of the run (DATABASE_URL is cleared), so run once.
+describe.runIf(testEngine() === 'pglite')('liandong calendar', () => {
   it('knows the statutory holidays after a plain migrate, and lets an administrator change a day', async () => {
     const own = mkdtempSync(join(tmpdir(), 'liandong-cal-'));
     const calEnv = { LIANDONG_DATA_DIR: own, DATABASE_URL: '' };

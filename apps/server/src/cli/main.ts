@@ -4,13 +4,8 @@
  */
 import { ConfigError, loadConfig } from '../config.ts';
 import { parseArgs } from './args.ts';
-import { startCommand } from './start.command.ts';
-import { workerCommand } from './worker.command.ts';
-import { migrateCommand } from './migrate.command.ts';
-import { demoCommand } from './demo.command.ts';
-import { importCommand } from './import.command.ts';
-import { tokenCommand, userCommand } from './user.command.ts';
-import { calendarCommand } from './calendar.command.ts';
+
+// Each command's module is loaded only when it runs: `liandong token list` does not load the HTTP server.
 
 const USAGE = `liandong — 联动 grid-based social governance linkage platform
 
@@ -54,21 +49,21 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'start':
-        return await startCommand(config, { background: args.flags['no-background'] === undefined });
+        return await (await import('./start.command.ts')).startCommand(config, { background: args.flags['no-background'] === undefined });
       case 'worker':
-        return await workerCommand(config);
+        return await (await import('./worker.command.ts')).workerCommand(config);
       case 'migrate':
-        return await migrateCommand(config, args.flags);
+        return await (await import('./migrate.command.ts')).migrateCommand(config, args.flags);
       case 'demo':
-        return await demoCommand(config);
+        return await (await import('./demo.command.ts')).demoCommand(config);
       case 'import':
-        return await importCommand(config, rest, args.flags);
+        return await (await import('./import.command.ts')).importCommand(config, rest, args.flags);
       case 'user':
-        return await userCommand(config, rest, args.flags);
+        return await (await import('./user.command.ts')).userCommand(config, rest, args.flags);
       case 'calendar':
-        return await calendarCommand(config, rest, args.flags);
+        return await (await import('./calendar.command.ts')).calendarCommand(config, rest, args.flags);
       case 'token':
-        return await tokenCommand(config, rest, args.flags);
+        return await (await import('./user.command.ts')).tokenCommand(config, rest, args.flags);
       default:
         console.error(`Unknown command 未知命令: ${command}\n\n${USAGE}`);
         return 1;

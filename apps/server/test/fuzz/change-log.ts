@@ -32,7 +32,12 @@ export async function lastChange(q: Queryable): Promise<number> {
   return Number(r.rows[0]!.id ?? 0);
 }
 
-export async function changesSince(q: Queryable, id: number): Promise<string[]> {
-  const r = await q.query<{ tbl: string; op: string }>('select tbl, op from fuzz_changes where id > $1 order by id limit 5', [id]);
-  return r.rows.map((x) => `${x.op} ${x.tbl}`);
+/** The changes recorded after `id` (the first five), and the number of the last one: the mark for the next request. */
+export async function changesSince(q: Queryable, id: number): Promise<{ changes: string[]; last: number }> {
+  const r = await q.query<{ tbl: string | null; op: string | null; last: string | null }>(
+    `select c.tbl, c.op, m.last from (select max(id) as last from fuzz_changes) m
+       left join lateral (select tbl, op from fuzz_changes where id > $1 order by id limit 5) c on true`,
+    [id],
+  );
+  return { changes: r.rows.filter((x) => x.tbl).map((x) => `${x.op} ${x.tbl}`), last: Number(r.rows[0]?.last ?? id) };
 }
