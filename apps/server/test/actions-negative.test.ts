@@ -19,6 +19,7 @@ let s: TestServer;
 /** The shared orders, by the situation they are in. All lie in songling_gridworker's grid (松陵). */
 const KEYS = [
   'accept', // pending_accept, hotline, district centre
+  'consult', // pending_accept, a consultation (咨询), district centre
   'gridNew', // pending_accept, grid patrol, grid level, songling sub-centre
   'dispatch', // pending_dispatch
   'sign', // pending_sign at WJ-CGJ, WJ-SWJ co-handling
@@ -41,6 +42,7 @@ beforeAll(async () => {
   s = await startTestServer();
   const specs: Record<Key, [Parameters<typeof orderIn>[1], Parameters<typeof orderIn>[2]]> = {
     accept: ['pending_accept', {}],
+    consult: ['pending_accept', { nature: 'consultation', categoryCode: null }],
     gridNew: ['pending_accept', { channel: 'grid_patrol' }],
     dispatch: ['pending_dispatch', {}],
     sign: ['pending_sign', { coUnits: ['WJ-SWJ'] }],
@@ -102,6 +104,7 @@ const HAS_CJK = /[\u4e00-\u9fff]/;
 const VALID: Record<ActionName, unknown> = {
   accept: {},
   reject: { reason: '不予受理' },
+  answer: { answer: '社保卡补办请携带身份证到区政务服务中心一楼办理' },
   classify: { categoryCode: '06012' },
   dispatch: { unitId: '$unit:WJ-CGJ' },
   redispatch: { unitId: '$unit:WJ-JTJ', reason: '改派' },
@@ -141,6 +144,7 @@ describe('every action is covered by each table below', () => {
 const WRONG_ROLE: [ActionName, Key, string][] = [
   ['accept', 'accept', 'songling_gridworker'],
   ['reject', 'accept', 'zx_operator'],
+  ['answer', 'consult', 'songling_gridworker'],
   ['classify', 'accept', 'zx_operator'],
   ['dispatch', 'dispatch', 'zx_operator'],
   ['redispatch', 'sign', 'cgj_handler'],
@@ -199,6 +203,7 @@ const OUT_OF_SCOPE: [ActionName, Key, string][] = [
   ['accept', 'accept', 'shengze_dispatcher'],
   ['accept', 'accept', 'citizen'],
   ['reject', 'accept', 'hbj_handler'],
+  ['answer', 'consult', 'shengze_dispatcher'],
   ['classify', 'dispatch', 'shengze_dispatcher'],
   ['dispatch', 'dispatch', 'shengze_dispatcher'],
   ['redispatch', 'sign', 'shengze_dispatcher'],
@@ -241,6 +246,8 @@ describe('(b) outside the actor scope → 404 not_found, nothing changed', () =>
 const WRONG_STATE: [ActionName, Key, string, unknown, string][] = [
   ['accept', 'dispatch', 'zx_dispatcher', {}, 'wrong_state'],
   ['reject', 'dispatch', 'zx_dispatcher', { reason: '不予受理' }, 'wrong_state'],
+  ['answer', 'accept', 'zx_operator', { answer: '已答复' }, 'wrong_state'], // a complaint needs a department
+  ['answer', 'handling', 'zx_dispatcher', { answer: '已答复' }, 'wrong_state'],
   ['classify', 'sign', 'zx_dispatcher', { categoryCode: '06012' }, 'wrong_state'],
   ['dispatch', 'accept', 'zx_dispatcher', { unitId: '$unit:WJ-CGJ' }, 'wrong_state'],
   ['redispatch', 'dispatch', 'zx_dispatcher', { unitId: '$unit:WJ-JTJ', reason: '改派' }, 'wrong_state'],
@@ -298,6 +305,9 @@ const MALFORMED: [ActionName, Key, string, unknown, string][] = [
   ['reject', 'accept', 'zx_dispatcher', {}, 'reason'],
   ['reject', 'accept', 'zx_dispatcher', { reason: '' }, 'reason'],
   ['reject', 'accept', 'zx_dispatcher', { reason: '重复', silent: true }, 'silent'],
+  ['answer', 'consult', 'zx_operator', {}, 'answer'],
+  ['answer', 'consult', 'zx_operator', { answer: '' }, 'answer'],
+  ['answer', 'consult', 'zx_operator', { answer: '已答复', reason: '咨询' }, 'reason'],
   ['classify', 'dispatch', 'zx_dispatcher', {}, 'categoryCode'],
   ['classify', 'dispatch', 'zx_dispatcher', { categoryCode: 6012 }, 'categoryCode'],
   ['classify', 'dispatch', 'zx_dispatcher', { categoryCode: '06012', conditionCode: '' }, 'conditionCode'],

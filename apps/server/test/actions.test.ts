@@ -102,6 +102,29 @@ describe('reject', () => {
   });
 });
 
+describe('answer', () => {
+  it('the operator answers a consultation and closes it directly (直接办结): the answer on the timeline, every clock stopped, solved at the centre', async () => {
+    const f = await fixture('pending_accept', { nature: 'consultation', categoryCode: null });
+    expect(f.order.allowedActions).toContain('answer');
+    const o = await act(f, 'zx_operator', 'answer', { answer: '社保卡补办：携带身份证到区政务服务中心一楼社保窗口，工作日 9:00–17:00' });
+    expect(o.state.code).toBe('closed');
+    expect(o.closedAt).toBe(T0);
+    expect(o.solvedLevel).toBe('district');
+    const e = await expectEvent(o, 'answer', 'pending_accept', 'closed', 'zx_operator');
+    expect(e.note).toMatch(/社保窗口/);
+    expect(e.data).toEqual({ direct: true });
+    expect(e.label).toBe('直接办结');
+    expect(running(o)).toEqual([]);
+  });
+
+  it('also after acceptance, by the dispatcher; a complaint is never offered it', async () => {
+    const f = await fixture('pending_dispatch', { nature: 'consultation', categoryCode: null });
+    const o = await act(f, 'zx_dispatcher', 'answer', { answer: '已电话答复政策口径' });
+    await expectEvent(o, 'answer', 'pending_dispatch', 'closed', 'zx_dispatcher');
+    expect((await fixture('pending_accept')).order.allowedActions).not.toContain('answer');
+  });
+});
+
 describe('classify', () => {
   it('sets category and condition; the urgency and, at dispatch, the sign and handle limits follow the condition', async () => {
     const f = await fixture('pending_dispatch');

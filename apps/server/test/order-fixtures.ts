@@ -26,6 +26,8 @@ export type FixtureState =
 export type RequestKind = 'extension' | 'suspension' | 'void';
 
 export interface OrderSpec {
+  /** Nature of the request (诉求类型; default complaint). */
+  nature?: string;
   /** Channel of the report. 'hotline' (default) is taken by the district centre; 'grid_patrol' by the town sub-centre at grid level. */
   channel?: string;
   /** Who registers it; default zx_operator, or the grid worker for a grid patrol. */
@@ -117,7 +119,7 @@ export async function orderBody(s: TestServer, spec: OrderSpec = {}): Promise<Re
   const phone = spec.phone === undefined ? DEFAULT_PHONE : spec.phone;
   return {
     channel: spec.channel ?? 'hotline',
-    nature: 'complaint',
+    nature: spec.nature ?? 'complaint',
     description: spec.description ?? `测试工单：临街商铺擅自悬挂条幅 ${newKey('d')}`,
     location: await pointOfWorker(s, worker),
     ...(categoryCode ? { categoryCode } : {}),

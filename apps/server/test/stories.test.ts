@@ -15,6 +15,30 @@ afterAll(() => s?.close());
 const actionsOf = (order: { timeline: { action: string }[] }) => order.timeline.map((e) => e.action);
 
 describe('seed stories', () => {
+  it('a caller asks who handles shared bikes blocking the pavement: the operator answers on the call and closes it directly (直接办结)', async () => {
+    const operator = await s.as('zx_operator');
+    const created = await operator.post(
+      '/api/v1/orders',
+      {
+        channel: 'hotline',
+        nature: 'consultation',
+        description: '咨询：小区门口人行道上共享单车乱停放，归哪个部门管？',
+        location: await pointInGrid(s, await gridOf(s, 'songling_gridworker')),
+        reporter: { name: '王女士', phone: '13812340001' },
+      },
+      { 'idempotency-key': newKey('consult') },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.allowedActions).toContain('answer');
+    const answered = await operator.act(created.body.id, 'answer', { answer: '共享单车停放由区城管局牵头、运营企业负责清运，已告知可通过12345登记具体点位，来电人表示清楚' });
+    expect(answered.status).toBe(200);
+    expect(answered.body.state.code).toBe('closed');
+    expect(actionsOf(answered.body)).toEqual(['create', 'answer']);
+    expect(answered.body.handlerUnit).toBeNull();
+    // Not a forced close: the shift lead's figures stay clean.
+    expect(answered.body.timeline.at(-1)!.data).toEqual({ direct: true });
+  });
+
   it('a citizen photographs a loose manhole cover near a school: app → grid → dispatch → sign → handle → check → callback → closed', async () => {
     const citizen = await s.as('citizen');
     const worker = 'songling_gridworker';

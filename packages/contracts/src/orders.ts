@@ -65,6 +65,7 @@ export type CreateOrderInput = Static<typeof CreateOrderBody>;
 export const ActionBodies = {
   accept: Type.Object({ categoryCode: Type.Optional(Type.String({ minLength: 1 })), note: Note }, { additionalProperties: false }),
   reject: Type.Object({ reason: Reason }, { additionalProperties: false }),
+  answer: Type.Object({ answer: Text(4000, 'the answer given to the citizen (答复内容)') }, { additionalProperties: false }),
   classify: Type.Object(
     { categoryCode: Type.String({ minLength: 1 }), conditionCode: Type.Optional(Type.String({ minLength: 1 })), note: Note },
     { additionalProperties: false },
@@ -203,6 +204,8 @@ export const EventDataSchema = Obj({
   reopened: bool,
   previousSatisfaction: Type.Optional(Nullable(literals(SATISFACTIONS))),
   forced: bool,
+  /** 直接办结: answered and closed by the centre itself. */
+  direct: bool,
   duplicateIds: ints,
   duplicateCodes: Type.Optional(Type.Array(Type.String())),
   intoOrderId: int,

@@ -188,6 +188,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ACTION_NAMES = [
   'accept',
   'reject',
+  'answer',
   'classify',
   'dispatch',
   'redispatch',
@@ -234,6 +235,11 @@ export const ACTION_LABELS: Record<TimelineAction, ActionLabels> = {
   create: { verb: { zh: '登记', en: 'register' }, done: { zh: '登记', en: 'registered' }, about: 'Create a work order from any channel' },
   accept: { verb: { zh: '受理', en: 'accept' }, done: { zh: '受理', en: 'accepted' }, about: 'Accept a new order (optionally classify it)' },
   reject: { verb: { zh: '不予受理', en: 'reject' }, done: { zh: '不予受理', en: 'not accepted' }, about: 'Reject a new order with a reason' },
+  answer: {
+    verb: { zh: '直接办结', en: 'answer and close' },
+    done: { zh: '直接办结', en: 'answered and closed' },
+    about: 'Answer a consultation on the spot and close it (直接办结), with the answer on the timeline',
+  },
   classify: { verb: { zh: '分类', en: 'classify' }, done: { zh: '分类', en: 'classified' }, about: 'Set the category and case-opening condition' },
   dispatch: {
     verb: { zh: '派遣', en: 'dispatch' },

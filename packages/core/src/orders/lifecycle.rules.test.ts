@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_NAMES, STATE_CODES, type ActionName, type StateCode } from '@liandong/contracts';
 import { ROLES, type Role } from '../org/roles.ts';
-import { checkAction, isAllowedTarget, nextLevel, type Responsibility } from './lifecycle.rules.ts';
+import { checkAction, isAllowedTarget, nextLevel, orderCondition, type Responsibility } from './lifecycle.rules.ts';
 
 const LIVE: StateCode[] = ['pending_accept', 'pending_dispatch', 'pending_sign', 'handling', 'pending_check', 'pending_callback', 'pending_close', 'suspended'];
 
@@ -13,6 +13,7 @@ const LIVE: StateCode[] = ['pending_accept', 'pending_dispatch', 'pending_sign',
 const SPEC: Record<ActionName, [StateCode[], StateCode[] | 'same', Role[]]> = {
   accept: [['pending_accept'], ['pending_dispatch'], ['dispatcher', 'shift_lead', 'operator']],
   reject: [['pending_accept'], ['rejected'], ['dispatcher', 'shift_lead']],
+  answer: [['pending_accept', 'pending_dispatch'], ['closed'], ['dispatcher', 'shift_lead', 'operator']],
   classify: [['pending_accept', 'pending_dispatch'], 'same', ['dispatcher', 'shift_lead']],
   dispatch: [['pending_dispatch'], ['pending_sign', 'pending_dispatch'], ['dispatcher', 'shift_lead']],
   redispatch: [['pending_sign', 'handling'], ['pending_sign', 'pending_dispatch'], ['dispatcher', 'shift_lead']],
@@ -95,5 +96,13 @@ describe('state machine', () => {
     expect(nextLevel('village')).toBe('town');
     expect(nextLevel('town')).toBe('district');
     expect(nextLevel('district')).toBeNull();
+  });
+});
+
+describe('direct close (直接办结)', () => {
+  const facts = (nature: string) => ({ state: 'pending_accept' as const, pendingRequest: null, satisfaction: null, level: 'district' as const, nature });
+  it('is open to a consultation only: anything else goes to a department', () => {
+    expect(orderCondition('answer', facts('consultation'))).toBeNull();
+    for (const nature of ['complaint', 'help', 'report', 'suggestion', 'praise']) expect(orderCondition('answer', facts(nature))?.code).toBe('wrong_state');
   });
 });

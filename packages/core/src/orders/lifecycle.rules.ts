@@ -30,6 +30,7 @@ const LIVE: StateCode[] = [...ACTIVE_STATES, 'suspended'];
 export const ACTION_RULES: Record<ActionName, ActionRule> = {
   accept: { roles: [...DISPATCHERS, 'operator'], from: ['pending_accept'], to: ['pending_dispatch'], by: ['dispatch_unit'] },
   reject: { roles: DISPATCHERS, from: ['pending_accept'], to: ['rejected'], by: ['dispatch_unit'] },
+  answer: { roles: [...DISPATCHERS, 'operator'], from: ['pending_accept', 'pending_dispatch'], to: ['closed'], by: ['dispatch_unit'] },
   classify: { roles: DISPATCHERS, from: ['pending_accept', 'pending_dispatch'], to: 'same', by: ['dispatch_unit'] },
   dispatch: { roles: DISPATCHERS, from: ['pending_dispatch'], to: ['pending_sign', 'pending_dispatch'], by: ['dispatch_unit'] },
   redispatch: { roles: DISPATCHERS, from: ['pending_sign', 'handling'], to: ['pending_sign', 'pending_dispatch'], by: ['dispatch_unit'] },
@@ -92,14 +93,18 @@ export interface OrderFacts {
   pendingRequest: RequestKind | null;
   satisfaction: string | null;
   level: OrderLevel;
+  nature: string;
 }
 
 /** The facts of an order row the rules read. */
-export function orderFacts(o: Pick<OrderRow, 'state' | 'pending_request' | 'satisfaction' | 'level'>): OrderFacts {
-  return { state: o.state, pendingRequest: o.pending_request?.kind ?? null, satisfaction: o.satisfaction, level: o.level };
+export function orderFacts(o: Pick<OrderRow, 'state' | 'pending_request' | 'satisfaction' | 'level' | 'nature'>): OrderFacts {
+  return { state: o.state, pendingRequest: o.pending_request?.kind ?? null, satisfaction: o.satisfaction, level: o.level, nature: o.nature };
 }
 
 export const DISSATISFIED: ReadonlySet<string> = new Set(['dissatisfied', 'very_dissatisfied']);
+
+/** What the centre may answer and close itself (直接办结): a consultation (咨询) needs an answer, not a department. */
+export const DIRECTLY_ANSWERABLE: ReadonlySet<string> = new Set(['consultation']);
 
 const KIND_ZH: Record<RequestKind, string> = { extension: '延期', suspension: '挂账', void: '作废' };
 
@@ -125,6 +130,10 @@ export function orderCondition(action: ActionName, o: OrderFacts): { code: 'requ
       return o.satisfaction && DISSATISFIED.has(o.satisfaction)
         ? null
         : { code: 'wrong_state', messages: { zh: '只有群众不满意的工单才能重办', en: 'Only an order the citizen was dissatisfied with can be reopened' } };
+    case 'answer':
+      return DIRECTLY_ANSWERABLE.has(o.nature)
+        ? null
+        : { code: 'wrong_state', messages: { zh: '只有咨询类诉求可以直接办结，其余请派遣办理', en: 'Only a consultation can be answered and closed directly; dispatch anything else' } };
     case 'escalate':
       return nextLevel(o.level) ? null : { code: 'wrong_state', messages: { zh: '工单已在区级，无法继续上推', en: 'The order is already at the district level' } };
     default:

@@ -7,7 +7,7 @@ import { atCentre, dispatcherOf, now, type Flow } from './flow-core.ts';
 import { selfHandleText } from './plan-texts.ts';
 import { pick } from './rng.ts';
 import { routeOf } from './sim-world.ts';
-import { ESCALATE_REASONS, REJECT_REASONS, VIDEO_FALSE_ALARM, VOID_REASONS } from './texts-matters.ts';
+import { consultationAnswer, ESCALATE_REASONS, REJECT_REASONS, VIDEO_FALSE_ALARM, VOID_REASONS } from './texts-matters.ts';
 
 export function stepAccept(f: Flow): void {
   const { sim, o, plan, time, ctx } = f;
@@ -26,6 +26,12 @@ export function stepAccept(f: Flow): void {
   }
   const d = dispatcherOf(f);
   const centre = atCentre(f);
+  if (plan.answerDirectly && centre) {
+    // 直接办结: the operator who took the call answers it and closes the order.
+    const actor = plan.channel === 'hotline' ? a.operator : d;
+    sim.act(o, 'answer', actor, time.centre(t, 2, 12), { answer: consultationAnswer(f.rng, plan.condition.categoryName) });
+    return;
+  }
   if (plan.flags.reject) {
     const at = centre ? time.centre(t, 5, 60) : time.office(t, 0.1, 1);
     sim.act(o, 'reject', d, at, { reason: plan.intake === 'video' ? VIDEO_FALSE_ALARM : pick(f.rng, REJECT_REASONS) });

@@ -68,6 +68,7 @@ export const ROUTE_MIX: Record<IntakeKind, readonly (readonly [RouteKind, number
 export const RATES = {
   rejectDistrict: 0.025, // 不予受理
   rejectVideo: 0.12, // video false alarms
+  directAnswer: 0.8, // 直接办结: consultations the operator answers and closes on the call
   void: 0.003,
   duplicate: 0.016, // 并单: share of district-intake orders that repeat an earlier one
   wrongUnitFirst: 0.03, // leads to a return (退单)

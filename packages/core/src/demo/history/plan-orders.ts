@@ -32,6 +32,8 @@ export interface OrderPlan {
   reporter: PlannedReporter | null;
   confidential: boolean;
   flags: PathFlags;
+  /** A consultation the centre answers on the phone and closes itself (直接办结). */
+  answerDirectly: boolean;
   /** The earlier order (seq) this one repeats, to be merged into it (并单). */
   dupOf: number | null;
   /** Seed of the order's own stream for its path. */
@@ -124,6 +126,8 @@ function planOne(t: PlanTools, seed: number, dayKey: number, seq: number, at: Da
     reporter: planReporter(rng, channel, t.frequent),
     confidential: nature === 'report' && intake === 'district' && chance(rng, RATES.confidentialReport),
     flags: drawFlags(rng, intake, kind),
+    // Drawn last, so the rest of the order's stream is what it was before direct answers existed.
+    answerDirectly: nature === 'consultation' && chance(rng, RATES.directAnswer),
     dupOf: null,
     pathSeed,
   };
@@ -132,11 +136,11 @@ function planOne(t: PlanTools, seed: number, dayKey: number, seq: number, at: Da
 /** Turns a few district-intake orders into repeats of an earlier one in the same batch (merges stay in a batch). */
 function planDuplicates(t: PlanTools, rng: Rng, plans: OrderPlan[], batchOf: (seq: number) => number): void {
   for (const p of plans) {
-    if (p.intake !== 'district' || !chance(rng, RATES.duplicate)) continue;
+    if (p.intake !== 'district' || !chance(rng, RATES.duplicate) || p.answerDirectly) continue;
     const target = plans
       .slice(0, p.seq)
       .reverse()
-      .find((x) => batchOf(x.seq) === batchOf(p.seq) && x.intake === 'district' && x.kind !== 'self' && x.dupOf === null && !x.flags.reject && !x.flags.voidIt && x.reporter?.phone && p.at.getTime() - x.at.getTime() > 600_000);
+      .find((x) => batchOf(x.seq) === batchOf(p.seq) && x.intake === 'district' && x.kind !== 'self' && x.dupOf === null && !x.answerDirectly && !x.flags.reject && !x.flags.voidIt && x.reporter?.phone && p.at.getTime() - x.at.getTime() > 600_000);
     if (!target || p.at.getTime() - target.at.getTime() > 3 * HOUR_MS) continue;
     Object.assign(p, {
       kind: target.kind,

@@ -3,6 +3,8 @@
  * 90xxx classes). Placeholders: {spot} a street spot, {estate} a compound and building, {village}, {grid}.
  * Categories without a template fall back to their case-opening condition (立案条件) in a caller's words.
  */
+import { pick, type Rng } from './rng.ts';
+
 export const MATTER_TEXTS: Record<string, readonly string[]> = {
   '01001': ['{spot}人行道上的自来水井盖破了一个角，晚上看不清，容易踩空', '{spot}供水井盖松动，车一压就哐当响'],
   '01002': ['{spot}污水井盖缺失，只用一块木板盖着，存在很大安全隐患', '{spot}污水井盖破损下陷，电动车经过很危险'],
@@ -82,3 +84,13 @@ export const REWORK_NOTES = ['现场核查未整改到位，退回返工', '核�
 export const REOPEN_REASONS = ['群众反映问题未实际解决，重新办理', '回访不满意，问题仍然存在，要求重办'];
 export const VOID_REASONS = ['重复录入，作废', '诉求人撤回诉求'];
 export const FORCE_CLOSE_REASONS = ['经多方协调已解决，群众认可，强制结案', '历史遗留问题已纳入专项整治，强制结案'];
+
+/** What an operator tells a caller who asks which department handles a matter (直接办结的答复). */
+export function consultationAnswer(rng: Rng, categoryName: string): string {
+  const how = [
+    `已答复来电人：${categoryName}问题由属地镇（街道）及主管部门按规定时限处置，可拨打12345或通过“联动”小程序查询进度，来电人表示清楚。`,
+    `已向来电人解释${categoryName}的管理职责和办理流程，告知如需处置可重新来电登记，来电人表示满意。`,
+    `已根据知识库答复来电人${categoryName}相关政策口径及责任部门联系方式，来电人无其他诉求。`,
+  ];
+  return pick(rng, how);
+}

@@ -5,7 +5,7 @@
  */
 import type { ActionName } from '@liandong/contracts';
 import type { Decide } from './decision.types.ts';
-import { accept, classify, reject } from './intake.ts';
+import { accept, answer, classify, reject } from './intake.ts';
 import { addCoHandler, dispatch, redispatch } from './dispatch.ts';
 import { feedback, returnOrder, sign } from './handling.ts';
 import { approveExtension, denyExtension, denySuspension, denyVoid, requestExtension, requestSuspension, requestVoid, resume, suspend, voidOrder } from './approvals.ts';
@@ -17,6 +17,7 @@ export type DecidedAction = Exclude<ActionName, 'merge'>;
 export const DECISIONS: { [A in DecidedAction]: Decide<A> } = {
   accept,
   reject,
+  answer,
   classify,
   dispatch,
   redispatch,

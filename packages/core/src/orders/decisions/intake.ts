@@ -1,4 +1,5 @@
 /** 受理, 不予受理, 分类: the centre's first decisions on a new report. */
+import { STEPS } from '@liandong/contracts';
 import type { Decide } from './decision.types.ts';
 import { world } from './asks.ts';
 
@@ -20,6 +21,20 @@ export const accept: Decide<'accept'> = function* ({ body }) {
 /** 不予受理: not a matter for the platform (out of scope, already solved, abusive…); needs a reason. */
 export const reject: Decide<'reject'> = function* ({ body, now }) {
   return { to: 'rejected', patch: { closed_at: now }, note: body.reason, effects: [{ effect: 'complete', steps: ['accept'] }] };
+};
+
+/**
+ * 直接办结: the operator answers a consultation on the spot (policy, office hours, where to go) and closes it;
+ * the answer is the timeline's note. Solved at the centre's own level, never counted as a forced close.
+ */
+export const answer: Decide<'answer'> = function* ({ order, body, now }) {
+  return {
+    to: 'closed',
+    patch: { closed_at: now, solved_level: order.level },
+    note: body.answer,
+    data: { direct: true },
+    effects: [{ effect: 'complete', steps: STEPS }],
+  };
 };
 
 /** 分类: set or correct the category and case-opening condition; limits follow the condition. */
