@@ -59,6 +59,12 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('closes every query string: an unknown filter is refused, never ignored', () => {
+    const withQuery = routes.filter(([, r]) => r.querystring);
+    expect(withQuery.length).toBeGreaterThan(8);
+    for (const [name, r] of withQuery) expect((r.querystring as { additionalProperties?: unknown }).additionalProperties, name).toBe(false);
+  });
+
   it('generates types that agree with the contracts, answer by answer and body by body', async () => {
     const dir = join(import.meta.dirname, '.generated');
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { DateTime, Nullable, Obj, PageOf, PagingFields } from './common.ts';
 import { route } from './route.ts';
 import { AUDIT_ACTIONS, literals } from './vocabulary.ts';
 
-export const AuditQuery = Type.Object({
+export const AuditQuery = Obj({
   ...PagingFields,
   userId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
   action: Type.Optional(literals(AUDIT_ACTIONS)),

@@ -7,7 +7,7 @@ export const CATEGORY_KINDS = ['event', 'component'] as const; // 事件 / 部�
 export const CATEGORY_LEVELS = ['major', 'minor'] as const; // 大类 / 小类
 export const HANDLING_LEVELS = ['department', 'town', 'village', 'grid'] as const;
 
-export const CategoryQuery = Type.Object({
+export const CategoryQuery = Obj({
   kind: Type.Optional(literals(CATEGORY_KINDS)),
   parentCode: Type.Optional(Type.String({ maxLength: 20 })),
   q: Type.Optional(Type.String({ maxLength: 50, description: 'name search' })),

@@ -24,6 +24,13 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 export const Obj = <P extends Record<string, TSchema>>(properties: P, description?: string) =>
   Type.Object(properties, { additionalProperties: false, ...(description ? { description } : {}) });
 
+/** A query value naming one or several of a closed set, separated by commas (`state=handling,pending_sign`). */
+export const CommaList = (values: readonly string[], description: string) =>
+  Type.String({ pattern: `^(${values.join('|')})(,(${values.join('|')}))*$`, description: `${description}: ${values.join(', ')}; several separated by commas` });
+
+/** A yes/no query filter, written `true` or `false`. */
+export const Flag = (description: string) => Type.Optional(Type.Boolean({ description }));
+
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const CodeParams = (maxLength = 20) => Type.Object({ code: Type.String({ maxLength }) });
 

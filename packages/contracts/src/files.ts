@@ -19,7 +19,7 @@ export const fileRoutes = {
     path: '/api/v1/files',
     tags: ['files'],
     summary: '上传附件 Upload a photo or document as the raw request body (Content-Type names its type)',
-    querystring: Type.Object({ name: Type.Optional(Type.String({ maxLength: 200 })) }),
+    querystring: Obj({ name: Type.Optional(Type.String({ maxLength: 200 })) }),
     response: { 201: UploadedFileSchema },
   }),
   downloadFile: route({

@@ -3,8 +3,8 @@ import { DateTime, IdParams, Nullable, Obj, PagingFields } from './common.ts';
 import { route } from './route.ts';
 import { LANGS, literals, MESSAGE_CHANNELS, MESSAGE_STATUSES } from './vocabulary.ts';
 
-export const InboxQuery = Type.Object({ ...PagingFields, unread: Type.Optional(Type.Boolean({ description: 'only messages not read yet' })) });
-export const MessagesQuery = Type.Object({
+export const InboxQuery = Obj({ ...PagingFields, unread: Type.Optional(Type.Boolean({ description: 'only messages not read yet' })) });
+export const MessagesQuery = Obj({
   ...PagingFields,
   channel: Type.Optional(literals(MESSAGE_CHANNELS)),
   status: Type.Optional(literals(MESSAGE_STATUSES)),

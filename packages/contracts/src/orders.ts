@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, IdParams, IdRef, Labelled, NamedRef, Nullable, Obj, PageOf, PagingFields, TimeUnitSchema } from './common.ts';
+import { CommaList, DateTime, Flag, IdParams, IdRef, Labelled, NamedRef, Nullable, Obj, PageOf, PagingFields, TimeUnitSchema } from './common.ts';
 import { FileId } from './files.ts';
 import { route } from './route.ts';
 import {
@@ -122,10 +122,17 @@ export const ActionBodies = {
 
 export type ActionBody<A extends ActionName> = Static<(typeof ActionBodies)[A]>;
 
-export const ListOrdersQuery = Type.Object({
+/** The order list's filters: closed, so an unknown or misspelt filter is a 400 naming it, never ignored. */
+export const ListOrdersQuery = Obj({
   ...PagingFields,
-  state: Type.Optional(Type.String({ description: 'state code, or several separated by commas' })),
-  stateType: Type.Optional(Type.String({ description: 'new, open, handling, suspended, closed, voided' })),
+  state: Type.Optional(CommaList(STATE_CODES, 'state codes')),
+  stateType: Type.Optional(CommaList(STATE_TYPES, 'state types')),
+  level: Type.Optional(literals(ORDER_LEVELS, { description: 'the level the order is at' })),
+  pendingRequest: Type.Optional(literals(REQUEST_KINDS, { description: 'a request of this kind waits for approval' })),
+  awaitingMyApproval: Flag('a request waits for me: I am a shift lead of the unit that dispatched it'),
+  overdue: Flag('a running step is past its deadline (suspended orders are not)'),
+  supervised: Flag('a supervision (督办) was raised on it'),
+  coHandledByMe: Flag('my unit co-handles it (协办)'),
   channel: Type.Optional(Type.String()),
   nature: Type.Optional(Type.String()),
   categoryCode: Type.Optional(Type.String()),

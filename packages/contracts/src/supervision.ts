@@ -16,7 +16,7 @@ export const SuperviseBody = Type.Object(
   { additionalProperties: false },
 );
 export const ReplyBody = Type.Object({ reply: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
-export const BoardQuery = Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: 'period of the unit figures, default 30' })) });
+export const BoardQuery = Obj({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: 'period of the unit figures, default 30' })) });
 export const PolicyBody = Type.Object(
   {
     share: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 20 })),

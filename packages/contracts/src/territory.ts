@@ -10,8 +10,8 @@ const point = {
   lat: Type.Number({ minimum: -90, maximum: 90 }),
   crs: Type.Optional(literals(CRS_CODES)),
 };
-export const LookupQuery = Type.Object(point);
-export const NearestQuery = Type.Object({
+export const LookupQuery = Obj(point);
+export const NearestQuery = Obj({
   ...point,
   radius: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 2000, description: 'metres, default 50' })),
   category: Type.Optional(Type.String({ maxLength: 20, description: 'component category code or prefix, e.g. B01 or B01001' })),

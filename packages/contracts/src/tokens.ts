@@ -14,10 +14,7 @@ export const ApiTokenSchema = Obj({
 });
 export type ApiTokenView = Static<typeof ApiTokenSchema>;
 
-export const ApiTokenListQuery = Type.Object(
-  { user: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'username whose tokens to list' })) },
-  { additionalProperties: false },
-);
+export const ApiTokenListQuery = Obj({ user: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'username whose tokens to list' })) });
 
 export const ApiTokenList = Obj({ items: Type.Array(ApiTokenSchema) });
 

@@ -5,13 +5,13 @@
 import type { Queryable } from '@liandong/db';
 import { ACTION_LABELS, type EventData, type Lang as WireLang, type ListOrdersFilter, type OrderDetail, type OrderListItem, type OrderPage, type OrderView, type ReporterView, type TimelineAction, type TimelineEvent } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
-import { maskName, maskPhone, reporterShown, seesReporterIdentity } from '../org/personal-data.ts';
+import { maskName, maskPhone, reporterShown } from '../org/personal-data.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { unprocessable } from '../shared/errors.ts';
 import { iso, isoOrNull } from '../shared/wire.ts';
 import { assertMay } from '../org/permissions.rules.ts';
 import { pageWindow } from '../shared/paging.ts';
 import { allowedActions, orderScopeSql } from './order-scope.ts';
+import { orderFilterSql } from './order-filters.ts';
 import type { DeadlineRow, OrderRow } from './order.types.ts';
 import type { PreparedOrder } from './intake/prepare-order.ts';
 import { toDeadlineView, worstLight, type ClockReading } from './deadline-view.ts';
@@ -212,12 +212,6 @@ async function timelineOf(q: Queryable, orderId: number, lang: Lang): Promise<Ti
   }));
 }
 
-function parseDate(value: string | undefined, field: string): Date | undefined {
-  if (value === undefined) return undefined;
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw unprocessable(field, '日期格式无效', 'invalid date');
-  return d;
-}
 
 /**
  * The order list as a user asks for it: a search by phone number confirms a masked one, so only roles that see
@@ -234,30 +228,7 @@ export async function searchOrders(q: Queryable, actor: Actor, f: ListOrdersFilt
 /** A page of the orders the actor may see, newest first. */
 export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang, clock: ClockReading): Promise<OrderPage> {
   const params: unknown[] = [];
-  const where = [orderScopeSql(actor, params)];
-  const add = (sql: (n: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (f.state) add((n) => `o.state = any(${n}::text[])`, f.state.split(','));
-  if (f.stateType) add((n) => `st.type = any(${n}::text[])`, f.stateType.split(','));
-  if (f.channel) add((n) => `o.channel = ${n}`, f.channel);
-  if (f.nature) add((n) => `o.nature = ${n}`, f.nature);
-  if (f.categoryCode) add((n) => `o.category_code = ${n}`, f.categoryCode);
-  if (f.townCode) add((n) => `o.town_code = ${n}`, f.townCode);
-  if (f.gridCode) add((n) => `o.grid_code = ${n}`, f.gridCode);
-  if (f.unitId) add((n) => `(o.handler_unit_id = ${n} or o.dispatch_unit_id = ${n})`, f.unitId);
-  if (f.phone) {
-    // Only roles that see reporters in full may search by phone (checked by the caller); never match a reporter
-    // the actor could not see, whatever the caller checked.
-    const visible = seesReporterIdentity(actor) ? 'true' : 'false';
-    add((n) => `exists (select 1 from order_reporters r where r.order_id = o.id and r.phone = ${n} and ${visible})`, f.phone);
-  }
-  if (f.q) add((n) => `(o.description like ${n} or o.address like ${n} or o.code like ${n})`, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`);
-  const from = parseDate(f.from, 'from');
-  const to = parseDate(f.to, 'to');
-  if (from) add((n) => `o.created_at >= ${n}`, from);
-  if (to) add((n) => `o.created_at < ${n}`, to);
+  const where = [orderScopeSql(actor, params), ...orderFilterSql(actor, f, clock.now, params)];
   const rowParams = [...params];
   const w = pageWindow(f, rowParams);
   const whereSql = where.join(' and ');

@@ -1,0 +1,62 @@
+/**
+ * The order list's filters (工单查询条件) as SQL conditions on `orders o` (joined with `order_states st`), their
+ * values appended to `params`. The query schema (contracts ListOrdersQuery) is closed, so every filter a client
+ * sends is one of these.
+ */
+import type { ListOrdersFilter } from '@liandong/contracts';
+import type { Actor } from '../org/actor.ts';
+import { hasRole } from '../org/actor.ts';
+import { seesReporterIdentity } from '../org/personal-data.ts';
+import { unprocessable } from '../shared/errors.ts';
+
+export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, params: unknown[]): string[] {
+  const where: string[] = [];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.state) add((n) => `o.state = any(${n}::text[])`, f.state.split(','));
+  if (f.stateType) add((n) => `st.type = any(${n}::text[])`, f.stateType.split(','));
+  if (f.channel) add((n) => `o.channel = ${n}`, f.channel);
+  if (f.nature) add((n) => `o.nature = ${n}`, f.nature);
+  if (f.categoryCode) add((n) => `o.category_code = ${n}`, f.categoryCode);
+  if (f.townCode) add((n) => `o.town_code = ${n}`, f.townCode);
+  if (f.gridCode) add((n) => `o.grid_code = ${n}`, f.gridCode);
+  if (f.unitId) add((n) => `(o.handler_unit_id = ${n} or o.dispatch_unit_id = ${n})`, f.unitId);
+  if (f.level) add((n) => `o.level = ${n}`, f.level);
+  if (f.pendingRequest) add((n) => `o.pending_request->>'kind' = ${n}`, f.pendingRequest);
+  if (f.awaitingMyApproval !== undefined) {
+    // Requests are approved by a shift lead of the centre that dispatched the order (ACTION_RULES: approve-*).
+    const mine = hasRole(actor, 'shift_lead') ? actor.unitIds : [];
+    add((n) => `${f.awaitingMyApproval ? '' : 'not '}(o.pending_request is not null and o.dispatch_unit_id = any(${n}::int[]))`, mine);
+  }
+  if (f.overdue !== undefined) {
+    add(
+      (n) => `${f.overdue ? '' : 'not '}(o.state <> 'suspended' and exists (select 1 from order_deadlines d where d.order_id = o.id and d.done_at is null and d.due_at < ${n}))`,
+      now,
+    );
+  }
+  if (f.supervised !== undefined) where.push(`${f.supervised ? '' : 'not '}exists (select 1 from supervisions sv where sv.order_id = o.id)`);
+  if (f.coHandledByMe !== undefined) {
+    add((n) => `${f.coHandledByMe ? '' : 'not '}exists (select 1 from order_units ou where ou.order_id = o.id and ou.role = 'co' and ou.active and ou.unit_id = any(${n}::int[]))`, actor.unitId ? [actor.unitId] : []);
+  }
+  if (f.phone) {
+    // Only roles that see reporters in full may search by phone (checked by the caller); never match a reporter
+    // the actor could not see, whatever the caller checked.
+    const visible = seesReporterIdentity(actor) ? 'true' : 'false';
+    add((n) => `exists (select 1 from order_reporters r where r.order_id = o.id and r.phone = ${n} and ${visible})`, f.phone);
+  }
+  if (f.q) add((n) => `(o.description like ${n} or o.address like ${n} or o.code like ${n})`, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`);
+  const from = parseDate(f.from, 'from');
+  const to = parseDate(f.to, 'to');
+  if (from) add((n) => `o.created_at >= ${n}`, from);
+  if (to) add((n) => `o.created_at < ${n}`, to);
+  return where;
+}
+
+function parseDate(value: string | undefined, field: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw unprocessable(field, '日期格式无效', 'invalid date');
+  return d;
+}
