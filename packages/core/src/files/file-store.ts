@@ -6,9 +6,9 @@
  * S3-compatible object store (s3-store.ts), with the same order of writes. Chosen by LIANDONG_FILE_STORE.
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { s3LocationFrom, s3Store } from './s3-store.ts';
+import { checkedStoreKey, newStoreKey } from './store-key.ts';
 
 export interface FileStore {
   readonly kind: 'database' | 'folder' | 's3';
@@ -29,15 +29,11 @@ export const databaseStore: FileStore = {
 
 export function folderStore(root: string): FileStore {
   const base = resolve(root);
-  const path = (key: string) => {
-    if (!/^[0-9a-f]{2}\/[0-9a-f-]{36}$/.test(key)) throw new Error(`not a file store key: ${key}`);
-    return join(base, key);
-  };
+  const path = (key: string) => join(base, checkedStoreKey(key));
   return {
     kind: 'folder',
     async put(data) {
-      const id = randomUUID();
-      const key = `${id.slice(0, 2)}/${id}`;
+      const key = newStoreKey();
       const file = path(key);
       await mkdir(dirname(file), { recursive: true });
       // Written under a temporary name and renamed: a reader never sees half a file.

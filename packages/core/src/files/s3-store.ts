@@ -4,9 +4,10 @@
  * Requests are path-style (`host/bucket/key`, what self-hosted stores serve) and signed with AWS Signature V4
  * (aws4fetch). Like the folder store, bytes are put before the row is inserted, and removed again if the insert fails.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { AwsClient } from 'aws4fetch';
 import type { FileStore } from './file-store.ts';
+import { checkedStoreKey, newStoreKey } from './store-key.ts';
 
 export interface S3Location {
   endpoint: string;
@@ -37,8 +38,6 @@ export function s3LocationFrom(url: string): S3Location {
   };
 }
 
-const KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}$/;
-
 /** Signs requests to the store with AWS Signature V4 (what MinIO, Ceph, OSS, COS and OBS accept). */
 export function s3Signer(where: S3Location): AwsClient {
   return new AwsClient({ accessKeyId: where.accessKeyId, secretAccessKey: where.secretAccessKey, service: 's3', region: where.region });
@@ -49,10 +48,7 @@ export const payloadHash = (body?: Buffer) => ({ 'x-amz-content-sha256': createH
 
 export function s3Store(where: S3Location, timeoutMs = 30_000): FileStore {
   const client = s3Signer(where);
-  const objectUrl = (key: string) => {
-    if (!KEY.test(key)) throw new Error(`not a file store key: ${key}`);
-    return `${where.endpoint}/${where.bucket}/${key}`;
-  };
+  const objectUrl = (key: string) => `${where.endpoint}/${where.bucket}/${checkedStoreKey(key)}`;
   const send = async (method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Buffer) => {
     const res = await client.fetch(objectUrl(key), { method, body, headers: payloadHash(body), signal: AbortSignal.timeout(timeoutMs) });
     if (method === 'DELETE' && res.status === 404) return res;
@@ -66,8 +62,7 @@ export function s3Store(where: S3Location, timeoutMs = 30_000): FileStore {
   return {
     kind: 's3',
     async put(data) {
-      const id = randomUUID();
-      const key = `${id.slice(0, 2)}/${id}`;
+      const key = newStoreKey();
       // One PUT: the object appears whole or not at all.
       await (await send('PUT', key, data)).arrayBuffer();
       return key;
