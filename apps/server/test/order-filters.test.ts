@@ -13,6 +13,8 @@ let extension: Fixture;
 let coHandled: Fixture;
 let fresh: Fixture;
 let supervised: Fixture;
+let suspendedLate: Fixture;
+let suspendedInTime: Fixture;
 
 beforeAll(async () => {
   s = await startTestServer({ clock: () => new Date(nowMs) });
@@ -21,8 +23,12 @@ beforeAll(async () => {
   supervised = await orderIn(s, 'pending_sign');
   const raised = await (await s.as('zx_supervisor')).post(`/api/v1/orders/${supervised.id}/supervisions`, { level: 1, note: '请尽快签收' });
   expect(raised.status).toBe(201);
+  suspendedLate = await orderIn(s, 'pending_sign');
+  suspendedInTime = await orderIn(s, 'suspended', { suspendFrom: 'pending_sign' });
   nowMs += 3 * 24 * 3600_000; // Saturday: every clock started on Wednesday is past due
   s.forgetSessions();
+  const late = await (await s.as('zx_shiftlead')).act(suspendedLate.id, 'suspend', { reason: '涉及规划调整，需等待批复' });
+  expect(late.status).toBe(200);
   fresh = await orderIn(s, 'pending_accept');
 });
 afterAll(() => s?.close());
@@ -48,6 +54,9 @@ describe('the order list filters', () => {
     const late = await ids('zx_dispatcher', 'overdue=true');
     expect(late).toEqual(expect.arrayContaining([coHandled.id, supervised.id]));
     expect(late).not.toContain(fresh.id);
+    // A suspended order reads as its clocks stood when it was suspended, as in the order view.
+    expect(late).toContain(suspendedLate.id);
+    expect(late).not.toContain(suspendedInTime.id);
     expect(await ids('zx_dispatcher', 'overdue=false')).toContain(fresh.id);
   });
 

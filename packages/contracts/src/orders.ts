@@ -130,7 +130,7 @@ export const ListOrdersQuery = Obj({
   level: Type.Optional(literals(ORDER_LEVELS, { description: 'the level the order is at' })),
   pendingRequest: Type.Optional(literals(REQUEST_KINDS, { description: 'a request of this kind waits for approval' })),
   awaitingMyApproval: Flag('a request waits for me: I am a shift lead of the unit that dispatched it'),
-  overdue: Flag('a running step is past its deadline (suspended orders are not)'),
+  overdue: Flag('a running step is past its deadline (a suspended order: when it was suspended)'),
   supervised: Flag('a supervision (督办) was raised on it'),
   coHandledByMe: Flag('my unit co-handles it (协办)'),
   channel: Type.Optional(Type.String()),

@@ -32,7 +32,8 @@ export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, par
   }
   if (f.overdue !== undefined) {
     add(
-      (n) => `${f.overdue ? '' : 'not '}(o.state <> 'suspended' and exists (select 1 from order_deadlines d where d.order_id = o.id and d.done_at is null and d.due_at < ${n}))`,
+      // Read where the order view reads its clocks (readStepClock): now, or the moment a suspended order stopped.
+      (n) => `${f.overdue ? '' : 'not '}exists (select 1 from order_deadlines d where d.order_id = o.id and d.done_at is null and d.due_at < coalesce(o.suspended_at, ${n}))`,
       now,
     );
   }
