@@ -12,7 +12,7 @@ import { loadRateLimits } from './config.ts';
 import { installValidation } from './http/validation.ts';
 import { installResponseCheck } from './http/response-check.ts';
 import { installSharedSchemas } from './http/contract-route.ts';
-import { lazySerializers } from './http/lazy-serializers.ts';
+import { lazySerializers, sharedValidators } from './http/lazy-serializers.ts';
 import type { Platform } from './platform.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
@@ -42,7 +42,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
     bodyLimit: 1024 * 1024,
     trustProxy: ['127.0.0.1', '::1'],
     frameworkErrors: frameworkError,
-    schemaController: { compilersFactory: { buildSerializer: lazySerializers() as never } },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers() as never, buildValidator: sharedValidators as never } },
   });
   installValidation(app);
   installErrorHandling(app);

@@ -15,21 +15,34 @@ export class ContractViolation extends Error {
   override name = 'ContractViolation';
 }
 
+/** One Ajv and its compiled checks for every app of the process: each app's schemas are new objects of the same text. */
+let ajv: Ajv | undefined;
+const byText = new Map<string, ValidateFunction>();
+
+function checkerOf(schema: object): ValidateFunction {
+  if (!ajv) {
+    ajv = new Ajv({ strict: false, allErrors: false, coerceTypes: false });
+    addFormats(ajv);
+    ajv.addFormat('binary', true);
+    for (const [shared, id] of SHARED_SCHEMAS) ajv.addSchema({ ...shared, $id: id });
+  }
+  const text = JSON.stringify(schema);
+  let validate = byText.get(text);
+  if (!validate) byText.set(text, (validate = ajv.compile(schema)));
+  return validate;
+}
+
 export function installResponseCheck(app: FastifyInstance): void {
-  const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes: false });
-  addFormats(ajv);
-  ajv.addFormat('binary', true);
-  for (const [schema, id] of SHARED_SCHEMAS) ajv.addSchema({ ...schema, $id: id });
   const compiled = new WeakMap<object, ValidateFunction>();
   app.addHook('preSerialization', async (req, reply, payload) => {
     const responses = req.routeOptions.schema?.response as Record<string, object> | undefined;
     const schema = responses?.[String(reply.statusCode)];
     if (!schema) return payload;
     let validate = compiled.get(schema);
-    if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+    if (!validate) compiled.set(schema, (validate = checkerOf(schema)));
     if (!validate(payload)) {
       const where = `${req.method} ${req.routeOptions.url} → ${reply.statusCode}`;
-      throw new ContractViolation(`answer of ${where} breaks its contract: ${ajv.errorsText(validate.errors, { separator: '; ' })}`);
+      throw new ContractViolation(`answer of ${where} breaks its contract: ${ajv!.errorsText(validate.errors, { separator: '; ' })}`);
     }
     return payload;
   });
