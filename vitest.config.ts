@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './vitest.sequencer.ts';
 
 // Tiers: pure rule tests (unit), tests against a real migrated PostgreSQL (*.db.test.ts), HTTP API tests
 // (apps/*/test) — these two on the embedded PGlite and again on the PostgreSQL server when
@@ -16,6 +17,7 @@ export default defineConfig({
   test: {
     // Two workers even on two cores: the database tiers mostly wait on PostgreSQL, PGlite and child processes.
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {

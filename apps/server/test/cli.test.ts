@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, testEngine, type TestDatabase } from '@liandong/db/testing.ts';
+import { createTestDb, emptyPgliteCluster, testEngine, type TestDatabase } from '@liandong/db/testing.ts';
 import { BIN, startProcess } from './liandong-process.ts';
 
 const PASSWORD = 'cli-pass-12345';
@@ -135,6 +135,7 @@ describe('liandong CLI', () => {
 describe.runIf(testEngine() === 'pglite')('liandong calendar', () => {
   it('knows the statutory holidays after a plain migrate, and lets an administrator change a day', async () => {
     const own = mkdtempSync(join(tmpdir(), 'liandong-cal-'));
+    await emptyPgliteCluster(own); // initdb done, nothing migrated (the first test meets a truly empty folder)
     const calEnv = { LIANDONG_DATA_DIR: own, DATABASE_URL: '' };
     try {
       expect((await run(['migrate'], calEnv)).code).toBe(0);

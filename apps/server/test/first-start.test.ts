@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@liandong/db';
-import { createTestDb, testEngine, type TestDatabase } from '@liandong/db/testing.ts';
+import { createTestDb, emptyPgliteCluster, testEngine, type TestDatabase } from '@liandong/db/testing.ts';
 import { deploymentState } from '@liandong/core/setup/deployment.ts';
 import { killDuringStart, startProcess } from './liandong-process.ts';
 import { buildApp } from '../src/app.ts';
@@ -38,6 +38,8 @@ async function freshDeployment(extra: NodeJS.ProcessEnv = {}): Promise<{ env: No
     await testDb.db.close();
     env.DATABASE_URL = testDb.url;
     cleanups.push(() => testDb!.close());
+  } else {
+    await emptyPgliteCluster(dir); // as initdb leaves it: the kills land in our first start, not in PGlite's initdb
   }
   return { env: { ...env, ...extra }, open: () => openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: dir }) };
 }

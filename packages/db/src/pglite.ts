@@ -2,12 +2,28 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { parseNumber, TYPE_OIDS, type Db, type Queryable, type QueryResult } from './db.ts';
 
+/**
+ * A new cluster gets 1 MB WAL segments instead of 16 MB: initdb in WASM is ~40 % faster and an embedded data
+ * folder (or a dump of it) ~10 MB smaller. Only initdb reads this; an existing cluster keeps its own size.
+ */
+const INITDB_PARAMS = ['--wal-segsize=1'];
+
+export interface PgliteOptions {
+  /** A dump (PGlite's dumpDataDir) to start from instead of running initdb. */
+  loadDataDir?: Blob;
+  /** Server settings for this run (`-c name=value`), e.g. a smaller shared_buffers for short-lived test databases. */
+  settings?: Record<string, string>;
+}
+
 /** Opens the embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is 'memory://'. */
-export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<Db> {
+export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Db> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   const pg = await PGlite.create({
     dataDir,
     loadDataDir: options.loadDataDir,
+    initDbStartParams: INITDB_PARAMS,
+    ...(settings.length ? { startParams: [...PGlite.defaultStartParams, ...settings] } : {}),
     parsers: { [TYPE_OIDS.int8]: parseNumber, [TYPE_OIDS.numeric]: parseNumber },
   });
   await pg.exec(`set time zone 'UTC'`);
