@@ -7,7 +7,7 @@ import { LongestFirstSequencer } from './vitest.sequencer.ts';
 const dbTests = ['packages/*/src/**/*.db.test.ts', 'apps/*/src/**/*.db.test.ts', 'apps/*/test/**/*.test.ts'];
 // Seeds (a migrated database, the demo district) built once per run and engine, cloned by each test file.
 const SEEDS = 'apps/server/test/global-setup.ts';
-// Test files of one engine share a worker's module graph (isolate: false): the files clean up what they open,
+// Test files of one project share a worker's module graph (isolate: false): the files clean up what they open,
 // and restore-env.ts undoes their environment settings. Re-evaluating core, Fastify and PGlite for every file
 // cost ~40 s of a run. VITEST_ISOLATE=1 isolates each file again (to hunt a leak between files).
 const ISOLATE = process.env.VITEST_ISOLATE === '1';
@@ -22,6 +22,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          setupFiles: ['apps/server/test/restore-env.ts'],
+          isolate: ISOLATE,
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', '**/node_modules/**'],
         },

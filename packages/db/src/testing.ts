@@ -188,7 +188,10 @@ export async function createTestDb(seed?: TestSeed): Promise<TestDatabase> {
   const admin = await openPostgres(serverUrl, { max: 1 });
   await admin.query(`create database ${name} template ${tpl}`);
   const url = withDatabase(serverUrl, name);
-  const db = await openPostgres(url, { max: 12 });
+  const pool = await openPostgres(url, { max: 12 });
+  // Tests that hand the database to other processes close this pool early; the database is dropped all the same.
+  let poolClosed: Promise<void> | undefined;
+  const db: Db = { ...pool, close: () => (poolClosed ??= pool.close()) };
   return {
     db,
     engine: 'postgres',
