@@ -32,6 +32,15 @@ export const CommaList = (values: readonly string[], description: string) =>
 export const Flag = (description: string) => Type.Optional(Type.Boolean({ description }));
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** An order's number as operators, SMS and the public speak it: 'LD' + date in China + id (工单编号). */
+export const ORDER_CODE_PATTERN = '^LD[0-9]{14,}$';
+/** An order named by its id or by its number: `/api/v1/orders/23744` and `/api/v1/orders/LD20261201023744` are one order. */
+export const OrderRefParams = Type.Object({
+  id: Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: ORDER_CODE_PATTERN })], {
+    description: 'the order id, or its number (工单编号), e.g. LD20261201023744',
+  }),
+});
 export const CodeParams = (maxLength = 20) => Type.Object({ code: Type.String({ maxLength }) });
 
 /** Bounds of every list's paging (one home: every list route spreads `PagingFields` into its query). */

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CommaList, DateTime, Flag, IdParams, IdRef, Labelled, NamedRef, Nullable, Obj, PageOf, PagingFields, TimeUnitSchema } from './common.ts';
+import { CommaList, DateTime, Flag, IdRef, Labelled, NamedRef, Nullable, Obj, OrderRefParams, PageOf, PagingFields, TimeUnitSchema } from './common.ts';
 import { FileId } from './files.ts';
 import { route } from './route.ts';
 import {
@@ -338,7 +338,7 @@ export const orderRoutes = {
     path: '/api/v1/orders/:id',
     tags: ['orders'],
     summary: '工单详情 One order with its deadlines and timeline',
-    params: IdParams,
+    params: OrderRefParams,
     response: { 200: OrderDetailSchema },
   }),
 };
@@ -348,7 +348,7 @@ type ActionRoute<A extends ActionName> = {
   path: `/api/v1/orders/:id/actions/${A}`;
   tags: readonly ['order actions'];
   summary: string;
-  params: typeof IdParams;
+  params: typeof OrderRefParams;
   body: (typeof ActionBodies)[A];
   response: { 200: typeof OrderDetailSchema };
 };
@@ -362,7 +362,7 @@ export const orderActionRoutes = Object.fromEntries(
       path: `/api/v1/orders/:id/actions/${a}`,
       tags: ['order actions'],
       summary: `${ACTION_LABELS[a].verb.zh} ${ACTION_LABELS[a].about}`,
-      params: IdParams,
+      params: OrderRefParams,
       body: ActionBodies[a],
       response: { 200: OrderDetailSchema },
     },

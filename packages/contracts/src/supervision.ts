@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, IdParams, Nullable, Obj } from './common.ts';
+import { DateTime, IdParams, Nullable, Obj, OrderRefParams } from './common.ts';
 import { FileId } from './files.ts';
 import { route } from './route.ts';
 import { literals, ORDER_LEVELS, STEPS, SUPERVISION_STATUSES } from './vocabulary.ts';
@@ -115,7 +115,7 @@ export const supervisionRoutes = {
     path: '/api/v1/orders/:id/supervisions',
     tags: ['supervision'],
     summary: '督办 Raise a supervision level by hand',
-    params: IdParams,
+    params: OrderRefParams,
     body: SuperviseBody,
     response: { 201: SupervisionSchema },
   }),
@@ -124,7 +124,7 @@ export const supervisionRoutes = {
     path: '/api/v1/orders/:id/supervisions',
     tags: ['supervision'],
     summary: '督办记录 The supervisions of an order',
-    params: IdParams,
+    params: OrderRefParams,
     response: { 200: Type.Array(SupervisionSchema) },
   }),
   reply: route({

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ACTION_NAMES, orderActionRoutes, orderRoutes as routes, type ActionName } from '@liandong/contracts';
-import { createOrder, findVisibleOrder, newOrderView, orderView, performAction, searchOrders } from '@liandong/core/orders/index.ts';
+import { createOrder, findVisibleOrder, newOrderView, orderIdOf, orderView, performAction, searchOrders } from '@liandong/core/orders/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { requestLang } from '../http/lang.ts';
@@ -26,8 +26,9 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
 
   contractRoute(app, routes.getOrder, async (req) => {
     const actor = requireActor(req);
-    await findVisibleOrder(p.db, actor, req.params.id);
-    return orderView(p.db, actor, req.params.id, requestLang(req), await readClock(p), { timeline: true });
+    const id = await orderIdOf(p.db, req.params.id);
+    await findVisibleOrder(p.db, actor, id);
+    return orderView(p.db, actor, id, requestLang(req), await readClock(p), { timeline: true });
   });
 
   for (const action of ACTION_NAMES) registerAction(app, p, action);
@@ -38,7 +39,8 @@ function registerAction(app: FastifyInstance, p: Platform, action: ActionName): 
   const contract = orderActionRoutes[action] as (typeof orderActionRoutes)['sign'];
   contractRoute(app, contract, async (req) => {
     const actor = requireActor(req);
-    await performAction(p.db, actor, req.params.id, action, (req.body ?? {}) as never, p.services);
-    return orderView(p.db, actor, req.params.id, requestLang(req), await readClock(p), { timeline: true });
+    const id = await orderIdOf(p.db, req.params.id);
+    await performAction(p.db, actor, id, action, (req.body ?? {}) as never, p.services);
+    return orderView(p.db, actor, id, requestLang(req), await readClock(p), { timeline: true });
   });
 }

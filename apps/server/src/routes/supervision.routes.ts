@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { supervisionRoutes as routes } from '@liandong/contracts';
-import { findVisibleOrder } from '@liandong/core/orders/index.ts';
+import { findVisibleOrder, orderIdOf } from '@liandong/core/orders/index.ts';
 import { listLevels, listPolicies, listSupervisions, replyToSupervision, superviseOrder, supervisionBoard, updatePolicy } from '@liandong/core/supervision/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
@@ -8,14 +8,15 @@ import { readClock, type Platform } from '../platform.ts';
 
 export function supervisionRoutes(app: FastifyInstance, p: Platform): void {
   contractRoute(app, routes.supervise, async (req, reply) => {
-    const supervision = await superviseOrder(p.db, requireActor(req), req.params.id, req.body as never, p.services);
+    const supervision = await superviseOrder(p.db, requireActor(req), await orderIdOf(p.db, req.params.id), req.body as never, p.services);
     reply.status(201);
     return supervision;
   });
   contractRoute(app, routes.listSupervisions, async (req) => {
     const actor = requireActor(req);
-    await findVisibleOrder(p.db, actor, req.params.id);
-    return listSupervisions(p.db, req.params.id);
+    const id = await orderIdOf(p.db, req.params.id);
+    await findVisibleOrder(p.db, actor, id);
+    return listSupervisions(p.db, id);
   });
   contractRoute(app, routes.reply, async (req) => replyToSupervision(p.db, requireActor(req), req.params.id, req.body.reply, p.clock()));
   contractRoute(app, routes.board, async (req) => supervisionBoard(p.db, requireActor(req), await readClock(p), { days: req.query.days }));

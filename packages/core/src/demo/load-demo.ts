@@ -105,6 +105,5 @@ export async function resetDeploymentData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.exec(`truncate ${DATA_TABLES.join(', ')} restart identity cascade`);
     await tx.query(`delete from settings where key like 'demo.%' or key = 'territory.version' or key = $1`, [DEPLOYMENT_READY_KEY]);
-    await tx.exec('alter sequence order_code_seq restart');
   });
 }

@@ -1,6 +1,6 @@
 export { createOrder, validateIdempotencyKey, type CreateOrderResult } from './create-order.ts';
 export { performAction, applyAction, SYSTEM_ACTOR } from './perform-action.ts';
-export { lockVisibleOrder, findVisibleOrder, ORDER } from './order-access.ts';
+export { lockVisibleOrder, findVisibleOrder, orderIdOf, ORDER } from './order-access.ts';
 export { orderView, newOrderView, listOrders, searchOrders, type Lang } from './order-view.ts';
 export { IntakeQueue } from './intake/intake-queue.ts';
 export { ReferenceCache } from './intake/reference-cache.ts';

@@ -5,10 +5,21 @@ import type { Queryable } from '@liandong/db';
 import { notFound } from '../shared/errors.ts';
 import type { Actor } from '../org/actor.ts';
 import { canSeeOrder } from './order-scope.ts';
-import { getOrder, lockOrder } from './order.repository.ts';
+import { getOrder, lockOrder, orderIdByCode } from './order.repository.ts';
 import type { OrderRow } from './order.types.ts';
 
 export const ORDER = { zh: '工单', en: 'Work order' };
+
+/**
+ * The id of an order named by its id or by its number (工单编号, 'LD…'). An unknown number is 404, like an id the
+ * actor may not see: whether it exists is decided by the scope check that follows.
+ */
+export async function orderIdOf(q: Queryable, ref: number | string): Promise<number> {
+  if (typeof ref === 'number') return ref;
+  const id = await orderIdByCode(q, ref);
+  if (id === undefined) throw notFound(ORDER);
+  return id;
+}
 
 /** Loads an order the actor may see, locked for update, or throws 404. */
 export async function lockVisibleOrder(tx: Queryable, actor: Actor, id: number): Promise<OrderRow> {

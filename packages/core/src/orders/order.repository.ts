@@ -8,6 +8,12 @@ export async function lockOrder(q: Queryable, id: number): Promise<OrderRow | nu
   return r.rows[0] ?? null;
 }
 
+/** The id of the order with this number (工单编号), if any. */
+export async function orderIdByCode(q: Queryable, code: string): Promise<number | undefined> {
+  const r = await q.query<{ id: number }>('select id from orders where code = $1', [code]);
+  return r.rows[0]?.id;
+}
+
 export async function getOrder(q: Queryable, id: number): Promise<OrderRow | null> {
   const r = await q.query<OrderRow>('select * from orders where id = $1', [id]);
   return r.rows[0] ?? null;

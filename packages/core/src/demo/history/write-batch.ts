@@ -1,30 +1,29 @@
 /**
  * Writes a batch of simulated orders in a few statements (the embedded PGlite pays per statement): ids come
- * from the tables' own identity sequences and codes from order_code_seq, reserved up front, so that merges
- * can name each other and rows look exactly like those the API writes ('LD' + China date + sequence).
+ * from the tables' own identity sequences, reserved up front, so that merges can name each other, and codes
+ * follow the ids exactly as the API writes them ('LD' + China date + id).
  */
 import type { Queryable } from '@liandong/db';
 import type { OrderRef, SimOrder, SimReporter } from './history.types.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-async function reserve(tx: Queryable, orders: number, reporters: number): Promise<{ ids: number[]; seqs: number[]; reps: number[] }> {
-  const r = await tx.query<{ ids: string[]; seqs: string[]; reps: string[] }>(
+async function reserve(tx: Queryable, orders: number, reporters: number): Promise<{ ids: number[]; reps: number[] }> {
+  const r = await tx.query<{ ids: string[]; reps: string[] }>(
     `select array(select nextval(pg_get_serial_sequence('orders', 'id'))::text from generate_series(1, $1)) as ids,
-            array(select nextval('order_code_seq')::text from generate_series(1, $1)) as seqs,
             array(select nextval(pg_get_serial_sequence('order_reporters', 'id'))::text from generate_series(1, $2)) as reps`,
     [orders, reporters],
   );
   const nums = (xs: string[]) => xs.map(Number).sort((a, b) => a - b);
   const row = r.rows[0]!;
-  return { ids: nums(row.ids), seqs: nums(row.seqs), reps: nums(row.reps) };
+  return { ids: nums(row.ids), reps: nums(row.reps) };
 }
 
 /** The orders' numbers, by the one rule (liandong_order_code, migration 0011). */
-async function orderCodes(tx: Queryable, at: readonly Date[], seqs: readonly number[]): Promise<string[]> {
+async function orderCodes(tx: Queryable, at: readonly Date[], ids: readonly number[]): Promise<string[]> {
   const r = await tx.query<{ codes: string[] }>(
     'select array(select liandong_order_code(a, n) from unnest($1::timestamptz[], $2::bigint[]) with ordinality as x(a, n, i) order by i) as codes',
-    [at, seqs],
+    [at, ids],
   );
   return r.rows[0]!.codes;
 }
@@ -41,9 +40,9 @@ const ORDER_NAMES = ORDER_COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]
 export async function writeBatch(tx: Queryable, orders: readonly SimOrder[]): Promise<{ orders: number; events: number }> {
   const own: SimReporter[] = orders.flatMap((o) => o.reporters.filter((r) => !r.source));
   const copies: SimReporter[] = orders.flatMap((o) => o.reporters.filter((r) => r.source));
-  const { ids, seqs, reps } = await reserve(tx, orders.length, own.length + copies.length);
+  const { ids, reps } = await reserve(tx, orders.length, own.length + copies.length);
   const idOf = new Map<SimOrder, number>();
-  const codes = await orderCodes(tx, orders.map((o) => o.row.created_at), seqs);
+  const codes = await orderCodes(tx, orders.map((o) => o.row.created_at), ids);
   orders.forEach((o, i) => {
     o.row.id = ids[i]!;
     o.row.code = codes[i]!;

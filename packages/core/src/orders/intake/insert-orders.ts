@@ -35,11 +35,11 @@ with i as (
     confidential, created_by, created_at, updated_at)
   overriding system value
   select m.order_id,
-    liandong_order_code(m.at, s.n),
+    liandong_order_code(m.at, m.order_id),
     'pending_accept', m.channel, m.nature, m.description, m.address, m.lng, m.lat, m.district_code, m.town_code, m.village_code,
     m.grid_code, array(select jsonb_array_elements_text(m.pro_grids)), m.category_code, m.condition_id, m.urgency, m.level,
     m.centre_id, m.component_code, m.confidential, m.user_id, m.at, m.at
-  from m cross join lateral (select nextval('order_code_seq') as n) s
+  from m
   returning *
 ), r as (
   insert into order_reporters (order_id, name, phone, anonymous, created_at)
