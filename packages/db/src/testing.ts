@@ -7,7 +7,7 @@
  * template database per seed, announced to the test processes in LIANDONG_TEST_SEEDS_<ENGINE>. A process that
  * finds no prepared seed (a single file run outside the configured projects) builds it itself, once.
  *
- * PGlite's initdb (WASM) takes ~5 s, more than migrating and loading the demo district together, so a run does it
+ * PGlite's initdb (WASM) takes seconds, more than migrating and loading the demo district together, so a run does it
  * once: every dump starts from that cluster, and tests that start `liandong` on an empty data folder get a copy of
  * it (`emptyPgliteCluster`) — the state initdb leaves, before any migration.
  */
