@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 describe('territory API', () => {
-  it('finds the grid, village, town and district of a WGS-84 point, and the same place from its GCJ-02 form', async () => {
+  it('finds the grid, village, town, district and city of a WGS-84 point, and the same place from its GCJ-02 form', async () => {
     const grid = await gridOf(s, 'shengze_gridworker');
     const p = await pointInGrid(s, grid);
     const c = await s.as('zx_dispatcher');
@@ -18,6 +18,7 @@ describe('territory API', () => {
     expect(r.body.grid!.code).toBe(grid);
     expect(r.body.town).toEqual({ code: '320509105000', name: '盛泽镇' });
     expect(r.body.district).toEqual({ code: '320509000000', name: '吴江区' });
+    expect(r.body.city).toEqual({ code: '320500000000', name: '苏州市' });
     expect(r.body.village!.code.startsWith('320509105')).toBe(true);
     expect(r.body.professionalGrids.map((g: { specialty: string }) => g.specialty).sort()).toEqual(['environment', 'fire', 'labour', 'work_safety']);
     const [glng, glat] = fromWgs84(p.lng, p.lat, 'gcj02');
@@ -32,6 +33,7 @@ describe('territory API', () => {
     const out = await c.get('/api/v1/territory/lookup?lng=116.39&lat=39.9');
     expect(out.status).toBe(200);
     expect(out.body.grid).toBeNull();
+    expect([out.body.district, out.body.city]).toEqual([null, null]);
     const bad = await c.get('/api/v1/territory/lookup?lng=east&lat=31');
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('lng');

@@ -18,7 +18,7 @@ export const NearestQuery = Obj({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
 });
 
-/** Where a point lies: its basic grid (基础网格), professional grids (专业网格) and divisions. */
+/** Where a point lies: its basic grid (基础网格), professional grids (专业网格) and divisions up to the city (市). */
 export const LookupSchema = Obj({
   wgs84: Obj({ lng: Type.Number(), lat: Type.Number() }),
   grid: Nullable(Obj({ code: Type.String(), name: Type.String() })),
@@ -26,6 +26,7 @@ export const LookupSchema = Obj({
   village: NamedRef,
   town: NamedRef,
   district: NamedRef,
+  city: NamedRef,
 });
 
 /** A component (部件) near a point, with its owner. */
@@ -58,7 +59,7 @@ export const territoryRoutes = {
     method: 'GET',
     path: '/api/v1/territory/lookup',
     tags: ['territory'],
-    summary: '定位网格 Point → basic grid, professional grids, village, town, district',
+    summary: '定位网格 Point → basic grid, professional grids, village, town, district, city',
     querystring: LookupQuery,
     response: { 200: LookupSchema },
   }),
