@@ -12,7 +12,7 @@ import { loadRateLimits } from './config.ts';
 import { installValidation } from './http/validation.ts';
 import { installResponseCheck } from './http/response-check.ts';
 import { installSharedSchemas } from './http/contract-route.ts';
-import { lazySerializers, sharedValidators } from './http/lazy-serializers.ts';
+import { lazySerializers, sharedValidators } from './http/schema-compilers.ts';
 import type { Platform } from './platform.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';

@@ -12,7 +12,7 @@
  * it (`emptyPgliteCluster`) — the state initdb leaves, before any migration.
  */
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Db } from './db.ts';
@@ -109,11 +109,7 @@ export async function prepareSeeds(engine: TestEngine, seeds: readonly TestSeed[
   const serverUrl = process.env.TEST_DATABASE_URL;
   const run = randomBytes(3).toString('hex');
   let migrated: Blob | undefined;
-  if (engine === 'pglite') {
-    out[EMPTY_CLUSTER] = join(dir, 'pglite-empty-cluster');
-    const db = await openPglite(out[EMPTY_CLUSTER], { loadDataDir: await emptyClusterDump() });
-    await db.close();
-  }
+  if (engine === 'pglite') await writeEmptyCluster((out[EMPTY_CLUSTER] = join(dir, 'pglite-empty-cluster')));
   for (const seed of [{ key: '', run: async () => undefined } as TestSeed, ...seeds]) {
     if (engine === 'pglite') {
       const file = `${dir}/pglite-${seed.key || 'migrated'}.tar`;
@@ -216,7 +212,11 @@ export async function emptyPgliteCluster(dataDir: string): Promise<void> {
     cpSync(template, target, { recursive: true });
     return;
   }
-  mkdirSync(dataDir, { recursive: true });
-  const db = await openPglite(target, { loadDataDir: await emptyClusterDump() });
+  await writeEmptyCluster(target);
+}
+
+/** The run's empty cluster written to a folder (openPglite creates the folder). */
+async function writeEmptyCluster(folder: string): Promise<void> {
+  const db = await openPglite(folder, { loadDataDir: await emptyClusterDump() });
   await db.close();
 }
