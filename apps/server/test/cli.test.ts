@@ -1,14 +1,18 @@
 /**
- * The `liandong` command as an operator runs it: a real process on a fresh data folder (embedded
- * database) or a fresh PostgreSQL database (when the suite runs on the server).
+ * The `liandong` command as an operator runs it, on a fresh data folder (embedded database) or a fresh
+ * PostgreSQL database (when the suite runs on the server). Starting, killing and refusing a setting are real
+ * processes; the one-shot commands run through the same `main` the binary calls, in this process (a process
+ * each cost ~2.5 s of CPU, most of it loading modules), except one that proves the binary prints and exits.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { format } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb, emptyPgliteCluster, testEngine, type TestDatabase } from '@liandong/db/testing.ts';
 import { BIN, startProcess } from './liandong-process.ts';
+import { main } from '../src/cli/main.ts';
 
 const PASSWORD = 'cli-pass-12345';
 let dir: string;
@@ -30,7 +34,8 @@ afterAll(async () => {
   if (testDb) await testDb.close().catch(() => undefined);
 });
 
-function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** The `liandong` binary as a process. */
+function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Ran> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv } });
     let stdout = '';
@@ -39,6 +44,23 @@ function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: 
     child.stderr.on('data', (c) => (stderr += c));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+type Ran = { code: number | null; stdout: string; stderr: string };
+
+/** A one-shot command through the binary's own `main`, in this process, with what it prints captured. */
+async function command(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<Ran> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(format(...a)));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(format(...a)));
+  try {
+    const code = await main(args, { ...env, ...extraEnv });
+    return { code, stdout: out.map((l) => `${l}\n`).join(''), stderr: err.map((l) => `${l}\n`).join('') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
 }
 
 function start() {
@@ -90,7 +112,7 @@ describe('liandong CLI', () => {
       'kind,major_code,major_name,code,name,condition,response_value,response_unit,handle_value,handle_unit,closing_standard,lead_unit\n' +
         '事件,91,本地事项,91001,共享单车乱停放,人行道上共享单车堆放影响通行,2,工作时,1,工作日,清理归位,WJ-CGJ\n',
     );
-    const ok = await run(['import', 'catalogue', good]);
+    const ok = await command(['import', 'catalogue', good]);
     expect(ok.stderr + ok.stdout).toMatch(/1 categories|categories/);
     expect(ok.code).toBe(0);
     const bad = join(dir, 'bad.csv');
@@ -99,14 +121,14 @@ describe('liandong CLI', () => {
       'kind,major_code,major_name,code,name,condition,response_value,response_unit,handle_value,handle_unit,closing_standard,lead_unit\n' +
         '事件,91,本地事项,91002,测试,条件,2,分钟,1,工作日,清理,WJ-CGJ\n',
     );
-    const refused = await run(['import', 'catalogue', bad]);
+    const refused = await command(['import', 'catalogue', bad]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/第 2 行/);
     expect(refused.stderr).toMatch(/response_unit/);
   }, 60_000);
 
   it('adds a user who can then sign in', async () => {
-    const r = await run(['user', 'add', '--username', 'wang_dispatch', '--name', '王分拨', '--role', 'dispatcher', '--unit', 'WJ-ZX', '--area', '320509000000', '--password', 'a-long-password']);
+    const r = await command(['user', 'add', '--username', 'wang_dispatch', '--name', '王分拨', '--role', 'dispatcher', '--unit', 'WJ-ZX', '--area', '320509000000', '--password', 'a-long-password']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const server = await start();
@@ -118,17 +140,17 @@ describe('liandong CLI', () => {
     const add = await run(['token', 'add', '--user', 'wang_dispatch', '--name', 'cli-bridge']);
     expect(add.code).toBe(0);
     const secret = add.stdout.trim();
-    const list = await run(['token', 'list', '--user', 'wang_dispatch']);
+    const list = await command(['token', 'list', '--user', 'wang_dispatch']);
     expect(list.stdout).toMatch(/\tcli-bridge\twang_dispatch\t.*active/);
-    const revoke = await run(['token', 'revoke', 'cli-bridge']);
+    const revoke = await command(['token', 'revoke', 'cli-bridge']);
     expect(revoke.code).toBe(0);
-    expect((await run(['token', 'list'])).stdout).toMatch(/cli-bridge.*revoked/);
-    expect((await run(['token', 'revoke', 'cli-bridge'])).code).toBe(1);
+    expect((await command(['token', 'list'])).stdout).toMatch(/cli-bridge.*revoked/);
+    expect((await command(['token', 'revoke', 'cli-bridge'])).code).toBe(1);
     const server = await start();
     const me = await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
     expect(me.status).toBe(401);
     await server.kill('SIGTERM');
-  }, 180_000); // six CLI processes, each opening the database
+  }, 120_000); // a CLI process, four commands and a server, each opening the database
 });
 
 // On its own embedded data folder whatever the engine of the run (DATABASE_URL is cleared), so run once.
@@ -138,13 +160,13 @@ describe.runIf(testEngine() === 'pglite')('liandong calendar', () => {
     await emptyPgliteCluster(own); // initdb done, nothing migrated (the first test meets a truly empty folder)
     const calEnv = { LIANDONG_DATA_DIR: own, DATABASE_URL: '' };
     try {
-      expect((await run(['migrate'], calEnv)).code).toBe(0);
-      const show = await run(['calendar', 'show', '2026-02'], calEnv);
+      expect((await command(['migrate'], calEnv)).code).toBe(0);
+      const show = await command(['calendar', 'show', '2026-02'], calEnv);
       expect(show.stdout).toMatch(/2026-02-16 {2}休 rest {2}春节/);
       expect(show.stdout).toMatch(/2026-02-14 {2}班 work {2}春节调休上班/);
-      expect((await run(['calendar', 'set', '2026-02-27', '--holiday', '--name', '地方假日'], calEnv)).code).toBe(0);
-      expect((await run(['calendar', 'show', '2026-02'], calEnv)).stdout).toMatch(/2026-02-27 {2}休 rest {2}地方假日/);
-      const bad = await run(['calendar', 'hours', '17:00-09:00'], calEnv);
+      expect((await command(['calendar', 'set', '2026-02-27', '--holiday', '--name', '地方假日'], calEnv)).code).toBe(0);
+      expect((await command(['calendar', 'show', '2026-02'], calEnv)).stdout).toMatch(/2026-02-27 {2}休 rest {2}地方假日/);
+      const bad = await command(['calendar', 'hours', '17:00-09:00'], calEnv);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toMatch(/workingPeriods|工作时段/);
     } finally {

@@ -14,7 +14,7 @@ export async function calendarCommand(config: Config, rest: string[], flags: Rec
     console.error(USAGE);
     return 1;
   }
-  const db = await openDatabase(config);
+  const db = await openDatabase({ ...config, brief: true });
   try {
     if (sub === 'set') {
       if (!flags.workday === !flags.holiday) {

@@ -29,7 +29,8 @@ Usage:
 Environment: PORT (8080), HOST (127.0.0.1), LIANDONG_DATA_DIR (./data), DATABASE_URL (PostgreSQL server instead of
 the embedded database), LIANDONG_DEMO_PASSWORD (password of every demo account), LIANDONG_DEMO_DAYS, LOG_LEVEL.`;
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one command; `env` is the environment its settings come from (the process's own, but for tests). */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const args = parseArgs(argv);
   const [command, ...rest] = args.positional;
   if (!command || command === 'help' || args.flags.help) {
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let config;
   try {
-    config = loadConfig(process.env, args.flags);
+    config = loadConfig(env, args.flags);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`Configuration error 配置错误: ${err.message}`);

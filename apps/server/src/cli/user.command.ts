@@ -29,7 +29,7 @@ export async function userCommand(config: Config, rest: string[], flags: Record<
     console.error(`Unknown role 未知角色: ${bad}`);
     return 1;
   }
-  const db = await openDatabase(config);
+  const db = await openDatabase({ ...config, brief: true });
   try {
     const unitId = flags.unit ? await unitIdOf(db, flags.unit) : null;
     const scopeUnits = await Promise.all(list(flags['scope-unit']).map((c) => unitIdOf(db, c)));
@@ -58,7 +58,7 @@ export async function tokenCommand(config: Config, rest: string[], flags: Record
     console.error(usage);
     return 1;
   }
-  const db = await openDatabase(config);
+  const db = await openDatabase({ ...config, brief: true });
   try {
     if (sub === 'list') {
       for (const t of await listApiTokens(db, { username: flags.user })) {
