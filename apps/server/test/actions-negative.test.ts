@@ -21,6 +21,7 @@ const KEYS = [
   'accept', // pending_accept, hotline, district centre
   'consult', // pending_accept, a consultation (咨询), district centre
   'gridNew', // pending_accept, grid patrol, grid level, songling sub-centre
+  'townUp', // pending_dispatch at the songling sub-centre: a patrol report pushed up by the grid, then the village
   'dispatch', // pending_dispatch
   'sign', // pending_sign at WJ-CGJ, WJ-SWJ co-handling
   'handling', // handling at WJ-CGJ
@@ -44,6 +45,7 @@ beforeAll(async () => {
     accept: ['pending_accept', {}],
     consult: ['pending_accept', { nature: 'consultation', categoryCode: null }],
     gridNew: ['pending_accept', { channel: 'grid_patrol' }],
+    townUp: ['pending_dispatch', { channel: 'grid_patrol' }],
     dispatch: ['pending_dispatch', {}],
     sign: ['pending_sign', { coUnits: ['WJ-SWJ'] }],
     handling: ['handling', {}],
@@ -58,6 +60,9 @@ beforeAll(async () => {
     closed: ['closed', {}],
   };
   for (const k of KEYS) O[k] = await orderIn(s, specs[k][0], specs[k][1]);
+  for (const [who, reason] of [['songling_gridworker', '网格内无法解决'], ['songling_station', '村级无法解决']]) {
+    expect((await (await s.as(who!)).act(O.townUp.id, 'escalate', { reason })).status).toBe(200);
+  }
   for (const code of ['WJ-ZX', 'WJ-CGJ', 'WJ-SWJ', 'WJ-JTJ', 'WJ-HBJ', 'WJ-ZX-320509105']) units[code] = await unitId(s, code);
 });
 afterAll(() => s?.close());
@@ -188,13 +193,18 @@ const NOT_RESPONSIBLE: [ActionName, Key, string, unknown][] = [
   ['accept', 'accept', 'songling_dispatcher', {}], // the town sees it, but the district dispatches it
   ['dispatch', 'dispatch', 'songling_dispatcher', { unitId: '$unit:WJ-CGJ' }],
   ['return', 'sign', 'swj_handler', { reason: '非本单位职责' }],
+  // 上推 one level at a time, by the level the order is at: the village's grid leader and worker cannot push a
+  // town's order on to the district, nor can the village station that pushed it up.
+  ['escalate', 'townUp', 'songling_gridleader', { reason: '镇里处理太慢' }],
+  ['escalate', 'townUp', 'songling_gridworker', { reason: '镇里处理太慢' }],
+  ['escalate', 'townUp', 'songling_station', { reason: '镇里处理太慢' }],
 ];
 
 describe('not responsible → 403 forbidden, nothing changed', () => {
   it.each(NOT_RESPONSIBLE)('%s on the %s order by %s', async (action, order, actor, body) => {
     expect((await (await s.as(actor)).get(`/api/v1/orders/${O[order].id}`)).status).toBe(200);
     const r = await refused({ action, order, actor, body }, 403, 'forbidden');
-    expect(r.body.error.message).not.toMatch(/角色/);
+    if (order !== 'townUp') expect(r.body.error.message).not.toMatch(/角色/); // at the town, escalation is a dispatcher's
   });
 });
 
@@ -276,6 +286,7 @@ const WRONG_STATE: [ActionName, Key, string, unknown, string][] = [
   ['deny-void', 'closed', 'zx_shiftlead', { reason: '不同意' }, 'wrong_state'],
   ['escalate', 'check', 'zx_dispatcher', { reason: '无法解决' }, 'wrong_state'],
   ['escalate', 'accept', 'zx_dispatcher', { reason: '无法解决' }, 'wrong_state'], // already at the district
+  ['escalate', 'gridNew', 'songling_gridworker', { reason: '无法解决' }, 'wrong_state'], // the town has not accepted it
   ['self-handle', 'sign', 'songling_gridworker', { result: '已处置' }, 'wrong_state'],
   ['feedback', 'sign', 'cgj_handler', { result: '已处置' }, 'wrong_state'],
   ['check', 'handling', 'songling_gridworker', { passed: true }, 'wrong_state'],

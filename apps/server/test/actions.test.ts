@@ -484,7 +484,8 @@ describe('deny-void', () => {
 
 describe('escalate', () => {
   it('grid → village → town → district: level, responsible unit and escalation count follow; the clocks restart', async () => {
-    const f = await fixture('pending_accept', { channel: 'grid_patrol' });
+    // A patrol report the town has accepted (a valid report); the grid cannot solve it.
+    const f = await fixture('pending_dispatch', { channel: 'grid_patrol' });
     const sub = await unitId(s, 'WJ-ZX-320509001');
     const station = await unitOfUser(s, 'songling_station');
     expect(f.order.level).toBe('grid');
@@ -495,9 +496,9 @@ describe('escalate', () => {
     expect(o1.handlerUnit.id).toBe(station);
     expect(o1.dispatchUnit.id).toBe(sub);
     expect(o1.counts.escalations).toBe(1);
-    const e1 = await expectEvent(o1, 'escalate', 'pending_accept', 'pending_sign', 'songling_gridworker');
+    const e1 = await expectEvent(o1, 'escalate', 'pending_dispatch', 'pending_sign', 'songling_gridworker');
     expect(e1.data).toMatchObject({ fromLevel: 'grid', toLevel: 'village', unitId: station });
-    expect(deadline(o1, 'accept').doneAt).toBe(T0);
+    expect(deadline(o1, 'dispatch').doneAt).toBe(T0);
     expect(running(o1)).toEqual(['handle', 'sign']);
 
     setClock(cst('2026-03-04 10:20'));
@@ -531,6 +532,25 @@ describe('escalate', () => {
     expect(o.counts.escalations).toBe(1);
     await expectEvent(o, 'escalate', 'handling', 'pending_dispatch', 'songling_station');
     expect(running(o)).toEqual(['dispatch']);
+  });
+});
+
+describe('approvals at the level that dispatched (分中心值班长)', () => {
+  it("a town's requests wait in the town shift lead's queue and are approved there; another town cannot", async () => {
+    const station = await unitOfUser(s, 'songling_station');
+    const code = (await s.platform.db.query<{ code: string }>('select code from units where id = $1', [station])).rows[0]!.code;
+    const f = await fixture('handling', { channel: 'grid_patrol', dispatchTo: code, request: 'extension' });
+    expect(f.order.dispatchUnit.id).toBe(await unitId(s, 'WJ-ZX-320509001'));
+    const queue = async (who: string) => ((await (await s.as(who)).get('/api/v1/orders?awaitingMyApproval=true')).body.items as { id: number }[]).map((o) => o.id);
+    expect(await queue('songling_shiftlead')).toContain(f.id);
+    expect(await queue('zx_shiftlead')).not.toContain(f.id);
+    expect((await (await s.as('songling_shiftlead')).get(`/api/v1/orders/${f.id}`)).body.allowedActions).toEqual(
+      expect.arrayContaining(['approve-extension', 'deny-extension']),
+    );
+    expect((await (await s.as('shengze_shiftlead')).act(f.id, 'approve-extension', {})).status).toBe(404);
+    const o = await act(f, 'songling_shiftlead', 'approve-extension');
+    expect(o.pendingRequest).toBeNull();
+    expect(await queue('songling_shiftlead')).not.toContain(f.id);
   });
 });
 

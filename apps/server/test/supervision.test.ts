@@ -236,6 +236,9 @@ describe('escalation up the levels', () => {
       { 'idempotency-key': newKey('up') },
     );
     const id = created.body.id;
+    // Before the town accepts it, the report is not yet the grid's to push up.
+    expect((await worker.act(id, 'escalate', { reason: '网格内无法处置' })).status).toBe(409);
+    expect((await (await s.as('songling_dispatcher')).act(id, 'accept', {})).status).toBe(200);
     const toVillage = await worker.act(id, 'escalate', { reason: '网格内无法处置' });
     expect(toVillage.body).toMatchObject({ level: 'village', state: { code: 'pending_sign' } });
     expect(toVillage.body.handlerUnit!.name).toContain('工作站');
@@ -259,7 +262,25 @@ describe('escalation up the levels', () => {
       ['district', true],
     ]);
     expect(atDistrict.counts.escalations).toBe(3);
+    // The clock's reasons say which unit let which limit pass.
+    expect(ups[1].note).toMatch(/^村级办理超时上推镇街：.+工作站未在 5 工作日内完成处置，系统自动上推$/);
+    expect(ups[2].note).toMatch(/^镇街分拨超时上推区中心：松陵街道.*未在 1 工作时内完成派遣，系统自动上推$/);
     const inbox = await s.platform.db.query<{ template: string }>(`select template from outbox where order_id = $1 and template = 'order.escalated'`, [id]);
     expect(inbox.rows).toHaveLength(3);
+  });
+
+  it('what the district sends down to a town stays with the town past its dispatch limit: chased, not pushed back up', async () => {
+    now = cst('2026-03-26 09:00'); // a Thursday
+    s.forgetSessions();
+    const id = await hotlineOrder('06010');
+    const d = await s.as('zx_dispatcher');
+    expect((await d.act(id, 'accept')).status).toBe(200);
+    const down = await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-ZX-320509001') }); // 二级分拨 to 松陵街道
+    expect(down.body).toMatchObject({ level: 'town', state: { code: 'pending_dispatch' } });
+    await tick('2026-03-26 11:00'); // two working hours: past the town's 1-hour dispatch limit
+    const view = (await d.get(`/api/v1/orders/${id}`)).body;
+    expect(view).toMatchObject({ level: 'town', state: { code: 'pending_dispatch' } });
+    expect(view.timeline.filter((e: { action: string }) => e.action === 'escalate')).toEqual([]);
+    expect((await supervisions(id)).filter((x) => x.step === 'dispatch').length).toBeGreaterThan(0);
   });
 });

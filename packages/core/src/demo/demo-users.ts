@@ -51,6 +51,8 @@ export function planDemoUsers(divisions: readonly DemoDivision[], grids: readonl
     const slug = townSlug(town.code);
     const sub = unit(subCentreCode(town.code));
     plans.push({ username: `${slug}_dispatcher`, displayName: `${town.name}分中心分拨员`, role: 'dispatcher', roles: ['dispatcher'], unitId: sub, scope: { unitIds: [sub], areaCodes: [town.code] }, scopeLabel: town.name });
+    // Requests on what the town dispatched are approved at the town (审批不上交).
+    plans.push({ username: `${slug}_shiftlead`, displayName: `${town.name}分中心值班长`, role: 'shift_lead', roles: ['shift_lead'], unitId: sub, scope: { unitIds: [sub], areaCodes: [town.code] }, scopeLabel: town.name });
     const village = divisions.find((d) => d.level === 'village' && d.parentCode === town.code);
     const grid = village && grids.find((g) => g.kind === 'basic' && g.villageCode === village.code);
     if (!village || !grid) continue;

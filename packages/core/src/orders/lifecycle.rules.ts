@@ -47,9 +47,10 @@ export const ACTION_RULES: Record<ActionName, ActionRule> = {
   'request-void': { roles: ['dispatcher', 'operator', 'handler'], from: LIVE, to: 'same', by: ['dispatch_unit', 'handler_unit'] },
   void: { roles: ['shift_lead'], from: LIVE, to: ['voided'], by: ['dispatch_unit'] },
   'deny-void': { roles: ['shift_lead'], from: LIVE, to: 'same', by: ['dispatch_unit'] },
+  // The union of the levels' rules (ESCALATION_RULES): who may push up depends on the level the order is at.
   escalate: {
     roles: [...GRID, ...DISPATCHERS, 'handler'],
-    from: ['pending_accept', 'pending_dispatch', 'pending_sign', 'handling'],
+    from: ['pending_dispatch', 'pending_sign', 'handling'],
     to: ['pending_dispatch', 'pending_sign'],
     by: ['grid', 'dispatch_unit', 'handler_unit'],
   },
@@ -68,6 +69,26 @@ export const ACTION_RULES: Record<ActionName, ActionRule> = {
   merge: { roles: DISPATCHERS, from: ['pending_accept', 'pending_dispatch', 'pending_sign', 'handling'], to: 'same', by: ['dispatch_unit'] },
 };
 
+/**
+ * 上推 is decided at the level the order is at, and only one level up (小事不出格，大事不出村，难事不出镇):
+ * - grid → village: the grid's worker or leader, once the town has accepted the report (受理 makes it a valid
+ *   report; before that the worker can only solve it himself, 自行处置);
+ * - village → town: the village station that signed or handles it;
+ * - town → district: the town sub-centre that holds it for dispatch (a town department returns instead).
+ * Nobody below can skip a level: a village grid leader has no say over a town's order.
+ */
+export const ESCALATION_RULES: Record<Exclude<OrderLevel, 'district'>, ActionRule> = {
+  grid: { roles: GRID, from: ['pending_dispatch'], to: ['pending_sign'], by: ['grid'] },
+  village: { roles: ['handler'], from: ['pending_sign', 'handling'], to: ['pending_dispatch'], by: ['handler_unit'] },
+  town: { roles: DISPATCHERS, from: ['pending_dispatch'], to: ['pending_dispatch'], by: ['dispatch_unit'] },
+};
+
+/** The rule for an action on an order at a level: the table's, but escalation's is the level's own. */
+export function ruleFor(action: ActionName, level: OrderLevel): ActionRule {
+  if (action === 'escalate' && level !== 'district') return ESCALATION_RULES[level];
+  return ACTION_RULES[action];
+}
+
 export interface ActorRelation {
   roles: ReadonlySet<Role>;
   /** Which responsibilities the actor holds towards this order. */
@@ -78,9 +99,16 @@ export type ActionVerdict =
   | { ok: true }
   | { ok: false; reason: 'role' | 'responsibility' | 'state' };
 
-/** Decides whether an actor may take an action on an order in a given state. Role, then responsibility, then state. */
-export function checkAction(action: ActionName, state: StateCode, actor: ActorRelation): ActionVerdict {
-  const rule = ACTION_RULES[action];
+/** Where an order stands, as the rules of who may act read it. */
+export interface OrderPlace {
+  state: StateCode;
+  level: OrderLevel;
+}
+
+/** Decides whether an actor may take an action on an order where it stands. Role, then responsibility, then state. */
+export function checkAction(action: ActionName, order: OrderPlace, actor: ActorRelation): ActionVerdict {
+  const rule = ruleFor(action, order.level);
+  const state = order.state;
   if (!rule.roles.some((r) => actor.roles.has(r))) return { ok: false, reason: 'role' };
   if (!rule.by.some((b) => actor.holds.has(b))) return { ok: false, reason: 'responsibility' };
   if (!rule.from.includes(state)) return { ok: false, reason: 'state' };
@@ -143,7 +171,7 @@ export function orderCondition(action: ActionName, o: OrderFacts): { code: 'requ
 
 /** The actions an actor may take on an order now: the same checks the server enforces (role, responsibility, state, condition). */
 export function allowedActionsFor(o: OrderFacts, actor: ActorRelation): ActionName[] {
-  return ACTION_NAMES.filter((a) => checkAction(a, o.state, actor).ok && orderCondition(a, o) === null);
+  return ACTION_NAMES.filter((a) => checkAction(a, o, actor).ok && orderCondition(a, o) === null);
 }
 
 /** Actions whose purpose is to answer a waiting request; any other action that clears one records it as dropped. */

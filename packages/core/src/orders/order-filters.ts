@@ -26,8 +26,9 @@ export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, par
   if (f.level) add((n) => `o.level = ${n}`, f.level);
   if (f.pendingRequest) add((n) => `o.pending_request->>'kind' = ${n}`, f.pendingRequest);
   if (f.awaitingMyApproval !== undefined) {
-    // Requests are approved by a shift lead of the centre that dispatched the order (ACTION_RULES: approve-*).
-    const mine = hasRole(actor, 'shift_lead') ? actor.unitIds : [];
+    // Requests wait for a shift lead of the centre that dispatched the order (ACTION_RULES: approve-*), at that
+    // level: a town's requests are in the town shift lead's queue, not in the district's (which may still act).
+    const mine = hasRole(actor, 'shift_lead') && actor.unitId != null ? [actor.unitId] : [];
     add((n) => `${f.awaitingMyApproval ? '' : 'not '}(o.pending_request is not null and o.dispatch_unit_id = any(${n}::int[]))`, mine);
   }
   if (f.overdue !== undefined) {

@@ -134,3 +134,16 @@ export async function involveUnit(q: Queryable, orderId: number, unitId: number,
 export async function releaseUnits(q: Queryable, orderId: number, role: 'lead' | 'co' | 'dispatch'): Promise<void> {
   await q.query('update order_units set active = false where order_id = $1 and role = $2', [orderId, role]);
 }
+
+/**
+ * Whether the district centre has held the order for dispatch: an order at a town that it sent down on purpose
+ * (二级分拨), rather than one the town took in or the village pushed up.
+ */
+export async function cameFromDistrictCentre(q: Queryable, orderId: number): Promise<boolean> {
+  const r = await q.query(
+    `select 1 from order_units ou join units u on u.id = ou.unit_id
+      where ou.order_id = $1 and ou.role = 'dispatch' and u.kind = 'centre' limit 1`,
+    [orderId],
+  );
+  return r.rows.length > 0;
+}

@@ -21,7 +21,7 @@ import { stateLabel } from './state-labels.ts';
 import { ACTION_LABELS } from './labels.ts';
 
 export function assertMayAct(action: ActionName, order: OrderRow, actor: Actor): void {
-  const verdict = checkAction(action, order.state, { roles: actor.roles, holds: responsibilitiesOf(actor, order) });
+  const verdict = checkAction(action, order, { roles: actor.roles, holds: responsibilitiesOf(actor, order) });
   if (verdict.ok) return;
   const zh = ACTION_LABELS[action]?.zh ?? action;
   if (verdict.reason === 'role') {

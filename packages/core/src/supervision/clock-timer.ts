@@ -4,11 +4,14 @@
  * restarted, the order suspended or closed, the policy changed or no longer matches — fires as a no-op.
  */
 import type { Db, Queryable } from '@liandong/db';
-import type { Step } from '@liandong/contracts';
+import { ORDER_LEVEL_LABELS, STEP_LABELS, type Step } from '@liandong/contracts';
 import type { TimerHandler, TimerHandlers } from '../timers/index.ts';
 import { CLOCK_TIMER, policyApplies } from '../orders/clock-timers.ts';
-import { ACTION_RULES, FINAL_STATES } from '../orders/lifecycle.rules.ts';
-import { lockOrder } from '../orders/order.repository.ts';
+import { FINAL_STATES, ruleFor } from '../orders/lifecycle.rules.ts';
+import { cameFromDistrictCentre, listDeadlines, lockOrder } from '../orders/order.repository.ts';
+import type { OrderRow } from '../orders/order.types.ts';
+import { getUnit } from '../org/org.repository.ts';
+import { formatLimit } from './special-report/format.ts';
 import type { OrderServices } from '../orders/order-services.ts';
 import { applyAction, SYSTEM_ACTOR } from '../orders/perform-action.ts';
 import { raiseSupervision } from './raise-supervision.ts';
@@ -29,6 +32,18 @@ async function stillRunning(q: Queryable, orderId: number, p: ClockPayload): Pro
   return Boolean(d && !d.done_at && d.started_at.getTime() === Date.parse(p.startedAt));
 }
 
+/**
+ * Why the clock pushed the order up, in words that are true: which unit let which step's limit pass, e.g.
+ * 「镇街分拨超时上推区中心：松陵街道分中心未在 1 工作时内完成派遣，系统自动上推」.
+ */
+async function escalationReason(q: Queryable, order: OrderRow, policy: PolicyRow, step: Step): Promise<string> {
+  const unitId = step === 'accept' || step === 'dispatch' ? order.dispatch_unit_id : order.handler_unit_id;
+  const unit = unitId ? await getUnit(q, unitId) : null;
+  const limit = (await listDeadlines(q, order.id)).find((d) => d.step === step);
+  const within = limit ? `在 ${formatLimit(Number(limit.limit_value), limit.limit_unit)}内` : '按时';
+  return `${policy.name}：${unit?.name ?? ORDER_LEVEL_LABELS[order.level].zh}未${within}完成${STEP_LABELS[step].zh}，系统自动上推`;
+}
+
 export function clockTimerHandler(db: Db, services: OrderServices): TimerHandler {
   return async (tx, timer, { now }) => {
     const p = timer.payload as unknown as ClockPayload;
@@ -39,8 +54,10 @@ export function clockTimerHandler(db: Db, services: OrderServices): TimerHandler
     if (!policy || policy.step !== p.step || !policyApplies(policy, order)) return;
     if (policy.order_level && policy.order_level !== order.level) return;
     if (policy.action === 'escalate') {
-      if (!ACTION_RULES.escalate.from.includes(order.state)) return;
-      const reason = `${policy.name}：超过时限未办结，系统自动上推`;
+      if (order.level === 'district' || !ruleFor('escalate', order.level).from.includes(order.state)) return;
+      // What the district sent down to a town is the town's to dispatch, chased by supervision, not sent back up.
+      if (await cameFromDistrictCentre(tx, order.id)) return;
+      const reason = await escalationReason(tx, order, policy, p.step);
       await applyAction(db, tx, order, SYSTEM_ACTOR, 'escalate', { reason }, services, now, { auto: true, policyId: policy.id });
       return;
     }

@@ -23,6 +23,8 @@ export interface HistoryActors {
   /** The system account that files web / app / WeChat / video reports (系统对接); the operator if none. */
   intake: SimActor;
   townDispatcher(subCentreId: number): SimActor;
+  /** The shift lead of a town sub-centre, who approves what the town dispatched; the district's if it has none. */
+  townShiftLead(subCentreId: number): SimActor;
   /** A handler of a department or station: the demo account, or a virtual station handler. */
   handler(unitId: number): SimActor;
   /** The grid worker covering a grid: the demo account, or a virtual one of the grid's station. */
@@ -61,12 +63,15 @@ export async function loadHistoryActors(q: Queryable, centreId: number, subCentr
   const intake = integrationId === undefined ? operator : await load(integrationId);
 
   const townDispatchers = new Map<number, SimActor>();
+  const townShiftLeads = new Map<number, SimActor>();
   const handlers = new Map<number, SimActor>();
   const gridWorkers = new Map<string, SimActor>();
   for (const row of r.rows) {
     if (row.unit_id == null) continue;
     if (row.role === 'dispatcher' && subCentreIds.has(row.unit_id) && !townDispatchers.has(row.unit_id)) {
       townDispatchers.set(row.unit_id, await load(row.id));
+    } else if (row.role === 'shift_lead' && subCentreIds.has(row.unit_id) && !townShiftLeads.has(row.unit_id)) {
+      townShiftLeads.set(row.unit_id, await load(row.id));
     } else if (row.role === 'handler' && !handlers.has(row.unit_id)) {
       handlers.set(row.unit_id, await load(row.id));
     } else if (row.role === 'grid_worker') {
@@ -84,6 +89,7 @@ export async function loadHistoryActors(q: Queryable, centreId: number, subCentr
     intake,
     // A town without its own dispatcher account is dispatched by the district centre's, whose scope covers it.
     townDispatcher: (subCentreId) => townDispatchers.get(subCentreId) ?? dispatcher,
+    townShiftLead: (subCentreId) => townShiftLeads.get(subCentreId) ?? shiftLead,
     handler(unitId) {
       const real = handlers.get(unitId);
       if (real) return real;

@@ -64,6 +64,12 @@ export function dispatcherOf(f: Flow): SimActor {
   return id === f.ctx.centre.id || id == null ? f.ctx.actors.dispatcher : f.ctx.actors.townDispatcher(id);
 }
 
+/** The shift lead who approves the order's requests: the one of the centre that dispatched it. */
+export function approverOf(f: Flow): SimActor {
+  const id = f.o.row.dispatch_unit_id;
+  return id === f.ctx.centre.id || id == null ? f.ctx.actors.shiftLead : f.ctx.actors.townShiftLead(id);
+}
+
 export function atCentre(f: Flow): boolean {
   return f.o.row.dispatch_unit_id === f.ctx.centre.id;
 }

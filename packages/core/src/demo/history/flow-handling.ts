@@ -4,7 +4,7 @@
  * the callback (回访) and closure (结案) or reopening (重办).
  */
 import type { TimeUnit } from '../../calendar/index.ts';
-import { dispatcherOf, now, type Flow } from './flow-core.ts';
+import { approverOf, dispatcherOf, now, type Flow } from './flow-core.ts';
 import { SATISFACTION_MIX } from './plan-mix.ts';
 import { feedbackText } from './plan-texts.ts';
 import { chance, pick, Picker } from './rng.ts';
@@ -42,7 +42,7 @@ export function stepHandling(f: Flow): void {
   const { sim, o, plan, time, ctx, mem } = f;
   const t = now(f);
   const h = handlerOf(f);
-  const lead = ctx.actors.shiftLead;
+  const lead = approverOf(f);
   const handle = o.deadlines.get('handle')!;
   if (isWrongUnit(f)) return returnIt(f, time.office(t, 0.5, 4));
   if (plan.flags.coHandler && !mem.coAdded) {
@@ -89,7 +89,7 @@ export function stepHandling(f: Flow): void {
 }
 
 export function stepResume(f: Flow): void {
-  f.sim.act(f.o, 'resume', f.ctx.actors.shiftLead, f.time.days(now(f), 2, 10), { note: '挂账原因消除，恢复办理' });
+  f.sim.act(f.o, 'resume', approverOf(f), f.time.days(now(f), 2, 10), { note: '挂账原因消除，恢复办理' });
 }
 
 export function stepCheck(f: Flow): void {

@@ -3,7 +3,7 @@
  * (自行处置), escalate (上推), classify (分类), void (作废), and the two-level dispatch (二级分拨).
  */
 import { HistoryBug } from './history-bug.ts';
-import { atCentre, dispatcherOf, now, type Flow } from './flow-core.ts';
+import { approverOf, atCentre, dispatcherOf, now, type Flow } from './flow-core.ts';
 import { selfHandleText } from './plan-texts.ts';
 import { pick } from './rng.ts';
 import { routeOf } from './sim-world.ts';
@@ -17,11 +17,6 @@ export function stepAccept(f: Flow): void {
     // The grid worker reports what he has just set right: 小事不出格.
     const gw = a.gridWorker(plan.grid.code, plan.grid.stationId);
     sim.act(o, 'self-handle', gw, time.minutes(t, 5, 45), { result: selfHandleText(f.rng, plan.condition) });
-    return;
-  }
-  if (plan.intake === 'patrol' && plan.flags.escalate) {
-    const gw = a.gridWorker(plan.grid.code, plan.grid.stationId);
-    sim.act(o, 'escalate', gw, time.minutes(t, 10, 60), { reason: pick(f.rng, ESCALATE_REASONS) });
     return;
   }
   const d = dispatcherOf(f);
@@ -67,10 +62,16 @@ export function stepDispatch(f: Flow): void {
     });
     return;
   }
+  if (plan.intake === 'patrol' && plan.flags.escalate && o.row.level === 'grid') {
+    // Accepted by the town as a valid report, the grid pushes up what it cannot solve: 大事不出村.
+    const gw = ctx.actors.gridWorker(plan.grid.code, plan.grid.stationId);
+    sim.act(o, 'escalate', gw, time.minutes(t, 10, 60), { reason: pick(f.rng, ESCALATE_REASONS) });
+    return;
+  }
   if (plan.flags.voidIt && !f.mem.voidRequested) {
     f.mem.voidRequested = true;
     if (!sim.act(o, 'request-void', d, time.centre(t, 10, 120), { reason: pick(f.rng, VOID_REASONS) })) return;
-    sim.act(o, 'void', ctx.actors.shiftLead, time.centre(now(f), 10, 90), {});
+    sim.act(o, 'void', approverOf(f), time.centre(now(f), 10, 90), {});
     return;
   }
   const at = centre ? time.centre(t, 5, 40) : time.office(t, 0.1, 1.5);

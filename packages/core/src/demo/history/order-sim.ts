@@ -35,7 +35,7 @@ export function holdsOf(actor: SimActor, row: OrderRow) {
 
 /** Throws unless the actor may take the action on the order as it is (the API would answer 403/409). */
 export function assertMayAct(action: ActionName, state: StateCode, row: OrderRow, actor: SimActor): void {
-  const verdict = checkAction(action, state, { roles: actor.roles, holds: holdsOf(actor, row) });
+  const verdict = checkAction(action, { state, level: row.level }, { roles: actor.roles, holds: holdsOf(actor, row) });
   if (!verdict.ok) throw new HistoryBug(`demo history: ${action} refused (${verdict.reason}) on ${row.code || 'order'} in ${state}`);
 }
 
