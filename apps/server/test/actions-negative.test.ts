@@ -21,6 +21,7 @@ const KEYS = [
   'accept', // pending_accept, hotline, district centre
   'consult', // pending_accept, a consultation (咨询), district centre
   'gridNew', // pending_accept, grid patrol, grid level, songling sub-centre
+  'verifying', // pending_verify: a hotline report sent to songling_gridworker's grid to verify
   'townUp', // pending_dispatch at the songling sub-centre: a patrol report pushed up by the grid, then the village
   'dispatch', // pending_dispatch
   'sign', // pending_sign at WJ-CGJ, WJ-SWJ co-handling
@@ -45,6 +46,7 @@ beforeAll(async () => {
     accept: ['pending_accept', {}],
     consult: ['pending_accept', { nature: 'consultation', categoryCode: null }],
     gridNew: ['pending_accept', { channel: 'grid_patrol' }],
+    verifying: ['pending_accept', {}],
     townUp: ['pending_dispatch', { channel: 'grid_patrol' }],
     dispatch: ['pending_dispatch', {}],
     sign: ['pending_sign', { coUnits: ['WJ-SWJ'] }],
@@ -60,6 +62,7 @@ beforeAll(async () => {
     closed: ['closed', {}],
   };
   for (const k of KEYS) O[k] = await orderIn(s, specs[k][0], specs[k][1]);
+  expect((await (await s.as('zx_dispatcher')).act(O.verifying.id, 'send-to-verify', {})).status).toBe(200);
   for (const [who, reason] of [['songling_gridworker', '网格内无法解决'], ['songling_station', '村级无法解决']]) {
     expect((await (await s.as(who!)).act(O.townUp.id, 'escalate', { reason })).status).toBe(200);
   }
@@ -110,6 +113,8 @@ const VALID: Record<ActionName, unknown> = {
   accept: {},
   reject: { reason: '不予受理' },
   answer: { answer: '社保卡补办请携带身份证到区政务服务中心一楼办理' },
+  'send-to-verify': {},
+  verify: { confirmed: false, note: '现场未发现所反映的问题' },
   classify: { categoryCode: '06012' },
   dispatch: { unitId: '$unit:WJ-CGJ' },
   redispatch: { unitId: '$unit:WJ-JTJ', reason: '改派' },
@@ -147,6 +152,8 @@ describe('every action is covered by each table below', () => {
 
 // ── (a) wrong role: 403 forbidden; the actor can see the order, his role may not take the action ──
 const WRONG_ROLE: [ActionName, Key, string][] = [
+  ['send-to-verify', 'accept', 'songling_gridworker'],
+  ['verify', 'verifying', 'zx_dispatcher'],
   ['accept', 'accept', 'songling_gridworker'],
   ['reject', 'accept', 'zx_operator'],
   ['answer', 'consult', 'songling_gridworker'],
@@ -210,6 +217,8 @@ describe('not responsible → 403 forbidden, nothing changed', () => {
 
 // ── (b) outside the actor's scope: 404, exactly as for an order that does not exist ──
 const OUT_OF_SCOPE: [ActionName, Key, string][] = [
+  ['send-to-verify', 'accept', 'shengze_dispatcher'],
+  ['verify', 'verifying', 'shengze_gridworker'],
   ['accept', 'accept', 'shengze_dispatcher'],
   ['accept', 'accept', 'citizen'],
   ['reject', 'accept', 'hbj_handler'],
@@ -284,6 +293,9 @@ const WRONG_STATE: [ActionName, Key, string, unknown, string][] = [
   ['void', 'closed', 'zx_shiftlead', { reason: '重复' }, 'wrong_state'],
   ['deny-void', 'handling', 'zx_shiftlead', { reason: '不同意' }, 'wrong_state'],
   ['deny-void', 'closed', 'zx_shiftlead', { reason: '不同意' }, 'wrong_state'],
+  ['send-to-verify', 'dispatch', 'zx_dispatcher', {}, 'wrong_state'], // already accepted
+  ['send-to-verify', 'verifying', 'zx_dispatcher', {}, 'wrong_state'], // already sent
+  ['verify', 'accept', 'songling_gridworker', { confirmed: false, note: '现场未见' }, 'wrong_state'], // not sent to verify
   ['escalate', 'check', 'zx_dispatcher', { reason: '无法解决' }, 'wrong_state'],
   ['escalate', 'accept', 'zx_dispatcher', { reason: '无法解决' }, 'wrong_state'], // already at the district
   ['escalate', 'gridNew', 'songling_gridworker', { reason: '无法解决' }, 'wrong_state'], // the town has not accepted it
@@ -319,6 +331,11 @@ const MALFORMED: [ActionName, Key, string, unknown, string][] = [
   ['answer', 'consult', 'zx_operator', {}, 'answer'],
   ['answer', 'consult', 'zx_operator', { answer: '' }, 'answer'],
   ['answer', 'consult', 'zx_operator', { answer: '已答复', reason: '咨询' }, 'reason'],
+  ['send-to-verify', 'accept', 'zx_dispatcher', { note: 5 }, 'note'],
+  ['verify', 'verifying', 'songling_gridworker', { note: '属实' }, 'confirmed'],
+  ['verify', 'verifying', 'songling_gridworker', { confirmed: 'yes', note: '属实' }, 'confirmed'],
+  ['verify', 'verifying', 'songling_gridworker', { confirmed: false }, 'note'],
+  ['verify', 'verifying', 'songling_gridworker', { confirmed: true, note: '属实', location: { lng: 999, lat: 31 } }, 'location.lng'],
   ['classify', 'dispatch', 'zx_dispatcher', {}, 'categoryCode'],
   ['classify', 'dispatch', 'zx_dispatcher', { categoryCode: 6012 }, 'categoryCode'],
   ['classify', 'dispatch', 'zx_dispatcher', { categoryCode: '06012', conditionCode: '' }, 'conditionCode'],
@@ -397,6 +414,7 @@ describe('(d) malformed body → 400 naming the field, zh-CN by default and en o
 // ── the rules' own refusals of a well-formed body: 422 naming the field (403 where it is about scope) ──
 const UNPROCESSABLE: [string, ActionName, Key, string, unknown, number, string, string | undefined, Key[]?][] = [
   ['accept with an unknown category', 'accept', 'accept', 'zx_dispatcher', { categoryCode: '99999' }, 422, 'unprocessable', 'categoryCode'],
+  ['confirm without a photo', 'verify', 'verifying', 'songling_gridworker', { confirmed: true, note: '属实', location: { lng: 120.646, lat: 31.163 } }, 422, 'unprocessable', 'attachments'],
   ['classify under a major class', 'classify', 'dispatch', 'zx_dispatcher', { categoryCode: '06' }, 422, 'unprocessable', 'categoryCode'],
   ['classify with a condition of another category', 'classify', 'dispatch', 'zx_dispatcher', { categoryCode: '06012', conditionCode: '06013-01' }, 422, 'unprocessable', 'conditionCode'],
   ['dispatch to a unit that does not exist', 'dispatch', 'dispatch', 'zx_dispatcher', { unitId: 999999 }, 422, 'unprocessable', 'unitId'],

@@ -535,6 +535,51 @@ describe('escalate', () => {
   });
 });
 
+describe('send-to-verify', () => {
+  it('派核实 → 核实: the centre sends a report to the grid to verify; the worker confirms it with a photo and his location; the centre accepts', async () => {
+    const f = await fixture('pending_accept');
+    setClock(cst('2026-03-04 10:10'));
+    const sent = await act(f, 'zx_operator', 'send-to-verify', { note: '请核实井盖是否缺失' });
+    expect(sent.state.code).toBe('pending_verify');
+    await expectEvent(sent, 'send-to-verify', 'pending_accept', 'pending_verify', 'zx_operator');
+    expect(deadline(sent, 'accept').doneAt).toBe(cst('2026-03-04 10:10'));
+    expect(deadline(sent, 'verify')).toMatchObject({ startedAt: cst('2026-03-04 10:10'), dueAt: cst('2026-03-04 13:40'), doneAt: null }); // 2 working hours, over the lunch break
+    const station = await unitOfUser(s, 'songling_station');
+    const told = await s.platform.db.query<{ template: string }>(
+      `select template from outbox where order_id = $1 and template = 'order.verify' and recipient->>'unitId' = $2`,
+      [f.id, String(station)],
+    );
+    expect(told.rows).toHaveLength(1);
+    const worker = await s.as('songling_gridworker');
+    expect((await worker.get(`/api/v1/orders/${f.id}`)).body.allowedActions).toContain('verify');
+    expect((await (await s.as('zx_dispatcher')).get(`/api/v1/orders/${f.id}`)).body.allowedActions).not.toContain('accept');
+
+    setClock(cst('2026-03-04 11:00'));
+    const photo = await upload(s, 'songling_gridworker');
+    const checked = await act(f, 'songling_gridworker', 'verify', { confirmed: true, note: '现场井盖确已缺失', location: { lng: 120.646, lat: 31.163 }, attachments: [photo] });
+    expect(checked.state.code).toBe('pending_accept');
+    expect(checked.counts.verifications).toBe(1);
+    const e = await expectEvent(checked, 'verify', 'pending_verify', 'pending_accept', 'songling_gridworker');
+    expect(e.data).toMatchObject({ confirmed: true, location: { lng: 120.646, lat: 31.163 } });
+    expect(e.attachmentIds).toEqual([photo]);
+    expect(deadline(checked, 'verify').doneAt).toBe(cst('2026-03-04 11:00'));
+    expect(deadline(checked, 'accept')).toMatchObject({ startedAt: cst('2026-03-04 11:00'), doneAt: null });
+    expect((await act(f, 'zx_dispatcher', 'accept')).state.code).toBe('pending_dispatch');
+  });
+});
+
+describe('verify', () => {
+  it('a refuted report ends as not accepted, counted, with what the worker found', async () => {
+    const f = await fixture('pending_accept');
+    await act(f, 'zx_dispatcher', 'send-to-verify');
+    setClock(cst('2026-03-04 10:30'));
+    const o = await act(f, 'songling_gridworker', 'verify', { confirmed: false, note: '现场路灯正常亮灯，未发现问题' });
+    expect(o).toMatchObject({ state: { code: 'rejected' }, closedAt: cst('2026-03-04 10:30'), counts: { verifications: 1 } });
+    expect((await expectEvent(o, 'verify', 'pending_verify', 'rejected', 'songling_gridworker')).note).toBe('现场路灯正常亮灯，未发现问题');
+    expect(running(o)).toEqual([]);
+  });
+});
+
 describe('approvals at the level that dispatched (分中心值班长)', () => {
   it("a town's requests wait in the town shift lead's queue and are approved there; another town cannot", async () => {
     const station = await unitOfUser(s, 'songling_station');

@@ -186,6 +186,34 @@ describe('seed stories', () => {
     // The town dispatcher of another town never sees it.
     expect((await (await s.as('shengze_dispatcher')).get(`/api/v1/orders/${created.body.id}`)).status).toBe(404);
   });
+
+  it('a citizen reports a collapsed wall on the web; the grid worker verifies it on site before the centre accepts (派核实 → 核实)', async () => {
+    const citizen = await s.as('citizen');
+    const point = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
+    const created = await citizen.post(
+      '/api/v1/orders',
+      { channel: 'web', nature: 'report', description: '河边一段围墙倒塌，砖块堆在人行道上', location: point },
+      { 'idempotency-key': newKey('wall') },
+    );
+    expect(created.status).toBe(201);
+    const operator = await s.as('zx_operator');
+    const sent = await operator.act(created.body.id, 'send-to-verify', { note: '群众网上反映，请网格员现场核实' });
+    expect(sent.body.state.code).toBe('pending_verify');
+    const worker = await s.as('songling_gridworker');
+    const photo = await upload(s, 'songling_gridworker');
+    const verified = await worker.act(created.body.id, 'verify', { confirmed: true, note: '现场围墙倒塌约5米，已设置警示', location: { ...point, crs: 'wgs84' }, attachments: [photo] });
+    expect(verified.status).toBe(200);
+    expect(verified.body.state.code).toBe('pending_accept');
+    const district = await s.as('zx_dispatcher');
+    const accepted = await district.act(created.body.id, 'accept', { categoryCode: '06012' });
+    expect(accepted.body.state.code).toBe('pending_dispatch');
+    expect(accepted.body.counts.verifications).toBe(1);
+    expect(actionsOf(accepted.body)).toEqual(['create', 'send-to-verify', 'verify', 'accept']);
+    // The citizen follows his report, and sees that it was verified.
+    const mine = await citizen.get(`/api/v1/orders/${created.body.id}`);
+    expect(mine.status).toBe(200);
+    expect(actionsOf(mine.body)).toContain('verify');
+  });
 });
 
 async function stationOf(username: string): Promise<number> {

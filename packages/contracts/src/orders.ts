@@ -66,6 +66,16 @@ export const ActionBodies = {
   accept: Type.Object({ categoryCode: Type.Optional(Type.String({ minLength: 1 })), note: Note }, { additionalProperties: false }),
   reject: Type.Object({ reason: Reason }, { additionalProperties: false }),
   answer: Type.Object({ answer: Text(4000, 'the answer given to the citizen (答复内容)') }, { additionalProperties: false }),
+  'send-to-verify': Type.Object({ note: Note }, { additionalProperties: false }),
+  verify: Type.Object(
+    {
+      confirmed: Type.Boolean({ description: 'true: the matter is there as reported; false: it is not (the report ends as not accepted)' }),
+      note: Text(2000, 'what the grid worker found on site'),
+      location: Type.Optional({ ...LocationSchema, description: 'where the grid worker stood; required with a confirmation' }),
+      attachments: { ...AttachmentIds, description: 'photos taken on site; at least one with a confirmation' },
+    },
+    { additionalProperties: false },
+  ),
   classify: Type.Object(
     { categoryCode: Type.String({ minLength: 1 }), conditionCode: Type.Optional(Type.String({ minLength: 1 })), note: Note },
     { additionalProperties: false },
@@ -205,6 +215,9 @@ export const EventDataSchema = Obj({
   fromLevel: Type.Optional(literals(ORDER_LEVELS)),
   toLevel: Type.Optional(literals(ORDER_LEVELS)),
   passed: bool,
+  /** 核实: the grid worker found the matter as reported (true) or not (false). */
+  confirmed: bool,
+  location: Type.Optional(Obj({ lng: Type.Number(), lat: Type.Number() })),
   satisfaction: Type.Optional(literals(SATISFACTIONS)),
   substantive: bool,
   reporterId: Type.Optional(Nullable(Type.Integer())),
@@ -279,7 +292,7 @@ const orderSummary = {
     ),
   ),
   satisfaction: Nullable(literals(SATISFACTIONS)),
-  counts: Obj({ returns: Type.Integer(), reworks: Type.Integer(), reopens: Type.Integer(), escalations: Type.Integer(), extensions: Type.Integer() }),
+  counts: Obj({ returns: Type.Integer(), reworks: Type.Integer(), reopens: Type.Integer(), escalations: Type.Integer(), extensions: Type.Integer(), verifications: Type.Integer() }),
   mergedIntoId: Nullable(Type.Integer()),
   createdAt: DateTime,
   updatedAt: DateTime,

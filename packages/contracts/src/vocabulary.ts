@@ -52,6 +52,7 @@ export const UNIT_LEVELS = ['city', 'district', 'town', 'village', 'grid'] as co
 /** Order states (工单状态). Their labels are rows in `order_states`, so a deployment can rename them. */
 export const STATE_CODES = [
   'pending_accept',
+  'pending_verify',
   'pending_dispatch',
   'pending_sign',
   'handling',
@@ -70,10 +71,11 @@ export const STATE_TYPES = ['new', 'open', 'handling', 'suspended', 'closed', 'v
 export type StateType = (typeof STATE_TYPES)[number];
 
 /** The steps of an order's life, each with its own clock (环节). */
-export const STEPS = ['accept', 'dispatch', 'sign', 'handle', 'check', 'callback'] as const;
+export const STEPS = ['accept', 'verify', 'dispatch', 'sign', 'handle', 'check', 'callback'] as const;
 export type Step = (typeof STEPS)[number];
 export const STEP_LABELS: Record<Step, Labels> = {
   accept: { zh: '受理', en: 'accept' },
+  verify: { zh: '核实', en: 'verify' },
   dispatch: { zh: '派遣', en: 'dispatch' },
   sign: { zh: '签收', en: 'sign' },
   handle: { zh: '处置', en: 'handle' },
@@ -189,6 +191,8 @@ export const ACTION_NAMES = [
   'accept',
   'reject',
   'answer',
+  'send-to-verify',
+  'verify',
   'classify',
   'dispatch',
   'redispatch',
@@ -235,6 +239,16 @@ export const ACTION_LABELS: Record<TimelineAction, ActionLabels> = {
   create: { verb: { zh: '登记', en: 'register' }, done: { zh: '登记', en: 'registered' }, about: 'Create a work order from any channel' },
   accept: { verb: { zh: '受理', en: 'accept' }, done: { zh: '受理', en: 'accepted' }, about: 'Accept a new order (optionally classify it)' },
   reject: { verb: { zh: '不予受理', en: 'reject' }, done: { zh: '不予受理', en: 'not accepted' }, about: 'Reject a new order with a reason' },
+  'send-to-verify': {
+    verb: { zh: '派核实', en: 'send to verify' },
+    done: { zh: '派核实', en: 'sent to verify' },
+    about: "Send a new report to its grid's worker to verify on site before accepting it",
+  },
+  verify: {
+    verb: { zh: '核实', en: 'verify' },
+    done: { zh: '核实', en: 'verified' },
+    about: 'Confirm on site that the reported matter exists (with photo and location), or refute it',
+  },
   answer: {
     verb: { zh: '直接办结', en: 'answer and close' },
     done: { zh: '直接办结', en: 'answered and closed' },

@@ -35,6 +35,7 @@ describe('message templates', () => {
       'callback.request',
       'order.escalated',
       'order.reopened',
+      'order.verify',
       'supervision.assigned',
       'supervision.onsite',
       'supervision.reminder',

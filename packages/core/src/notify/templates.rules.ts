@@ -12,6 +12,7 @@ export const TEMPLATE_PLACEHOLDERS = {
   'supervision.sms': ['orderCode', 'unitName', 'leaderName', 'step', 'dueAt'], // 短信督办
   'supervision.special_report': ['orderCode', 'unitName', 'summary', 'dueAt'], // 专报批办
   'order.escalated': ['orderCode', 'fromUnit', 'toUnit', 'reason'], // 上推
+  'order.verify': ['orderCode', 'unitName', 'address', 'note'], // 派核实
   'callback.request': ['orderCode', 'link'], // 回访
   'order.reopened': ['orderCode', 'unitName', 'reason'], // 重办
 } as const satisfies Record<string, readonly string[]>;

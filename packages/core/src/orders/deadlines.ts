@@ -18,6 +18,7 @@ export interface StepLimit {
 /** Defaults, modelled on 12345 practice (GB/T 33358-2016 and 国办发〔2020〕53号: accept promptly, handle within days). */
 export const DEFAULT_STEP_LIMITS: Record<Step, StepLimit> = {
   accept: { value: 1, unit: 'working_hours' },
+  verify: { value: 2, unit: 'working_hours' }, // the grid worker goes to the spot during his patrol
   dispatch: { value: 1, unit: 'working_hours' },
   sign: { value: 2, unit: 'working_hours' },
   handle: { value: 5, unit: 'working_days' },

@@ -7,13 +7,15 @@ import { ACTION_NAMES, STATE_CODES, type ActionName, type OrderLevel, type State
 import { ROLES, type Role } from '../org/roles.ts';
 import { checkAction, isAllowedTarget, nextLevel, orderCondition, type Responsibility } from './lifecycle.rules.ts';
 
-const LIVE: StateCode[] = ['pending_accept', 'pending_dispatch', 'pending_sign', 'handling', 'pending_check', 'pending_callback', 'pending_close', 'suspended'];
+const LIVE: StateCode[] = ['pending_accept', 'pending_verify', 'pending_dispatch', 'pending_sign', 'handling', 'pending_check', 'pending_callback', 'pending_close', 'suspended'];
 
 /** action → [states it may start from, states it may lead to ('same' = unchanged), roles allowed]. */
 const SPEC: Record<ActionName, [StateCode[], StateCode[] | 'same', Role[]]> = {
   accept: [['pending_accept'], ['pending_dispatch'], ['dispatcher', 'shift_lead', 'operator']],
   reject: [['pending_accept'], ['rejected'], ['dispatcher', 'shift_lead']],
   answer: [['pending_accept', 'pending_dispatch'], ['closed'], ['dispatcher', 'shift_lead', 'operator']],
+  'send-to-verify': [['pending_accept'], ['pending_verify'], ['dispatcher', 'shift_lead', 'operator']],
+  verify: [['pending_verify'], ['pending_accept', 'rejected'], ['grid_worker', 'grid_leader']],
   classify: [['pending_accept', 'pending_dispatch'], 'same', ['dispatcher', 'shift_lead']],
   dispatch: [['pending_dispatch'], ['pending_sign', 'pending_dispatch'], ['dispatcher', 'shift_lead']],
   redispatch: [['pending_sign', 'handling'], ['pending_sign', 'pending_dispatch'], ['dispatcher', 'shift_lead']],

@@ -31,6 +31,8 @@ export const ACTION_RULES: Record<ActionName, ActionRule> = {
   accept: { roles: [...DISPATCHERS, 'operator'], from: ['pending_accept'], to: ['pending_dispatch'], by: ['dispatch_unit'] },
   reject: { roles: DISPATCHERS, from: ['pending_accept'], to: ['rejected'], by: ['dispatch_unit'] },
   answer: { roles: [...DISPATCHERS, 'operator'], from: ['pending_accept', 'pending_dispatch'], to: ['closed'], by: ['dispatch_unit'] },
+  'send-to-verify': { roles: [...DISPATCHERS, 'operator'], from: ['pending_accept'], to: ['pending_verify'], by: ['dispatch_unit'] },
+  verify: { roles: GRID, from: ['pending_verify'], to: ['pending_accept', 'rejected'], by: ['grid'] },
   classify: { roles: DISPATCHERS, from: ['pending_accept', 'pending_dispatch'], to: 'same', by: ['dispatch_unit'] },
   dispatch: { roles: DISPATCHERS, from: ['pending_dispatch'], to: ['pending_sign', 'pending_dispatch'], by: ['dispatch_unit'] },
   redispatch: { roles: DISPATCHERS, from: ['pending_sign', 'handling'], to: ['pending_sign', 'pending_dispatch'], by: ['dispatch_unit'] },

@@ -69,7 +69,7 @@ export function toOrderSummary(r: ViewRow, lang: Lang, actor: Actor): Summary {
     solvedLevel: r.solved_level as Summary['solvedLevel'],
     pendingRequest: r.pending_request as Summary['pendingRequest'],
     satisfaction: r.satisfaction as Summary['satisfaction'],
-    counts: { returns: r.return_count, reworks: r.rework_count, reopens: r.reopen_count, escalations: r.escalation_count, extensions: r.extension_count },
+    counts: { returns: r.return_count, reworks: r.rework_count, reopens: r.reopen_count, escalations: r.escalation_count, extensions: r.extension_count, verifications: r.verification_count },
     mergedIntoId: r.merged_into_id,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),

@@ -44,6 +44,7 @@ const PATCHABLE = new Set<keyof OrderPatch>([
   'reopen_count',
   'escalation_count',
   'extension_count',
+  'verification_count',
   'merged_into_id',
   'closed_at',
 ]);

@@ -38,6 +38,7 @@ export interface OrderRow {
   reopen_count: number;
   escalation_count: number;
   extension_count: number;
+  verification_count: number;
   merged_into_id: number | null;
   created_by: number | null;
   created_at: Date;
@@ -98,6 +99,7 @@ export type OrderPatch = Partial<
     | 'reopen_count'
     | 'escalation_count'
     | 'extension_count'
+    | 'verification_count'
     | 'merged_into_id'
     | 'closed_at'
   >

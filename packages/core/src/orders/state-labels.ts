@@ -7,6 +7,7 @@ import type { Messages } from '../shared/errors.ts';
  */
 const LABELS: Record<StateCode, Messages> = {
   pending_accept: { zh: '待受理', en: 'Awaiting acceptance' },
+  pending_verify: { zh: '待核实', en: 'Awaiting verification' },
   pending_dispatch: { zh: '待派遣', en: 'Awaiting dispatch' },
   pending_sign: { zh: '待签收', en: 'Awaiting signature' },
   handling: { zh: '处置中', en: 'Being handled' },

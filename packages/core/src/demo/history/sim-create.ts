@@ -65,6 +65,7 @@ export function createSimOrder(sim: OrderSim, plan: OrderPlan, actor: SimActor):
     reopen_count: 0,
     escalation_count: 0,
     extension_count: 0,
+    verification_count: 0,
     merged_into_id: null,
     created_by: actor.userId,
     created_at: at,

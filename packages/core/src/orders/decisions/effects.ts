@@ -22,7 +22,7 @@ export type Effect =
   | { effect: 'involve'; unitId: number; role: UnitRole }
   | { effect: 'release'; role: UnitRole }
   /** A message to a unit's inbox. */
-  | { effect: 'notify'; template: 'order.escalated' | 'order.reopened'; vars: Record<string, string>; unitId: number }
+  | { effect: 'notify'; template: 'order.escalated' | 'order.reopened' | 'order.verify'; vars: Record<string, string>; unitId: number }
   /** SMS links to the reporters with a phone (回访). */
   | { effect: 'requestCallbacks' }
   | { effect: 'rateReporter'; reporterId: number; satisfaction: string };

@@ -10,6 +10,7 @@ import { addCoHandler, dispatch, redispatch } from './dispatch.ts';
 import { feedback, returnOrder, sign } from './handling.ts';
 import { approveExtension, denyExtension, denySuspension, denyVoid, requestExtension, requestSuspension, requestVoid, resume, suspend, voidOrder } from './approvals.ts';
 import { escalate, selfHandle } from './levels.ts';
+import { sendToVerify, verify } from './verification.ts';
 import { callback, check, close, forceClose, reopen } from './closing.ts';
 
 export type DecidedAction = Exclude<ActionName, 'merge'>;
@@ -18,6 +19,8 @@ export const DECISIONS: { [A in DecidedAction]: Decide<A> } = {
   accept,
   reject,
   answer,
+  'send-to-verify': sendToVerify,
+  verify,
   classify,
   dispatch,
   redispatch,
