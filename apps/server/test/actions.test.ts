@@ -75,7 +75,7 @@ describe('accept', () => {
     expect(o.urgency).toBe('normal');
     const e = await expectEvent(o, 'accept', 'pending_accept', 'pending_dispatch', 'zx_dispatcher');
     expect(e.note).toBe('情况属实，予以受理');
-    expect(e.data).toEqual({ categoryCode: '06006' });
+    expect(e.data).toEqual({ categoryCode: '06006', conditionCode: '06006-01', conditionBy: 'only' });
     expect(deadline(o, 'accept').doneAt).toBe(T0);
     expect(deadline(o, 'dispatch')).toMatchObject({ startedAt: T0, dueAt: cst('2026-03-04 11:00'), doneAt: null, limit: { value: 1, unit: 'working_hours' } });
   });
@@ -133,7 +133,8 @@ describe('classify', () => {
     expect(o.category.code).toBe('06013');
     expect(o.urgency).toBe('urgent');
     const e = await expectEvent(o, 'classify', 'pending_dispatch', 'pending_dispatch', 'zx_dispatcher');
-    expect(e.data).toEqual({ categoryCode: '06013', previous: '06006' });
+    expect(e.data).toEqual({ categoryCode: '06013', conditionCode: '06013-02', conditionBy: 'named', previous: '06006' });
+    expect(o.condition).toMatchObject({ code: '06013-02' });
     // Routing and limits now come from condition 06013-02: housing bureau leads, transport co-handles, urgent hours.
     const d = await act(f, 'zx_dispatcher', 'dispatch');
     expect(d.handlerUnit.id).toBe(await unitId(s, 'WJ-ZJJ'));
@@ -144,10 +145,47 @@ describe('classify', () => {
 
   it('also works on a new order, before acceptance', async () => {
     const f = await fixture('pending_accept', { categoryCode: null });
-    const o = await act(f, 'zx_dispatcher', 'classify', { categoryCode: '06012' });
+    const o = await act(f, 'zx_dispatcher', 'classify', { categoryCode: '06012', conditionCode: '06012-02' });
     expect(o.state.code).toBe('pending_accept');
     expect(o.category.code).toBe('06012');
     expect((await expectEvent(o, 'classify', 'pending_accept', 'pending_accept', 'zx_dispatcher')).data.previous).toBeNull();
+  });
+});
+
+describe('the condition (立案条件) is never picked silently', () => {
+  it('a category with several conditions needs the choice, unless the words imply one, which the timeline says', async () => {
+    // 01001 供水井盖异常: -01 missing/broken (urgent, 24 h) and -02 loose/noisy (3 working days).
+    const vague = await fixture('pending_accept', { categoryCode: null, description: '小区门口井盖有问题' });
+    const refused = await (await s.as('zx_dispatcher')).act(vague.id, 'accept', { categoryCode: '01001' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'unprocessable', field: 'conditionCode' });
+    expect(refused.body.error.message).toMatch(/01001-01 .*（紧急）；01001-02 /);
+    const named = await act(vague, 'zx_dispatcher', 'accept', { categoryCode: '01001', conditionCode: '01001-02' });
+    expect(named).toMatchObject({ urgency: 'normal', condition: { code: '01001-02' } });
+
+    const loose = await fixture('pending_accept', { categoryCode: null, description: '学校门口井盖松动，车辆经过哐哐响' });
+    const o = await act(loose, 'zx_dispatcher', 'accept', { categoryCode: '01001' });
+    expect(o).toMatchObject({ urgency: 'normal', condition: { code: '01001-02', description: expect.stringContaining('松动') } });
+    expect((await expectEvent(o, 'accept', 'pending_accept', 'pending_dispatch', 'zx_dispatcher')).data).toEqual({ categoryCode: '01001', conditionCode: '01001-02', conditionBy: 'text' });
+  });
+
+  it('a report registered under such a category keeps it, and waits for the dispatcher to choose before it can be routed', async () => {
+    const f = await fixture('pending_dispatch', { categoryCode: '01001', description: '井盖有问题，请处理' });
+    expect(f.order).toMatchObject({ category: { code: '01001' }, condition: null, urgency: 'normal' });
+    const d = await s.as('zx_dispatcher');
+    const unrouted = await d.act(f.id, 'dispatch', {});
+    expect(unrouted.status).toBe(422);
+    await act(f, 'zx_dispatcher', 'classify', { categoryCode: '01001', conditionCode: '01001-01' });
+    expect((await act(f, 'zx_dispatcher', 'dispatch')).handlerUnit.id).toBe(await unitId(s, 'WJ-GSGS'));
+  });
+
+  it('the conditions endpoint shows where dispatch {} sends each condition: lead and co-handling units, fixed or territorial', async () => {
+    const c = await s.as('zx_dispatcher');
+    const conds = (await c.get('/api/v1/catalogue/categories/01001/conditions')).body as { code: string; units: { role: string; unit: { id: number; name: string } | null; territorial: boolean }[] }[];
+    expect(conds.map((x) => x.code)).toEqual(['01001-01', '01001-02']);
+    for (const x of conds) expect(x.units.find((u) => u.role === 'lead')?.unit?.id).toBe(await unitId(s, 'WJ-GSGS'));
+    const territorial = (await c.get('/api/v1/catalogue/categories/06007/conditions')).body as typeof conds; // 沿街晾晒: 属地
+    expect(territorial.flatMap((x) => x.units).some((u) => u.territorial && u.unit === null)).toBe(true);
   });
 });
 

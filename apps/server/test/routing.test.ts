@@ -9,11 +9,11 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-async function newOrder(categoryCode: string): Promise<OrderView> {
+async function newOrder(categoryCode: string, conditionCode?: string): Promise<OrderView> {
   const p = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
   const r = await (await s.as('zx_operator')).post(
     '/api/v1/orders',
-    { channel: 'hotline', nature: 'complaint', description: '来电反映', location: p, categoryCode },
+    { channel: 'hotline', nature: 'complaint', description: '来电反映', location: p, categoryCode, conditionCode },
     { 'idempotency-key': newKey('route') },
   );
   expect(r.status).toBe(201);
@@ -25,12 +25,11 @@ async function stationOf(villageCode: string): Promise<number> {
 }
 
 it('a territorial co-handler becomes the village station, never the town sub-centre', async () => {
-  const rule = await s.platform.db.query<{ code: string }>(
-    `select c.category_code as code from category_conditions c join condition_units u on u.condition_id = c.id
-      where u.role = 'co' and u.territorial and c.id = (select min(id) from category_conditions c2 where c2.category_code = c.category_code)
-      order by c.id limit 1`,
+  const rule = await s.platform.db.query<{ category: string; code: string }>(
+    `select c.category_code as category, c.code from category_conditions c join condition_units u on u.condition_id = c.id
+      where u.role = 'co' and u.territorial order by c.id limit 1`,
   );
-  const order = await newOrder(rule.rows[0]!.code);
+  const order = await newOrder(rule.rows[0]!.category, rule.rows[0]!.code);
   const d = await s.as('zx_dispatcher');
   await d.act(order.id, 'accept');
   const sent = await d.act(order.id, 'dispatch');

@@ -73,6 +73,8 @@ describe('seed stories', () => {
     expect(order.grid!.code).toBe(await gridOf(s, worker));
     expect(order.town!.name).toBe('松陵街道');
     expect(order.deadlines.map((d: { step: string }) => d.step)).toEqual(['accept']);
+    // "松动" names the loose-cover condition (3 working days), not the missing-cover one (urgent, 24 hours).
+    expect(order).toMatchObject({ condition: { code: '01001-02' }, urgency: 'normal' });
 
     const dispatcher = await s.as('zx_dispatcher');
     expect((await dispatcher.act(order.id, 'accept')).body.state.code).toBe('pending_dispatch');
@@ -82,7 +84,7 @@ describe('seed stories', () => {
     const handlerUnit = dispatched.body.handlerUnit;
     expect(handlerUnit).not.toBeNull();
     const sign = dispatched.body.deadlines.find((d: { step: string }) => d.step === 'sign');
-    expect(sign!.limit).toEqual({ value: 2, unit: 'urgent_hours' });
+    expect(sign!.limit).toEqual({ value: 2, unit: 'working_hours' });
 
     const handlerName = (await s.platform.db.query<{ username: string }>(
       `select u.username from users u where u.unit_id = $1 and u.username like '%_handler'`, [handlerUnit!.id])).rows[0]!.username;
@@ -171,7 +173,7 @@ describe('seed stories', () => {
     expect(up2.body.level).toBe('district');
     expect(up2.body.dispatchUnit!.id).toBe(await unitId(s, 'WJ-ZX'));
     const district = await s.as('zx_dispatcher');
-    await district.act(created.body.id, 'classify', { categoryCode: '06012' });
+    await district.act(created.body.id, 'classify', { categoryCode: '06013', conditionCode: '06013-02' }); // 路面塌陷
     const sent = await district.act(created.body.id, 'dispatch', { unitId: await unitId(s, 'WJ-JTJ'), coUnitIds: [await unitId(s, 'WJ-ZJJ')] });
     expect(sent.body.handlerUnit!.id).toBe(await unitId(s, 'WJ-JTJ'));
     const jtj = await s.as('jtj_handler');
@@ -205,7 +207,7 @@ describe('seed stories', () => {
     expect(verified.status).toBe(200);
     expect(verified.body.state.code).toBe('pending_accept');
     const district = await s.as('zx_dispatcher');
-    const accepted = await district.act(created.body.id, 'accept', { categoryCode: '06012' });
+    const accepted = await district.act(created.body.id, 'accept', { categoryCode: '06012', conditionCode: '06012-01' });
     expect(accepted.body.state.code).toBe('pending_dispatch');
     expect(accepted.body.counts.verifications).toBe(1);
     expect(actionsOf(accepted.body)).toEqual(['create', 'send-to-verify', 'verify', 'accept']);

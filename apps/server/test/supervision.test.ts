@@ -32,11 +32,12 @@ async function supervisions(orderId: number): Promise<SupervisionView[]> {
   return (await (await s.as('zx_supervisor')).get(`/api/v1/orders/${orderId}/supervisions`)).body;
 }
 
-async function hotlineOrder(categoryCode: string): Promise<number> {
+/** A hotline complaint registered by the operator under a category and its first condition (立案条件). */
+async function hotlineOrder(categoryCode: string, conditionCode = `${categoryCode}-01`): Promise<number> {
   const p = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
   const r = await (await s.as('zx_operator')).post(
     '/api/v1/orders',
-    { channel: 'hotline', nature: 'complaint', description: '小区门口垃圾成堆，无人清运', location: p, categoryCode, reporter: { name: '李女士', phone: '13800001111' } },
+    { channel: 'hotline', nature: 'complaint', description: '小区门口垃圾成堆，无人清运', location: p, categoryCode, conditionCode, reporter: { name: '李女士', phone: '13800001111' } },
     { 'idempotency-key': newKey('clock') },
   );
   expect(r.status).toBe(201);

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CodeParams, Nullable, Obj } from './common.ts';
+import { CodeParams, IdRef, NamedRef, Nullable, Obj } from './common.ts';
 import { route } from './route.ts';
 import { literals, STATE_CODES, STATE_TYPES, TIME_UNITS, UNIT_KINDS, UNIT_LEVELS } from './vocabulary.ts';
 
@@ -41,6 +41,20 @@ export const ConditionSchema = Obj({
   active: Type.Boolean(),
 });
 
+/**
+ * A responsible unit of a condition (责任单位): the lead (主办) or a co-handler (协办); a fixed unit, or territorial
+ * (属地: the order's town sub-centre, or its village station when the sub-centre dispatches); for one area only
+ * when `area` is set (the most specific area wins), everywhere otherwise.
+ */
+export const ConditionUnitSchema = Obj({
+  role: literals(['lead', 'co'] as const),
+  unit: IdRef,
+  territorial: Type.Boolean(),
+  area: NamedRef,
+});
+export const ConditionWithUnitsSchema = Obj({ ...ConditionSchema.properties, units: Type.Array(ConditionUnitSchema) });
+export type ConditionWithUnits = Static<typeof ConditionWithUnitsSchema>;
+
 const coded = { code: Type.String(), nameZh: Type.String(), nameEn: Type.String(), sort: Type.Integer(), active: Type.Boolean() };
 export const NatureSchema = Obj(coded);
 export const ChannelSchema = Obj({ ...coded, intakeLevel: literals(['district', 'town'] as const) });
@@ -76,7 +90,7 @@ export const catalogueRoutes = {
     tags: ['catalogue'],
     summary: '立案条件 Case-opening conditions, limits and responsible units of a category',
     params: CodeParams(),
-    response: { 200: Type.Array(ConditionSchema) },
+    response: { 200: Type.Array(ConditionWithUnitsSchema) },
   }),
   listNatures: route({ method: 'GET', path: '/api/v1/catalogue/natures', tags: ['catalogue'], summary: '诉求类型 Request natures', response: { 200: Type.Array(NatureSchema) } }),
   listChannels: route({ method: 'GET', path: '/api/v1/catalogue/channels', tags: ['catalogue'], summary: '来源渠道 Channels', response: { 200: Type.Array(ChannelSchema) } }),

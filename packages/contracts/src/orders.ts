@@ -43,6 +43,9 @@ export const CreateOrderBody = Type.Object(
     location: LocationSchema,
     address: Type.Optional(Type.String({ maxLength: 300 })),
     categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    conditionCode: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 40, description: 'the case-opening condition (立案条件); when absent, the one the description implies, else the dispatcher chooses' }),
+    ),
     componentCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
     confidential: Type.Optional(Type.Boolean()),
     reporter: Type.Optional(
@@ -63,7 +66,14 @@ export type CreateOrderInput = Static<typeof CreateOrderBody>;
 
 /** The body of each action, keyed by its kebab-case name in /orders/{id}/actions/{action}. */
 export const ActionBodies = {
-  accept: Type.Object({ categoryCode: Type.Optional(Type.String({ minLength: 1 })), note: Note }, { additionalProperties: false }),
+  accept: Type.Object(
+    {
+      categoryCode: Type.Optional(Type.String({ minLength: 1 })),
+      conditionCode: Type.Optional(Type.String({ minLength: 1, description: 'the case-opening condition (立案条件); needed when the category has several and the text implies none' })),
+      note: Note,
+    },
+    { additionalProperties: false },
+  ),
   reject: Type.Object({ reason: Reason }, { additionalProperties: false }),
   answer: Type.Object({ answer: Text(4000, 'the answer given to the citizen (答复内容)') }, { additionalProperties: false }),
   'send-to-verify': Type.Object({ note: Note }, { additionalProperties: false }),
@@ -204,6 +214,9 @@ export const EventDataSchema = Obj({
   coUnitIds: ints,
   previousUnitId: Type.Optional(Nullable(Type.Integer())),
   categoryCode: str,
+  conditionCode: str,
+  /** How the condition was chosen: named by the user, the category's only one, or implied by the order's words. */
+  conditionBy: Type.Optional(literals(['named', 'only', 'text'] as const)),
   previous: Type.Optional(Nullable(Type.String())),
   request: Type.Optional(literals(REQUEST_KINDS)),
   droppedRequest: Type.Optional(literals(REQUEST_KINDS)),
@@ -271,6 +284,8 @@ const orderSummary = {
   town: NamedRef,
   district: NamedRef,
   category: NamedRef,
+  /** The case-opening condition (立案条件) within the category; null until it is chosen. */
+  condition: Nullable(Obj({ code: Type.String(), description: Type.String() })),
   urgency: Type.String(),
   level: literals(ORDER_LEVELS),
   dispatchUnit: IdRef,

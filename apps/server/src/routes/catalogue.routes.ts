@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { catalogueRoutes as routes } from '@liandong/contracts';
-import { listCategories, listChannels, listConditions, listNatures, listOrderStates } from '@liandong/core/catalogue/catalogue.repository.ts';
+import { listCategories, listChannels, listConditionsWithUnits, listNatures, listOrderStates } from '@liandong/core/catalogue/catalogue.repository.ts';
 import { listUnitViews } from '@liandong/core/org/org.repository.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
@@ -13,7 +13,7 @@ export function catalogueRoutes(app: FastifyInstance, p: Platform): void {
   });
   contractRoute(app, routes.listConditions, async (req) => {
     requireActor(req);
-    return listConditions(p.db, req.params.code);
+    return listConditionsWithUnits(p.db, req.params.code);
   });
   contractRoute(app, routes.listNatures, async (req) => {
     requireActor(req);

@@ -3,7 +3,7 @@
  * catalogue.upserts.ts and are re-exported here so callers have one repository to import.
  */
 import type { Queryable } from '@liandong/db';
-import type { OrderStateRow } from '@liandong/contracts';
+import type { ConditionWithUnits, OrderStateRow } from '@liandong/contracts';
 import type {
   Category,
   CategoryKind,
@@ -90,7 +90,35 @@ export async function listConditions(q: Queryable, categoryCode: string): Promis
   return r.rows.map(toCondition);
 }
 
-/** The condition an order gets when the dispatcher picks only a category: the first active one. */
+/**
+ * A category's conditions, each with its responsible units (lead and co-handlers, fixed or territorial, per area):
+ * where `dispatch {}` will send an order of that condition.
+ */
+export async function listConditionsWithUnits(q: Queryable, categoryCode: string): Promise<ConditionWithUnits[]> {
+  const conditions = await listConditions(q, categoryCode);
+  const r = await q.query<{ condition_id: number; role: 'lead' | 'co'; unit_id: number | null; unit_name: string | null; territorial: boolean; area_code: string | null; area_name: string | null }>(
+    `select cu.condition_id, cu.role, cu.unit_id, u.name as unit_name, cu.territorial, cu.area_code, d.name as area_name
+       from condition_units cu
+       left join units u on u.id = cu.unit_id
+       left join divisions d on d.code = cu.area_code
+      where cu.condition_id = any($1::int[])
+      order by cu.condition_id, cu.role desc, cu.area_code nulls first, cu.id`,
+    [conditions.map((c) => c.id)],
+  );
+  return conditions.map((c) => ({
+    ...c,
+    units: r.rows
+      .filter((u) => u.condition_id === c.id)
+      .map((u) => ({
+        role: u.role,
+        unit: u.unit_id == null ? null : { id: u.unit_id, name: u.unit_name },
+        territorial: u.territorial,
+        area: u.area_code == null ? null : { code: u.area_code, name: u.area_name },
+      })),
+  }));
+}
+
+/** The first active condition of a category, in catalogue order (orders never take it silently: condition-choice.rules.ts). */
 export async function defaultConditionFor(q: Queryable, categoryCode: string): Promise<Condition | null> {
   const r = await q.query<Condition>(
     `select ${CONDITION_COLUMNS} from category_conditions where category_code = $1 and active

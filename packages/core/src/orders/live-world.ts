@@ -25,7 +25,7 @@ export function liveAnswers(tx: Queryable, services: OrderServices, order: Order
       case 'route':
         return routeOrder(tx, order);
       case 'classification':
-        return resolveClassification(tx, a.categoryCode, a.conditionCode);
+        return resolveClassification(tx, a.categoryCode, a.conditionCode, a.text);
       case 'callable':
         return (await tx.query('select 1 from order_reporters where order_id = $1 and phone is not null limit 1', [order.id])).rowCount > 0;
       case 'clocks':

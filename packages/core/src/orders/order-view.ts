@@ -22,7 +22,7 @@ export type Lang = WireLang;
 const VIEW_SELECT = `
   select o.*, st.type as state_type, st.label_zh as state_zh, st.label_en as state_en,
     g.name as grid_name, dv.name as village_name, dt.name as town_name, dd.name as district_name,
-    c.name as category_name, c.name_en as category_name_en,
+    c.name as category_name, c.name_en as category_name_en, cc.code as condition_code, cc.description as condition_description,
     du.name as dispatch_unit_name, hu.name as handler_unit_name,
     ch.name_zh as channel_zh, ch.name_en as channel_en, n.name_zh as nature_zh, n.name_en as nature_en
   from orders o
@@ -34,6 +34,7 @@ const VIEW_SELECT = `
   left join divisions dt on dt.code = o.town_code
   left join divisions dd on dd.code = o.district_code
   left join categories c on c.code = o.category_code
+  left join category_conditions cc on cc.id = o.condition_id
   left join units du on du.id = o.dispatch_unit_id
   left join units hu on hu.id = o.handler_unit_id`;
 
@@ -60,6 +61,7 @@ export function toOrderSummary(r: ViewRow, lang: Lang, actor: Actor): Summary {
     town: named(r.town_code, r.town_name),
     district: named(r.district_code, r.district_name),
     category: r.category_code ? { code: r.category_code, name: lang === 'en' && r.category_name_en ? r.category_name_en : r.category_name } : null,
+    condition: r.condition_code ? { code: r.condition_code, description: r.condition_description ?? '' } : null,
     urgency: r.urgency,
     level: r.level,
     dispatchUnit: unit(r.dispatch_unit_id, r.dispatch_unit_name),
@@ -99,6 +101,8 @@ export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: P
     district_name: o.district_code ? (ref.divisionNames.get(o.district_code) ?? null) : null,
     category_name: category?.name ?? null,
     category_name_en: category?.nameEn ?? null,
+    condition_code: p.classification?.conditionCode ?? null,
+    condition_description: p.classification?.conditionDescription ?? null,
     dispatch_unit_name: p.centre.name,
     handler_unit_name: null,
   } as unknown as ViewRow;

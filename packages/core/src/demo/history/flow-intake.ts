@@ -36,7 +36,7 @@ export function stepAccept(f: Flow): void {
   const byOperator = centre && plan.channel === 'hotline';
   const actor = byOperator ? a.operator : d;
   const at = byOperator ? time.centre(t, 1, 8) : centre ? time.centre(t, 3, 45) : time.office(t, 0.1, 1.2);
-  sim.act(o, 'accept', actor, at, o.row.category_code ? {} : { categoryCode: plan.condition.categoryCode });
+  sim.act(o, 'accept', actor, at, o.row.category_code ? {} : { categoryCode: plan.condition.categoryCode, conditionCode: plan.condition.code });
 }
 
 /** A wrong first receiver for a return (退单): another station of the town, or another department. */

@@ -71,7 +71,7 @@ async function playLive(plan: OrderPlan, sim: SimOrder): Promise<{ id: number; r
     address: plan.address,
     location: { lng: plan.lng, lat: plan.lat },
     confidential: plan.confidential,
-    ...(CLASSIFIED_AT_INTAKE.has(plan.channel) ? { categoryCode: plan.condition.categoryCode } : {}),
+    ...(CLASSIFIED_AT_INTAKE.has(plan.channel) ? { categoryCode: plan.condition.categoryCode, conditionCode: plan.condition.code } : {}),
     ...(plan.reporter
       ? { reporter: { ...(plan.reporter.name ? { name: plan.reporter.name } : {}), ...(plan.reporter.phone ? { phone: plan.reporter.phone } : {}), anonymous: plan.reporter.anonymous } }
       : {}),

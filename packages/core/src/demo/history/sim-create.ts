@@ -28,7 +28,8 @@ export function createSimOrder(sim: OrderSim, plan: OrderPlan, actor: SimActor):
   const townIntake = intake === 'town';
   const centre = townIntake ? ctx.subCentreByTown.get(plan.grid.townCode) : ctx.centre;
   if (!centre || (!townIntake && centre.divisionCode !== plan.districtCode)) throw new HistoryBug('demo history: no intake centre for the order');
-  const c = CLASSIFIED_AT_INTAKE.has(plan.channel) ? ctx.catalogue.firstOf.get(plan.condition.categoryCode) : undefined;
+  // The operator who takes the call names the category and its condition (立案条件) as he registers it.
+  const c = CLASSIFIED_AT_INTAKE.has(plan.channel) ? plan.condition : undefined;
   const at = plan.at;
   const row: OrderRow = {
     id: 0,

@@ -7,6 +7,7 @@ import { resumedDueAt } from '../../orders/clock-moves.rules.ts';
 import type { Ask, ClockInfo, Effect, UnitInfo } from '../../orders/decisions/index.ts';
 import { dispatchRoute, type Route } from '../../orders/dispatch-route.rules.ts';
 import { HistoryBug } from './history-bug.ts';
+import { classificationOf } from '../../orders/classification.ts';
 import type { HistoryContext, HistoryUnit } from './history-context.ts';
 import type { SimOrder, SimReporter } from './history.types.ts';
 import type { OrderSim } from './order-sim.ts';
@@ -48,9 +49,9 @@ export function simAnswers(sim: OrderSim, o: SimOrder): (a: Ask) => unknown {
       case 'route':
         return routeOf(sim, o);
       case 'classification': {
-        const c = a.conditionCode ? ctx.catalogue.byCode.get(a.conditionCode) : ctx.catalogue.firstOf.get(a.categoryCode);
-        if (!c || c.categoryCode !== a.categoryCode) throw new HistoryBug(`demo history: no condition ${a.conditionCode ?? ''} for ${a.categoryCode}`);
-        return { categoryCode: a.categoryCode, conditionId: c.id, urgency: c.urgency };
+        const options = ctx.catalogue.conditions.filter((c) => c.categoryCode === a.categoryCode);
+        if (!options.length) throw new HistoryBug(`demo history: no conditions for ${a.categoryCode}`);
+        return classificationOf(a.categoryCode, options, a.conditionCode, a.text, true);
       }
       case 'callable':
         return o.reporters.some((r) => r.phone != null);

@@ -31,7 +31,7 @@ export interface ClockInfo {
 export type Ask =
   | { ask: 'unit'; id: number }
   | { ask: 'route' }
-  | { ask: 'classification'; categoryCode: string; conditionCode?: string }
+  | { ask: 'classification'; categoryCode: string; conditionCode?: string; text: string }
   | { ask: 'callable' }
   | { ask: 'clocks' }
   | { ask: 'calendar' }
@@ -52,7 +52,7 @@ export const world = {
   /** Where the catalogue routes the order now (null: no condition, or no responsible unit). */
   route: () => asking<Route | null>({ ask: 'route' }),
   /** A category (and condition) resolved to what the order stores; refuses one that does not classify. */
-  classification: (categoryCode: string, conditionCode?: string) => asking<Classification>({ ask: 'classification', categoryCode, conditionCode }),
+  classification: (categoryCode: string, conditionCode: string | undefined, text: string) => asking<Classification>({ ask: 'classification', categoryCode, conditionCode, text }),
   /** Whether a reporter left a phone number to be called back on. */
   callable: () => asking<boolean>({ ask: 'callable' }),
   /** The order's step clocks. */

@@ -1,22 +1,28 @@
 /** 受理, 不予受理, 分类: the centre's first decisions on a new report. */
 import { STEPS } from '@liandong/contracts';
+import type { Classification } from '../classification.ts';
 import type { Decide } from './decision.types.ts';
 import { world } from './asks.ts';
 
 /** 受理: the centre confirms the report is real and in scope; it may classify it at the same time. */
-export const accept: Decide<'accept'> = function* ({ body }) {
-  const c = body.categoryCode ? yield* world.classification(body.categoryCode) : null;
+export const accept: Decide<'accept'> = function* ({ order, body }) {
+  const c = body.categoryCode ? yield* world.classification(body.categoryCode, body.conditionCode, order.description) : null;
   return {
     to: 'pending_dispatch',
     patch: c ? { category_code: c.categoryCode, condition_id: c.conditionId, urgency: c.urgency } : {},
     note: body.note,
-    data: c ? { categoryCode: c.categoryCode } : {},
+    data: c ? conditionData(c) : {},
     effects: [
       { effect: 'complete', steps: ['accept'] },
       { effect: 'start', steps: ['dispatch'] },
     ],
   };
 };
+
+/** What the timeline says of a classification: the category, the condition, and how it was chosen. */
+function conditionData(c: Classification): Record<string, unknown> {
+  return { categoryCode: c.categoryCode, ...(c.conditionCode ? { conditionCode: c.conditionCode, conditionBy: c.how } : {}) };
+}
 
 /** 不予受理: not a matter for the platform (out of scope, already solved, abusive…); needs a reason. */
 export const reject: Decide<'reject'> = function* ({ body, now }) {
@@ -39,12 +45,12 @@ export const answer: Decide<'answer'> = function* ({ order, body, now }) {
 
 /** 分类: set or correct the category and case-opening condition; limits follow the condition. */
 export const classify: Decide<'classify'> = function* ({ order, body }) {
-  const c = yield* world.classification(body.categoryCode, body.conditionCode);
+  const c = yield* world.classification(body.categoryCode, body.conditionCode, order.description);
   return {
     to: order.state,
     patch: { category_code: c.categoryCode, condition_id: c.conditionId, urgency: c.urgency },
     note: body.note,
-    data: { categoryCode: c.categoryCode, previous: order.category_code },
+    data: { ...conditionData(c), previous: order.category_code },
     effects: [],
   };
 };

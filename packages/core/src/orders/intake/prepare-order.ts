@@ -63,7 +63,8 @@ export async function prepareOrder(
   }
   const centre = channel.intakeLevel === 'town' ? ref.centres.get(`town:${match.townCode}`) : ref.centres.get(`district:${match.districtCode}`);
   if (!centre) throw unprocessable('location', '该地区没有配置指挥中心', 'No command centre is configured for this area');
-  const classification = input.categoryCode ? await resolveClassification(q, input.categoryCode) : null;
+  // A report is never refused for an unclear condition: it keeps its category and the dispatcher chooses.
+  const classification = input.categoryCode ? await resolveClassification(q, input.categoryCode, input.conditionCode, input.description, false) : null;
   const attachmentFileIds = await resolveAttachments(q, actor, input.attachments ?? []);
   const now = services.clock();
   const acceptLimit = DEFAULT_STEP_LIMITS.accept;
