@@ -30,6 +30,8 @@ const KEYS = [
   'suspension', // handling, suspension requested
   'voidReq', // pending_dispatch, void requested
   'check', // pending_check
+  'coWaiting', // handling at WJ-CGJ, WJ-SWJ co-handling and not reported yet
+  'coChecked', // pending_check, WJ-SWJ co-handled and reported
   'callback', // pending_callback
   'close', // pending_close, citizen satisfied
   'closeBad', // pending_close, citizen dissatisfied
@@ -55,6 +57,8 @@ beforeAll(async () => {
     suspension: ['handling', { request: 'suspension' }],
     voidReq: ['pending_dispatch', { request: 'void' }],
     check: ['pending_check', {}],
+    coWaiting: ['handling', { coUnits: ['WJ-SWJ'] }],
+    coChecked: ['pending_check', { coUnits: ['WJ-SWJ'] }],
     callback: ['pending_callback', {}],
     close: ['pending_close', {}],
     closeBad: ['pending_close', { satisfaction: 'dissatisfied' }],
@@ -120,6 +124,8 @@ const VALID: Record<ActionName, unknown> = {
   redispatch: { unitId: '$unit:WJ-JTJ', reason: '改派' },
   'add-co-handler': { unitId: '$unit:WJ-JTJ' },
   sign: {},
+  'co-sign': {},
+  'co-feedback': { result: '已配合完成' },
   return: { reason: '非本单位职责' },
   'request-extension': { value: 1, unit: 'working_days', reason: '需要时间' },
   'approve-extension': {},
@@ -152,6 +158,8 @@ describe('every action is covered by each table below', () => {
 
 // ── (a) wrong role: 403 forbidden; the actor can see the order, his role may not take the action ──
 const WRONG_ROLE: [ActionName, Key, string][] = [
+  ['co-sign', 'sign', 'zx_dispatcher'],
+  ['co-feedback', 'sign', 'zx_dispatcher'],
   ['send-to-verify', 'accept', 'songling_gridworker'],
   ['verify', 'verifying', 'zx_dispatcher'],
   ['accept', 'accept', 'songling_gridworker'],
@@ -195,6 +203,7 @@ describe('(a) wrong role → 403 forbidden, nothing changed', () => {
 // ── not responsible: 403 forbidden; the actor sees the order and has the role, but it is not his unit's ──
 const NOT_RESPONSIBLE: [ActionName, Key, string, unknown][] = [
   ['sign', 'sign', 'swj_handler', {}], // a co-handler does not sign for the lead
+  ['co-sign', 'sign', 'cgj_handler', {}], // the lead is not its own co-handler
   ['feedback', 'sign', 'swj_handler', { result: '已处置' }],
   ['add-co-handler', 'sign', 'swj_handler', { unitId: '$unit:WJ-JTJ' }],
   ['accept', 'accept', 'songling_dispatcher', {}], // the town sees it, but the district dispatches it
@@ -217,6 +226,8 @@ describe('not responsible → 403 forbidden, nothing changed', () => {
 
 // ── (b) outside the actor's scope: 404, exactly as for an order that does not exist ──
 const OUT_OF_SCOPE: [ActionName, Key, string][] = [
+  ['co-sign', 'sign', 'hbj_handler'],
+  ['co-feedback', 'sign', 'hbj_handler'],
   ['send-to-verify', 'accept', 'shengze_dispatcher'],
   ['verify', 'verifying', 'shengze_gridworker'],
   ['accept', 'accept', 'shengze_dispatcher'],
@@ -294,6 +305,9 @@ const WRONG_STATE: [ActionName, Key, string, unknown, string][] = [
   ['deny-void', 'handling', 'zx_shiftlead', { reason: '不同意' }, 'wrong_state'],
   ['deny-void', 'closed', 'zx_shiftlead', { reason: '不同意' }, 'wrong_state'],
   ['send-to-verify', 'dispatch', 'zx_dispatcher', {}, 'wrong_state'], // already accepted
+  ['co-sign', 'coChecked', 'swj_handler', {}, 'wrong_state'], // handled: nothing left to take part in
+  ['co-feedback', 'coChecked', 'swj_handler', { result: '已配合' }, 'wrong_state'],
+  ['feedback', 'coWaiting', 'cgj_handler', { result: '已处置' }, 'wrong_state'], // the co-handler has not reported
   ['send-to-verify', 'verifying', 'zx_dispatcher', {}, 'wrong_state'], // already sent
   ['verify', 'accept', 'songling_gridworker', { confirmed: false, note: '现场未见' }, 'wrong_state'], // not sent to verify
   ['escalate', 'check', 'zx_dispatcher', { reason: '无法解决' }, 'wrong_state'],
@@ -336,6 +350,8 @@ const MALFORMED: [ActionName, Key, string, unknown, string][] = [
   ['verify', 'verifying', 'songling_gridworker', { confirmed: 'yes', note: '属实' }, 'confirmed'],
   ['verify', 'verifying', 'songling_gridworker', { confirmed: false }, 'note'],
   ['verify', 'verifying', 'songling_gridworker', { confirmed: true, note: '属实', location: { lng: 999, lat: 31 } }, 'location.lng'],
+  ['co-sign', 'sign', 'swj_handler', { note: 5 }, 'note'],
+  ['co-feedback', 'sign', 'swj_handler', {}, 'result'],
   ['classify', 'dispatch', 'zx_dispatcher', {}, 'categoryCode'],
   ['classify', 'dispatch', 'zx_dispatcher', { categoryCode: 6012 }, 'categoryCode'],
   ['classify', 'dispatch', 'zx_dispatcher', { categoryCode: '06012', conditionCode: '' }, 'conditionCode'],

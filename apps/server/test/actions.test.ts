@@ -302,6 +302,51 @@ describe('sign', () => {
   });
 });
 
+describe('co-sign', () => {
+  it('a co-handler signs for its part; the order stays where the lead has it; the order lists its co-handlers', async () => {
+    const f = await fixture('pending_sign', { coUnits: ['WJ-SWJ'] });
+    const swj = await unitId(s, 'WJ-SWJ');
+    expect(f.order.coHandlers).toEqual([{ unit: { id: swj, name: expect.any(String) }, signedAt: null, reportedAt: null, report: null }]);
+    expect((await (await s.as('swj_handler')).get(`/api/v1/orders/${f.id}`)).body.allowedActions).toEqual(['co-sign', 'co-feedback']);
+    setClock(cst('2026-03-04 10:20'));
+    const o = await act(f, 'swj_handler', 'co-sign', { note: '水务局协办' });
+    expect(o.state.code).toBe('pending_sign');
+    expect(o.coHandlers[0]).toMatchObject({ signedAt: cst('2026-03-04 10:20'), reportedAt: null });
+    expect((await expectEvent(o, 'co-sign', 'pending_sign', 'pending_sign', 'swj_handler')).data).toMatchObject({ unitId: swj });
+    expect((await (await s.as('swj_handler')).act(f.id, 'co-sign', {})).status).toBe(409);
+    const clocks = (x: { deadlines: { step: string; dueAt: string; doneAt: string | null }[] }) => x.deadlines.map((d) => [d.step, d.dueAt, d.doneAt]);
+    expect(clocks(o)).toEqual(clocks(f.order)); // the lead's clocks are untouched
+  });
+});
+
+describe('co-feedback', () => {
+  it("the lead's result waits for the co-handler's part, then carries it", async () => {
+    const f = await fixture('handling', { coUnits: ['WJ-SWJ'] });
+    const early = await (await s.as('cgj_handler')).act(f.id, 'feedback', { result: '已处置' });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toMatch(/协办单位尚未反馈：.*水务/);
+    setClock(cst('2026-03-04 11:00'));
+    const photo = await upload(s, 'swj_handler');
+    const part = await act(f, 'swj_handler', 'co-feedback', { result: '已疏通周边雨水管道', attachments: [photo] });
+    expect(part.state.code).toBe('handling');
+    expect(part.coHandlers[0]).toMatchObject({ signedAt: cst('2026-03-04 11:00'), reportedAt: cst('2026-03-04 11:00'), report: '已疏通周边雨水管道' });
+    expect((await expectEvent(part, 'co-feedback', 'handling', 'handling', 'swj_handler')).attachmentIds).toEqual([photo]);
+    const done = await act(f, 'cgj_handler', 'feedback', { result: '已拆除条幅' });
+    expect(done.state.code).toBe('pending_check');
+    const e = await expectEvent(done, 'feedback', 'handling', 'pending_check', 'cgj_handler');
+    expect(e.data.coReports).toEqual([{ unitId: await unitId(s, 'WJ-SWJ'), unitName: expect.any(String), report: '已疏通周边雨水管道' }]);
+  });
+
+  it('the lead may go without a silent co-handler, saying why', async () => {
+    const f = await fixture('handling', { coUnits: ['WJ-SWJ'] });
+    const o = await act(f, 'cgj_handler', 'feedback', { result: '已拆除条幅', withoutCoReports: '协办事项已由主办单位一并完成' });
+    expect((await expectEvent(o, 'feedback', 'handling', 'pending_check', 'cgj_handler')).data).toMatchObject({
+      coReports: [{ report: null }],
+      withoutCoReports: '协办事项已由主办单位一并完成',
+    });
+  });
+});
+
 describe('return', () => {
   it('sends the order back to the dispatcher: returns counted, unit released, sign/handle stopped, dispatch clock restarted', async () => {
     const f = await fixture('handling');
@@ -328,6 +373,16 @@ describe('return', () => {
     const o = await act(f, 'zjj_handler', 'return', { reason: '仍非本单位职责' });
     await expectEvent(o, 'return', 'pending_sign', 'pending_dispatch', 'zjj_handler');
     expect(o.counts.returns).toBe(2);
+  });
+
+  it('首单负责制: the unit that returned an order once cannot return it again when it comes back', async () => {
+    const f = await fixture('handling');
+    await act(f, 'cgj_handler', 'return', { reason: '非本单位职责' });
+    await act(f, 'zx_dispatcher', 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    const again = await (await s.as('cgj_handler')).act(f.id, 'return', { reason: '仍非本单位职责' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/首单负责制/);
+    expect((await (await s.as('cgj_handler')).get(`/api/v1/orders/${f.id}`)).body.state.code).toBe('pending_sign');
   });
 });
 

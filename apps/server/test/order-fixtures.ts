@@ -172,7 +172,11 @@ export async function orderIn(s: TestServer, state: FixtureState, spec: OrderSpe
     f.handler = await userOfUnit(s, f.handlerUnitId!, 'handler');
   }
   if (reach('handling')) await step(s, f, f.handler!, 'sign', {}, 'handling');
-  if (reach('pending_check')) await step(s, f, f.handler!, 'feedback', { result: '已责令商户拆除条幅，现场恢复整洁' }, 'pending_check');
+  if (reach('pending_check')) {
+    // The lead's result waits for each co-handler's part (协办反馈).
+    for (const co of spec.coUnits ?? []) await step(s, f, await userOfUnit(s, await unitId(s, co), 'handler'), 'co-feedback', { result: '已配合完成协办事项' }, f.order.state.code);
+    await step(s, f, f.handler!, 'feedback', { result: '已责令商户拆除条幅，现场恢复整洁' }, 'pending_check');
+  }
   const callable = (spec.phone === undefined ? DEFAULT_PHONE : spec.phone) !== null;
   if (target === 'pending_callback' && !callable) throw new Error('an order without a reporter phone has no callback step');
   if (reach('pending_callback')) await step(s, f, f.gridWorker, 'check', { passed: true }, callable ? 'pending_callback' : 'pending_close');

@@ -127,6 +127,8 @@ describe('seed stories', () => {
     expect((await (await s.as('swj_handler')).get(`/api/v1/orders/${created.body.id}`)).status).toBe(200);
     const nyj = await s.as('nyj_handler');
     await nyj.act(created.body.id, 'sign');
+    // Water affairs reports its part; agriculture's result carries it.
+    expect((await (await s.as('swj_handler')).act(created.body.id, 'co-feedback', { result: '已检查河道水质，未见污染' })).status).toBe(200);
     expect((await nyj.act(created.body.id, 'feedback', { result: '已组织清运，河岸恢复' })).body.state.code).toBe('pending_check');
     // No reporter phone on a patrol report: after the check it waits for closure, no callback.
     expect((await worker.act(created.body.id, 'check', { passed: true })).body.state.code).toBe('pending_close');
@@ -178,13 +180,19 @@ describe('seed stories', () => {
     expect(sent.body.handlerUnit!.id).toBe(await unitId(s, 'WJ-JTJ'));
     const jtj = await s.as('jtj_handler');
     await jtj.act(created.body.id, 'sign');
-    await jtj.act(created.body.id, 'feedback', { result: '已完成路面修复' });
+    // Both units report: housing co-handles (协办) its part, and the transport bureau's result carries it.
+    const zjj = await s.as('zjj_handler');
+    expect((await zjj.act(created.body.id, 'co-sign', {})).status).toBe(200);
+    expect((await jtj.act(created.body.id, 'feedback', { result: '已完成路面修复' })).status).toBe(409);
+    expect((await zjj.act(created.body.id, 'co-feedback', { result: '已排查塌陷处地下管线，无渗漏' })).status).toBe(200);
+    const led = await jtj.act(created.body.id, 'feedback', { result: '已完成路面修复' });
+    expect(led.body.coHandlers).toMatchObject([{ report: '已排查塌陷处地下管线，无渗漏' }]);
     await worker.act(created.body.id, 'check', { passed: true });
     const closed = await district.act(created.body.id, 'close');
     expect(closed.body.state.code).toBe('closed');
     expect(closed.body.solvedLevel).toBe('district');
     expect(closed.body.counts.escalations).toBe(2);
-    expect(actionsOf(closed.body)).toEqual(['create', 'accept', 'dispatch', 'sign', 'escalate', 'escalate', 'classify', 'dispatch', 'sign', 'feedback', 'check', 'close']);
+    expect(actionsOf(closed.body)).toEqual(['create', 'accept', 'dispatch', 'sign', 'escalate', 'escalate', 'classify', 'dispatch', 'sign', 'co-sign', 'co-feedback', 'feedback', 'check', 'close']);
     // The town dispatcher of another town never sees it.
     expect((await (await s.as('shengze_dispatcher')).get(`/api/v1/orders/${created.body.id}`)).status).toBe(404);
   });

@@ -104,6 +104,8 @@ export const ActionBodies = {
   ),
   'add-co-handler': Type.Object({ unitId: Type.Integer({ minimum: 1 }), note: Note }, { additionalProperties: false }),
   sign: Type.Object({ note: Note }, { additionalProperties: false }),
+  'co-sign': Type.Object({ note: Note }, { additionalProperties: false }),
+  'co-feedback': Type.Object({ result: Text(4000, "the co-handler's part of the result"), attachments: AttachmentIds }, { additionalProperties: false }),
   return: Type.Object({ reason: Reason }, { additionalProperties: false }),
   'request-extension': Type.Object(
     { value: Type.Number({ exclusiveMinimum: 0, maximum: 365 }), unit: TimeUnitSchema, reason: Reason },
@@ -120,7 +122,14 @@ export const ActionBodies = {
   'deny-void': Type.Object({ reason: Reason }, { additionalProperties: false }),
   escalate: Type.Object({ reason: Reason }, { additionalProperties: false }),
   'self-handle': Type.Object({ result: Text(2000, 'what was done on the spot'), attachments: AttachmentIds }, { additionalProperties: false }),
-  feedback: Type.Object({ result: Text(4000, 'the handling result'), attachments: AttachmentIds }, { additionalProperties: false }),
+  feedback: Type.Object(
+    {
+      result: Text(4000, 'the handling result'),
+      attachments: AttachmentIds,
+      withoutCoReports: Type.Optional(Text(2000, 'why the result goes without a co-handler that has not reported (协办单位未反馈的原因)')),
+    },
+    { additionalProperties: false },
+  ),
   check: Type.Object({ passed: Type.Boolean(), note: Note, attachments: AttachmentIds }, { additionalProperties: false }),
   callback: Type.Object(
     {
@@ -228,6 +237,9 @@ export const EventDataSchema = Obj({
   fromLevel: Type.Optional(literals(ORDER_LEVELS)),
   toLevel: Type.Optional(literals(ORDER_LEVELS)),
   passed: bool,
+  /** 反馈: the co-handlers' parts the lead's result carries, and why it went without any that had not reported. */
+  coReports: Type.Optional(Type.Array(Obj({ unitId: Type.Integer(), unitName: Type.String(), report: Nullable(Type.String()) }))),
+  withoutCoReports: str,
   /** 核实: the grid worker found the matter as reported (true) or not (false). */
   confirmed: bool,
   location: Type.Optional(Obj({ lng: Type.Number(), lat: Type.Number() })),
@@ -323,10 +335,13 @@ export const OrderListItemSchema = Obj(orderSummary);
 /** The order with its reporters and step clocks (the answer to intake). */
 export const OrderViewSchema = Obj({ ...orderSummary, reporters: Type.Array(ReporterSchema), deadlines: Type.Array(DeadlineSchema) });
 /** The order with its timeline (detail and the answer to every action). */
+/** A co-handling unit (协办单位) of the order and its part: signed for, reported, what it reported. */
+export const CoHandlerSchema = Obj({ unit: Obj({ id: Type.Integer(), name: Type.String() }), signedAt: Nullable(DateTime), reportedAt: Nullable(DateTime), report: Nullable(Type.String()) });
 export const OrderDetailSchema = Obj({
   ...orderSummary,
   reporters: Type.Array(ReporterSchema),
   deadlines: Type.Array(DeadlineSchema),
+  coHandlers: Type.Array(CoHandlerSchema),
   timeline: Type.Array(TimelineEventSchema),
 });
 export const OrderPageSchema = PageOf(OrderListItemSchema);

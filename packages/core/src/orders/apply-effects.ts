@@ -8,7 +8,7 @@ import { resumedDueAt } from './clock-moves.rules.ts';
 import { cancelClockTimers } from './clock-timers.ts';
 import { requestCallbacks } from './callback-links.ts';
 import { rescheduleRunningClocks, startSteps } from './deadlines.ts';
-import { completeDeadlines, involveUnit, listDeadlines, releaseUnits, setDeadlineDue, startDeadline } from './order.repository.ts';
+import { completeDeadlines, involveUnit, listDeadlines, recordCoPart, releaseUnits, setDeadlineDue, startDeadline } from './order.repository.ts';
 import type { OrderRow } from './order.types.ts';
 import type { OrderServices } from './order-services.ts';
 
@@ -46,6 +46,12 @@ export async function applyEffects(tx: Queryable, services: OrderServices, order
         break;
       case 'release':
         await releaseUnits(tx, order.id, e.role);
+        break;
+      case 'coSigned':
+        await recordCoPart(tx, order.id, e.unitId, now);
+        break;
+      case 'coReported':
+        await recordCoPart(tx, order.id, e.unitId, now, e.report);
         break;
       case 'notify':
         await enqueueMessage(tx, { template: e.template, vars: e.vars, channel: 'inbox', recipient: { kind: 'unit', unitId: e.unitId }, orderId: order.id, at: now });

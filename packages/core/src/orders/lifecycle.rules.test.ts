@@ -21,6 +21,8 @@ const SPEC: Record<ActionName, [StateCode[], StateCode[] | 'same', Role[]]> = {
   redispatch: [['pending_sign', 'handling'], ['pending_sign', 'pending_dispatch'], ['dispatcher', 'shift_lead']],
   'add-co-handler': [['pending_sign', 'handling'], 'same', ['dispatcher', 'shift_lead', 'handler']],
   sign: [['pending_sign'], ['handling'], ['handler']],
+  'co-sign': [['pending_sign', 'handling'], 'same', ['handler']],
+  'co-feedback': [['pending_sign', 'handling'], 'same', ['handler']],
   return: [['pending_sign', 'handling'], ['pending_dispatch'], ['handler']],
   'request-extension': [['handling'], 'same', ['handler']],
   'approve-extension': [['handling'], 'same', ['shift_lead']],
@@ -44,7 +46,7 @@ const SPEC: Record<ActionName, [StateCode[], StateCode[] | 'same', Role[]]> = {
   merge: [['pending_accept', 'pending_dispatch', 'pending_sign', 'handling'], 'same', ['dispatcher', 'shift_lead']],
 };
 
-const ALL_HOLDS = new Set<Responsibility>(['dispatch_unit', 'handler_unit', 'grid']);
+const ALL_HOLDS = new Set<Responsibility>(['dispatch_unit', 'handler_unit', 'co_unit', 'grid']);
 const everyone = (roles: Role[]) => ({ roles: new Set(roles), holds: ALL_HOLDS });
 /** Where an order stands; at the district level escalation's rule is the table's union (the order condition refuses it). */
 const at = (state: StateCode, level: OrderLevel = 'district') => ({ state, level });

@@ -8,8 +8,11 @@ import type { Messages } from '../shared/errors.ts';
 import type { OrderRow } from './order.types.ts';
 import type { Role } from '../org/roles.ts';
 
-/** How the actor must relate to the order: works for its dispatching centre, its handling unit, or covers its grid. */
-export type Responsibility = 'dispatch_unit' | 'handler_unit' | 'grid';
+/**
+ * How the actor must relate to the order: works for its dispatching centre, its handling (lead) unit, one of its
+ * co-handling units (协办), or covers its grid.
+ */
+export type Responsibility = 'dispatch_unit' | 'handler_unit' | 'co_unit' | 'grid';
 
 export interface ActionRule {
   roles: readonly Role[];
@@ -38,6 +41,9 @@ export const ACTION_RULES: Record<ActionName, ActionRule> = {
   redispatch: { roles: DISPATCHERS, from: ['pending_sign', 'handling'], to: ['pending_sign', 'pending_dispatch'], by: ['dispatch_unit'] },
   'add-co-handler': { roles: [...DISPATCHERS, 'handler'], from: ['pending_sign', 'handling'], to: 'same', by: ['dispatch_unit', 'handler_unit'] },
   sign: { roles: ['handler'], from: ['pending_sign'], to: ['handling'], by: ['handler_unit'] },
+  // A co-handler signs for and reports its own part; the order's state is the lead's.
+  'co-sign': { roles: ['handler'], from: ['pending_sign', 'handling'], to: 'same', by: ['co_unit'] },
+  'co-feedback': { roles: ['handler'], from: ['pending_sign', 'handling'], to: 'same', by: ['co_unit'] },
   return: { roles: ['handler'], from: ['pending_sign', 'handling'], to: ['pending_dispatch'], by: ['handler_unit'] },
   'request-extension': { roles: ['handler'], from: ['handling'], to: 'same', by: ['handler_unit'] },
   'approve-extension': { roles: ['shift_lead'], from: ['handling'], to: 'same', by: ['dispatch_unit'] },

@@ -4,7 +4,7 @@ import type { TimeUnit } from '../calendar/index.ts';
 import { findCentre } from '../org/org.repository.ts';
 import type { Ask, ClockInfo, UnitInfo } from './decisions/index.ts';
 import { resolveClassification } from './classification.ts';
-import { listDeadlines } from './order.repository.ts';
+import { coParts, listDeadlines } from './order.repository.ts';
 import type { OrderRow } from './order.types.ts';
 import type { OrderServices } from './order-services.ts';
 import { routeOrder } from './routing.ts';
@@ -43,6 +43,10 @@ export function liveAnswers(tx: Queryable, services: OrderServices, order: Order
       }
       case 'reporter':
         return (await tx.query('select 1 from order_reporters where id = $1 and order_id = $2', [a.reporterId, order.id])).rowCount > 0;
+      case 'coParts':
+        return coParts(tx, order.id);
+      case 'returnedBefore':
+        return (await tx.query(`select 1 from order_events where order_id = $1 and action = 'return' and (data->>'unitId')::int = $2 limit 1`, [order.id, a.unitId])).rowCount > 0;
     }
   };
 }

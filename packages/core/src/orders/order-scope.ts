@@ -40,6 +40,7 @@ export function responsibilitiesOf(actor: Actor, o: OrderRow): Set<Responsibilit
   const holds = new Set<Responsibility>();
   if (coversUnit(actor, o.dispatch_unit_id)) holds.add('dispatch_unit');
   if (coversUnit(actor, o.handler_unit_id)) holds.add('handler_unit');
+  if ((o.co_unit_ids ?? []).some((u) => coversUnit(actor, u))) holds.add('co_unit');
   if (coversArea(actor, o.grid_code, o.village_code)) holds.add('grid');
   return holds;
 }

@@ -13,6 +13,7 @@ import { pageWindow } from '../shared/paging.ts';
 import { allowedActions, orderScopeSql } from './order-scope.ts';
 import { orderFilterSql } from './order-filters.ts';
 import type { DeadlineRow, OrderRow } from './order.types.ts';
+import { coParts } from './order.repository.ts';
 import type { PreparedOrder } from './intake/prepare-order.ts';
 import { toDeadlineView, worstLight, type ClockReading } from './deadline-view.ts';
 import type { IntakeReference } from './intake/reference-cache.ts';
@@ -24,7 +25,8 @@ const VIEW_SELECT = `
     g.name as grid_name, dv.name as village_name, dt.name as town_name, dd.name as district_name,
     c.name as category_name, c.name_en as category_name_en, cc.code as condition_code, cc.description as condition_description,
     du.name as dispatch_unit_name, hu.name as handler_unit_name,
-    ch.name_zh as channel_zh, ch.name_en as channel_en, n.name_zh as nature_zh, n.name_en as nature_en
+    ch.name_zh as channel_zh, ch.name_en as channel_en, n.name_zh as nature_zh, n.name_en as nature_en,
+    array(select ou.unit_id from order_units ou where ou.order_id = o.id and ou.role = 'co' and ou.active order by ou.unit_id) as co_unit_ids
   from orders o
   join order_states st on st.code = o.state
   join channels ch on ch.code = o.channel
@@ -174,7 +176,13 @@ export async function orderView(q: Queryable, actor: Actor, id: number, lang: La
     deadlines,
   };
   if (!opts.timeline) return view;
-  return { ...view, timeline: await timelineOf(q, id, lang) };
+  const coHandlers = (await coParts(q, id)).map((p) => ({
+    unit: { id: p.unitId, name: p.name },
+    signedAt: isoOrNull(p.signedAt),
+    reportedAt: isoOrNull(p.reportedAt),
+    report: p.report,
+  }));
+  return { ...view, coHandlers, timeline: await timelineOf(q, id, lang) };
 }
 
 interface EventRow {

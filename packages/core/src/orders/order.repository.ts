@@ -2,9 +2,13 @@ import type { Queryable } from '@liandong/db';
 import type { StateCode, Step } from '@liandong/contracts';
 import type { DeadlineRow, EventRow, OrderPatch, OrderRow } from './order.types.ts';
 import { cancelClockTimers } from './clock-timers.ts';
+import type { CoPart } from './decisions/asks.ts';
+
+/** The order's columns and its active co-handlers' unit ids (who may act on it as 协办). */
+const ORDER_ROW = `*, array(select ou.unit_id from order_units ou where ou.order_id = orders.id and ou.role = 'co' and ou.active order by ou.unit_id) as co_unit_ids`;
 
 export async function lockOrder(q: Queryable, id: number): Promise<OrderRow | null> {
-  const r = await q.query<OrderRow>('select * from orders where id = $1 for update', [id]);
+  const r = await q.query<OrderRow>(`select ${ORDER_ROW} from orders where id = $1 for update`, [id]);
   return r.rows[0] ?? null;
 }
 
@@ -15,7 +19,7 @@ export async function orderIdByCode(q: Queryable, code: string): Promise<number 
 }
 
 export async function getOrder(q: Queryable, id: number): Promise<OrderRow | null> {
-  const r = await q.query<OrderRow>('select * from orders where id = $1', [id]);
+  const r = await q.query<OrderRow>(`select ${ORDER_ROW} from orders where id = $1`, [id]);
   return r.rows[0] ?? null;
 }
 
@@ -58,7 +62,7 @@ export async function updateOrder(q: Queryable, id: number, state: StateCode, pa
     params.push(key === 'pending_request' && value != null ? JSON.stringify(value) : value);
     sets.push(`${key} = $${params.length}`);
   }
-  const r = await q.query<OrderRow>(`update orders set ${sets.join(', ')} where id = $1 returning *`, params);
+  const r = await q.query<OrderRow>(`update orders set ${sets.join(', ')} where id = $1 returning ${ORDER_ROW}`, params);
   return r.rows[0]!;
 }
 
@@ -129,6 +133,27 @@ export async function involveUnit(q: Queryable, orderId: number, unitId: number,
     `insert into order_units (order_id, unit_id, role, active, assigned_at) values ($1, $2, $3, true, $4)
      on conflict (order_id, unit_id, role) do update set active = true, assigned_at = excluded.assigned_at`,
     [orderId, unitId, role, at],
+  );
+}
+
+/** The active co-handlers (协办) of an order and their parts. */
+export async function coParts(q: Queryable, orderId: number): Promise<CoPart[]> {
+  const r = await q.query<CoPart>(
+    `select ou.unit_id as "unitId", u.name, ou.signed_at as "signedAt", ou.reported_at as "reportedAt", ou.report
+       from order_units ou join units u on u.id = ou.unit_id
+      where ou.order_id = $1 and ou.role = 'co' and ou.active order by ou.unit_id`,
+    [orderId],
+  );
+  return r.rows;
+}
+
+/** A co-handler signs for its part, or reports it (signing too, if it had not). */
+export async function recordCoPart(q: Queryable, orderId: number, unitId: number, at: Date, report?: string): Promise<void> {
+  await q.query(
+    `update order_units set signed_at = coalesce(signed_at, $3),
+            reported_at = case when $4::text is null then reported_at else $3 end, report = coalesce($4::text, report)
+      where order_id = $1 and unit_id = $2 and role = 'co'`,
+    [orderId, unitId, at, report ?? null],
   );
 }
 

@@ -39,6 +39,8 @@ export interface OrderRow {
   escalation_count: number;
   extension_count: number;
   verification_count: number;
+  /** Units co-handling the order now (协办), read with the row from `order_units`; not a column of `orders`. */
+  co_unit_ids?: number[];
   merged_into_id: number | null;
   created_by: number | null;
   created_at: Date;

@@ -6,7 +6,7 @@
 import type { TimeUnit } from '../../calendar/index.ts';
 import { approverOf, dispatcherOf, now, type Flow } from './flow-core.ts';
 import { SATISFACTION_MIX } from './plan-mix.ts';
-import { feedbackText } from './plan-texts.ts';
+import { coFeedbackText, feedbackText } from './plan-texts.ts';
 import { chance, pick, Picker } from './rng.ts';
 import { EXTENSION_REASONS, FORCE_CLOSE_REASONS, REOPEN_REASONS, RETURN_REASONS, REWORK_NOTES, SUSPENSION_REASONS } from './texts-matters.ts';
 
@@ -65,6 +65,12 @@ export function stepHandling(f: Flow): void {
     const when = time.office(now(f), 0.2, 2);
     if (plan.flags.extension === 'approved') sim.act(o, 'approve-extension', lead, when, { note: '同意延期' });
     else sim.act(o, 'deny-extension', lead, when, { reason: '不符合延期条件，请按期办结' });
+    return;
+  }
+  const waiting = [...o.units.values()].find((u) => u.role === 'co' && u.active && !u.reportedAt);
+  if (waiting) {
+    // 协办: each co-handler reports its part before the lead's result, which carries it.
+    sim.act(o, 'co-feedback', ctx.actors.handler(waiting.unitId), time.office(t, 0.5, 8), { result: coFeedbackText(f.rng) });
     return;
   }
   if (plan.flags.lingering && !mem.lingered) {

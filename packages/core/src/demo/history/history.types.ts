@@ -49,6 +49,10 @@ export interface SimUnitLink {
   role: 'lead' | 'co' | 'dispatch';
   active: boolean;
   assignedAt: Date;
+  /** A co-handler's part (协办): signed for, reported. */
+  signedAt?: Date;
+  reportedAt?: Date;
+  report?: string;
 }
 
 export interface SimReporter {

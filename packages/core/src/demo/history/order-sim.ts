@@ -126,11 +126,20 @@ export class OrderSim {
   }
 
   involve(o: SimOrder, unitId: number, role: 'lead' | 'co' | 'dispatch', at: Date): void {
-    o.units.set(`${unitId}:${role}`, { unitId, role, active: true, assignedAt: at });
+    // Like the live upsert: a unit involved again keeps what it did in its part before.
+    const key = `${unitId}:${role}`;
+    o.units.set(key, { ...o.units.get(key), unitId, role, active: true, assignedAt: at });
+    this.coUnitsChanged(o);
+  }
+
+  /** The row's co-handlers, as the live row reads them from order_units (co_unit_ids). */
+  private coUnitsChanged(o: SimOrder): void {
+    o.row.co_unit_ids = [...o.units.values()].filter((u) => u.role === 'co' && u.active).map((u) => u.unitId).sort((a, b) => a - b);
   }
 
   release(o: SimOrder, role: 'lead' | 'co' | 'dispatch'): void {
     for (const link of o.units.values()) if (link.role === role) link.active = false;
+    this.coUnitsChanged(o);
   }
 
   /** hasCallableReporter: someone left a phone number to be called back on. */

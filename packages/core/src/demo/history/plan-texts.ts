@@ -51,6 +51,13 @@ export function planReporter(rng: Rng, channel: string, frequent: readonly { nam
   return { name: personName(rng), phone: mobileNumber(rng), anonymous: false };
 }
 
+/** What a co-handling unit reports of its part (协办反馈). */
+export function coFeedbackText(rng: Rng): string {
+  const who = pick(rng, ['已派员配合主办单位', '已按本单位职责', '已会同属地']);
+  const what = pick(rng, ['完成现场协查', '完成相关整改', '提供执法保障', '完成管线排查', '落实后续监管']);
+  return `${who}${what}，情况已告主办单位。`;
+}
+
 export function feedbackText(rng: Rng, c: HistoryCondition, again: boolean): string {
   const how = pick(rng, ['已安排人员到现场', '已组织力量', '经现场核实后', '已联系责任人']);
   const tail = pick(rng, ['整改前后照片已上传。', '已与诉求人沟通。', '将持续关注，防止反弹。', '']);

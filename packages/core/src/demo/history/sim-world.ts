@@ -4,7 +4,7 @@
  * themselves are the live platform's; only where the answers come from differs.
  */
 import { resumedDueAt } from '../../orders/clock-moves.rules.ts';
-import type { Ask, ClockInfo, Effect, UnitInfo } from '../../orders/decisions/index.ts';
+import type { Ask, ClockInfo, CoPart, Effect, UnitInfo } from '../../orders/decisions/index.ts';
 import { dispatchRoute, type Route } from '../../orders/dispatch-route.rules.ts';
 import { HistoryBug } from './history-bug.ts';
 import { classificationOf } from '../../orders/classification.ts';
@@ -66,6 +66,13 @@ export function simAnswers(sim: OrderSim, o: SimOrder): (a: Ask) => unknown {
         return ctx.centre.divisionCode === o.row.district_code ? unitInfo(ctx, ctx.centre) : null;
       case 'reporter':
         return reporterAt(o, a.reporterId) !== undefined;
+      case 'returnedBefore':
+        return o.events.some((e) => e.action === 'return' && e.data.unitId === a.unitId);
+      case 'coParts':
+        return [...o.units.values()]
+          .filter((u) => u.role === 'co' && u.active)
+          .sort((x, y) => x.unitId - y.unitId)
+          .map((u): CoPart => ({ unitId: u.unitId, name: ctx.units.get(u.unitId)?.name ?? '', signedAt: u.signedAt ?? null, reportedAt: u.reportedAt ?? null, report: u.report ?? null }));
     }
   };
 }
@@ -95,6 +102,17 @@ export function applySimEffects(sim: OrderSim, o: SimOrder, effects: readonly Ef
       case 'release':
         sim.release(o, e.role);
         break;
+      case 'coSigned':
+      case 'coReported': {
+        const link = o.units.get(`${e.unitId}:co`);
+        if (!link) throw new HistoryBug('demo history: no such co-handler');
+        link.signedAt ??= at;
+        if (e.effect === 'coReported') {
+          link.reportedAt = at;
+          link.report = e.report;
+        }
+        break;
+      }
       case 'rateReporter': {
         const r = reporterAt(o, e.reporterId);
         if (r) r.satisfaction = e.satisfaction;

@@ -134,11 +134,23 @@ export async function writeBatch(tx: Queryable, orders: readonly SimOrder[]): Pr
     [JSON.stringify(deadlineRows)],
   );
 
-  const unitRows = orders.flatMap((o) => [...o.units.values()].map((u) => ({ order_id: o.row.id, unit_id: u.unitId, role: u.role, active: u.active, assigned_at: iso(u.assignedAt) })));
+  const unitRows = orders.flatMap((o) =>
+    [...o.units.values()].map((u) => ({
+      order_id: o.row.id,
+      unit_id: u.unitId,
+      role: u.role,
+      active: u.active,
+      assigned_at: iso(u.assignedAt),
+      signed_at: u.signedAt ? iso(u.signedAt) : null,
+      reported_at: u.reportedAt ? iso(u.reportedAt) : null,
+      report: u.report ?? null,
+    })),
+  );
   await tx.query(
-    `insert into order_units (order_id, unit_id, role, active, assigned_at)
-     select order_id, unit_id, role, active, assigned_at
-       from jsonb_to_recordset($1::jsonb) as r(order_id bigint, unit_id int, role text, active boolean, assigned_at timestamptz)`,
+    `insert into order_units (order_id, unit_id, role, active, assigned_at, signed_at, reported_at, report)
+     select order_id, unit_id, role, active, assigned_at, signed_at, reported_at, report
+       from jsonb_to_recordset($1::jsonb) as r(order_id bigint, unit_id int, role text, active boolean, assigned_at timestamptz,
+            signed_at timestamptz, reported_at timestamptz, report text)`,
     [JSON.stringify(unitRows)],
   );
   return { orders: orders.length, events: eventRows.length };

@@ -28,6 +28,15 @@ export interface ClockInfo {
   doneAt: Date | null;
 }
 
+/** A co-handling unit's part (协办): whether it has signed for it and reported it. */
+export interface CoPart {
+  unitId: number;
+  name: string;
+  signedAt: Date | null;
+  reportedAt: Date | null;
+  report: string | null;
+}
+
 export type Ask =
   | { ask: 'unit'; id: number }
   | { ask: 'route' }
@@ -37,7 +46,9 @@ export type Ask =
   | { ask: 'calendar' }
   | { ask: 'station'; villageCode: string | null }
   | { ask: 'centre'; level: 'town' | 'district' }
-  | { ask: 'reporter'; reporterId: number };
+  | { ask: 'reporter'; reporterId: number }
+  | { ask: 'coParts' }
+  | { ask: 'returnedBefore'; unitId: number };
 
 export type Asking<T> = Generator<Ask, T, unknown>;
 
@@ -64,6 +75,10 @@ export const world = {
   centre: (level: 'town' | 'district') => asking<UnitInfo | null>({ ask: 'centre', level }),
   /** Whether a reporter belongs to the order. */
   reporter: (reporterId: number) => asking<boolean>({ ask: 'reporter', reporterId }),
+  /** The order's active co-handlers and their parts. */
+  coParts: () => asking<CoPart[]>({ ask: 'coParts' }),
+  /** Whether a unit has returned (退单) this order before. */
+  returnedBefore: (unitId: number) => asking<boolean>({ ask: 'returnedBefore', unitId }),
 };
 
 /** Runs a decision against answers that may take time (the database). */

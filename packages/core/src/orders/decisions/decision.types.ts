@@ -7,7 +7,7 @@ import type { Decision } from './effects.ts';
 export interface DecisionInput<A extends ActionName> {
   order: OrderRow;
   /** null: a person without an account (the demo history's virtual grid workers and station handlers). */
-  actor: { userId: number | null };
+  actor: { userId: number | null; unitIds: readonly number[] };
   body: ActionBody<A>;
   now: Date;
 }

@@ -21,6 +21,9 @@ export type Effect =
   | { effect: 'cancelTimers' }
   | { effect: 'involve'; unitId: number; role: UnitRole }
   | { effect: 'release'; role: UnitRole }
+  /** A co-handler signed for its part (协办签收), or reported it (协办反馈; signing too, if it had not). */
+  | { effect: 'coSigned'; unitId: number }
+  | { effect: 'coReported'; unitId: number; report: string }
   /** A message to a unit's inbox. */
   | { effect: 'notify'; template: 'order.escalated' | 'order.reopened' | 'order.verify'; vars: Record<string, string>; unitId: number }
   /** SMS links to the reporters with a phone (回访). */

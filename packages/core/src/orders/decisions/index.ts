@@ -11,6 +11,7 @@ import { feedback, returnOrder, sign } from './handling.ts';
 import { approveExtension, denyExtension, denySuspension, denyVoid, requestExtension, requestSuspension, requestVoid, resume, suspend, voidOrder } from './approvals.ts';
 import { escalate, selfHandle } from './levels.ts';
 import { sendToVerify, verify } from './verification.ts';
+import { coFeedback, coSign } from './co-handling.ts';
 import { callback, check, close, forceClose, reopen } from './closing.ts';
 
 export type DecidedAction = Exclude<ActionName, 'merge'>;
@@ -26,6 +27,8 @@ export const DECISIONS: { [A in DecidedAction]: Decide<A> } = {
   redispatch,
   'add-co-handler': addCoHandler,
   sign,
+  'co-sign': coSign,
+  'co-feedback': coFeedback,
   return: returnOrder,
   'request-extension': requestExtension,
   'approve-extension': approveExtension,
@@ -49,4 +52,4 @@ export const DECISIONS: { [A in DecidedAction]: Decide<A> } = {
 
 export type { Decide, DecisionInput } from './decision.types.ts';
 export type { Decision, Effect } from './effects.ts';
-export { decideAsync, decideNow, type Ask, type UnitInfo, type ClockInfo } from './asks.ts';
+export { decideAsync, decideNow, type Ask, type UnitInfo, type ClockInfo, type CoPart } from './asks.ts';
