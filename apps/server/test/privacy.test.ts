@@ -78,3 +78,43 @@ describe('merging a confidential order', () => {
     expect(full).toMatchObject({ name: '孙二', phone: '13900000012' });
   });
 });
+
+describe("revealing a reporter's number to call him back (查看号码)", () => {
+  const reveal = async (who: string, orderId: number, reporterId: number, body: unknown = { reason: '约定上门查看时间' }) =>
+    (await s.as(who)).request('POST', `/api/v1/orders/${orderId}/reporters/${reporterId}/phone`, body);
+
+  it('the handling and co-handling units and the dispatching desk may, with a reason, each reveal audited', async () => {
+    const f = await orderIn(s, 'handling', { phone: '13900000123', coUnits: ['WJ-SWJ'] });
+    const reporter = f.order.reporters[0]!;
+    expect((await (await s.as('cgj_handler')).get(`/api/v1/orders/${f.id}`)).body.reporters[0].phone).toBe('139****0123');
+    for (const who of ['cgj_handler', 'swj_handler', 'zx_dispatcher']) {
+      const r = await reveal(who, f.id, reporter.id);
+      expect({ who, status: r.status, body: r.body }).toEqual({ who, status: 200, body: { reporterId: reporter.id, phone: '13900000123' } });
+    }
+    const log = await audit(`action=reveal_phone&orderId=${f.id}`);
+    expect(log.error, JSON.stringify(log)).toBeUndefined();
+    expect(log.items.map((e: { username: string }) => e.username).sort()).toEqual(['cgj_handler', 'swj_handler', 'zx_dispatcher']);
+    expect(log.items[0]).toMatchObject({ action: 'reveal_phone', orderId: f.id, details: { reporterId: reporter.id, reason: '约定上门查看时间' } });
+  });
+
+  it('is refused without a reason, to those not handling it, outside the scope, and on confidential or anonymous reports — and leaves no trace then', async () => {
+    const f = await orderIn(s, 'handling', { phone: '13900000124' });
+    const reporter = f.order.reporters[0]!;
+    const bad = await reveal('cgj_handler', f.id, reporter.id, {});
+    expect({ status: bad.status, field: bad.body.error.field }).toEqual({ status: 400, field: 'reason' });
+    expect((await reveal('songling_gridworker', f.id, reporter.id)).status).toBe(403); // sees the order, does not handle it
+    expect((await reveal('hbj_handler', f.id, reporter.id)).status).toBe(404);
+    expect((await reveal('cgj_handler', f.id, 999_999_999)).status).toBe(404);
+
+    const secret = await (await s.as('zx_operator')).post('/api/v1/orders', { ...(await orderBody(s, { phone: '13900000125' })), confidential: true }, { 'idempotency-key': newKey('secret') });
+    const sr = secret.body.reporters[0]!.id!;
+    expect((await reveal('zx_dispatcher', secret.body.id, sr)).status).toBe(403);
+    const anon = await (await s.as('zx_operator')).post(
+      '/api/v1/orders',
+      { ...(await orderBody(s, { phone: null })), reporter: { phone: '13900000126', anonymous: true } },
+      { 'idempotency-key': newKey('anon') },
+    );
+    expect((await reveal('zx_dispatcher', anon.body.id, anon.body.reporters[0]!.id!)).status).toBe(403);
+    expect((await audit(`action=reveal_phone&orderId=${f.id}`)).items).toEqual([]);
+  });
+});

@@ -25,6 +25,8 @@ export const AuditEntrySchema = Obj({
     phone: Type.Optional(Type.String({ description: 'search_by_phone: the number searched' })),
     reporterIds: Type.Optional(Type.Array(Type.Integer(), { description: 'view_reporter: the reporters seen in full' })),
     messageIds: Type.Optional(Type.Array(Type.Integer(), { description: 'view_message_addresses: the messages whose addresses were shown' })),
+    reporterId: Type.Optional(Type.Integer({ description: 'reveal_phone: the reporter whose number was revealed' })),
+    reason: Type.Optional(Type.String({ description: 'reveal_phone: why the number was needed' })),
   }),
   ip: Nullable(Type.String()),
 });

@@ -384,6 +384,15 @@ export const orderRoutes = {
     params: OrderRefParams,
     response: { 200: OrderDetailSchema },
   }),
+  revealPhone: route({
+    method: 'POST',
+    path: '/api/v1/orders/:id/reporters/:reporterId/phone',
+    tags: ['orders'],
+    summary: "查看号码 Reveal a reporter's number to call him back: the order's handlers and dispatching desk, with a reason, audited; never on a confidential order or an anonymous reporter",
+    params: Type.Object({ ...OrderRefParams.properties, reporterId: Type.Integer({ minimum: 1 }) }),
+    body: Type.Object({ reason: Text(500, 'why you need the number, e.g. 约定上门时间') }, { additionalProperties: false }),
+    response: { 200: Obj({ reporterId: Type.Integer(), phone: Type.String() }) },
+  }),
 };
 
 type ActionRoute<A extends ActionName> = {

@@ -149,7 +149,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What the audit trail records (审计日志). */
-export const AUDIT_ACTIONS = ['search_by_phone', 'view_reporter', 'view_message_addresses'] as const;
+export const AUDIT_ACTIONS = ['search_by_phone', 'view_reporter', 'view_message_addresses', 'reveal_phone'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Every error code the API answers with (a closed set; `error.code`). */

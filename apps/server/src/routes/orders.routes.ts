@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ACTION_NAMES, orderActionRoutes, orderRoutes as routes, type ActionName } from '@liandong/contracts';
-import { createOrder, findVisibleOrder, newOrderView, orderIdOf, orderView, performAction, searchOrders } from '@liandong/core/orders/index.ts';
+import { createOrder, findVisibleOrder, newOrderView, orderIdOf, orderView, performAction, revealReporterPhone, searchOrders } from '@liandong/core/orders/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { requestLang } from '../http/lang.ts';
@@ -30,6 +30,10 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
     await findVisibleOrder(p.db, actor, id);
     return orderView(p.db, actor, id, requestLang(req), await readClock(p), { timeline: true });
   });
+
+  contractRoute(app, routes.revealPhone, async (req) =>
+    revealReporterPhone(p.db, requireActor(req), await orderIdOf(p.db, req.params.id), req.params.reporterId, req.body.reason, p.clock(), req.ip),
+  );
 
   for (const action of ACTION_NAMES) registerAction(app, p, action);
 }

@@ -2,6 +2,7 @@ export { createOrder, validateIdempotencyKey, type CreateOrderResult } from './c
 export { performAction, applyAction, SYSTEM_ACTOR } from './perform-action.ts';
 export { lockVisibleOrder, findVisibleOrder, orderIdOf, ORDER } from './order-access.ts';
 export { orderView, newOrderView, listOrders, searchOrders, type Lang } from './order-view.ts';
+export { revealReporterPhone } from './reveal-phone.ts';
 export { IntakeQueue } from './intake/intake-queue.ts';
 export { ReferenceCache } from './intake/reference-cache.ts';
 export { allowedActions, canSeeOrder, orderScopeSql } from './order-scope.ts';

@@ -136,6 +136,16 @@ export async function involveUnit(q: Queryable, orderId: number, unitId: number,
   );
 }
 
+/** One reporter of an order, with what protects him (anonymous, or from a confidential merged order). */
+export async function reporterOfOrder(q: Queryable, orderId: number, reporterId: number): Promise<{ phone: string | null; anonymous: boolean; source_confidential: boolean } | undefined> {
+  const r = await q.query<{ phone: string | null; anonymous: boolean; source_confidential: boolean }>(
+    `select r.phone, r.anonymous, coalesce(so.confidential, false) as source_confidential
+       from order_reporters r left join orders so on so.id = r.source_order_id where r.id = $1 and r.order_id = $2`,
+    [reporterId, orderId],
+  );
+  return r.rows[0];
+}
+
 /** The active co-handlers (协办) of an order and their parts. */
 export async function coParts(q: Queryable, orderId: number): Promise<CoPart[]> {
   const r = await q.query<CoPart>(
