@@ -673,6 +673,43 @@ describe('verify', () => {
   });
 });
 
+describe('notices through the outbox (通知)', () => {
+  const outbox = async (orderId: number) =>
+    (
+      await s.platform.db.query<{ template: string; channel: string; recipient: { kind: string; unitId?: number; phone?: string }; body: string }>(
+        'select template, channel, recipient, body from outbox where order_id = $1 order by id',
+        [orderId],
+      )
+    ).rows;
+
+  it('the units an order is dispatched to, the centre a request waits at, and the citizen at acceptance and closing are told', async () => {
+    const f = await fixture('pending_close', { coUnits: ['WJ-SWJ'], phone: '13912340001' });
+    const [cgj, swj, centre] = [await unitId(s, 'WJ-CGJ'), await unitId(s, 'WJ-SWJ'), await unitId(s, 'WJ-ZX')];
+    await act(f, 'zx_dispatcher', 'close');
+    const sent = await outbox(f.id);
+    const to = (template: string) => sent.filter((m) => m.template === template);
+    expect(to('order.dispatched').map((m) => [m.channel, m.recipient.unitId])).toEqual([['inbox', cgj], ['inbox', swj]]);
+    expect(to('order.dispatched')[1]!.body).toMatch(/收到协办工单/);
+    expect(to('citizen.accepted').map((m) => [m.channel, m.recipient.phone])).toEqual([['sms', '13912340001']]);
+    expect(to('citizen.accepted')[0]!.body).toContain(f.order.code);
+    expect(to('citizen.closed').map((m) => m.recipient.phone)).toEqual(['13912340001']);
+
+    const r = await fixture('handling', { request: 'extension' });
+    const waiting = (await outbox(r.id)).filter((m) => m.template === 'order.request');
+    expect(waiting.map((m) => [m.channel, m.recipient.unitId])).toEqual([['inbox', centre]]);
+    expect(waiting[0]!.body).toMatch(/延期申请待审批，理由：需协调产权人/);
+  });
+
+  it('a citizen is told why his report was not accepted; a report without a number sends nothing', async () => {
+    const f = await fixture('pending_accept', { phone: '13912340002' });
+    await act(f, 'zx_dispatcher', 'reject', { reason: '不属于本平台受理范围' });
+    const sms = (await outbox(f.id)).filter((m) => m.template === 'citizen.rejected');
+    expect(sms.map((m) => m.body)).toEqual([expect.stringContaining('原因：不属于本平台受理范围')]);
+    const silent = await fixture('pending_dispatch', { phone: null });
+    expect((await outbox(silent.id)).filter((m) => m.channel === 'sms')).toEqual([]);
+  });
+});
+
 describe('approvals at the level that dispatched (分中心值班长)', () => {
   it("a town's requests wait in the town shift lead's queue and are approved there; another town cannot", async () => {
     const station = await unitOfUser(s, 'songling_station');

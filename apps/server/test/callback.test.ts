@@ -63,6 +63,40 @@ describe('callback', () => {
     expect(after.reporters[0].satisfaction).toBe('very_satisfied');
   });
 
+  it('every reporter of a merged order gets a link and rates; the first answer is the callback, the others are recorded beside it', async () => {
+    now = cst('2026-03-11 10:00');
+    s.forgetSessions();
+    const p = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
+    const op = await s.as('zx_operator');
+    const report = async (name: string, phone: string) =>
+      (await op.post('/api/v1/orders', { channel: 'hotline', nature: 'complaint', description: '桥头路灯整晚不亮', location: p, reporter: { name, phone } }, { 'idempotency-key': newKey('mg') })).body.id as number;
+    const [a, b] = [await report('吴先生', '13700003331'), await report('郑女士', '13700003332')];
+    const d = await s.as('zx_dispatcher');
+    await d.act(a, 'accept');
+    expect((await d.act(a, 'merge', { duplicateIds: [b] })).status).toBe(200);
+    await d.act(a, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    const h = await s.as('cgj_handler');
+    await h.act(a, 'sign');
+    await h.act(a, 'feedback', { result: '已修复桥头路灯' });
+    await (await s.as('songling_gridworker')).act(a, 'check', { passed: true });
+    const links = await s.platform.db.query<{ body: string; recipient: { phone: string } }>(
+      `select body, recipient from outbox where order_id = $1 and template = 'callback.request' order by id`,
+      [a],
+    );
+    expect(links.rows.map((r) => r.recipient.phone)).toEqual(['13700003331', '13700003332']);
+    const [t1, t2] = links.rows.map((r) => /\/api\/v1\/public\/callbacks\/(cb_[\w-]+)/.exec(r.body)![1]!);
+    expect((await s.anonymous.post(`/api/v1/public/callbacks/${t1}`, { satisfaction: 'satisfied' })).body.state).toBe('pending_close');
+    expect((await s.anonymous.get(`/api/v1/public/callbacks/${t2}`)).body).toMatchObject({ open: true, answered: false });
+    const second = await s.anonymous.post(`/api/v1/public/callbacks/${t2}`, { satisfaction: 'very_satisfied', comment: '修得及时' });
+    expect(second.status).toBe(200);
+    expect(second.body.state).toBe('pending_close');
+    const after = (await op.get(`/api/v1/orders/${a}`)).body;
+    expect(after.reporters.map((r: { satisfaction: string | null }) => r.satisfaction)).toEqual(['satisfied', 'very_satisfied']);
+    expect(after.satisfaction).toBe('satisfied'); // the callback's, as counted
+    expect(after.timeline.at(-1)).toMatchObject({ action: 'rate', note: '修得及时', actor: null, data: { satisfaction: 'very_satisfied', via: 'link' } });
+    expect((await s.anonymous.post(`/api/v1/public/callbacks/${t2}`, { satisfaction: 'satisfied' })).status).toBe(409);
+  });
+
   it('reopens the order for rework on a substantive dissatisfaction, and the unit’s satisfaction rate counts it', async () => {
     now = cst('2026-03-10 10:00');
     s.forgetSessions();
@@ -118,7 +152,7 @@ describe('the callback link is the citizen’s alone', () => {
         expect(log.body.items[0].body).not.toContain(token);
         expect(log.body.items[0].body).toMatch(/callbacks\/cb_\S{4}\*\*\*\*/);
       }
-      expect(await deliverPendingMessages(s.platform.db)).toMatchObject({ sent: 1 });
+      expect(await deliverPendingMessages(s.platform.db)).toMatchObject({ sent: 2 }); // the acceptance notice (受理告知) and the link
       expect(received.join('\n')).toContain(`/api/v1/public/callbacks/${token}`);
       const stored = await s.platform.db.query<{ body: string }>(`select body from outbox where order_id = $1 and template = 'callback.request'`, [id]);
       expect(stored.rows[0]!.body).not.toContain(token);

@@ -65,11 +65,11 @@ const smsVars = { orderCode: '', leaderName: '赵局长', unitName: '吴江区�
 
 describe('delivery through real local servers', () => {
   it('on a fresh install an SMS is stored and readable, never sent', async () => {
-    const f = await orderIn(s, 'pending_sign');
+    const f = await orderIn(s, 'pending_sign', { phone: null });
     const { id, status } = await enqueue({ template: 'supervision.sms', vars: { ...smsVars, orderCode: f.code }, channel: 'sms', recipient: { kind: 'unit', unitId: f.handlerUnitId! }, orderId: f.id });
     expect(status).toBe('stored');
     expect(await deliverPendingMessages(s.platform.db)).toMatchObject({ claimed: 0 });
-    const log = expectOk(await (await s.as('admin')).get(`/api/v1/messages?orderId=${f.id}`), 'messages');
+    const log = expectOk(await (await s.as('admin')).get(`/api/v1/messages?orderId=${f.id}&channel=sms`), 'messages');
     expect(log.items).toEqual([expect.objectContaining({ id, channel: 'sms', status: 'stored', attempts: 0, orderCode: f.code })]);
     expect(log.items[0].body).toContain(`工单${f.code}处置环节已超过时限`);
   });
@@ -79,7 +79,7 @@ describe('delivery through real local servers', () => {
     const admin = await s.as('admin');
     const config = { url: `${gw.base}/sms/send`, headers: { 'X-Api-Key': 'k-test' }, sign: '【吴江联动】' };
     expectOk(await admin.request('PUT', '/api/v1/notification-channels/sms', { enabled: true, config }), 'enable sms');
-    const f = await orderIn(s, 'pending_sign');
+    const f = await orderIn(s, 'pending_sign', { phone: null });
     await s.platform.db.query(`update units set leader_name = '赵局长', leader_phone = '13900000001' where id = $1`, [f.handlerUnitId]);
     // What the supervision ladder's level 4 (短信督办) writes: its timeline event and the SMS in one transaction.
     let now = new Date();
@@ -99,7 +99,7 @@ describe('delivery through real local servers', () => {
     try {
       await until('the first attempt', settled(1));
       // While the gateway fails, orders are created and acted on as usual.
-      const other = await orderIn(s, 'handling');
+      const other = await orderIn(s, 'handling', { phone: null });
       expect(other.order.timeline.map((e: { action: string }) => e.action)).toEqual(['create', 'accept', 'dispatch', 'sign']);
       const signed = expectOk(await (await s.as(f.handler!)).act(f.id, 'sign'), 'sign');
       expect(signed.state.code).toBe('handling');
@@ -219,7 +219,7 @@ describe('inbox and message log', () => {
 describe('templates and channels', () => {
   it('lists the templates with their placeholders, in both languages, to any signed-in user', async () => {
     const list = expectOk(await (await s.as('cgj_handler')).get('/api/v1/message-templates'), 'templates');
-    expect(list).toHaveLength(18); // 9 templates × zh, en
+    expect(list).toHaveLength(30); // 15 templates × zh, en
     expect(list.find((t: { code: string; lang: string }) => t.code === 'callback.request' && t.lang === 'zh')).toMatchObject({ placeholders: ['orderCode', 'link'] });
   });
 

@@ -46,7 +46,7 @@ const put = (code: string, body: unknown) => admin.request('PUT', `/api/v1/notif
 
 async function smsThroughGateway(url: string): Promise<OutboxMessage> {
   expect((await put('sms', { enabled: true, config: { url } })).status).toBe(200);
-  const f = await orderIn(s, 'pending_sign');
+  const f = await orderIn(s, 'pending_sign', { phone: null });
   await s.platform.db.query(`update units set leader_phone = '13900000002' where id = $1`, [f.handlerUnitId]);
   await s.platform.db.transaction((tx) =>
     enqueueMessage(tx, {

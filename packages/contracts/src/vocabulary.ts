@@ -224,7 +224,7 @@ export const ACTION_NAMES = [
 export type ActionName = (typeof ACTION_NAMES)[number];
 
 /** Timeline entries that are not actions a user takes on /actions. */
-export const TIMELINE_ONLY_ACTIONS = ['create', 'merged-into', 'supervise', 'supervision-reply'] as const;
+export const TIMELINE_ONLY_ACTIONS = ['create', 'merged-into', 'supervise', 'supervision-reply', 'rate'] as const;
 export const TIMELINE_ACTIONS = [...TIMELINE_ONLY_ACTIONS, ...ACTION_NAMES] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 
@@ -294,4 +294,9 @@ export const ACTION_LABELS: Record<TimelineAction, ActionLabels> = {
   'merged-into': { verb: { zh: '并入', en: 'merge into' }, done: { zh: '并入', en: 'merged into' }, about: 'Merged into another order' },
   supervise: { verb: { zh: '督办', en: 'supervise' }, done: { zh: '督办', en: 'supervised' }, about: 'Raise a supervision level' },
   'supervision-reply': { verb: { zh: '督办回复', en: 'answer supervision' }, done: { zh: '督办回复', en: 'supervision answered' }, about: 'The supervised unit answers' },
+  rate: {
+    verb: { zh: '群众评价', en: 'rate' },
+    done: { zh: '群众评价', en: 'rated' },
+    about: "Another reporter of a merged order rates the result through his own link, after the order's callback",
+  },
 };

@@ -33,8 +33,14 @@ describe('message templates', () => {
   it('knows the placeholders of every supervision level and order notice', () => {
     expect(Object.keys(TEMPLATE_PLACEHOLDERS).sort()).toEqual([
       'callback.request',
+      'citizen.accepted',
+      'citizen.answered',
+      'citizen.closed',
+      'citizen.rejected',
+      'order.dispatched',
       'order.escalated',
       'order.reopened',
+      'order.request',
       'order.verify',
       'supervision.assigned',
       'supervision.onsite',

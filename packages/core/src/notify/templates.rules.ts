@@ -13,6 +13,12 @@ export const TEMPLATE_PLACEHOLDERS = {
   'supervision.special_report': ['orderCode', 'unitName', 'summary', 'dueAt'], // 专报批办
   'order.escalated': ['orderCode', 'fromUnit', 'toUnit', 'reason'], // 上推
   'order.verify': ['orderCode', 'unitName', 'address', 'note'], // 派核实
+  'order.dispatched': ['orderCode', 'unitName', 'role', 'description', 'note'], // 派单: to the unit's inbox
+  'order.request': ['orderCode', 'kind', 'reason'], // 待审批: to the dispatching centre's inbox
+  'citizen.accepted': ['orderCode'], // 受理告知 (SMS)
+  'citizen.rejected': ['orderCode', 'reason'], // 不予受理告知
+  'citizen.answered': ['orderCode', 'answer'], // 直接答复
+  'citizen.closed': ['orderCode'], // 办结告知
   'callback.request': ['orderCode', 'link'], // 回访
   'order.reopened': ['orderCode', 'unitName', 'reason'], // 重办
 } as const satisfies Record<string, readonly string[]>;

@@ -8,7 +8,7 @@ import { resumedDueAt } from './clock-moves.rules.ts';
 import { cancelClockTimers } from './clock-timers.ts';
 import { requestCallbacks } from './callback-links.ts';
 import { rescheduleRunningClocks, startSteps } from './deadlines.ts';
-import { completeDeadlines, involveUnit, listDeadlines, recordCoPart, releaseUnits, setDeadlineDue, startDeadline } from './order.repository.ts';
+import { completeDeadlines, involveUnit, listDeadlines, recordCoPart, releaseUnits, reporterPhones, setDeadlineDue, startDeadline } from './order.repository.ts';
 import type { OrderRow } from './order.types.ts';
 import type { OrderServices } from './order-services.ts';
 
@@ -55,6 +55,11 @@ export async function applyEffects(tx: Queryable, services: OrderServices, order
         break;
       case 'notify':
         await enqueueMessage(tx, { template: e.template, vars: e.vars, channel: 'inbox', recipient: { kind: 'unit', unitId: e.unitId }, orderId: order.id, at: now });
+        break;
+      case 'tellReporters':
+        for (const phone of await reporterPhones(tx, order.id)) {
+          await enqueueMessage(tx, { template: e.template, vars: e.vars, channel: 'sms', recipient: { kind: 'phone', phone }, orderId: order.id, at: now });
+        }
         break;
       case 'requestCallbacks':
         await requestCallbacks(tx, services, order, now);

@@ -146,6 +146,12 @@ export async function reporterOfOrder(q: Queryable, orderId: number, reporterId:
   return r.rows[0];
 }
 
+/** The numbers of an order's reporters who left one, each once (merged reporters too). */
+export async function reporterPhones(q: Queryable, orderId: number): Promise<string[]> {
+  const r = await q.query<{ phone: string }>('select distinct phone from order_reporters where order_id = $1 and phone is not null order by phone', [orderId]);
+  return r.rows.map((x) => x.phone);
+}
+
 /** The active co-handlers (协办) of an order and their parts. */
 export async function coParts(q: Queryable, orderId: number): Promise<CoPart[]> {
   const r = await q.query<CoPart>(

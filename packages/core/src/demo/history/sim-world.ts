@@ -120,6 +120,7 @@ export function applySimEffects(sim: OrderSim, o: SimOrder, effects: readonly Ef
       }
       case 'cancelTimers':
       case 'notify':
+      case 'tellReporters':
       case 'requestCallbacks':
         break;
     }

@@ -18,7 +18,17 @@ function pendingOf<K extends PendingRequest['kind']>(order: OrderRow, kind: K): 
   return p as Extract<PendingRequest, { kind: K }>;
 }
 
-const request = (order: OrderRow, p: PendingRequest, note: string): Decision => ({ to: order.state, patch: { pending_request: p }, note, data: { request: p.kind }, effects: [] });
+const KIND_ZH = { extension: '延期', suspension: '挂账', void: '作废' } as const;
+/** A request waits for a shift lead of the centre that dispatched the order, who is told in the centre's inbox. */
+const request = (order: OrderRow, p: PendingRequest, note: string): Decision => ({
+  to: order.state,
+  patch: { pending_request: p },
+  note,
+  data: { request: p.kind },
+  effects: order.dispatch_unit_id
+    ? [{ effect: 'notify', template: 'order.request', vars: { orderCode: order.code, kind: KIND_ZH[p.kind], reason: note }, unitId: order.dispatch_unit_id }]
+    : [],
+});
 /** The request's stamp; a person without an account has no user id (by null, like the event's actor). */
 const stamp = ({ actor, now }: { actor: { userId: number | null }; now: Date }) => ({ by: actor.userId as number, at: now.toISOString() });
 const answered = (order: OrderRow, note: string): Decision => ({ to: order.state, patch: { pending_request: null }, note, effects: [] });

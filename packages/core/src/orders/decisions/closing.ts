@@ -4,6 +4,7 @@ import { unprocessable, wrongState } from '../../shared/errors.ts';
 import { DISSATISFIED } from '../lifecycle.rules.ts';
 import type { OrderRow } from '../order.types.ts';
 import type { Decide } from './decision.types.ts';
+import type { Effect } from './effects.ts';
 import { world, type Asking } from './asks.ts';
 
 /** 核查: the grid worker checks the result on site; a failure sends it back to the unit (返工, counted). */
@@ -99,8 +100,11 @@ function* solvedLevel(order: OrderRow): Asking<OrderRow['solved_level']> {
 }
 
 /** 结案. */
+/** 办结告知: the citizens who reported it are told it is closed. */
+const closedNotice = (order: OrderRow): Effect => ({ effect: 'tellReporters', template: 'citizen.closed', vars: { orderCode: order.code } });
+
 export const close: Decide<'close'> = function* ({ order, body, now }) {
-  return { to: 'closed', patch: { closed_at: now, solved_level: yield* solvedLevel(order) }, note: body.note, effects: [{ effect: 'complete', steps: STEPS }] };
+  return { to: 'closed', patch: { closed_at: now, solved_level: yield* solvedLevel(order) }, note: body.note, effects: [{ effect: 'complete', steps: STEPS }, closedNotice(order)] };
 };
 
 /** 强制结案: the shift lead closes an order from any live state, with a reason. */
@@ -110,6 +114,6 @@ export const forceClose: Decide<'force-close'> = function* ({ order, body, now }
     patch: { closed_at: now, solved_level: yield* solvedLevel(order), pending_request: null, resume_state: null, suspended_at: null },
     note: body.reason,
     data: { forced: true },
-    effects: [{ effect: 'complete', steps: STEPS }],
+    effects: [{ effect: 'complete', steps: STEPS }, closedNotice(order)],
   };
 };

@@ -3,7 +3,7 @@ import { unprocessable } from '../../shared/errors.ts';
 import type { OrderRow } from '../order.types.ts';
 import type { Decide } from './decision.types.ts';
 import { world, type Asking, type UnitInfo } from './asks.ts';
-import type { Decision } from './effects.ts';
+import type { Decision, Effect } from './effects.ts';
 
 function* activeUnit(id: number, field: string): Asking<UnitInfo> {
   const unit = yield* world.unit(id);
@@ -32,6 +32,12 @@ function* coHandlingUnit(id: number, field: string, order: OrderRow): Asking<Uni
   return unit;
 }
 
+/** 派单通知: the unit that receives an order is told in its inbox, as lead (主办), co-handler (协办) or sub-centre. */
+function dispatched(order: OrderRow, unit: UnitInfo, role: string, note: string | null | undefined): Effect {
+  const description = order.description.length > 60 ? `${order.description.slice(0, 60)}…` : order.description;
+  return { effect: 'notify', template: 'order.dispatched', vars: { orderCode: order.code, unitName: unit.name, role, description, note: note ?? '' }, unitId: unit.id };
+}
+
 /**
  * Sends an order to a unit. A town sub-centre receives it for dispatch of its own (二级分拨); a department or
  * village station receives it to sign and handle, with optional co-handlers (协办).
@@ -54,13 +60,15 @@ function* sendTo(order: OrderRow, target: UnitInfo, coUnitIds: readonly number[]
         { effect: 'release', role: 'lead' },
         { effect: 'involve', unitId: target.id, role: 'dispatch' },
         { effect: 'start', steps: ['dispatch'] },
+        dispatched(order, target, '二级分拨', note),
       ],
     };
   }
   assertServesOrder(target, order, 'unitId');
   const co = [...new Set(coUnitIds)];
   if (co.includes(target.id)) throw unprocessable('coUnitIds', '协办单位不能与主办单位相同', 'A co-handler cannot be the lead unit');
-  for (const id of co) yield* coHandlingUnit(id, 'coUnitIds', order);
+  const coUnits: UnitInfo[] = [];
+  for (const id of co) coUnits.push(yield* coHandlingUnit(id, 'coUnitIds', order));
   return {
     to: 'pending_sign',
     patch: { handler_unit_id: target.id, level: target.kind === 'station' ? 'village' : order.level, pending_request: null },
@@ -72,6 +80,8 @@ function* sendTo(order: OrderRow, target: UnitInfo, coUnitIds: readonly number[]
       { effect: 'involve', unitId: target.id, role: 'lead' },
       ...co.map((id) => ({ effect: 'involve' as const, unitId: id, role: 'co' as const })),
       { effect: 'start', steps: ['sign', 'handle'] },
+      dispatched(order, target, '主办', note),
+      ...coUnits.map((u) => dispatched(order, u, '协办', note)),
     ],
   };
 }
@@ -98,5 +108,10 @@ export const redispatch: Decide<'redispatch'> = function* ({ order, body }) {
 export const addCoHandler: Decide<'add-co-handler'> = function* ({ order, body }) {
   const unit = yield* coHandlingUnit(body.unitId, 'unitId', order);
   if (unit.id === order.handler_unit_id) throw unprocessable('unitId', '协办单位不能与主办单位相同', 'A co-handler cannot be the lead unit');
-  return { to: order.state, note: body.note, data: { unitId: unit.id, unitName: unit.name }, effects: [{ effect: 'involve', unitId: unit.id, role: 'co' }] };
+  return {
+    to: order.state,
+    note: body.note,
+    data: { unitId: unit.id, unitName: unit.name },
+    effects: [{ effect: 'involve', unitId: unit.id, role: 'co' }, dispatched(order, unit, '协办', body.note)],
+  };
 };

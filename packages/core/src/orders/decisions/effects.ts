@@ -9,6 +9,8 @@ import type { OrderPatch } from '../order.types.ts';
 import type { HandleClock } from '../clock-moves.rules.ts';
 
 export type UnitRole = 'lead' | 'co' | 'dispatch';
+export type UnitNotice = 'order.escalated' | 'order.reopened' | 'order.verify' | 'order.dispatched' | 'order.request';
+export type CitizenNotice = 'citizen.accepted' | 'citizen.rejected' | 'citizen.answered' | 'citizen.closed';
 
 export type Effect =
   | { effect: 'complete'; steps: readonly Step[] }
@@ -25,7 +27,9 @@ export type Effect =
   | { effect: 'coSigned'; unitId: number }
   | { effect: 'coReported'; unitId: number; report: string }
   /** A message to a unit's inbox. */
-  | { effect: 'notify'; template: 'order.escalated' | 'order.reopened' | 'order.verify'; vars: Record<string, string>; unitId: number }
+  | { effect: 'notify'; template: UnitNotice; vars: Record<string, string>; unitId: number }
+  /** An SMS to every reporter who left a number (受理, 不予受理, 答复, 办结 notices). */
+  | { effect: 'tellReporters'; template: CitizenNotice; vars: Record<string, string> }
   /** SMS links to the reporters with a phone (回访). */
   | { effect: 'requestCallbacks' }
   | { effect: 'rateReporter'; reporterId: number; satisfaction: string };

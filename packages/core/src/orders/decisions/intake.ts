@@ -15,6 +15,7 @@ export const accept: Decide<'accept'> = function* ({ order, body }) {
     effects: [
       { effect: 'complete', steps: ['accept'] },
       { effect: 'start', steps: ['dispatch'] },
+      { effect: 'tellReporters', template: 'citizen.accepted', vars: { orderCode: order.code } },
     ],
   };
 };
@@ -25,8 +26,16 @@ function conditionData(c: Classification): Record<string, unknown> {
 }
 
 /** 不予受理: not a matter for the platform (out of scope, already solved, abusive…); needs a reason. */
-export const reject: Decide<'reject'> = function* ({ body, now }) {
-  return { to: 'rejected', patch: { closed_at: now }, note: body.reason, effects: [{ effect: 'complete', steps: ['accept'] }] };
+export const reject: Decide<'reject'> = function* ({ order, body, now }) {
+  return {
+    to: 'rejected',
+    patch: { closed_at: now },
+    note: body.reason,
+    effects: [
+      { effect: 'complete', steps: ['accept'] },
+      { effect: 'tellReporters', template: 'citizen.rejected', vars: { orderCode: order.code, reason: body.reason } },
+    ],
+  };
 };
 
 /**
@@ -39,7 +48,10 @@ export const answer: Decide<'answer'> = function* ({ order, body, now }) {
     patch: { closed_at: now, solved_level: order.level },
     note: body.answer,
     data: { direct: true },
-    effects: [{ effect: 'complete', steps: STEPS }],
+    effects: [
+      { effect: 'complete', steps: STEPS },
+      { effect: 'tellReporters', template: 'citizen.answered', vars: { orderCode: order.code, answer: body.answer } },
+    ],
   };
 };
 

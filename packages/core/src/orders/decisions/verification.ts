@@ -53,7 +53,10 @@ export const verify: Decide<'verify'> = function* ({ order, body, now }) {
       note: body.note,
       data,
       attachmentIds: body.attachments,
-      effects: [{ effect: 'complete', steps: ['verify'] }],
+      effects: [
+        { effect: 'complete', steps: ['verify'] },
+        { effect: 'tellReporters', template: 'citizen.rejected', vars: { orderCode: order.code, reason: `经网格员现场核实：${body.note}` } },
+      ],
     };
   }
   return {

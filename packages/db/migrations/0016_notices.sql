@@ -1,0 +1,27 @@
+-- Notices through the outbox: a unit is told when an order is dispatched to it, a centre when a request waits
+-- for its shift lead, and the citizen when his report is accepted, not accepted, answered or closed (SMS).
+insert into message_templates (code, lang, subject, body) values
+  ('order.dispatched', 'zh', '【新工单】工单{{orderCode}}',
+   '{{unitName}}：收到{{role}}工单{{orderCode}}：{{description}}。请及时签收办理。{{note}}'),
+  ('order.dispatched', 'en', '[New order] Order {{orderCode}}',
+   '{{unitName}}: order {{orderCode}} has come to you ({{role}}): {{description}}. Please sign for it promptly. {{note}}'),
+  ('order.request', 'zh', '【待审批】工单{{orderCode}}{{kind}}申请',
+   '工单{{orderCode}}有{{kind}}申请待审批，理由：{{reason}}。请值班长及时审批。'),
+  ('order.request', 'en', '[Approval] Order {{orderCode}}: {{kind}}',
+   'Order {{orderCode}} has a {{kind}} request waiting for approval. Reason: {{reason}}. Shift lead, please decide.'),
+  ('citizen.accepted', 'zh', '诉求受理告知',
+   '您反映的问题已受理，工单号{{orderCode}}。我们将尽快办理，办理结果将告知您。'),
+  ('citizen.accepted', 'en', 'Your report is accepted',
+   'Your report has been accepted as order {{orderCode}}. We will handle it promptly and tell you the result.'),
+  ('citizen.rejected', 'zh', '诉求不予受理告知',
+   '您反映的问题（工单号{{orderCode}}）不予受理，原因：{{reason}}。如有疑问请致电12345。'),
+  ('citizen.rejected', 'en', 'Your report was not accepted',
+   'Your report (order {{orderCode}}) was not accepted. Reason: {{reason}}. Call 12345 with any question.'),
+  ('citizen.answered', 'zh', '诉求答复',
+   '您咨询的问题（工单号{{orderCode}}）答复如下：{{answer}}'),
+  ('citizen.answered', 'en', 'Our answer',
+   'Our answer to your question (order {{orderCode}}): {{answer}}'),
+  ('citizen.closed', 'zh', '诉求办结告知',
+   '您反映的问题（工单号{{orderCode}}）已办结。感谢您对我们工作的支持！'),
+  ('citizen.closed', 'en', 'Your report is closed',
+   'Your report (order {{orderCode}}) has been handled and closed. Thank you for your support!');
