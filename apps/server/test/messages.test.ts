@@ -61,7 +61,7 @@ function readMail(raw: string): { subject: string; text: string } {
   return { subject, text: text.trim() };
 }
 
-const smsVars = { orderCode: '', leaderName: '赵局长', unitName: '吴江区城市管理局', step: '处置', dueAt: '11月23日 17:30' };
+const smsVars = { orderCode: '', leaderName: '赵局长同志', unitName: '吴江区城市管理局', step: '处置', dueAt: '11月23日 17:30', timing: '已超过时限 2 小时' };
 
 describe('delivery through real local servers', () => {
   it('on a fresh install an SMS is stored and readable, never sent', async () => {
@@ -123,7 +123,7 @@ describe('delivery through real local servers', () => {
     expect(last.headers['x-api-key']).toBe('k-test');
     expect(last.body).toEqual({
       phone: '13900000001',
-      content: `赵局长同志：贵单位（吴江区城市管理局）承办的工单${f.code}处置环节已超过时限（11月23日 17:30到期），请督促尽快办理。`,
+      content: `赵局长同志：贵单位（吴江区城市管理局）承办的工单${f.code}处置环节已超过时限 2 小时，请督促尽快办理。`,
       sign: '【吴江联动】',
     });
     const sent = expectOk(await admin.get(`/api/v1/messages?orderId=${f.id}&status=sent`), 'sent').items[0];
@@ -184,7 +184,7 @@ describe('inbox and message log', () => {
     const inbox = expectOk(await handler.get('/api/v1/inbox'), 'inbox');
     expect(inbox.items.map((m: { id: number }) => m.id)).toContain(mine.id);
     expect(inbox.items.map((m: { id: number }) => m.id)).not.toContain(theirs.id);
-    expect(inbox.items[0]).toMatchObject({ id: mine.id, orderId: f.id, orderCode: f.code, readAt: null, subject: `【电子催办】工单${f.code}即将到期` });
+    expect(inbox.items[0]).toMatchObject({ id: mine.id, orderId: f.id, orderCode: f.code, readAt: null, subject: `【电子催办】工单${f.code}` });
     const unread = inbox.unread;
     expect(unread).toBeGreaterThanOrEqual(1);
 

@@ -225,6 +225,28 @@ describe('the five-level supervision ladder', () => {
   });
 });
 
+describe('what the notices say', () => {
+  it('an SMS ahead of the deadline says when it is due and reaches the unit leader; on-site supervision names the place', async () => {
+    now = cst('2026-04-08 09:00'); // a Wednesday
+    s.forgetSessions();
+    const id = await hotlineOrder('06010');
+    const d = await s.as('zx_dispatcher');
+    await d.act(id, 'accept');
+    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    const sup = await s.as('zx_supervisor');
+    expect((await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 4, note: '领导关注，提前督促' })).status).toBe(201);
+    expect((await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 3, note: '现场查看' })).status).toBe(201);
+    const sent = await s.platform.db.query<{ template: string; body: string }>(`select template, body from outbox where order_id = $1 and template like 'supervision.%' order by id`, [id]);
+    const sms = sent.rows.find((m) => m.template === 'supervision.sms')!.body;
+    expect(sms).toMatch(/^.局长同志：贵单位（吴江区城市管理局.*）承办的工单LD\d+签收环节将于2026年4月8日 10:00到期，尚余 1 小时，请督促尽快办理。$/);
+    expect(sms).not.toMatch(/已超过|同志同志/);
+    const onsite = sent.rows.find((m) => m.template === 'supervision.onsite')!.body;
+    expect(onsite).toMatch(/将赴现场（[^）]+）督促办理/);
+    const leader = await s.platform.db.query<{ leader_phone: string }>(`select leader_phone from units where code = 'WJ-CGJ'`);
+    expect(leader.rows[0]!.leader_phone).toMatch(/^1\d{10}$/);
+  });
+});
+
 describe('escalation up the levels', () => {
   it('a grid worker pushes to the village; the village that does not handle in time goes to the town, the town to the district', async () => {
     now = cst('2026-03-18 09:00');

@@ -45,7 +45,7 @@ function fake(channel: ChannelCode, fail: (call: number) => boolean = () => fals
 }
 
 const smsTo = (recipient: Recipient = { kind: 'unit', unitId }) =>
-  enqueueMessage(t.db, { template: 'supervision.sms', vars: { orderCode: 'LD1', leaderName: '王局长', unitName: '水务局', step: '处置', dueAt: '今天' }, channel: 'sms', recipient, at: t0 });
+  enqueueMessage(t.db, { template: 'supervision.sms', vars: { orderCode: 'LD1', leaderName: '王局长同志', unitName: '水务局', step: '处置', dueAt: '今天', timing: '已超过时限 1 工作日' }, channel: 'sms', recipient, at: t0 });
 const row = async (id: number) => (await t.db.query<any>('select * from outbox where id = $1', [id])).rows[0];
 const pass = (now: Date, adapters: NotificationAdapter[], extra: DeliveryOptions = {}) => deliverPendingMessages(t.db, { now, adapters, policy, ...extra });
 

@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const count = async (where = 'true') => (await t.db.query<{ n: number }>(`select count(*)::int as n from outbox where ${where}`)).rows[0]!.n;
-const reminder = { template: 'supervision.reminder', vars: { orderCode: 'LD20261123000001', unitName: '吴江区水务局', step: '签收', dueAt: '11月23日 10:30' } } as const;
+const reminder = { template: 'supervision.reminder', vars: { orderCode: 'LD20261123000001', unitName: '吴江区水务局', step: '签收', dueAt: '11月23日 10:30', timing: '将于11月23日 10:30到期，尚余 48 分钟' } } as const;
 
 describe('message templates in the database', () => {
   it('seeds every template in Chinese and English, using only its known placeholders', async () => {
@@ -63,8 +63,8 @@ describe('enqueueMessage', () => {
     const m = (await t.db.query<any>('select * from outbox where id = $1', [id])).rows[0];
     expect(m).toMatchObject({ channel: 'inbox', status: 'stored', attempts: 0, next_attempt_at: null, order_id: orderId, lang: 'zh', template: 'supervision.reminder' });
     expect(m.recipient).toEqual({ kind: 'unit', unitId });
-    expect(m.subject).toBe('【电子催办】工单LD20261123000001即将到期');
-    expect(m.body).toBe('吴江区水务局：工单LD20261123000001的签收环节将于11月23日 10:30到期，请及时办理。');
+    expect(m.subject).toBe('【电子催办】工单LD20261123000001');
+    expect(m.body).toBe('吴江区水务局：工单LD20261123000001的签收环节将于11月23日 10:30到期，尚余 48 分钟，请及时办理。');
     expect(new Date(m.created_at).toISOString()).toBe(t0.toISOString());
   });
 
@@ -76,7 +76,7 @@ describe('enqueueMessage', () => {
     expect(queued.status).toBe('pending');
     const row = (await t.db.query<any>('select next_attempt_at, body from outbox where id = $1', [queued.id])).rows[0];
     expect(new Date(row.next_attempt_at).toISOString()).toBe(t0.toISOString());
-    expect(row.body).toMatch(/^Dear , order LD20261123000001/); // leaderName not given: rendered empty
+    expect(row.body).toMatch(/^Dear : order LD20261123000001/); // leaderName not given: rendered empty
     await t.db.query(`update notification_channels set enabled = false where code = 'sms'`);
   });
 
@@ -90,7 +90,7 @@ describe('enqueueMessage', () => {
     const { id } = await enqueueMessage(t.db, { ...reminder, channel: 'inbox', recipient: { kind: 'unit', unitId } });
     await updateTemplate(t.db, 'supervision.reminder', 'zh', { subject: '催办 {{orderCode}}', body: '请尽快办理 {{orderCode}}' }, adminId);
     const m = (await t.db.query<{ subject: string }>('select subject from outbox where id = $1', [id])).rows[0]!;
-    expect(m.subject).toBe('【电子催办】工单LD20261123000001即将到期');
+    expect(m.subject).toBe('【电子催办】工单LD20261123000001');
     const next = await enqueueMessage(t.db, { ...reminder, channel: 'inbox', recipient: { kind: 'unit', unitId } });
     expect((await t.db.query<{ subject: string }>('select subject from outbox where id = $1', [next.id])).rows[0]!.subject).toBe('催办 LD20261123000001');
   });

@@ -6,10 +6,10 @@
 export type TemplateVars = Readonly<Record<string, string | number | null | undefined>>;
 
 export const TEMPLATE_PLACEHOLDERS = {
-  'supervision.reminder': ['orderCode', 'unitName', 'step', 'dueAt'], // 电子催办
+  'supervision.reminder': ['orderCode', 'unitName', 'step', 'dueAt', 'timing'], // 电子催办
   'supervision.assigned': ['orderCode', 'unitName', 'supervisorName', 'note', 'dueAt'], // 人工交办
   'supervision.onsite': ['orderCode', 'unitName', 'supervisorName', 'address', 'note'], // 现场督办
-  'supervision.sms': ['orderCode', 'unitName', 'leaderName', 'step', 'dueAt'], // 短信督办
+  'supervision.sms': ['orderCode', 'unitName', 'leaderName', 'step', 'dueAt', 'timing'], // 短信督办
   'supervision.special_report': ['orderCode', 'unitName', 'summary', 'dueAt'], // 专报批办
   'order.escalated': ['orderCode', 'fromUnit', 'toUnit', 'reason'], // 上推
   'order.verify': ['orderCode', 'unitName', 'address', 'note'], // 派核实
@@ -27,7 +27,7 @@ export const TEMPLATE_PLACEHOLDERS = {
  * What every supervision level's message may say (raise-supervision.ts supplies all of these): a level added
  * by data (supervision_levels) has its templates under 'supervision.<name>' with these placeholders.
  */
-export const SUPERVISION_PLACEHOLDERS = ['orderCode', 'unitName', 'step', 'dueAt', 'supervisorName', 'note', 'address', 'leaderName', 'summary'] as const;
+export const SUPERVISION_PLACEHOLDERS = ['orderCode', 'unitName', 'step', 'dueAt', 'timing', 'supervisorName', 'note', 'address', 'leaderName', 'summary'] as const;
 
 /** A built-in template, or a supervision level's template added by data. */
 export type TemplateCode = keyof typeof TEMPLATE_PLACEHOLDERS | `supervision.${string}`;

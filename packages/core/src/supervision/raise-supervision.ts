@@ -11,7 +11,8 @@ import { insertEvent } from '../orders/order.repository.ts';
 import type { OrderRow } from '../orders/order.types.ts';
 import type { OrderServices } from '../orders/order-services.ts';
 import { STEP_LABELS } from '../orders/labels.ts';
-import { formatChineseDateTime } from './special-report/index.ts';
+import { formatChineseDateTime, formatWorkingSpan } from './special-report/index.ts';
+import type { WorkingCalendar } from '../calendar/index.ts';
 import { getLevel } from './levels.ts';
 import { unprocessable } from '../shared/errors.ts';
 import { storeSpecialReport } from './store-special-report.ts';
@@ -39,6 +40,16 @@ export function supervisedUnit(order: Pick<OrderRow, 'handler_unit_id' | 'dispat
   return order.dispatch_unit_id;
 }
 
+/**
+ * How a step stands, in the words of a supervision notice: 「已超过时限 2 小时」 past its deadline, 「将于2026年3月20日
+ * 17:00到期，尚余 3 工作日」 before it. Measured in working time, as the clocks are.
+ */
+export function timingOf(calendar: WorkingCalendar, dueAt: Date, now: Date): string {
+  const perDay = calendar.hoursPerWorkday * 60;
+  if (now > dueAt) return `已超过时限 ${formatWorkingSpan(calendar.elapsed(dueAt, now, 'working_hours') * 60, perDay)}`;
+  return `将于${formatChineseDateTime(dueAt)}到期，尚余 ${formatWorkingSpan(calendar.elapsed(now, dueAt, 'working_hours') * 60, perDay)}`;
+}
+
 export async function raiseSupervision(tx: Queryable, services: OrderServices, input: RaiseInput): Promise<number> {
   const { order, level, step, now } = input;
   const def = await getLevel(tx, level);
@@ -47,6 +58,8 @@ export async function raiseSupervision(tx: Queryable, services: OrderServices, i
   const unit = unitId
     ? (await tx.query<{ name: string; leader_name: string | null }>('select name, leader_name from units where id = $1', [unitId])).rows[0]
     : undefined;
+  // Where the supervisor goes (现场督办): the address given, else the place the order lies in.
+  const place = order.address ?? (await tx.query<{ name: string }>('select name from divisions where code = $1', [order.village_code ?? order.town_code])).rows[0]?.name ?? '';
   const calendar = await services.calendar(tx);
   const taskDueAt = def.hasTask ? calendar.addDuration(now, input.taskHours ?? def.taskHours ?? 4, 'working_hours') : null;
   const r = await tx.query<{ id: number }>(
@@ -77,10 +90,12 @@ export async function raiseSupervision(tx: Queryable, services: OrderServices, i
     unitName: unit?.name ?? '',
     step: step ? STEP_LABELS[step].zh : '',
     dueAt: formatChineseDateTime(taskDueAt ?? stepDue ?? now),
+    timing: stepDue ? timingOf(calendar, stepDue, now) : '',
     supervisorName: input.actor?.name ?? '督办系统',
     note: input.note ?? '',
-    address: order.address ?? '',
-    leaderName: unit?.leader_name ?? '负责同志',
+    address: place,
+    // 「赵局长同志」 reads wrong; a name gets 同志, no name is 负责同志.
+    leaderName: unit?.leader_name ? `${unit.leader_name}同志` : '负责同志',
     summary: order.description.slice(0, 60),
   };
   const send = (channel: ChannelCode, recipient: Recipient) =>

@@ -102,7 +102,7 @@ async function buildInput(q: Queryable, calendar: WorkingCalendar, orderId: numb
     deadlines,
     lateness: late
       ? { step: STEP_LABELS[late.step].zh, dueAt: late.due_at, overdueText: overdueText(late.due_at, clockEnd, late.limit_unit, calendar)!, asOf: clockEnd }
-      : { step: '—', dueAt: clockEnd, overdueText: '未超时', asOf: clockEnd },
+      : null,
     timeline: events.map((e) => ({ at: e.at, actor: e.actor, unit: e.unit, action: ACTION_LABELS[e.action]?.zh ?? e.action, note: e.note })),
     supervisions: sups.map((s) => ({ level: s.level, levelName: s.level_name, at: s.raised_at, by: s.by ?? '系统', note: s.note })),
     request: '妥否，请领导批示。',

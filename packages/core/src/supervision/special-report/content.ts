@@ -111,7 +111,9 @@ function lateness(input: SpecialReportInput, asOf: Date): ReportBlock[] {
   const l = input.lateness;
   const blocks: ReportBlock[] = [
     paragraph(
-      `该工单“${l.step}”环节应于${formatChineseMoment(l.dueAt)}前完成，截至${formatChineseMoment(asOf)}仍未完成，${l.overdueText}。${l.remark ? sentence(l.remark) : ''}`,
+      l
+        ? `该工单“${l.step}”环节应于${formatChineseMoment(l.dueAt)}前完成，截至${formatChineseMoment(asOf)}仍未完成，${l.overdueText}。${l.remark ? sentence(l.remark) : ''}`
+        : `截至${formatChineseMoment(asOf)}，该工单各环节均未超过时限，尚未办结。`,
     ),
   ];
   if (input.deadlines.length === 0) return blocks;
@@ -160,7 +162,7 @@ function requests(input: SpecialReportInput): ReportSection {
 }
 
 export function buildReportContent(input: SpecialReportInput): ReportContent {
-  const asOf = input.lateness.asOf ?? input.issuedAt;
+  const asOf = input.lateness?.asOf ?? input.issuedAt;
   const date = formatChineseDate(input.issuedAt);
   return {
     issuer: input.issuer,

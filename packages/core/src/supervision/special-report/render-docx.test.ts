@@ -58,7 +58,7 @@ describe('renderSpecialReportDocx', () => {
     expect(t).toContain(`${input.reportNo}\t2026年11月20日`);
     expect(t).toContain(input.order.code);
     for (const e of input.timeline) expect(t).toContain(e.note!);
-    expect(t).toContain(input.lateness.overdueText);
+    expect(t).toContain(input.lateness!.overdueText);
     expect(t).toContain('该工单“处置”环节应于2026年11月18日15时00分前完成，截至2026年11月20日15时00分仍未完成，超时 2 工作日。');
     expect(t).toContain(INSTRUCTION_LABEL);
     expect(t).toContain('领导批示');

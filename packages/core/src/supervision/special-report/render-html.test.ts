@@ -24,7 +24,7 @@ describe('renderSpecialReportHtml', () => {
     expect(html).toContain(input.reportNo);
     expect(html).toContain(input.order.code);
     for (const e of input.timeline) expect(html).toContain(e.note!);
-    expect(html).toContain(input.lateness.overdueText);
+    expect(html).toContain(input.lateness!.overdueText);
     expect(html).toContain(INSTRUCTION_LABEL);
     for (const heading of ['一、基本情况', '二、办理经过', '三、超期情况', '四、督办情况', '五、处理建议及请示事项']) {
       expect(html).toContain(`<h2>${heading}</h2>`);
@@ -58,11 +58,18 @@ describe('renderSpecialReportHtml', () => {
     process.env.TZ = 'America/Los_Angeles';
     const input = sampleSpecialReportInput();
     input.issuedAt = new Date('2026-11-20T16:30:00Z');
-    input.lateness.asOf = input.issuedAt;
+    input.lateness!.asOf = input.issuedAt;
     const html = renderSpecialReportHtml(input);
     expect(html).toContain('<span>2026年11月21日</span>');
     expect(html).toContain('截至2026年11月21日0时30分');
     expect(html).not.toContain('2026年11月20日</span>');
+  });
+
+  it('says that no step is overdue when the report is raised ahead of lateness, never "due by now"', () => {
+    const input = { ...sampleSpecialReportInput(), lateness: null, issuedAt: new Date('2026-11-20T07:00:00Z') };
+    const html = renderSpecialReportHtml(input);
+    expect(html).toContain('截至2026年11月20日15时00分，该工单各环节均未超过时限，尚未办结。');
+    expect(html).not.toMatch(/应于2026年11月20日15时00分前完成/);
   });
 
   it('says so when there were no earlier supervisions, suggestions or timeline', () => {

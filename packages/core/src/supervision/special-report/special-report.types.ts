@@ -97,7 +97,8 @@ export interface SpecialReportInput {
   /** The unit handling it; null if it was never dispatched. */
   handlerUnit: string | null;
   deadlines: SpecialReportDeadline[];
-  lateness: SpecialReportLateness;
+  /** The step most overdue; null when no step is past its deadline (the report is raised by hand, ahead of lateness). */
+  lateness: SpecialReportLateness | null;
   timeline: SpecialReportEvent[];
   supervisions: SpecialReportSupervision[];
   /** The centre's suggestions, one paragraph each (numbered （一）（二）…). */
