@@ -5,7 +5,7 @@
  * the same key and body replay the same order; the same key with another body is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newKey, startTestServer, type ApiResponse, type TestServer } from './harness.ts';
+import { newKey, startTestServer, unitId, type ApiResponse, type TestServer } from './harness.ts';
 import { expectOk, orderBody, tableCounts } from './order-fixtures.ts';
 
 let s: TestServer;
@@ -158,5 +158,19 @@ describe('create-order: idempotency', () => {
     const { timeline: _t, coHandlers, ...shown } = read;
     expect(created).toEqual(shown);
     expect(coHandlers).toEqual([]); // the detail's own: nobody co-handles a new order
+  });
+});
+
+describe('leader-assigned orders (领导交办)', () => {
+  it('a leader registers what he assigns, on the leader channel only; it goes to the district centre to accept', async () => {
+    const leader = await s.as('leader');
+    const body = { ...valid, channel: 'leader', nature: 'complaint', description: '领导交办：松陵老街夜间施工扰民问题，请一周内解决并报结果' };
+    const r = await leader.post('/api/v1/orders', body, { 'idempotency-key': newKey() });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ channel: { code: 'leader', label: '领导交办' }, state: { code: 'pending_accept' }, level: 'district' });
+    expect(r.body.dispatchUnit!.id).toBe(await unitId(s, 'WJ-ZX'));
+    expect((await (await s.as('zx_dispatcher')).get(`/api/v1/orders/${r.body.id}`)).body.allowedActions).toContain('accept');
+    const other = await leader.post('/api/v1/orders', { ...body, channel: 'hotline' }, { 'idempotency-key': newKey() });
+    expect({ status: other.status, field: other.body.error?.field }).toEqual({ status: 422, field: 'channel' });
   });
 });

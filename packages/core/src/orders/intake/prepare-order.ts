@@ -17,7 +17,9 @@ import type { IntakeReference } from './reference-cache.ts';
 import { planClockTimers, type ClockTimer } from '../clock-timers.ts';
 
 const CITIZEN_CHANNELS = new Set(['web', 'app', 'wechat']);
-const REPORTERS = ['operator', 'dispatcher', 'shift_lead', 'grid_worker', 'grid_leader', 'citizen', 'integration', 'admin'] as const;
+const REPORTERS = ['operator', 'dispatcher', 'shift_lead', 'grid_worker', 'grid_leader', 'citizen', 'integration', 'admin', 'leader'] as const;
+/** The roles that register on other channels too; a leader alone registers what he assigns (领导交办). */
+const DESK_REPORTERS = REPORTERS.filter((r) => r !== 'leader' && r !== 'citizen');
 
 export interface PreparedOrder {
   input: CreateOrderInput;
@@ -53,6 +55,9 @@ export async function prepareOrder(
   const channel = ref.channels.get(input.channel);
   if (!channel) throw unprocessable('channel', `来源渠道 ${input.channel} 不存在`, `Unknown channel ${input.channel}`);
   if (!ref.natures.has(input.nature)) throw unprocessable('nature', `诉求类型 ${input.nature} 不存在`, `Unknown request nature ${input.nature}`);
+  if (hasRole(actor, 'leader') && !hasRole(actor, ...DESK_REPORTERS) && input.channel !== 'leader') {
+    throw unprocessable('channel', '领导登记的工单为领导交办（leader）渠道', "A leader registers orders on the leader-assigned channel ('leader')");
+  }
   if (hasRole(actor, 'citizen') && actor.roles.size === 1 && !CITIZEN_CHANNELS.has(input.channel)) {
     throw unprocessable('channel', '群众只能通过网站、APP 或微信上报', 'Citizens report through the web, the app or WeChat');
   }
