@@ -225,6 +225,67 @@ describe('the five-level supervision ladder', () => {
   });
 });
 
+describe('a supervision task ends with the supervisor, and a special report with the leader', () => {
+  it('the supervisor sends an unsatisfying reply back, then accepts the next one; each step on the timeline', async () => {
+    now = cst('2026-04-09 09:00'); // a Thursday
+    s.forgetSessions();
+    const id = await hotlineOrder('06010');
+    const d = await s.as('zx_dispatcher');
+    await d.act(id, 'accept');
+    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    const sup = await s.as('zx_supervisor');
+    const raised = await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 2, note: '请今日内清运' });
+    expect(raised.status).toBe(201);
+    const sid = raised.body.id;
+    const unit = await s.as('cgj_handler');
+    expect((await sup.post(`/api/v1/supervisions/${sid}/review`, { accepted: true })).status).toBe(409); // nothing to review yet
+    expect((await unit.post(`/api/v1/supervisions/${sid}/reply`, { reply: '已安排人员' })).status).toBe(200);
+    expect((await unit.post(`/api/v1/supervisions/${sid}/review`, { accepted: true })).status).toBe(403); // the unit cannot close its own task
+    const noNote = await sup.post(`/api/v1/supervisions/${sid}/review`, { accepted: false });
+    expect({ status: noNote.status, field: noNote.body.error?.field }).toEqual({ status: 422, field: 'note' });
+    now = cst('2026-04-09 10:00');
+    const back = await sup.post(`/api/v1/supervisions/${sid}/review`, { accepted: false, note: '未说明清运完成时间' });
+    expect(back.body).toMatchObject({ status: 'open', reviewNote: '未说明清运完成时间', taskDueAt: cst('2026-04-09 15:30').toISOString() }); // 4 working hours, over lunch
+    expect((await unit.post(`/api/v1/supervisions/${sid}/reply`, { reply: '已于11时前清运完毕' })).status).toBe(200);
+    const done = await sup.post(`/api/v1/supervisions/${sid}/review`, { accepted: true });
+    expect(done.body).toMatchObject({ status: 'closed', reply: '已于11时前清运完毕' });
+    const timeline = (await d.get(`/api/v1/orders/${id}`)).body.timeline.filter((e: { action: string }) => e.action.startsWith('supervision'));
+    expect(timeline.map((e: { action: string; data: { accepted?: boolean | undefined } }) => [e.action, e.data.accepted ?? null])).toEqual([
+      ['supervision-reply', null],
+      ['supervision-review', false],
+      ['supervision-reply', null],
+      ['supervision-review', true],
+    ]);
+  });
+
+  it('the leader instructs on a special report (批示); it goes down to the unit and the centre, once', async () => {
+    now = cst('2026-04-09 11:00');
+    s.forgetSessions();
+    const id = await hotlineOrder('06010');
+    const d = await s.as('zx_dispatcher');
+    await d.act(id, 'accept');
+    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    const sup = await s.as('zx_supervisor');
+    const report = (await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 5, note: '群众反映强烈，报请领导批示' })).body;
+    const plain = (await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 2, note: '请加快' })).body;
+    const text = '请城管局主要负责同志亲自督办，三日内办结';
+    expect((await sup.post(`/api/v1/supervisions/${report.id}/instruction`, { instruction: text })).status).toBe(403);
+    const leader = await s.as('leader');
+    expect((await leader.post(`/api/v1/supervisions/${plain.id}/instruction`, { instruction: text })).status).toBe(409);
+    const given = await leader.post(`/api/v1/supervisions/${report.id}/instruction`, { instruction: text });
+    expect(given.body).toMatchObject({ instruction: text, instructedByName: '区领导 吴江', instructedAt: cst('2026-04-09 11:00').toISOString() });
+    expect((await leader.post(`/api/v1/supervisions/${report.id}/instruction`, { instruction: '再批' })).status).toBe(409);
+    const sent = await s.platform.db.query<{ recipient: { unitId: number }; body: string }>(
+      `select recipient, body from outbox where order_id = $1 and template = 'supervision.instruction' order by id`,
+      [id],
+    );
+    expect(sent.rows.map((m) => m.recipient.unitId)).toEqual([await unitId(s, 'WJ-CGJ'), await unitId(s, 'WJ-ZX')]);
+    expect(sent.rows[0]!.body).toContain(`区领导 吴江批示：${text}`);
+    const ev = (await d.get(`/api/v1/orders/${id}`)).body.timeline.at(-1);
+    expect(ev).toMatchObject({ action: 'instruction', note: text });
+  });
+});
+
 describe('what the notices say', () => {
   it('an SMS ahead of the deadline says when it is due and reaches the unit leader; on-site supervision names the place', async () => {
     now = cst('2026-04-08 09:00'); // a Wednesday

@@ -240,6 +240,8 @@ export const EventDataSchema = Obj({
   /** 反馈: the co-handlers' parts the lead's result carries, and why it went without any that had not reported. */
   coReports: Type.Optional(Type.Array(Obj({ unitId: Type.Integer(), unitName: Type.String(), report: Nullable(Type.String()) }))),
   withoutCoReports: str,
+  /** 督办验收: the supervisor accepted the reply (true) or sent it back (false). */
+  accepted: bool,
   /** 核实: the grid worker found the matter as reported (true) or not (false). */
   confirmed: bool,
   location: Type.Optional(Obj({ lng: Type.Number(), lat: Type.Number() })),

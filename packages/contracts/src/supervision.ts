@@ -15,6 +15,14 @@ export const SuperviseBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export const ReviewBody = Type.Object(
+  {
+    accepted: Type.Boolean({ description: "true: the reply settles the task (closed); false: back to the unit, with a new task deadline" }),
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'required when sending the task back: what is still missing' })),
+  },
+  { additionalProperties: false },
+);
+export const InstructionBody = Type.Object({ instruction: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
 export const ReplyBody = Type.Object({ reply: Type.String({ minLength: 1, maxLength: 4000 }) }, { additionalProperties: false });
 export const BoardQuery = Obj({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: 'period of the unit figures, default 30' })) });
 export const PolicyBody = Type.Object(
@@ -46,6 +54,13 @@ export const SupervisionSchema = Obj({
   status: literals(SUPERVISION_STATUSES),
   reply: Nullable(Type.String()),
   repliedAt: Nullable(DateTime),
+  /** 验收: when the supervisor accepted the reply (status closed) or last sent it back, and what he said. */
+  reviewedAt: Nullable(DateTime),
+  reviewNote: Nullable(Type.String()),
+  /** 领导批示 on a special report. */
+  instruction: Nullable(Type.String()),
+  instructedAt: Nullable(DateTime),
+  instructedByName: Nullable(Type.String()),
   reportDocxId: Nullable(FileId),
   reportHtmlId: Nullable(FileId),
 });
@@ -134,6 +149,24 @@ export const supervisionRoutes = {
     summary: '督办回复 The supervised unit answers a supervision task',
     params: IdParams,
     body: ReplyBody,
+    response: { 200: SupervisionSchema },
+  }),
+  review: route({
+    method: 'POST',
+    path: '/api/v1/supervisions/:id/review',
+    tags: ['supervision'],
+    summary: "督办验收 The supervisor accepts the unit's reply (the task closes) or sends it back with what is missing",
+    params: IdParams,
+    body: ReviewBody,
+    response: { 200: SupervisionSchema },
+  }),
+  instruct: route({
+    method: 'POST',
+    path: '/api/v1/supervisions/:id/instruction',
+    tags: ['supervision'],
+    summary: '领导批示 A leader records his instruction on a special report; it is sent down to the supervised unit and the centre',
+    params: IdParams,
+    body: InstructionBody,
     response: { 200: SupervisionSchema },
   }),
   board: route({

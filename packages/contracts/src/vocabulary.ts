@@ -140,6 +140,7 @@ export const PERMISSIONS = [
   'reporters.identity',
   'orders.supervise',
   'supervision.board',
+  'supervision.instruct',
   'supervision.policies',
   'messages.log',
   'notifications.manage',
@@ -224,7 +225,7 @@ export const ACTION_NAMES = [
 export type ActionName = (typeof ACTION_NAMES)[number];
 
 /** Timeline entries that are not actions a user takes on /actions. */
-export const TIMELINE_ONLY_ACTIONS = ['create', 'merged-into', 'supervise', 'supervision-reply', 'rate'] as const;
+export const TIMELINE_ONLY_ACTIONS = ['create', 'merged-into', 'supervise', 'supervision-reply', 'supervision-review', 'instruction', 'rate'] as const;
 export const TIMELINE_ACTIONS = [...TIMELINE_ONLY_ACTIONS, ...ACTION_NAMES] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 
@@ -294,6 +295,12 @@ export const ACTION_LABELS: Record<TimelineAction, ActionLabels> = {
   'merged-into': { verb: { zh: '并入', en: 'merge into' }, done: { zh: '并入', en: 'merged into' }, about: 'Merged into another order' },
   supervise: { verb: { zh: '督办', en: 'supervise' }, done: { zh: '督办', en: 'supervised' }, about: 'Raise a supervision level' },
   'supervision-reply': { verb: { zh: '督办回复', en: 'answer supervision' }, done: { zh: '督办回复', en: 'supervision answered' }, about: 'The supervised unit answers' },
+  'supervision-review': {
+    verb: { zh: '督办验收', en: 'review supervision' },
+    done: { zh: '督办验收', en: 'supervision reviewed' },
+    about: "The supervisor accepts the unit's reply, closing the task, or sends it back",
+  },
+  instruction: { verb: { zh: '领导批示', en: 'instruct' }, done: { zh: '领导批示', en: 'instructed' }, about: "A leader's instruction on a special report, sent down to the unit" },
   rate: {
     verb: { zh: '群众评价', en: 'rate' },
     done: { zh: '群众评价', en: 'rated' },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { supervisionRoutes as routes } from '@liandong/contracts';
 import { findVisibleOrder, orderIdOf } from '@liandong/core/orders/index.ts';
-import { listLevels, listPolicies, listSupervisions, replyToSupervision, superviseOrder, supervisionBoard, updatePolicy } from '@liandong/core/supervision/index.ts';
+import { instructOnSupervision, listLevels, listPolicies, listSupervisions, replyToSupervision, reviewSupervision, superviseOrder, supervisionBoard, updatePolicy } from '@liandong/core/supervision/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { readClock, type Platform } from '../platform.ts';
@@ -19,6 +19,8 @@ export function supervisionRoutes(app: FastifyInstance, p: Platform): void {
     return listSupervisions(p.db, id);
   });
   contractRoute(app, routes.reply, async (req) => replyToSupervision(p.db, requireActor(req), req.params.id, req.body.reply, p.clock()));
+  contractRoute(app, routes.review, async (req) => reviewSupervision(p.db, requireActor(req), req.params.id, req.body, p.services));
+  contractRoute(app, routes.instruct, async (req) => instructOnSupervision(p.db, requireActor(req), req.params.id, req.body.instruction, p.clock()));
   contractRoute(app, routes.board, async (req) => supervisionBoard(p.db, requireActor(req), await readClock(p), { days: req.query.days }));
   contractRoute(app, routes.listLevels, async (req) => {
     requireActor(req);

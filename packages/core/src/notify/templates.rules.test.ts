@@ -43,6 +43,7 @@ describe('message templates', () => {
       'order.request',
       'order.verify',
       'supervision.assigned',
+      'supervision.instruction',
       'supervision.onsite',
       'supervision.reminder',
       'supervision.sms',

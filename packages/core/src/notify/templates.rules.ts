@@ -20,6 +20,7 @@ export const TEMPLATE_PLACEHOLDERS = {
   'citizen.answered': ['orderCode', 'answer'], // 直接答复
   'citizen.closed': ['orderCode'], // 办结告知
   'callback.request': ['orderCode', 'link'], // 回访
+  'supervision.instruction': ['orderCode', 'unitName', 'leaderName', 'instruction'], // 领导批示
   'order.reopened': ['orderCode', 'unitName', 'reason'], // 重办
 } as const satisfies Record<string, readonly string[]>;
 

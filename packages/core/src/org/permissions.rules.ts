@@ -26,6 +26,7 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
     roles: ['supervisor', 'shift_lead', 'leader', 'dispatcher', 'admin'],
     refusal: { zh: '督办看板仅限督办员、值班长、分拨员和领导', en: 'The supervision board is for supervisors, shift leads, dispatchers and leaders' },
   },
+  'supervision.instruct': { roles: ['leader'], refusal: { zh: '只有领导可以批示', en: 'Only leaders may give instructions' } },
   'supervision.policies': { roles: ['admin'], refusal: { zh: '仅管理员可修改督办策略', en: 'Only administrators may change policies' } },
   'messages.log': { roles: ['admin', 'supervisor'], refusal: { zh: '仅管理员和督办员可以查看消息记录', en: 'Only administrators and supervisors may read the message log' } },
   'notifications.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以管理通知设置', en: 'Only administrators may manage notification settings' } },

@@ -13,6 +13,7 @@ import { FINAL_STATES } from '../orders/lifecycle.rules.ts';
 import { insertEvent, lockOrder } from '../orders/order.repository.ts';
 import type { OrderServices } from '../orders/order-services.ts';
 import { raiseSupervision } from './raise-supervision.ts';
+import { enqueueMessage } from '../notify/index.ts';
 import { iso, isoOrNull } from '../shared/wire.ts';
 import type { SupervisionLevel, SupervisionRow } from './supervision.types.ts';
 
@@ -72,17 +73,96 @@ export async function replyToSupervision(db: Db, actor: Actor, supervisionId: nu
   });
 }
 
+/**
+ * 督办验收: the supervisor reads the unit's reply and accepts it (the task closes) or sends it back with what is
+ * missing; sent back, the task is open again with a new deadline of the level's task length.
+ */
+export async function reviewSupervision(
+  db: Db,
+  actor: Actor,
+  supervisionId: number,
+  input: { accepted: boolean; note?: string },
+  services: OrderServices,
+): Promise<SupervisionView> {
+  return db.transaction(async (tx) => {
+    const s = (await tx.query<SupervisionRow>('select * from supervisions where id = $1 for update', [supervisionId])).rows[0];
+    if (!s) throw notFound(SUPERVISION);
+    const order = await lockVisibleOrder(tx, actor, s.order_id);
+    assertMay(actor, 'orders.supervise');
+    if (s.status !== 'replied') throw conflict('wrong_state', '该督办尚未回复或已验收', 'This supervision has no reply waiting for review');
+    if (!input.accepted && !input.note?.trim()) throw unprocessable('note', '退回须说明尚需落实的事项', 'Say what is still missing when sending it back');
+    const now = services.clock();
+    const taskDueAt = input.accepted ? s.task_due_at : (await services.calendar(tx)).addDuration(now, 4, 'working_hours');
+    await tx.query(
+      `update supervisions set status = $2, reviewed_at = $3, reviewed_by = $4, review_note = $5, task_due_at = $6 where id = $1`,
+      [s.id, input.accepted ? 'closed' : 'open', now, actor.userId, input.note ?? null, taskDueAt],
+    );
+    await insertEvent(tx, {
+      orderId: order.id,
+      at: now,
+      action: 'supervision-review',
+      actorUserId: actor.userId,
+      actorUnitId: actor.unitId,
+      fromState: order.state,
+      toState: order.state,
+      note: input.note ?? (input.accepted ? '督办回复已验收' : null),
+      data: { supervisionId: s.id, level: s.level, accepted: input.accepted },
+    });
+    return (await supervisionViews(tx, 's.id = $1', [s.id]))[0]!;
+  });
+}
+
+/** 领导批示: a leader's instruction on a special report (a level that produces one), sent down to the unit and the centre. */
+export async function instructOnSupervision(db: Db, actor: Actor, supervisionId: number, instruction: string, now: Date): Promise<SupervisionView> {
+  return db.transaction(async (tx) => {
+    const s = (await tx.query<SupervisionRow>('select * from supervisions where id = $1 for update', [supervisionId])).rows[0];
+    if (!s) throw notFound(SUPERVISION);
+    const order = await lockVisibleOrder(tx, actor, s.order_id);
+    assertMay(actor, 'supervision.instruct');
+    if (!s.report_docx_id) throw conflict('wrong_state', '只能对督办专报批示', 'Instructions are given on a special report');
+    if (s.instruction) throw conflict('wrong_state', '该专报已有批示', 'This special report has an instruction already');
+    await tx.query('update supervisions set instruction = $2, instructed_at = $3, instructed_by = $4 where id = $1', [s.id, instruction, now, actor.userId]);
+    await insertEvent(tx, {
+      orderId: order.id,
+      at: now,
+      action: 'instruction',
+      actorUserId: actor.userId,
+      actorUnitId: actor.unitId,
+      fromState: order.state,
+      toState: order.state,
+      note: instruction,
+      data: { supervisionId: s.id, level: s.level },
+    });
+    const unitName = s.unit_id ? ((await tx.query<{ name: string }>('select name from units where id = $1', [s.unit_id])).rows[0]?.name ?? '') : '';
+    const vars = { orderCode: order.code, unitName, leaderName: actor.displayName, instruction };
+    for (const unitId of new Set([s.unit_id, order.dispatch_unit_id].filter((u): u is number => u != null))) {
+      await enqueueMessage(tx, { template: 'supervision.instruction', vars, channel: 'inbox', recipient: { kind: 'unit', unitId }, orderId: order.id, at: now });
+    }
+    return (await supervisionViews(tx, 's.id = $1', [s.id]))[0]!;
+  });
+}
+
 async function supervisionViews(q: Queryable, where: string, params: unknown[]): Promise<SupervisionView[]> {
   const r = await q.query<SupervisionView>(
     `select s.id, s.order_id as "orderId", s.level, l.name_zh as "levelName", s.step, s.unit_id as "unitId", un.name as "unitName",
             s.policy_id as "policyId", s.raised_by as "raisedBy", u.display_name as "raisedByName", s.raised_at as "raisedAt", s.note,
-            s.task_due_at as "taskDueAt", s.status, s.reply, s.replied_at as "repliedAt", fd.public_id as "reportDocxId", fh.public_id as "reportHtmlId"
+            s.task_due_at as "taskDueAt", s.status, s.reply, s.replied_at as "repliedAt",
+            s.reviewed_at as "reviewedAt", s.review_note as "reviewNote",
+            s.instruction, s.instructed_at as "instructedAt", iu.display_name as "instructedByName",
+            fd.public_id as "reportDocxId", fh.public_id as "reportHtmlId"
        from supervisions s join supervision_levels l on l.level = s.level left join units un on un.id = s.unit_id
        left join files fd on fd.id = s.report_docx_id left join files fh on fh.id = s.report_html_id
-       left join users u on u.id = s.raised_by where ${where} order by s.id`,
+       left join users u on u.id = s.raised_by left join users iu on iu.id = s.instructed_by where ${where} order by s.id`,
     params,
   );
-  return r.rows.map((v) => ({ ...v, raisedAt: iso(v.raisedAt), taskDueAt: isoOrNull(v.taskDueAt), repliedAt: isoOrNull(v.repliedAt) }));
+  return r.rows.map((v) => ({
+    ...v,
+    raisedAt: iso(v.raisedAt),
+    taskDueAt: isoOrNull(v.taskDueAt),
+    repliedAt: isoOrNull(v.repliedAt),
+    reviewedAt: isoOrNull(v.reviewedAt),
+    instructedAt: isoOrNull(v.instructedAt),
+  }));
 }
 
 /** The supervisions of an order; the caller has checked that the actor may see it. */

@@ -20,6 +20,12 @@ export interface SupervisionRow {
   replied_by: number | null;
   report_docx_id: number | null;
   report_html_id: number | null;
+  reviewed_at: Date | null;
+  reviewed_by: number | null;
+  review_note: string | null;
+  instruction: string | null;
+  instructed_at: Date | null;
+  instructed_by: number | null;
 }
 
 export interface PolicyRow {
