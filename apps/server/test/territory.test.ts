@@ -90,3 +90,26 @@ describe('error messages', () => {
     expect(late.body.error.message).toBe('工单当前状态为「待受理」，不能执行「结案」');
   });
 });
+
+describe('grids (网格信息)', () => {
+  it('a grid worker reads his grid: level, village and town, households and population, and who works it', async () => {
+    const code = await gridOf(s, 'songling_gridworker');
+    const me = await s.as('songling_gridworker');
+    const g = (await me.get(`/api/v1/territory/grids/${code}`)).body;
+    expect(g).toMatchObject({ code, kind: 'basic', level: 4, town: { name: '松陵街道' }, village: { name: expect.any(String) } });
+    expect(g.households).toBeGreaterThanOrEqual(300);
+    expect(g.population).toBeGreaterThanOrEqual(1000);
+    expect(g.workers).toEqual([expect.objectContaining({ name: expect.stringContaining('专职网格员'), kind: 'full_time' })]);
+  });
+
+  it('a town lists the grids of its own town only; another town’s grid is not found; citizens read none', async () => {
+    const town = await s.as('songling_dispatcher');
+    const list = (await town.get('/api/v1/territory/grids?kind=basic&limit=1000')).body as { town: { code: string } }[];
+    expect(list.length).toBeGreaterThan(10);
+    expect(new Set(list.map((g) => g.town.code))).toEqual(new Set(['320509001000']));
+    const elsewhere = await gridOf(s, 'shengze_gridworker');
+    expect((await town.get(`/api/v1/territory/grids/${elsewhere}`)).status).toBe(404);
+    expect((await (await s.as('zx_dispatcher')).get(`/api/v1/territory/grids/${elsewhere}`)).status).toBe(200);
+    expect((await (await s.as('citizen')).get('/api/v1/territory/grids')).status).toBe(403);
+  });
+});

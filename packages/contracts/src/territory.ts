@@ -46,7 +46,51 @@ export const ComponentMatchSchema = Obj({
 export type Lookup = Static<typeof LookupSchema>;
 export type ComponentMatchView = Static<typeof ComponentMatchSchema>;
 
+/** A grid (网格) as the console and the field app show it: where it lies, what it holds, who works it. */
+export const GridViewSchema = Obj({
+  code: Type.String(),
+  name: Type.String(),
+  kind: literals(['basic', 'professional'] as const),
+  specialty: Nullable(literals(SPECIALTIES)),
+  level: Type.Integer({ minimum: 1, maximum: 4, description: '网格层级: 1–3 the grids above (district, town, village), 4 a basic grid' }),
+  parent: Nullable(Obj({ code: Type.String(), name: Type.String() })),
+  village: NamedRef,
+  town: NamedRef,
+  district: NamedRef,
+  households: Nullable(Type.Integer({ description: '户数' })),
+  population: Nullable(Type.Integer({ description: '实有人口' })),
+  enterprises: Nullable(Type.Integer({ description: '企业（单位）数' })),
+  workers: Type.Array(Obj({ id: Type.Integer(), name: Type.String(), kind: Nullable(literals(['full_time', 'part_time'] as const)) }), {
+    description: 'the grid workers (网格员) covering it',
+  }),
+});
+export type GridView = Static<typeof GridViewSchema>;
+export const GridListQuery = Obj({
+  townCode: Type.Optional(Type.String({ maxLength: 12 })),
+  villageCode: Type.Optional(Type.String({ maxLength: 12 })),
+  kind: Type.Optional(literals(['basic', 'professional'] as const)),
+  search: Type.Optional(Type.String({ maxLength: 40, description: 'part of the code or name' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
+});
+
 export const territoryRoutes = {
+  listGrids: route({
+    method: 'GET',
+    path: '/api/v1/territory/grids',
+    tags: ['territory'],
+    summary: '网格 The grids in your areas, with households, population and their grid workers',
+    querystring: GridListQuery,
+    response: { 200: Type.Array(GridViewSchema) },
+  }),
+  getGrid: route({
+    method: 'GET',
+    path: '/api/v1/territory/grids/:code',
+    tags: ['territory'],
+    summary: '网格详情 One grid in your areas: level, parent, village, town, households, population, grid workers',
+    params: Type.Object({ code: Type.String({ maxLength: 40 }) }),
+    response: { 200: GridViewSchema },
+  }),
   nearestComponents: route({
     method: 'GET',
     path: '/api/v1/territory/components/nearest',

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { territoryRoutes as routes } from '@liandong/contracts';
-import { describePoint, toWgs84 } from '@liandong/core/territory/index.ts';
+import { describePoint, gridView, gridViews, toWgs84 } from '@liandong/core/territory/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import type { Platform } from '../platform.ts';
@@ -11,6 +11,9 @@ export function territoryRoutes(app: FastifyInstance, p: Platform): void {
     const [lng, lat] = toWgs84(req.query.lng, req.query.lat, req.query.crs ?? 'wgs84');
     return p.components.nearest(lng, lat, { maxMeters: req.query.radius ?? 50, categoryCode: req.query.category, limit: req.query.limit ?? 5 });
   });
+
+  contractRoute(app, routes.listGrids, async (req) => gridViews(p.db, requireActor(req), req.query));
+  contractRoute(app, routes.getGrid, async (req) => gridView(p.db, requireActor(req), req.params.code));
 
   contractRoute(app, routes.lookup, async (req) => {
     requireActor(req);

@@ -4,6 +4,7 @@ export * from './geometry.ts';
 export * from './coordinates.ts';
 export * from './divisions.ts';
 export { TerritoryIndex } from './territory-index.ts';
+export { gridView, gridViews } from './grid-view.ts';
 export { TerritoryService, type TerritoryServiceOptions } from './territory-service.ts';
 export {
   TERRITORY_VERSION_KEY,

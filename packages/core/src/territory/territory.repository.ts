@@ -97,6 +97,10 @@ export interface GridFilter {
   specialty?: Specialty;
   townCode?: string;
   villageCode?: string;
+  /** One grid by its code. */
+  code?: string;
+  /** Only grids lying in one of these areas (a grid, village, town or district code): a user's data scope. */
+  withinAreas?: readonly string[];
   /** Part of the code or name. */
   search?: string;
   limit?: number;
@@ -114,6 +118,8 @@ export async function listGrids(q: Queryable, filter: GridFilter = {}): Promise<
   if (filter.specialty) add('g.specialty = ?', filter.specialty);
   if (filter.townCode) add('g.town_code = ?', filter.townCode);
   if (filter.villageCode) add('g.village_code = ?', filter.villageCode);
+  if (filter.code) add('g.code = ?', filter.code);
+  if (filter.withinAreas) add('(g.code = any(?::text[]) or g.village_code = any(?::text[]) or g.town_code = any(?::text[]) or g.district_code = any(?::text[]))', filter.withinAreas);
   if (filter.search) add('(g.code ilike ? or g.name ilike ?)', `%${filter.search.replace(/[\\%_]/g, '\\$&')}%`);
   params.push(Math.min(Math.max(filter.limit ?? 1000, 1), 5000), Math.max(filter.offset ?? 0, 0));
   const r = await q.query<GridDbRow>(
