@@ -73,7 +73,11 @@ describe('callback', () => {
     const [a, b] = [await report('吴先生', '13700003331'), await report('郑女士', '13700003332')];
     const d = await s.as('zx_dispatcher');
     await d.act(a, 'accept');
-    expect((await d.act(a, 'merge', { duplicateIds: [b] })).status).toBe(200);
+    const merged = await d.act(a, 'merge', { duplicateIds: [b] });
+    expect(merged.status).toBe(200);
+    const told = await s.platform.db.query<{ body: string; recipient: { phone: string } }>(`select body, recipient from outbox where order_id = $1 and template = 'citizen.merged'`, [b]);
+    expect(told.rows.map((m) => m.recipient.phone)).toEqual(['13700003332']);
+    expect(told.rows[0]!.body).toContain(`合并为工单${merged.body.code}办理`);
     await d.act(a, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
     const h = await s.as('cgj_handler');
     await h.act(a, 'sign');

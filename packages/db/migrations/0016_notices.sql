@@ -24,4 +24,8 @@ insert into message_templates (code, lang, subject, body) values
   ('citizen.closed', 'zh', '诉求办结告知',
    '您反映的问题（工单号{{orderCode}}）已办结。感谢您对我们工作的支持！'),
   ('citizen.closed', 'en', 'Your report is closed',
-   'Your report (order {{orderCode}}) has been handled and closed. Thank you for your support!');
+   'Your report (order {{orderCode}}) has been handled and closed. Thank you for your support!'),
+  ('citizen.merged', 'zh', '诉求合并办理告知',
+   '您反映的问题（工单号{{orderCode}}）与其他群众反映的同一问题合并为工单{{intoOrderCode}}办理，办理结果将一并告知您。'),
+  ('citizen.merged', 'en', 'Your report is handled with others',
+   'Your report (order {{orderCode}}) is the same matter as others and is now handled as order {{intoOrderCode}}; you will hear the result.');

@@ -36,6 +36,7 @@ describe('message templates', () => {
       'citizen.accepted',
       'citizen.answered',
       'citizen.closed',
+      'citizen.merged',
       'citizen.rejected',
       'order.dispatched',
       'order.escalated',

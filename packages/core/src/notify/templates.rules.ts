@@ -19,6 +19,7 @@ export const TEMPLATE_PLACEHOLDERS = {
   'citizen.rejected': ['orderCode', 'reason'], // 不予受理告知
   'citizen.answered': ['orderCode', 'answer'], // 直接答复
   'citizen.closed': ['orderCode'], // 办结告知
+  'citizen.merged': ['orderCode', 'intoOrderCode'], // 并单告知
   'callback.request': ['orderCode', 'link'], // 回访
   'supervision.instruction': ['orderCode', 'unitName', 'leaderName', 'instruction'], // 领导批示
   'order.reopened': ['orderCode', 'unitName', 'reason'], // 重办

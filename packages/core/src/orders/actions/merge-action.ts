@@ -2,7 +2,8 @@ import { forbidden, unprocessable, wrongState } from '../../shared/errors.ts';
 import { coversUnit } from '../../org/actor.ts';
 import type { ActionHandler } from '../action.types.ts';
 import { lockVisibleOrder } from '../order-access.ts';
-import { completeDeadlines, insertEvent, updateOrder } from '../order.repository.ts';
+import { completeDeadlines, insertEvent, reporterPhones, updateOrder } from '../order.repository.ts';
+import { enqueueMessage } from '../../notify/index.ts';
 import type { OrderRow } from '../order.types.ts';
 
 const MERGEABLE = new Set(['pending_accept', 'pending_dispatch']);
@@ -49,6 +50,17 @@ export const merge: ActionHandler<'merge'> = async ({ tx, order, actor, body, no
           [order.id, dup.id],
         );
         await completeDeadlines(tx, dup.id, ['accept', 'dispatch'], now);
+        // 并单告知: the duplicate's reporters learn under which order their report is handled now.
+        for (const phone of await reporterPhones(tx, dup.id)) {
+          await enqueueMessage(tx, {
+            template: 'citizen.merged',
+            vars: { orderCode: dup.code, intoOrderCode: order.code },
+            channel: 'sms',
+            recipient: { kind: 'phone', phone },
+            orderId: dup.id,
+            at: now,
+          });
+        }
       }
     },
   };
