@@ -113,3 +113,20 @@ describe('grids (网格信息)', () => {
     expect((await (await s.as('citizen')).get('/api/v1/territory/grids')).status).toBe(403);
   });
 });
+
+describe('field accounts of the demo district', () => {
+  it('every basic grid has a grid worker who signs in, and every village station a handler', async () => {
+    const admin = await s.as('admin');
+    const grids = (await admin.get('/api/v1/territory/grids?kind=basic&limit=1000')).body as { code: string; village: { code: string }; workers: unknown[] }[];
+    expect(grids.length).toBeGreaterThan(800);
+    expect(grids.filter((g) => g.workers.length === 0).map((g) => g.code)).toEqual([]);
+    const g = grids.at(-1)!;
+    const worker = await s.as(`gw${g.code.replace(/-/g, '')}`);
+    expect((await worker.get(`/api/v1/territory/grids/${g.code}`)).status).toBe(200);
+    const stations = await s.platform.db.query<{ n: number }>(
+      `select count(*)::int as n from units u where u.kind = 'station' and not exists (
+         select 1 from users x join user_roles r on r.user_id = x.id and r.role = 'handler' where x.unit_id = u.id)`,
+    );
+    expect(stations.rows[0]!.n).toBe(0);
+  });
+});

@@ -70,11 +70,62 @@ export function planDemoUsers(divisions: readonly DemoDivision[], grids: readonl
   return plans;
 }
 
-export async function loadDemoUsers(q: Queryable, plans: readonly Plan[], password: string): Promise<DemoAccount[]> {
+/**
+ * The field accounts a district needs so that every routed order can be handled by someone who signs in: a
+ * station account for every village (st + village code, e.g. st320509001001) and a full-time grid worker for
+ * every basic grid (gw + grid code without its dash, e.g. gw32050900100101), except where a named account above
+ * already covers the station or the grid.
+ */
+export function planFieldAccounts(divisions: readonly DemoDivision[], grids: readonly DemoGridRef[], unitIds: ReadonlyMap<string, number>, named: readonly Plan[]): Plan[] {
+  const stationsTaken = new Set(named.filter((p) => p.role === 'handler').map((p) => p.unitId));
+  const gridsTaken = new Set(named.filter((p) => p.role === 'grid_worker').flatMap((p) => p.scope.areaCodes ?? []));
+  const plans: Plan[] = [];
+  const villages = new Map(divisions.filter((d) => d.level === 'village').map((v) => [v.code, v]));
+  for (const v of villages.values()) {
+    const station = unitIds.get(stationCode(v.code));
+    if (station === undefined || stationsTaken.has(station)) continue;
+    plans.push({ username: `st${v.code}`, displayName: `${v.name}工作站`, role: 'handler', roles: ['handler'], unitId: station, scope: { unitIds: [station] }, scopeLabel: v.name });
+  }
+  for (const g of grids) {
+    if (g.kind !== 'basic' || !g.villageCode || gridsTaken.has(g.code)) continue;
+    const station = unitIds.get(stationCode(g.villageCode));
+    if (station === undefined) continue;
+    plans.push({ username: `gw${g.code.replace(/-/g, '')}`, displayName: `${g.name}专职网格员`, role: 'grid_worker', roles: ['grid_worker'], unitId: station, scope: { areaCodes: [g.code] }, scopeLabel: g.name, gridWorkerKind: 'full_time' });
+  }
+  return plans;
+}
+
+/** Inserts the named accounts (listed on start and in /demo/accounts) and the field accounts, with one password hash. */
+export async function loadDemoUsers(q: Queryable, plans: readonly Plan[], password: string, field: readonly Plan[] = []): Promise<DemoAccount[]> {
   const passwordHash = await hashPassword(password);
   for (const plan of plans) {
     const { role: _role, scopeLabel: _label, ...input } = plan;
     await addUser(q, { ...input, passwordHash });
   }
+  await addFieldUsers(q, field, passwordHash);
   return plans.map((p) => ({ username: p.username, role: p.role, scope: p.scopeLabel, displayName: p.displayName }));
+}
+
+/** The field accounts in three statements (a thousand and more of them would take seconds one by one). */
+async function addFieldUsers(q: Queryable, plans: readonly Plan[], passwordHash: string): Promise<void> {
+  if (plans.length === 0) return;
+  const rows = plans.map((p) => ({
+    username: p.username,
+    display_name: p.displayName,
+    unit_id: p.unitId ?? null,
+    kind: p.gridWorkerKind ?? null,
+    role: p.roles[0],
+    unit_ids: p.scope.unitIds ?? [],
+    area_codes: p.scope.areaCodes ?? [],
+  }));
+  await q.query(
+    `with input as (select * from jsonb_to_recordset($1::jsonb) as r(username text, display_name text, unit_id int, kind text, role text, unit_ids int[], area_codes text[])),
+          added as (
+            insert into users (username, display_name, password_hash, unit_id, grid_worker_kind)
+            select username, display_name, $2, unit_id, kind from input returning id, username),
+          roles as (insert into user_roles (user_id, role) select a.id, i.role from added a join input i using (username)),
+          units as (insert into user_scopes (user_id, unit_id) select a.id, unnest(i.unit_ids) from added a join input i using (username))
+     insert into user_scopes (user_id, area_code) select a.id, unnest(i.area_codes) from added a join input i using (username)`,
+    [JSON.stringify(rows), passwordHash],
+  );
 }

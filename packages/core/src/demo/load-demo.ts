@@ -10,7 +10,7 @@ import { loadDemoTerritory } from './territory/index.ts';
 import { buildDemoComponents, insertDemoComponents } from './territory/index.ts';
 import { loadDemoCatalogue } from './catalogue/index.ts';
 import { loadDemoUnits } from './load-demo-org.ts';
-import { loadDemoUsers, planDemoUsers, type DemoAccount } from './demo-users.ts';
+import { loadDemoUsers, planDemoUsers, planFieldAccounts, type DemoAccount } from './demo-users.ts';
 
 export const DEMO_ACCOUNTS_KEY = 'demo.accounts';
 export const DEMO_HISTORY_KEY = 'demo.history';
@@ -58,7 +58,7 @@ async function loadDemoParts(db: Db, opts: LoadDemoOptions): Promise<DemoAccount
     progress('calendar', 1, 1);
     progress('users', 0, 1);
     const plans = planDemoUsers(territory.divisions, territory.grids, unitIds);
-    const list = await loadDemoUsers(tx, plans, opts.password);
+    const list = await loadDemoUsers(tx, plans, opts.password, planFieldAccounts(territory.divisions, territory.grids, unitIds, plans));
     progress('users', 1, 1);
     return { list, unitIds };
   });

@@ -66,32 +66,40 @@ export async function findCentre(q: Queryable, level: 'town' | 'district', divis
 
 /** Loads a user's roles and scope, expanding scope units to their whole subtree. */
 export async function loadActor(q: Queryable, userId: number): Promise<Actor | null> {
-  const u = await q.query<UserRow>('select * from users where id = $1 and active', [userId]);
-  const user = u.rows[0];
-  if (!user) return null;
-  const roles = await q.query<{ role: string }>('select role from user_roles where user_id = $1', [userId]);
-  const scopes = await q.query<{ unit_id: number | null; area_code: string | null }>(
-    'select unit_id, area_code from user_scopes where user_id = $1',
-    [userId],
+  return (await loadActors(q, [userId])).get(userId) ?? null;
+}
+
+/**
+ * Active users as actors, with their scope: the units they are scoped to and every unit below them (a centre
+ * covers its sub-centres and stations), and their areas. Three queries, however many users (the demo history
+ * loads every station and grid worker account at once).
+ */
+export async function loadActors(q: Queryable, userIds: readonly number[]): Promise<Map<number, Actor>> {
+  const u = await q.query<UserRow>('select * from users where id = any($1::int[]) and active', [userIds]);
+  if (u.rows.length === 0) return new Map();
+  const ids = u.rows.map((x) => x.id);
+  const roles = await q.query<{ user_id: number; role: string }>('select user_id, role from user_roles where user_id = any($1::int[])', [ids]);
+  const scopes = await q.query<{ user_id: number; unit_id: number | null; area_code: string | null; covered: number[] | null }>(
+    `with recursive tree (root, id) as (
+       select s.unit_id, s.unit_id from user_scopes s where s.user_id = any($1::int[]) and s.unit_id is not null
+       union select t.root, u.id from units u join tree t on u.parent_id = t.id)
+     select s.user_id, s.unit_id, s.area_code, (select array_agg(distinct t.id) from tree t where t.root = s.unit_id) as covered
+       from user_scopes s where s.user_id = any($1::int[])`,
+    [ids],
   );
-  const rootUnits = scopes.rows.flatMap((s) => (s.unit_id == null ? [] : [s.unit_id]));
-  const units = rootUnits.length
-    ? await q.query<{ id: number }>(
-        `with recursive tree as (
-           select id from units where id = any($1::int[])
-           union select u.id from units u join tree t on u.parent_id = t.id)
-         select id from tree`,
-        [rootUnits],
-      )
-    : { rows: [] };
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    roles: new Set(roles.rows.map((r) => r.role).filter(isRole) as Role[]),
-    unitId: user.unit_id,
-    unitIds: units.rows.map((r) => r.id),
-    areaCodes: scopes.rows.flatMap((s) => (s.area_code == null ? [] : [s.area_code])),
-    ...(user.must_change_password ? { mustChangePassword: true } : {}),
-  };
+  const actors = new Map<number, Actor>();
+  for (const user of u.rows) {
+    const mine = scopes.rows.filter((s) => s.user_id === user.id);
+    actors.set(user.id, {
+      userId: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      roles: new Set(roles.rows.filter((r) => r.user_id === user.id).map((r) => r.role).filter(isRole) as Role[]),
+      unitId: user.unit_id,
+      unitIds: [...new Set(mine.flatMap((s) => s.covered ?? []))],
+      areaCodes: mine.flatMap((s) => (s.area_code == null ? [] : [s.area_code])),
+      ...(user.must_change_password ? { mustChangePassword: true } : {}),
+    });
+  }
+  return actors;
 }

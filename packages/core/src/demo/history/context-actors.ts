@@ -9,7 +9,7 @@
  * orders.created_by is then null. Real accounts are used wherever one holds the responsibility.
  */
 import type { Queryable } from '@liandong/db';
-import { loadActor } from '../../org/org.repository.ts';
+import { loadActors } from '../../org/org.repository.ts';
 import type { Role } from '../../org/roles.ts';
 import type { SimActor } from './history.types.ts';
 
@@ -39,11 +39,13 @@ export async function loadHistoryActors(q: Queryable, centreId: number, subCentr
   const r = await q.query<{ id: number; unit_id: number | null; role: string }>(
     `select u.id, u.unit_id, r.role from users u join user_roles r on r.user_id = u.id where u.active order by u.id, r.role`,
   );
+  // Every account at once (three queries): the demo has one for every station and every basic grid.
+  const all = await loadActors(q, [...new Set(r.rows.map((x) => x.id))]);
   const cache = new Map<number, SimActor>();
   const load = async (id: number): Promise<SimActor> => {
     let a = cache.get(id);
     if (!a) {
-      const actor = await loadActor(q, id);
+      const actor = all.get(id);
       if (!actor) throw new Error(`demo history: user ${id} vanished`);
       a = toSim(actor);
       cache.set(id, a);
