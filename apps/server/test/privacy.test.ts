@@ -86,7 +86,10 @@ describe("revealing a reporter's number to call him back (查看号码)", () => 
   it('the handling and co-handling units and the dispatching desk may, with a reason, each reveal audited', async () => {
     const f = await orderIn(s, 'handling', { phone: '13900000123', coUnits: ['WJ-SWJ'] });
     const reporter = f.order.reporters[0]!;
-    expect((await (await s.as('cgj_handler')).get(`/api/v1/orders/${f.id}`)).body.reporters[0].phone).toBe('139****0123');
+    const seen = (await (await s.as('cgj_handler')).get(`/api/v1/orders/${f.id}`)).body;
+    expect(seen.reporters[0].phone).toBe('139****0123');
+    expect(seen.mayRevealPhone).toBe(true); // the console offers the button exactly when the server would answer
+    expect((await (await s.as('songling_gridworker')).get(`/api/v1/orders/${f.id}`)).body.mayRevealPhone).toBe(false);
     for (const who of ['cgj_handler', 'swj_handler', 'zx_dispatcher']) {
       const r = await reveal(who, f.id, reporter.id);
       expect({ who, status: r.status, body: r.body }).toEqual({ who, status: 200, body: { reporterId: reporter.id, phone: '13900000123' } });
@@ -109,6 +112,7 @@ describe("revealing a reporter's number to call him back (查看号码)", () => 
     const secret = await (await s.as('zx_operator')).post('/api/v1/orders', { ...(await orderBody(s, { phone: '13900000125' })), confidential: true }, { 'idempotency-key': newKey('secret') });
     const sr = secret.body.reporters[0]!.id!;
     expect((await reveal('zx_dispatcher', secret.body.id, sr)).status).toBe(403);
+    expect((await (await s.as('zx_dispatcher')).get(`/api/v1/orders/${secret.body.id}`)).body.mayRevealPhone).toBe(false);
     const anon = await (await s.as('zx_operator')).post(
       '/api/v1/orders',
       { ...(await orderBody(s, { phone: null })), reporter: { phone: '13900000126', anonymous: true } },

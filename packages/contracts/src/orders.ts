@@ -344,6 +344,7 @@ export const OrderDetailSchema = Obj({
   reporters: Type.Array(ReporterSchema),
   deadlines: Type.Array(DeadlineSchema),
   coHandlers: Type.Array(CoHandlerSchema),
+  mayRevealPhone: Type.Boolean({ description: "whether you may reveal a reporter's number to call him back (POST …/reporters/{rid}/phone)" }),
   timeline: Type.Array(TimelineEventSchema),
 });
 export const OrderPageSchema = PageOf(OrderListItemSchema);

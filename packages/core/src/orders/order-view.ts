@@ -14,6 +14,7 @@ import { allowedActions, orderScopeSql } from './order-scope.ts';
 import { orderFilterSql } from './order-filters.ts';
 import type { DeadlineRow, OrderRow } from './order.types.ts';
 import { coParts } from './order.repository.ts';
+import { mayRevealPhone } from './reveal-phone.ts';
 import type { PreparedOrder } from './intake/prepare-order.ts';
 import { toDeadlineView, worstLight, type ClockReading } from './deadline-view.ts';
 import type { IntakeReference } from './intake/reference-cache.ts';
@@ -182,7 +183,7 @@ export async function orderView(q: Queryable, actor: Actor, id: number, lang: La
     reportedAt: isoOrNull(p.reportedAt),
     report: p.report,
   }));
-  return { ...view, coHandlers, timeline: await timelineOf(q, id, lang) };
+  return { ...view, coHandlers, mayRevealPhone: mayRevealPhone(actor, row), timeline: await timelineOf(q, id, lang) };
 }
 
 interface EventRow {
