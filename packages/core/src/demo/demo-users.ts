@@ -80,8 +80,7 @@ export function planFieldAccounts(divisions: readonly DemoDivision[], grids: rea
   const stationsTaken = new Set(named.filter((p) => p.role === 'handler').map((p) => p.unitId));
   const gridsTaken = new Set(named.filter((p) => p.role === 'grid_worker').flatMap((p) => p.scope.areaCodes ?? []));
   const plans: Plan[] = [];
-  const villages = new Map(divisions.filter((d) => d.level === 'village').map((v) => [v.code, v]));
-  for (const v of villages.values()) {
+  for (const v of divisions.filter((d) => d.level === 'village')) {
     const station = unitIds.get(stationCode(v.code));
     if (station === undefined || stationsTaken.has(station)) continue;
     plans.push({ username: `st${v.code}`, displayName: `${v.name}工作站`, role: 'handler', roles: ['handler'], unitId: station, scope: { unitIds: [station] }, scopeLabel: v.name });
@@ -114,16 +113,16 @@ async function addFieldUsers(q: Queryable, plans: readonly Plan[], passwordHash:
     display_name: p.displayName,
     unit_id: p.unitId ?? null,
     kind: p.gridWorkerKind ?? null,
-    role: p.roles[0],
+    roles: p.roles,
     unit_ids: p.scope.unitIds ?? [],
     area_codes: p.scope.areaCodes ?? [],
   }));
   await q.query(
-    `with input as (select * from jsonb_to_recordset($1::jsonb) as r(username text, display_name text, unit_id int, kind text, role text, unit_ids int[], area_codes text[])),
+    `with input as (select * from jsonb_to_recordset($1::jsonb) as r(username text, display_name text, unit_id int, kind text, roles text[], unit_ids int[], area_codes text[])),
           added as (
             insert into users (username, display_name, password_hash, unit_id, grid_worker_kind)
             select username, display_name, $2, unit_id, kind from input returning id, username),
-          roles as (insert into user_roles (user_id, role) select a.id, i.role from added a join input i using (username)),
+          roles as (insert into user_roles (user_id, role) select a.id, unnest(i.roles) from added a join input i using (username)),
           units as (insert into user_scopes (user_id, unit_id) select a.id, unnest(i.unit_ids) from added a join input i using (username))
      insert into user_scopes (user_id, area_code) select a.id, unnest(i.area_codes) from added a join input i using (username)`,
     [JSON.stringify(rows), passwordHash],

@@ -142,7 +142,8 @@ export const DISSATISFIED: ReadonlySet<string> = new Set(['dissatisfied', 'very_
 /** What the centre may answer and close itself (直接办结): a consultation (咨询) needs an answer, not a department. */
 export const DIRECTLY_ANSWERABLE: ReadonlySet<string> = new Set(['consultation']);
 
-const KIND_ZH: Record<RequestKind, string> = { extension: '延期', suspension: '挂账', void: '作废' };
+/** A request's kind as people say it (延期 / 挂账 / 作废). */
+export const KIND_ZH: Record<RequestKind, string> = { extension: '延期', suspension: '挂账', void: '作废' };
 
 /** Why the order refuses the action now (409), or null. One home for these conditions: checks and allowedActions read it. */
 export function orderCondition(action: ActionName, o: OrderFacts): { code: 'request_pending' | 'wrong_state'; messages: Messages } | null {

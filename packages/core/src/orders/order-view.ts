@@ -13,7 +13,7 @@ import { pageWindow } from '../shared/paging.ts';
 import { allowedActions, orderScopeSql } from './order-scope.ts';
 import { orderFilterSql } from './order-filters.ts';
 import type { DeadlineRow, OrderRow } from './order.types.ts';
-import { coParts } from './order.repository.ts';
+import { coParts, coUnitIdsSql } from './order.repository.ts';
 import { mayRevealPhone } from './reveal-phone.ts';
 import type { PreparedOrder } from './intake/prepare-order.ts';
 import { toDeadlineView, worstLight, type ClockReading } from './deadline-view.ts';
@@ -27,7 +27,7 @@ const VIEW_SELECT = `
     c.name as category_name, c.name_en as category_name_en, cc.code as condition_code, cc.description as condition_description,
     du.name as dispatch_unit_name, hu.name as handler_unit_name,
     ch.name_zh as channel_zh, ch.name_en as channel_en, n.name_zh as nature_zh, n.name_en as nature_en,
-    array(select ou.unit_id from order_units ou where ou.order_id = o.id and ou.role = 'co' and ou.active order by ou.unit_id) as co_unit_ids
+    ${coUnitIdsSql('o')}
   from orders o
   join order_states st on st.code = o.state
   join channels ch on ch.code = o.channel

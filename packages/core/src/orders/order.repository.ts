@@ -4,8 +4,12 @@ import type { DeadlineRow, EventRow, OrderPatch, OrderRow } from './order.types.
 import { cancelClockTimers } from './clock-timers.ts';
 import type { CoPart } from './decisions/asks.ts';
 
-/** The order's columns and its active co-handlers' unit ids (who may act on it as 协办). */
-const ORDER_ROW = `*, array(select ou.unit_id from order_units ou where ou.order_id = orders.id and ou.role = 'co' and ou.active order by ou.unit_id) as co_unit_ids`;
+/** The active co-handlers' unit ids of the order `alias` (who may act on it as 协办): the row's `co_unit_ids`. */
+export const coUnitIdsSql = (alias: string) =>
+  `array(select ou.unit_id from order_units ou where ou.order_id = ${alias}.id and ou.role = 'co' and ou.active order by ou.unit_id) as co_unit_ids`;
+
+/** The order's columns and its co-handlers. */
+const ORDER_ROW = `*, ${coUnitIdsSql('orders')}`;
 
 export async function lockOrder(q: Queryable, id: number): Promise<OrderRow | null> {
   const r = await q.query<OrderRow>(`select ${ORDER_ROW} from orders where id = $1 for update`, [id]);

@@ -14,7 +14,7 @@ import { getUnit } from '../org/org.repository.ts';
 import { formatLimit } from './special-report/format.ts';
 import type { OrderServices } from '../orders/order-services.ts';
 import { applyAction, SYSTEM_ACTOR } from '../orders/perform-action.ts';
-import { raiseSupervision } from './raise-supervision.ts';
+import { raiseSupervision, supervisedUnit } from './raise-supervision.ts';
 import type { PolicyRow } from './supervision.types.ts';
 
 interface ClockPayload {
@@ -37,7 +37,7 @@ async function stillRunning(q: Queryable, orderId: number, p: ClockPayload): Pro
  * 「镇街分拨超时上推区中心：松陵街道分中心未在 1 工作时内完成派遣，系统自动上推」.
  */
 async function escalationReason(q: Queryable, order: OrderRow, policy: PolicyRow, step: Step): Promise<string> {
-  const unitId = step === 'accept' || step === 'dispatch' ? order.dispatch_unit_id : order.handler_unit_id;
+  const unitId = supervisedUnit(order, step);
   const unit = unitId ? await getUnit(q, unitId) : null;
   const limit = (await listDeadlines(q, order.id)).find((d) => d.step === step);
   const within = limit ? `在 ${formatLimit(Number(limit.limit_value), limit.limit_unit)}内` : '按时';

@@ -13,7 +13,7 @@ import type { OrderServices } from '../orders/order-services.ts';
 import { STEP_LABELS } from '../orders/labels.ts';
 import { formatChineseDateTime, formatWorkingSpan } from './special-report/index.ts';
 import type { WorkingCalendar } from '../calendar/index.ts';
-import { getLevel } from './levels.ts';
+import { getLevel, type LevelDefinition } from './levels.ts';
 import { unprocessable } from '../shared/errors.ts';
 import { storeSpecialReport } from './store-special-report.ts';
 import type { NotifyTarget } from './supervision.types.ts';
@@ -50,6 +50,11 @@ export function timingOf(calendar: WorkingCalendar, dueAt: Date, now: Date): str
   return `将于${formatChineseDateTime(dueAt)}到期，尚余 ${formatWorkingSpan(calendar.elapsed(now, dueAt, 'working_hours') * 60, perDay)}`;
 }
 
+/** When a supervision task is due: the hours given, else the level's task length (default 4 working hours). */
+export function taskDueAt(calendar: WorkingCalendar, def: Pick<LevelDefinition, 'taskHours'>, now: Date, hours: number | null = null): Date {
+  return calendar.addDuration(now, hours ?? def.taskHours ?? 4, 'working_hours');
+}
+
 export async function raiseSupervision(tx: Queryable, services: OrderServices, input: RaiseInput): Promise<number> {
   const { order, level, step, now } = input;
   const def = await getLevel(tx, level);
@@ -61,11 +66,11 @@ export async function raiseSupervision(tx: Queryable, services: OrderServices, i
   // Where the supervisor goes (现场督办): the address given, else the place the order lies in.
   const place = order.address ?? (await tx.query<{ name: string }>('select name from divisions where code = $1', [order.village_code ?? order.town_code])).rows[0]?.name ?? '';
   const calendar = await services.calendar(tx);
-  const taskDueAt = def.hasTask ? calendar.addDuration(now, input.taskHours ?? def.taskHours ?? 4, 'working_hours') : null;
+  const taskDue = def.hasTask ? taskDueAt(calendar, def, now, input.taskHours) : null;
   const r = await tx.query<{ id: number }>(
     `insert into supervisions (order_id, level, step, unit_id, policy_id, raised_by, raised_at, note, task_due_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-    [order.id, level, step, unitId, input.policyId, input.actor?.userId ?? null, now, input.note, taskDueAt],
+    [order.id, level, step, unitId, input.policyId, input.actor?.userId ?? null, now, input.note, taskDue],
   );
   const id = r.rows[0]!.id;
   const stepDue = step
@@ -81,7 +86,7 @@ export async function raiseSupervision(tx: Queryable, services: OrderServices, i
     fromState: order.state,
     toState: order.state,
     note: input.note ?? `${def.nameZh}${step ? `（${STEP_LABELS[step].zh}环节）` : ''}`,
-    data: { supervisionId: id, level, levelName: def.nameZh, step, unitId, auto: input.actor === null, taskDueAt },
+    data: { supervisionId: id, level, levelName: def.nameZh, step, unitId, auto: input.actor === null, taskDueAt: taskDue },
     // The special report travels as the event's attachments, so whoever may see the order may open it.
     attachmentIds: report ? [report.docxId, report.htmlId] : [],
   });
@@ -89,7 +94,7 @@ export async function raiseSupervision(tx: Queryable, services: OrderServices, i
     orderCode: order.code,
     unitName: unit?.name ?? '',
     step: step ? STEP_LABELS[step].zh : '',
-    dueAt: formatChineseDateTime(taskDueAt ?? stepDue ?? now),
+    dueAt: formatChineseDateTime(taskDue ?? stepDue ?? now),
     timing: stepDue ? timingOf(calendar, stepDue, now) : '',
     supervisorName: input.actor?.name ?? '督办系统',
     note: input.note ?? '',

@@ -12,7 +12,9 @@ import { lockVisibleOrder } from '../orders/order-access.ts';
 import { FINAL_STATES } from '../orders/lifecycle.rules.ts';
 import { insertEvent, lockOrder } from '../orders/order.repository.ts';
 import type { OrderServices } from '../orders/order-services.ts';
-import { raiseSupervision } from './raise-supervision.ts';
+import { raiseSupervision, taskDueAt } from './raise-supervision.ts';
+import { getLevel } from './levels.ts';
+import { getUnit } from '../org/org.repository.ts';
 import { enqueueMessage } from '../notify/index.ts';
 import { iso, isoOrNull } from '../shared/wire.ts';
 import type { SupervisionLevel, SupervisionRow } from './supervision.types.ts';
@@ -92,10 +94,11 @@ export async function reviewSupervision(
     if (s.status !== 'replied') throw conflict('wrong_state', '该督办尚未回复或已验收', 'This supervision has no reply waiting for review');
     if (!input.accepted && !input.note?.trim()) throw unprocessable('note', '退回须说明尚需落实的事项', 'Say what is still missing when sending it back');
     const now = services.clock();
-    const taskDueAt = input.accepted ? s.task_due_at : (await services.calendar(tx)).addDuration(now, 4, 'working_hours');
+    const level = await getLevel(tx, s.level);
+    const dueAt = input.accepted ? s.task_due_at : taskDueAt(await services.calendar(tx), { taskHours: level?.taskHours ?? null }, now);
     await tx.query(
       `update supervisions set status = $2, reviewed_at = $3, reviewed_by = $4, review_note = $5, task_due_at = $6 where id = $1`,
-      [s.id, input.accepted ? 'closed' : 'open', now, actor.userId, input.note ?? null, taskDueAt],
+      [s.id, input.accepted ? 'closed' : 'open', now, actor.userId, input.note ?? null, dueAt],
     );
     await insertEvent(tx, {
       orderId: order.id,
@@ -133,7 +136,7 @@ export async function instructOnSupervision(db: Db, actor: Actor, supervisionId:
       note: instruction,
       data: { supervisionId: s.id, level: s.level },
     });
-    const unitName = s.unit_id ? ((await tx.query<{ name: string }>('select name from units where id = $1', [s.unit_id])).rows[0]?.name ?? '') : '';
+    const unitName = s.unit_id ? ((await getUnit(tx, s.unit_id))?.name ?? '') : '';
     const vars = { orderCode: order.code, unitName, leaderName: actor.displayName, instruction };
     for (const unitId of new Set([s.unit_id, order.dispatch_unit_id].filter((u): u is number => u != null))) {
       await enqueueMessage(tx, { template: 'supervision.instruction', vars, channel: 'inbox', recipient: { kind: 'unit', unitId }, orderId: order.id, at: now });

@@ -5,7 +5,7 @@
  */
 import type { Queryable } from '@liandong/db';
 import type { GridView } from '@liandong/contracts';
-import { coversArea, hasRole, type Actor } from '../org/actor.ts';
+import { hasRole, type Actor } from '../org/actor.ts';
 import { forbidden, notFound } from '../shared/errors.ts';
 import { listGrids, type GridFilter } from './territory.repository.ts';
 import type { GridSummary } from './types.ts';
@@ -16,19 +16,19 @@ function assertStaff(actor: Actor): void {
   if (hasRole(actor, 'citizen') && actor.roles.size === 1) throw forbidden('群众不能查看网格信息', 'Citizens cannot read grid records');
 }
 
-function inScope(actor: Actor, g: GridSummary): boolean {
-  return hasRole(actor, 'admin') || coversArea(actor, g.code, g.villageCode, g.townCode, g.districtCode);
+/** The grids an actor reads: those lying in his areas; an administrator's, all. */
+function inScope(actor: Actor, filter: GridFilter): GridFilter {
+  assertStaff(actor);
+  return hasRole(actor, 'admin') ? filter : { ...filter, withinAreas: actor.areaCodes };
 }
 
 export async function gridViews(q: Queryable, actor: Actor, filter: GridFilter): Promise<GridView[]> {
-  assertStaff(actor);
-  return views(q, await listGrids(q, { ...filter, ...(hasRole(actor, 'admin') ? {} : { withinAreas: actor.areaCodes }) }));
+  return views(q, await listGrids(q, inScope(actor, filter)));
 }
 
 export async function gridView(q: Queryable, actor: Actor, code: string): Promise<GridView> {
-  assertStaff(actor);
-  const g = (await listGrids(q, { code })).find((x) => x.code === code);
-  if (!g || !inScope(actor, g)) throw notFound(GRID);
+  const [g] = await listGrids(q, inScope(actor, { code }));
+  if (!g) throw notFound(GRID);
   return (await views(q, [g]))[0]!;
 }
 

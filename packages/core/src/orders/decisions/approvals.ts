@@ -8,6 +8,7 @@ import type { TimeUnit } from '../../calendar/index.ts';
 import { invalidField } from '../../shared/errors.ts';
 import type { OrderRow, PendingRequest } from '../order.types.ts';
 import { extendedHandleClock } from '../clock-moves.rules.ts';
+import { KIND_ZH } from '../lifecycle.rules.ts';
 import type { Decide } from './decision.types.ts';
 import { world } from './asks.ts';
 import type { Decision } from './effects.ts';
@@ -18,7 +19,6 @@ function pendingOf<K extends PendingRequest['kind']>(order: OrderRow, kind: K): 
   return p as Extract<PendingRequest, { kind: K }>;
 }
 
-const KIND_ZH = { extension: '延期', suspension: '挂账', void: '作废' } as const;
 /** A request waits for a shift lead of the centre that dispatched the order, who is told in the centre's inbox. */
 const request = (order: OrderRow, p: PendingRequest, note: string): Decision => ({
   to: order.state,
