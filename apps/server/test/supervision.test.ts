@@ -44,6 +44,15 @@ async function hotlineOrder(categoryCode: string, conditionCode = `${categoryCod
   return r.body.id;
 }
 
+/** A hotline complaint (06010-01) accepted and dispatched to the urban management bureau (WJ-CGJ), waiting to be signed. */
+async function atCgj(): Promise<number> {
+  const id = await hotlineOrder('06010');
+  const d = await s.as('zx_dispatcher');
+  await d.act(id, 'accept');
+  await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+  return id;
+}
+
 describe('the five-level supervision ladder', () => {
   it('an order left unsigned climbs the sign ladder at the configured points; changing a policy moves its point', async () => {
     now = cst('2026-04-01 09:00'); // a Wednesday
@@ -55,10 +64,7 @@ describe('the five-level supervision ladder', () => {
     expect((await (await s.as('zx_supervisor')).request('PATCH', `/api/v1/supervision/policies/${signL2.id}`, { share: 1.5 })).status).toBe(403);
     expect((await (await s.as('admin')).request('PATCH', `/api/v1/supervision/policies/${signL2.id}`, { share: 1.5 })).status).toBe(200);
     try {
-      const id = await hotlineOrder('06010'); // sign within 1 working hour
-      const d = await s.as('zx_dispatcher');
-      await d.act(id, 'accept');
-      await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+      const id = await atCgj(); // sign within 1 working hour
       const signLevels = async () => (await supervisions(id)).filter((x) => x.step === 'sign').map((x) => x.level);
       await tick('2026-04-01 09:47');
       expect(await signLevels()).toEqual([]);
@@ -151,10 +157,7 @@ describe('the five-level supervision ladder', () => {
   it('stops supervising once the unit reports the result, and never while the order is suspended', async () => {
     now = cst('2026-03-10 09:00');
     s.forgetSessions();
-    const id = await hotlineOrder('06010');
-    const d = await s.as('zx_dispatcher');
-    await d.act(id, 'accept');
-    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    const id = await atCgj();
     await (await s.as('cgj_handler')).act(id, 'sign');
     await (await s.as('zx_shiftlead')).act(id, 'suspend', { reason: '等待上级部门批复' });
     await tick('2026-03-13 09:00');
@@ -177,10 +180,8 @@ describe('the five-level supervision ladder', () => {
   it('lets a supervisor raise any level by hand, and the unit reply to the task', async () => {
     now = cst('2026-03-17 09:00');
     s.forgetSessions();
-    const id = await hotlineOrder('06010');
+    const id = await atCgj();
     const d = await s.as('zx_dispatcher');
-    await d.act(id, 'accept');
-    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
     const raised = await (await s.as('zx_supervisor')).post(`/api/v1/orders/${id}/supervisions`, { level: 2, note: '群众反复来电，请今日内处置', taskHours: 2 });
     expect(raised.status).toBe(201);
     expect((await (await s.as('cgj_handler')).post(`/api/v1/orders/${id}/supervisions`, { level: 1, note: 'x' })).status).toBe(403);
@@ -205,10 +206,7 @@ describe('the five-level supervision ladder', () => {
     );
     const levels = (await (await s.as('zx_supervisor')).get('/api/v1/supervision/levels')).body;
     expect(levels.map((l) => [l.level, l.nameZh, l.hasTask])).toContainEqual([6, '约谈', true]);
-    const id = await hotlineOrder('06010');
-    const d = await s.as('zx_dispatcher');
-    await d.act(id, 'accept');
-    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    const id = await atCgj();
     const raised = await (await s.as('zx_supervisor')).post(`/api/v1/orders/${id}/supervisions`, { level: 6, note: '请分管领导到场说明' });
     expect(raised.status).toBe(201);
     expect(raised.body).toMatchObject({ level: 6, levelName: '约谈', status: 'open' });
@@ -229,10 +227,8 @@ describe('a supervision task ends with the supervisor, and a special report with
   it('the supervisor sends an unsatisfying reply back, then accepts the next one; each step on the timeline', async () => {
     now = cst('2026-04-09 09:00'); // a Thursday
     s.forgetSessions();
-    const id = await hotlineOrder('06010');
+    const id = await atCgj();
     const d = await s.as('zx_dispatcher');
-    await d.act(id, 'accept');
-    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
     const sup = await s.as('zx_supervisor');
     const raised = await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 2, note: '请今日内清运' });
     expect(raised.status).toBe(201);
@@ -261,10 +257,8 @@ describe('a supervision task ends with the supervisor, and a special report with
   it('the leader instructs on a special report (批示); it goes down to the unit and the centre, once', async () => {
     now = cst('2026-04-09 11:00');
     s.forgetSessions();
-    const id = await hotlineOrder('06010');
+    const id = await atCgj();
     const d = await s.as('zx_dispatcher');
-    await d.act(id, 'accept');
-    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
     const sup = await s.as('zx_supervisor');
     const report = (await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 5, note: '群众反映强烈，报请领导批示' })).body;
     const plain = (await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 2, note: '请加快' })).body;
@@ -290,10 +284,7 @@ describe('what the notices say', () => {
   it('an SMS ahead of the deadline says when it is due and reaches the unit leader; on-site supervision names the place', async () => {
     now = cst('2026-04-08 09:00'); // a Wednesday
     s.forgetSessions();
-    const id = await hotlineOrder('06010');
-    const d = await s.as('zx_dispatcher');
-    await d.act(id, 'accept');
-    await d.act(id, 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') });
+    const id = await atCgj();
     const sup = await s.as('zx_supervisor');
     expect((await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 4, note: '领导关注，提前督促' })).status).toBe(201);
     expect((await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 3, note: '现场查看' })).status).toBe(201);
