@@ -181,9 +181,18 @@ describe('the condition (立案条件) is never picked silently', () => {
 
   it('the conditions endpoint shows where dispatch {} sends each condition: lead and co-handling units, fixed or territorial', async () => {
     const c = await s.as('zx_dispatcher');
-    const conds = (await c.get('/api/v1/catalogue/categories/01001/conditions')).body as { code: string; units: { role: string; unit: { id: number; name: string } | null; territorial: boolean }[] }[];
+    const conds = (await c.get('/api/v1/catalogue/categories/01001/conditions')).body as {
+      code: string;
+      units: { role: string; unit: { id: number; name: string } | null; territorial: boolean; componentOwner: boolean }[];
+    }[];
     expect(conds.map((x) => x.code)).toEqual(['01001-01', '01001-02']);
-    for (const x of conds) expect(x.units.find((u) => u.role === 'lead')?.unit?.id).toBe(await unitId(s, 'WJ-GSGS'));
+    // A water-supply cover's matter goes to the cover's owner (权属单位), else to the water supply company.
+    for (const x of conds) {
+      expect(x.units.filter((u) => u.role === 'lead').map((u) => [u.componentOwner, u.unit?.id ?? null])).toEqual([
+        [true, null],
+        [false, await unitId(s, 'WJ-GSGS')],
+      ]);
+    }
     const territorial = (await c.get('/api/v1/catalogue/categories/06007/conditions')).body as typeof conds; // 沿街晾晒: 属地
     expect(territorial.flatMap((x) => x.units).some((u) => u.territorial && u.unit === null)).toBe(true);
   });

@@ -105,6 +105,14 @@ describe('liandong CLI', () => {
     await second.kill('SIGTERM');
   }, 120_000);
 
+  it('checks the demo history: completion by day, where orders were solved, supervisions, and the audit', async () => {
+    const r = await command(['demo', 'check']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/按受理日期的办结情况\n.*\n  \d{4}-\d\d-\d\d +1 +0 +0\.0%/);
+    expect(r.stdout).toMatch(/网格及村社区内解决/);
+    expect(r.stdout).toContain('时间线与时限全部一致');
+  });
+
   it('imports a catalogue CSV and refuses a broken one, naming the line and column', async () => {
     const good = join(dir, 'catalogue.csv');
     writeFileSync(

@@ -1,7 +1,7 @@
 /**
- * The order list's filters as a queue asks for them (待审批, 超时, 督办, 协办, 层级), and strict query strings:
+ * The order list's filters as a queue asks for them (待审批, 超时, 红黄灯, 督办, 协办, 层级), and strict query strings:
  * an unknown or malformed filter is a 400 naming it, never silently ignored (it used to return everything).
- * The server runs on a manual clock so "overdue" is decided by hand.
+ * The server runs on a manual clock so "overdue" and the lights are decided by hand.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.ts';
@@ -69,6 +69,25 @@ describe('the order list filters', () => {
     expect(await ids('zx_dispatcher', 'level=grid')).not.toContain(fresh.id);
     expect(await ids('zx_dispatcher', 'state=pending_sign,handling')).toEqual(expect.arrayContaining([coHandled.id, extension.id]));
   });
+
+  it('light: the same worst light the order view shows, yellow from 80% of the limit in working time', async () => {
+    // Monday 09:20: the order made on Saturday waits to be accepted within one working hour (due 09:30), so
+    // it turned yellow at 09:18; the Wednesday orders are red; the one suspended in time reads green.
+    nowMs = Date.parse('2026-03-09T01:20:00Z');
+    s.forgetSessions();
+    const all = (await (await s.as('zx_dispatcher')).request('GET', '/api/v1/orders?pageSize=200')).body.items as { id: number; light: string | null }[];
+    const lightOf = new Map(all.map((o) => [o.id, o.light]));
+    expect([fresh, suspendedInTime, supervised].map((o) => lightOf.get(o.id))).toEqual(['yellow', 'green', 'red']);
+    for (const light of ['green', 'yellow', 'red']) {
+      const listed = await ids('zx_dispatcher', `light=${light}`);
+      expect(listed.sort()).toEqual(all.filter((o) => o.light === light).map((o) => o.id).sort());
+    }
+    expect((await ids('zx_dispatcher', 'light=yellow,red')).length).toBe(all.filter((o) => o.light === 'yellow' || o.light === 'red').length);
+    nowMs = Date.parse('2026-03-09T01:17:00Z');
+    s.forgetSessions();
+    expect(await ids('zx_dispatcher', 'light=yellow')).not.toContain(fresh.id);
+    expect(await ids('zx_dispatcher', 'light=green')).toContain(fresh.id);
+  });
 });
 
 describe('strict query strings', () => {
@@ -81,6 +100,7 @@ describe('strict query strings', () => {
     ['stateType=finished', 'stateType'],
     ['level=city', 'level'],
     ['overdue=maybe', 'overdue'],
+    ['light=blue', 'light'],
     ['unitId=abc', 'unitId'],
   ])('GET /api/v1/orders?%s → 400 naming %s', async (query, field) => {
     const r = await (await s.as('zx_dispatcher')).request('GET', `/api/v1/orders?${query}`);

@@ -53,3 +53,31 @@ it('a territorial lead goes from the district centre to the town sub-centre, the
   expect(toVillage.body.handlerUnit!.id).toBe(await stationOf(order.village!.code));
   expect(toVillage.body.level).toBe('village');
 });
+
+it("a component's matter goes to the component's owner (权属单位), else to the catalogue's lead", async () => {
+  const covers = await s.platform.db.query<{ code: string; lng: number; lat: number; owner: string }>(
+    `select c.code, c.lng, c.lat, u.code as owner from components c join units u on u.id = c.owner_unit_id
+      where c.category_code = '01003' order by c.id limit 3`,
+  );
+  // Every third rain-water cover of the demo lies on a highway and is the transport bureau's.
+  expect(covers.rows.map((c) => c.owner)).toEqual(['WJ-SWJ', 'WJ-SWJ', 'WJ-JTJ']);
+  const d = await s.as('zx_dispatcher');
+  const conditions = await d.get('/api/v1/catalogue/categories/01003/conditions');
+  expect(conditions.body[0].units.filter((u: { role: string }) => u.role === 'lead')).toMatchObject([
+    { componentOwner: true, unit: null },
+    { componentOwner: false, unit: { id: await unitId(s, 'WJ-SWJ') } },
+  ]);
+  const handlerFor = async (component: { code: string; lng: number; lat: number } | null) => {
+    const body = { channel: 'hotline', nature: 'complaint', description: '雨水井盖松动，车辆经过有异响', categoryCode: '01003', conditionCode: '01003-02' };
+    const location = component ? { lng: component.lng, lat: component.lat } : await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
+    const created = await (await s.as('zx_operator')).post('/api/v1/orders', { ...body, location, componentCode: component?.code }, { 'idempotency-key': newKey('cover') });
+    expect(created.status).toBe(201);
+    await d.act(created.body.id, 'accept');
+    const sent = await d.act(created.body.id, 'dispatch');
+    expect(sent.status).toBe(200);
+    return sent.body.handlerUnit!.id;
+  };
+  expect(await handlerFor(covers.rows[2]!)).toBe(await unitId(s, 'WJ-JTJ'));
+  expect(await handlerFor(covers.rows[0]!)).toBe(await unitId(s, 'WJ-SWJ'));
+  expect(await handlerFor(null)).toBe(await unitId(s, 'WJ-SWJ'));
+});

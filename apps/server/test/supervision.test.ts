@@ -261,7 +261,7 @@ describe('a supervision task ends with the supervisor, and a special report with
     const d = await s.as('zx_dispatcher');
     const sup = await s.as('zx_supervisor');
     const report = (await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 5, note: '群众反映强烈，报请领导批示' })).body;
-    const plain = (await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 2, note: '请加快' })).body;
+    const plain = (await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 2, note: '请加快办理进度' })).body;
     const text = '请城管局主要负责同志亲自督办，三日内办结';
     expect((await sup.post(`/api/v1/supervisions/${report.id}/instruction`, { instruction: text })).status).toBe(403);
     const leader = await s.as('leader');
@@ -287,7 +287,7 @@ describe('what the notices say', () => {
     const id = await atCgj();
     const sup = await s.as('zx_supervisor');
     expect((await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 4, note: '领导关注，提前督促' })).status).toBe(201);
-    expect((await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 3, note: '现场查看' })).status).toBe(201);
+    expect((await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 3, note: '现场查看整改进度' })).status).toBe(201);
     const sent = await s.platform.db.query<{ template: string; body: string }>(`select template, body from outbox where order_id = $1 and template like 'supervision.%' order by id`, [id]);
     const sms = sent.rows.find((m) => m.template === 'supervision.sms')!.body;
     expect(sms).toMatch(/^.局长同志：贵单位（吴江区城市管理局.*）承办的工单LD\d+签收环节将于2026年4月8日 10:00到期，尚余 1 小时，请督促尽快办理。$/);
@@ -357,5 +357,25 @@ describe('escalation up the levels', () => {
     expect(view).toMatchObject({ level: 'town', state: { code: 'pending_dispatch' } });
     expect(view.timeline.filter((e: { action: string }) => e.action === 'escalate')).toEqual([]);
     expect((await supervisions(id)).filter((x) => x.step === 'dispatch').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a supervision raised by hand', () => {
+  it('beyond level 1 on an order that is not late needs a reason; a late order or level 1 needs only a note', async () => {
+    now = cst('2026-04-15 09:00'); // a Wednesday
+    s.forgetSessions();
+    const id = await atCgj();
+    const sup = await s.as('zx_supervisor');
+    const count = async () => (await s.platform.db.query<{ n: number }>('select count(*)::int as n from supervisions where order_id = $1', [id])).rows[0]!.n;
+    const early = await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 3, note: '请加快' });
+    expect([early.status, early.body.error.field]).toEqual([422, 'note']);
+    expect(early.body.error.message).toMatch(/未超时.*理由/);
+    const english = await (await s.as('zx_supervisor', 'en')).request('POST', `/api/v1/orders/${id}/supervisions`, { level: 5, note: 'now' }, { 'accept-language': 'en' });
+    expect([english.status, english.body.error.message]).toEqual([422, expect.stringMatching(/not late.*reason/)]);
+    expect(await count()).toBe(0);
+    expect((await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 1, note: '催' })).status).toBe(201);
+    expect((await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 3, note: '群众多次来电，现场督促' })).status).toBe(201);
+    await tick('2026-04-15 14:00'); // the 2-hour sign limit has passed
+    expect((await sup.post(`/api/v1/orders/${id}/supervisions`, { level: 2, note: '请加快' })).status).toBe(201);
   });
 });

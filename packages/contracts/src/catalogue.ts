@@ -42,14 +42,16 @@ export const ConditionSchema = Obj({
 });
 
 /**
- * A responsible unit of a condition (责任单位): the lead (主办) or a co-handler (协办); a fixed unit, or territorial
- * (属地: the order's town sub-centre, or its village station when the sub-centre dispatches); for one area only
- * when `area` is set (the most specific area wins), everywhere otherwise.
+ * A responsible unit of a condition (责任单位): the lead (主办) or a co-handler (协办); a fixed unit, territorial
+ * (属地: the order's town sub-centre, or its village station when the sub-centre dispatches), or the owner (权属单位)
+ * of the component the order names; for one area only when `area` is set (the most specific area wins), everywhere
+ * otherwise. A rule that does not resolve for an order (no component, or one without an owner) gives way to the next.
  */
 export const ConditionUnitSchema = Obj({
   role: literals(['lead', 'co'] as const),
   unit: IdRef,
   territorial: Type.Boolean(),
+  componentOwner: Type.Boolean({ description: 'the owner (权属单位) of the component the order names' }),
   area: NamedRef,
 });
 export const ConditionWithUnitsSchema = Obj({ ...ConditionSchema.properties, units: Type.Array(ConditionUnitSchema) });

@@ -160,6 +160,7 @@ export const ListOrdersQuery = Obj({
   pendingRequest: Type.Optional(literals(REQUEST_KINDS, { description: 'a request of this kind waits for approval' })),
   awaitingMyApproval: Flag('a request waits for me: I am a shift lead of the unit that dispatched it'),
   overdue: Flag('a running step is past its deadline (a suspended order: when it was suspended)'),
+  light: Type.Optional(CommaList(LIGHTS, 'traffic lights: the worst light of the running steps, as the order view shows it')),
   supervised: Flag('a supervision (督办) was raised on it'),
   coHandledByMe: Flag('my unit co-handles it (协办)'),
   channel: Type.Optional(Type.String()),

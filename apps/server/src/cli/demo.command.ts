@@ -1,13 +1,20 @@
 import { loadDemoDistrict, resetDeploymentData } from '@liandong/core/demo/index.ts';
-import { buildDemoHistory, scheduleHistoryClocks } from '@liandong/core/demo/history/index.ts';
+import { buildDemoHistory, formatHistoryReport, historyReport, scheduleHistoryClocks } from '@liandong/core/demo/history/index.ts';
+import { openDatabase } from '@liandong/db';
+import { loadWorkingCalendar } from '@liandong/core/calendar/index.ts';
 import type { Config } from '../config.ts';
 import { prepareDatabase } from '../prepare-database.ts';
 import { openPlatform } from '../platform.ts';
 import { progressReporter } from './progress.ts';
 import { historyBatch } from './start.command.ts';
 
-/** `liandong demo [--days N]`: empties the deployment's data and loads the demo district with N days of history. */
-export async function demoCommand(config: Config): Promise<number> {
+/**
+ * `liandong demo [--days N]`: empties the deployment's data and loads the demo district with N days of history.
+ * `liandong demo check`: prints the history's completion by day, the solved split and the supervisions, and
+ * audits every timeline and clock (exit 1 on a problem); it changes nothing.
+ */
+export async function demoCommand(config: Config, rest: readonly string[] = []): Promise<number> {
+  if (rest[0] === 'check') return demoCheck(config);
   const p = await openPlatform(config);
   try {
     await prepareDatabase(p.db);
@@ -23,6 +30,17 @@ export async function demoCommand(config: Config): Promise<number> {
     return 0;
   } finally {
     await p.db.close();
+  }
+}
+
+async function demoCheck(config: Config): Promise<number> {
+  const db = await openDatabase({ ...config, brief: true });
+  try {
+    const report = await historyReport(db, await loadWorkingCalendar(db), new Date());
+    console.log(formatHistoryReport(report));
+    return report.problems.length === 0 ? 0 : 1;
+  } finally {
+    await db.close();
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * `liandong <command>`: start | migrate | demo | import grids|catalogue|divisions FILE | user add | token add|list|revoke.
+ * `liandong <command>`: start | migrate | demo [check] | import grids|catalogue|divisions FILE | user add | token add|list|revoke.
  * Configuration comes from the environment (SPEC §11) and flags, validated before anything runs.
  */
 import { ConfigError, loadConfig } from '../config.ts';
@@ -17,6 +17,8 @@ Usage:
         background work only: timers (supervision, escalation), outbox delivery, housekeeping, demo history
   liandong migrate [--down N]           apply (or roll back N) database migrations
   liandong demo [--days N]              (re)load the demo district with N days of order history (default 7)
+  liandong demo check                   completion by day, where orders were solved (70/20/10), supervisions;
+                                        audits every timeline and clock (exit 1 on a problem)
   liandong import grids FILE.geojson [--crs wgs84|gcj02]
   liandong import catalogue FILE.csv
   liandong import divisions FILE.csv
@@ -56,7 +58,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       case 'migrate':
         return await (await import('./migrate.command.ts')).migrateCommand(config, args.flags);
       case 'demo':
-        return await (await import('./demo.command.ts')).demoCommand(config);
+        return await (await import('./demo.command.ts')).demoCommand(config, rest);
       case 'import':
         return await (await import('./import.command.ts')).importCommand(config, rest, args.flags);
       case 'user':

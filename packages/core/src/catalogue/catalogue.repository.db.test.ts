@@ -44,9 +44,9 @@ const plan: CataloguePlan = {
     cond('06012-01', '06012'),
   ],
   conditionUnits: [
-    { conditionCode: '06010-02', role: 'co', unitCode: 'R-B', territorial: false, areaCode: null },
-    { conditionCode: '06010-02', role: 'lead', unitCode: 'R-A', territorial: false, areaCode: null },
-    { conditionCode: '06010-02', role: 'lead', unitCode: null, territorial: true, areaCode: '320509104000' },
+    { conditionCode: '06010-02', role: 'co', unitCode: 'R-B', territorial: false, componentOwner: false, areaCode: null },
+    { conditionCode: '06010-02', role: 'lead', unitCode: 'R-A', territorial: false, componentOwner: false, areaCode: null },
+    { conditionCode: '06010-02', role: 'lead', unitCode: null, territorial: true, componentOwner: false, areaCode: '320509104000' },
   ],
 };
 

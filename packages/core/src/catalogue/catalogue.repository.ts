@@ -96,8 +96,8 @@ export async function listConditions(q: Queryable, categoryCode: string): Promis
  */
 export async function listConditionsWithUnits(q: Queryable, categoryCode: string): Promise<ConditionWithUnits[]> {
   const conditions = await listConditions(q, categoryCode);
-  const r = await q.query<{ condition_id: number; role: 'lead' | 'co'; unit_id: number | null; unit_name: string | null; territorial: boolean; area_code: string | null; area_name: string | null }>(
-    `select cu.condition_id, cu.role, cu.unit_id, u.name as unit_name, cu.territorial, cu.area_code, d.name as area_name
+  const r = await q.query<{ condition_id: number; role: 'lead' | 'co'; unit_id: number | null; unit_name: string | null; territorial: boolean; component_owner: boolean; area_code: string | null; area_name: string | null }>(
+    `select cu.condition_id, cu.role, cu.unit_id, u.name as unit_name, cu.territorial, cu.component_owner, cu.area_code, d.name as area_name
        from condition_units cu
        left join units u on u.id = cu.unit_id
        left join divisions d on d.code = cu.area_code
@@ -113,6 +113,7 @@ export async function listConditionsWithUnits(q: Queryable, categoryCode: string
         role: u.role,
         unit: u.unit_id == null ? null : { id: u.unit_id, name: u.unit_name },
         territorial: u.territorial,
+        componentOwner: u.component_owner,
         area: u.area_code == null ? null : { code: u.area_code, name: u.area_name },
       })),
   }));
@@ -131,7 +132,7 @@ export async function defaultConditionFor(q: Queryable, categoryCode: string): P
 /** The responsible-unit rules of a condition, leads first (the shape routing.rules.ts takes). */
 export async function getConditionUnits(q: Queryable, conditionId: number): Promise<ConditionUnit[]> {
   const r = await q.query<ConditionUnit>(
-    `select id, condition_id as "conditionId", role, unit_id as "unitId", territorial, area_code as "areaCode"
+    `select id, condition_id as "conditionId", role, unit_id as "unitId", territorial, component_owner as "componentOwner", area_code as "areaCode"
      from condition_units where condition_id = $1 order by role desc, id`,
     [conditionId],
   );

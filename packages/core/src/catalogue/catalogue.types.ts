@@ -40,13 +40,17 @@ export interface Condition {
   active: boolean;
 }
 
-/** One responsible-unit rule: a fixed unit, or the territorial (属地) sub-centre of the order's town. */
+/**
+ * One responsible-unit rule: a fixed unit, the territorial (属地) sub-centre of the order's town, or the owner
+ * (权属单位) of the component the order names (a rule that does not resolve gives way to the next one).
+ */
 export interface ConditionUnit {
   id: number;
   conditionId: number;
   role: UnitRole;
   unitId: number | null;
   territorial: boolean;
+  componentOwner: boolean;
   /** 12-digit division code: the rule applies only to orders in this town/village/district. */
   areaCode: string | null;
 }
@@ -94,9 +98,10 @@ export interface ConditionInput {
 export interface ConditionUnitInput {
   conditionCode: string;
   role: UnitRole;
-  /** A unit's code (units.code); null when territorial. */
+  /** A unit's code (units.code); null when territorial or the component's owner. */
   unitCode: string | null;
   territorial: boolean;
+  componentOwner: boolean;
   areaCode: string | null;
 }
 

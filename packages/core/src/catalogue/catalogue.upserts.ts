@@ -76,6 +76,7 @@ export interface ConditionUnitRow {
   role: UnitRole;
   unitId: number | null;
   territorial: boolean;
+  componentOwner: boolean;
   areaCode: string | null;
 }
 
@@ -93,13 +94,14 @@ export async function replaceConditionUnits(
   }
   if (rows.length === 0) return 0;
   await q.query(
-    `insert into condition_units (condition_id, role, unit_id, territorial, area_code)
-     select * from unnest($1::int[], $2::text[], $3::int[], $4::boolean[], $5::text[])`,
+    `insert into condition_units (condition_id, role, unit_id, territorial, component_owner, area_code)
+     select * from unnest($1::int[], $2::text[], $3::int[], $4::boolean[], $5::boolean[], $6::text[])`,
     [
       rows.map((r) => r.conditionId),
       rows.map((r) => r.role),
       rows.map((r) => r.unitId),
       rows.map((r) => r.territorial),
+      rows.map((r) => r.componentOwner),
       rows.map((r) => r.areaCode),
     ],
   );

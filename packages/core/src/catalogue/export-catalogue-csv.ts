@@ -21,7 +21,7 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const unitToken = (u: ConditionUnitInput) => (u.territorial ? '属地' : (u.unitCode ?? ''));
+const unitToken = (u: ConditionUnitInput) => (u.territorial ? '属地' : u.componentOwner ? '权属单位' : (u.unitCode ?? ''));
 
 /** One row per condition (its default units), then one row per area that has its own units. */
 export function catalogueToCsv(plan: CataloguePlan): string {

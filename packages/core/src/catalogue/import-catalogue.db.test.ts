@@ -11,7 +11,7 @@ const HEADER =
 const ROWS = [
   '事件,06,市容环境类,06010,暴露垃圾,06010-01,成堆、成片的垃圾,1,工作时,1,工作日,清除,一般,部门,T-CGJ,,,GB/T 47678.5-2026 C.1',
   'event,06,市容环境类,06010,暴露垃圾,06010-02,"村内道路两侧、河岸的垃圾堆放",2,working_hours,3,working_days,"清理干净, 无残留",normal,village,属地,T-CGJ,,',
-  '部件,B01,市政公用设施,B01001,供水井盖,B01001-01,井盖缺失、破损,2,紧急小时,24,紧急小时,恢复完好,紧急,department,T-GSGS,T-CGJ;属地,,',
+  '部件,B01,市政公用设施,B01001,供水井盖,B01001-01,井盖缺失、破损,2,紧急小时,24,紧急小时,恢复完好,紧急,department,权属单位;T-GSGS,T-CGJ;属地,,',
   '部件,B01,市政公用设施,B01001,供水井盖,B01001-01,,,,,,,,,T-SWJ,,320509104,',
 ];
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
@@ -69,11 +69,12 @@ describe('importCatalogueCsv', () => {
     const cover = (await getConditionByCode(db, 'B01001-01'))!;
     expect(cover).toMatchObject({ responseValue: 2, responseUnit: 'urgent_hours', handleValue: 24, urgency: 'urgent' });
     const rules = await getConditionUnits(db, cover.id);
-    expect(rules.map(({ role, unitId: u, territorial, areaCode }) => ({ role, u, territorial, areaCode }))).toEqual([
-      { role: 'lead', u: unitId.get('T-GSGS'), territorial: false, areaCode: null },
-      { role: 'lead', u: unitId.get('T-SWJ'), territorial: false, areaCode: '320509104000' },
-      { role: 'co', u: unitId.get('T-CGJ'), territorial: false, areaCode: null },
-      { role: 'co', u: null, territorial: true, areaCode: null },
+    expect(rules.map(({ role, unitId: u, territorial, componentOwner, areaCode }) => ({ role, u, territorial, componentOwner, areaCode }))).toEqual([
+      { role: 'lead', u: null, territorial: false, componentOwner: true, areaCode: null },
+      { role: 'lead', u: unitId.get('T-GSGS'), territorial: false, componentOwner: false, areaCode: null },
+      { role: 'lead', u: unitId.get('T-SWJ'), territorial: false, componentOwner: false, areaCode: '320509104000' },
+      { role: 'co', u: unitId.get('T-CGJ'), territorial: false, componentOwner: false, areaCode: null },
+      { role: 'co', u: null, territorial: true, componentOwner: false, areaCode: null },
     ]);
     const village = (await getConditionByCode(db, '06010-02'))!;
     expect((await getConditionUnits(db, village.id)).map((u) => [u.role, u.territorial])).toEqual([
@@ -104,7 +105,7 @@ describe('importCatalogueCsv', () => {
     const example = /```csv\n([\s\S]*?)```/.exec(doc)![1];
     expect(await importCatalogueCsv(db, example)).toEqual({ categories: 4, conditions: 3 });
     const cover = (await getConditionByCode(db, 'B01001-01'))!;
-    expect((await getConditionUnits(db, cover.id)).map((u) => u.areaCode)).toEqual([null, '320509104000', null]);
+    expect((await getConditionUnits(db, cover.id)).map((u) => [u.componentOwner, u.areaCode])).toEqual([[true, null], [false, null], [false, '320509104000'], [false, null]]);
   });
 
   it('reads missing trailing cells as empty', async () => {
@@ -134,6 +135,8 @@ describe('importCatalogueCsv', () => {
     ['unknown urgency', csv(cell(ROWS[0], 13, '很急')), 2, 'urgency'],
     ['unknown handling level', csv(cell(ROWS[0], 14, '省')), 2, 'handling_level'],
     ['two leads', csv(cell(ROWS[0], 15, 'T-CGJ;T-SWJ')), 2, 'lead_unit'],
+    ['the owner after a lead', csv(cell(ROWS[0], 15, 'T-CGJ;权属单位')), 2, 'lead_unit'],
+    ['the owner twice', csv(cell(ROWS[0], 15, '权属单位;owner')), 2, 'lead_unit'],
     ['no lead', csv(cell(ROWS[0], 15, '')), 2, 'lead_unit'],
     ['unknown unit', csv(ROWS[0], ROWS[1], cell(ROWS[2], 16, 'T-CGJ;T-NONE')), 4, 'co_units'],
     ['unknown area', csv(ROWS[2], cell(ROWS[3], 17, '320509999')), 3, 'area_code'],

@@ -87,6 +87,9 @@ export function splitUnitList(s: string): string[] {
 
 export const TERRITORIAL_WORDS = new Set(['属地', 'territorial'].map(labelKey));
 export const isTerritorialToken = (s: string): boolean => TERRITORIAL_WORDS.has(labelKey(s));
+/** The owner (权属单位) of the component an order names. */
+export const COMPONENT_OWNER_WORDS = new Set(['权属单位', 'owner'].map(labelKey));
+export const isComponentOwnerToken = (s: string): boolean => COMPONENT_OWNER_WORDS.has(labelKey(s));
 
 /** A positive decimal such as "15", "0.5" or "1.5" (no units, no exponent). */
 export function parsePositiveNumber(s: string): number | undefined {

@@ -8,6 +8,7 @@ import type { CataloguePlan, CategoryInput, ConditionInput, TimeUnit } from './c
 import { CatalogueImportError, type CsvPosition } from './import-errors.ts';
 import {
   CODE_PATTERN,
+  isComponentOwnerToken,
   isTerritorialToken,
   parseAreaCode,
   parseHandlingLevel,
@@ -178,19 +179,27 @@ export function validateCatalogueRecords(records: readonly CsvRecord[], lookups:
 
     // ── responsible units of this row (for its area, or the default set) ──
     const leadTokens = splitUnitList(get('lead_unit'));
-    if (leadTokens.length > 1) fail('lead_unit', '主办单位只能有一个', 'there can be only one lead unit');
+    // One lead; "权属单位" (the component's owner) may come first, with the unit that leads when there is none.
+    const ownerThenUnit = leadTokens.length === 2 && isComponentOwnerToken(leadTokens[0]!) && !isComponentOwnerToken(leadTokens[1]!);
+    if (leadTokens.length > 1 && !ownerThenUnit) {
+      fail('lead_unit', '主办单位只能有一个（可写“权属单位;单位编码”：有权属单位时由其主办，否则由该单位主办）', 'there can be only one lead unit (or "owner;UNIT": the component\'s owner leads, else that unit)');
+    }
     if (leadTokens.length === 0 && !draft) required('lead_unit');
     if (draft && leadTokens.length === 0 && !get('co_units')) {
       fail('lead_unit', '按区域的行须填写主办或协办单位', 'an area row must name a lead or co-handling unit');
     }
     const unitRule = (c: Column, role: 'lead' | 'co', token: string) => {
       if (isTerritorialToken(token)) {
-        plan.conditionUnits.push({ conditionCode, role, unitCode: null, territorial: true, areaCode });
+        plan.conditionUnits.push({ conditionCode, role, unitCode: null, territorial: true, componentOwner: false, areaCode });
+        return;
+      }
+      if (isComponentOwnerToken(token)) {
+        plan.conditionUnits.push({ conditionCode, role, unitCode: null, territorial: false, componentOwner: true, areaCode });
         return;
       }
       if (!CODE_PATTERN.test(token)) fail(c, `单位编码“${token}”无效`, `unit code "${token}" is not valid`);
       if (!refs.units.has(token)) refs.units.set(token, pos(c));
-      plan.conditionUnits.push({ conditionCode, role, unitCode: token, territorial: false, areaCode });
+      plan.conditionUnits.push({ conditionCode, role, unitCode: token, territorial: false, componentOwner: false, areaCode });
     };
     for (const t of leadTokens) unitRule('lead_unit', 'lead', t);
     for (const t of new Set(splitUnitList(get('co_units')))) unitRule('co_units', 'co', t);

@@ -15,14 +15,17 @@ const fixed = (role: UnitRule['role'], unitId: number, areaCode: string | null =
   role,
   unitId,
   territorial: false,
+  componentOwner: false,
   areaCode,
 });
 const territorial = (role: UnitRule['role'], areaCode: string | null = null): UnitRule => ({
   role,
   unitId: null,
   territorial: true,
+  componentOwner: false,
   areaCode,
 });
+const owner = (role: UnitRule['role']): UnitRule => ({ role, unitId: null, territorial: false, componentOwner: true, areaCode: null });
 
 describe('resolveResponsibleUnits', () => {
   it('uses the general lead and co-handlers when no area rule matches', () => {
@@ -74,6 +77,16 @@ describe('resolveResponsibleUnits', () => {
   it('falls back to the general lead when a territorial area rule cannot resolve', () => {
     const rules = [fixed('lead', 1), territorial('lead', TOWN_A)];
     expect(resolveResponsibleUnits(rules, inA1, () => null).leadUnitId).toBe(1);
+  });
+
+  it("sends a component's matter to the component's owner (权属单位), else to the next lead", () => {
+    const rules = [owner('lead'), fixed('lead', 1), fixed('co', 2)];
+    expect(resolveResponsibleUnits(rules, { ...inA1, componentOwnerId: 7 }, resolveTown)).toEqual({ leadUnitId: 7, leadTerritorial: false, coUnitIds: [2] });
+    expect(resolveResponsibleUnits(rules, { ...inA1, componentOwnerId: null }, resolveTown).leadUnitId).toBe(1);
+    expect(resolveResponsibleUnits(rules, inA1, resolveTown).leadUnitId).toBe(1);
+    // The owner co-handles where the catalogue says so; never twice, never beside itself as lead.
+    expect(resolveResponsibleUnits([fixed('lead', 1), owner('co')], { ...inA1, componentOwnerId: 7 }, resolveTown).coUnitIds).toEqual([7]);
+    expect(resolveResponsibleUnits([owner('lead'), owner('co')], { ...inA1, componentOwnerId: 7 }, resolveTown).coUnitIds).toEqual([]);
   });
 
   it('returns a null lead when nothing matches or resolves', () => {

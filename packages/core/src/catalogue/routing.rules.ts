@@ -1,6 +1,7 @@
 /**
- * Routing (派单规则): a catalogue condition's responsible-unit rules + the order's location → the lead unit
- * (主办) and the co-handlers (协办). Pure: the caller loads the rules and knows each town's sub-centre.
+ * Routing (派单规则): a catalogue condition's responsible-unit rules + the order's location (and the component
+ * it names) → the lead unit (主办) and the co-handlers (协办). Pure: the caller loads the rules, knows each
+ * town's sub-centre and the component's owner (权属单位).
  *
  * Precedence: a rule for the order's own area (属地 per area) overrides the general rules of the same role,
  * the most specific area first (village > town > district > no area). Lead and co-handlers are chosen
@@ -12,6 +13,8 @@ export interface UnitRule {
   role: UnitRole;
   unitId: number | null;
   territorial: boolean;
+  /** The owner (权属单位) of the order's component; a rule that gives way to the next when there is none. */
+  componentOwner: boolean;
   areaCode: string | null;
 }
 
@@ -19,6 +22,8 @@ export interface OrderLocation {
   districtCode: string | null;
   townCode: string | null;
   villageCode: string | null;
+  /** The unit that owns the component the order names, if it names one that has an owner. */
+  componentOwnerId?: number | null;
 }
 
 /** townCode → the unit id of that town's sub-centre (分中心), or null when the town has none. */
@@ -42,6 +47,7 @@ function specificity(rule: UnitRule, at: OrderLocation): number {
 }
 
 function resolveUnit(rule: UnitRule, at: OrderLocation, resolveTown: TerritorialResolver): number | null {
+  if (rule.componentOwner) return at.componentOwnerId ?? null;
   if (!rule.territorial) return rule.unitId;
   return at.townCode ? (resolveTown(at.townCode) ?? null) : null;
 }
@@ -61,7 +67,7 @@ export function resolveResponsibleUnits(
 ): RouteResult {
   let leadUnitId: number | null = null;
   let leadTerritorial = false;
-  // A more specific lead that cannot resolve (a territorial rule with no town) falls back to the next one.
+  // A lead that cannot resolve (a territorial rule with no town, an owner rule with no owned component) falls back to the next one.
   for (const { rule } of candidates(rules, 'lead', at)) {
     const id = resolveUnit(rule, at, resolveTown);
     if (id != null) {

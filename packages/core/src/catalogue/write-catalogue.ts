@@ -31,13 +31,13 @@ export async function writeCataloguePlan(
   for (const u of plan.conditionUnits) {
     if (!conditionCodes.has(u.conditionCode)) throw new Error(`Unit rule for unknown condition ${u.conditionCode}`);
     let unitId: number | null = null;
-    if (!u.territorial) {
+    if (!u.territorial && !u.componentOwner) {
       const id = u.unitCode == null ? undefined : unitIdByCode.get(u.unitCode);
       if (id === undefined) throw new Error(`Unknown unit code ${u.unitCode ?? '(none)'} for condition ${u.conditionCode}`);
       unitId = id;
     }
     const list = unitsByCondition.get(u.conditionCode) ?? [];
-    list.push({ role: u.role, unitId, territorial: u.territorial, areaCode: u.areaCode });
+    list.push({ role: u.role, unitId, territorial: u.territorial, componentOwner: u.componentOwner, areaCode: u.areaCode });
     unitsByCondition.set(u.conditionCode, list);
   }
 

@@ -1,7 +1,7 @@
 /** The live executor of an action's effects (decisions/effects.ts), inside the action's transaction. */
 import type { Queryable } from '@liandong/db';
 import type { Step } from '@liandong/contracts';
-import type { TimeUnit } from '../calendar/index.ts';
+import type { TimeUnit, WorkingCalendar } from '../calendar/index.ts';
 import { enqueueMessage } from '../notify/index.ts';
 import type { Effect } from './decisions/index.ts';
 import { resumedDueAt } from './clock-moves.rules.ts';
@@ -9,8 +9,14 @@ import { cancelClockTimers } from './clock-timers.ts';
 import { requestCallbacks } from './callback-links.ts';
 import { rescheduleRunningClocks, startSteps } from './deadlines.ts';
 import { completeDeadlines, involveUnit, listDeadlines, recordCoPart, releaseUnits, reporterPhones, setDeadlineDue, startDeadline } from './order.repository.ts';
-import type { OrderRow } from './order.types.ts';
+import type { DeadlineRow, OrderRow } from './order.types.ts';
 import type { OrderServices } from './order-services.ts';
+import { yellowMoment } from './step-clock.rules.ts';
+
+/** A running step's clock with its due time moved (and its limit raised): the yellow moment moves with them. */
+function moved(calendar: WorkingCalendar, d: DeadlineRow, dueAt: Date, limitValue = d.limit_value) {
+  return { dueAt, limitValue, yellowAt: yellowMoment({ startedAt: d.started_at, dueAt, limitValue, limitUnit: d.limit_unit as TimeUnit }, calendar) };
+}
 
 export async function applyEffects(tx: Queryable, services: OrderServices, order: OrderRow, effects: readonly Effect[], now: Date): Promise<void> {
   for (const e of effects) {
@@ -21,19 +27,24 @@ export async function applyEffects(tx: Queryable, services: OrderServices, order
       case 'start':
         await startSteps(tx, services, order, e.steps, now);
         break;
-      case 'extendHandle':
-        if (!e.existed) {
-          await startDeadline(tx, { orderId: order.id, step: 'handle', startedAt: now, dueAt: e.clock.dueAt, value: e.clock.limitValue, unit: e.clock.limitUnit });
+      case 'extendHandle': {
+        const calendar = await services.calendar(tx);
+        const handle = e.existed ? (await listDeadlines(tx, order.id)).find((d) => d.step === 'handle') : undefined;
+        if (!handle) {
+          const { dueAt, limitValue, limitUnit } = e.clock;
+          const yellowAt = yellowMoment({ startedAt: now, dueAt, limitValue, limitUnit }, calendar);
+          await startDeadline(tx, { orderId: order.id, step: 'handle', startedAt: now, dueAt, yellowAt, value: limitValue, unit: limitUnit });
           break;
         }
-        await setDeadlineDue(tx, order.id, 'handle', e.clock.dueAt, e.clock.limitValue);
+        await setDeadlineDue(tx, order.id, 'handle', moved(calendar, handle, e.clock.dueAt, e.clock.limitValue));
         await rescheduleRunningClocks(tx, services, order, now);
         break;
+      }
       case 'resumeClocks': {
         const calendar = await services.calendar(tx);
         for (const d of await listDeadlines(tx, order.id)) {
           if (d.done_at) continue;
-          await setDeadlineDue(tx, order.id, d.step as Step, resumedDueAt(calendar, { dueAt: d.due_at, limitUnit: d.limit_unit as TimeUnit }, e.since, now));
+          await setDeadlineDue(tx, order.id, d.step as Step, moved(calendar, d, resumedDueAt(calendar, { dueAt: d.due_at, limitUnit: d.limit_unit as TimeUnit }, e.since, now)));
         }
         await rescheduleRunningClocks(tx, services, order, now);
         break;

@@ -9,6 +9,7 @@ import type { Step } from '@liandong/contracts';
 import type { TimeUnit, WorkingCalendar } from '../calendar/index.ts';
 import { scheduleTimer } from '../timers/index.ts';
 import type { OrderRow } from './order.types.ts';
+import { thresholdMoment } from './step-clock.rules.ts';
 
 export const CLOCK_TIMER = 'order.clock';
 
@@ -38,16 +39,6 @@ export interface ClockTimer {
 export function policyApplies(p: Pick<ClockPolicy, 'category_prefix' | 'urgency'>, o: Pick<OrderRow, 'category_code' | 'urgency'>): boolean {
   if (p.category_prefix && !(o.category_code ?? '').startsWith(p.category_prefix)) return false;
   return !p.urgency || p.urgency === o.urgency;
-}
-
-/**
- * The moment a policy acts: when the time left reaches (1 − share) of the limit. Computed from `now` and
- * the time left now, so a due time moved by an extension or a suspension moves its thresholds too.
- */
-export function thresholdMoment(s: RunningStep, share: number, now: Date, calendar: WorkingCalendar): Date {
-  const left = calendar.remaining(now, s.dueAt, s.limitUnit);
-  const wait = left - s.limitValue * (1 - share);
-  return wait > 0 ? calendar.addDuration(now, wait, s.limitUnit) : now;
 }
 
 /** Pure: the clock timers of some running steps of an order. */

@@ -12,7 +12,7 @@ export interface ClockReading {
 }
 
 export function toDeadlineView(d: DeadlineRow, clock: ClockReading, suspendedAt: Date | null): DeadlineView {
-  const c = readStepClock({ dueAt: d.due_at, limitValue: d.limit_value, limitUnit: d.limit_unit as TimeUnit, doneAt: d.done_at }, clock.now, clock.calendar, suspendedAt);
+  const c = readStepClock({ dueAt: d.due_at, yellowAt: d.yellow_at, limitValue: d.limit_value, limitUnit: d.limit_unit as TimeUnit, doneAt: d.done_at }, clock.now, clock.calendar, suspendedAt);
   return {
     step: d.step as Step,
     startedAt: iso(d.started_at),

@@ -9,6 +9,7 @@ import type { OrderRow } from './order.types.ts';
 import { startDeadline } from './order.repository.ts';
 import { scheduleClockTimers, type RunningStep } from './clock-timers.ts';
 import type { OrderServices } from './order-services.ts';
+import { yellowMoment } from './step-clock.rules.ts';
 
 export interface StepLimit {
   value: number;
@@ -58,7 +59,8 @@ export async function startSteps(
   for (const step of steps) {
     const limit = await stepLimit(q, step, order);
     const dueAt = calendar.addDuration(now, limit.value, limit.unit);
-    await startDeadline(q, { orderId: order.id, step, startedAt: now, dueAt, value: limit.value, unit: limit.unit });
+    const yellowAt = yellowMoment({ startedAt: now, dueAt, limitValue: limit.value, limitUnit: limit.unit }, calendar);
+    await startDeadline(q, { orderId: order.id, step, startedAt: now, dueAt, yellowAt, value: limit.value, unit: limit.unit });
     running.push({ step, startedAt: now, dueAt, limitValue: limit.value, limitUnit: limit.unit });
   }
   const current = await q.query<Pick<OrderRow, 'category_code' | 'urgency'>>('select category_code, urgency from orders where id = $1', [order.id]);

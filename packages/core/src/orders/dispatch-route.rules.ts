@@ -2,7 +2,8 @@
  * Where the catalogue sends an order by default (one rule, for the live dispatch and the demo history): its
  * condition's responsible units resolved for its place. A territorial (属地) matter goes to the town's sub-centre;
  * once the sub-centre itself dispatches, the lead goes on to the village (community) station where it happened,
- * and a territorial co-handler is always that station. Pure: the caller looks up the units.
+ * and a territorial co-handler is always that station; a component's matter goes to its owner where the catalogue
+ * says so (权属单位). Pure: the caller looks up the units.
  */
 import { resolveResponsibleUnits, type UnitRule } from '../catalogue/routing.rules.ts';
 import type { OrderRow } from './order.types.ts';
@@ -15,10 +16,10 @@ export interface Route {
 export function dispatchRoute(
   rules: readonly UnitRule[],
   order: Pick<OrderRow, 'district_code' | 'town_code' | 'village_code' | 'dispatch_unit_id'>,
-  places: { subCentreId: number | undefined; stationId: number | undefined },
+  places: { subCentreId: number | undefined; stationId: number | undefined; componentOwnerId?: number | null },
 ): Route | null {
   const { subCentreId, stationId } = places;
-  const at = { districtCode: order.district_code, townCode: order.town_code, villageCode: order.village_code };
+  const at = { districtCode: order.district_code, townCode: order.town_code, villageCode: order.village_code, componentOwnerId: places.componentOwnerId };
   const route = resolveResponsibleUnits(rules, at, (town) => (town === order.town_code ? subCentreId : undefined));
   if (route.leadUnitId == null) return null;
   // The town sub-centre dispatches; it does not handle.

@@ -38,6 +38,16 @@ export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, par
       now,
     );
   }
+  if (f.light) {
+    // The order's light (order view: worstLight of the running steps), read like readStepClock (lightAt): red
+    // after a due time, yellow from a yellow moment; at now, or at the moment a suspended order stopped.
+    params.push(now, f.light.split(','));
+    const [at, lights] = [`coalesce(o.suspended_at, $${params.length - 1})`, `$${params.length}`];
+    where.push(
+      `(select case when bool_or(d.due_at < ${at}) then 'red' when bool_or(d.yellow_at <= ${at}) then 'yellow' else 'green' end
+          from order_deadlines d where d.order_id = o.id and d.done_at is null having count(*) > 0) = any(${lights}::text[])`,
+    );
+  }
   if (f.supervised !== undefined) where.push(`${f.supervised ? '' : 'not '}exists (select 1 from supervisions sv where sv.order_id = o.id)`);
   if (f.coHandledByMe !== undefined) {
     add((n) => `${f.coHandledByMe ? '' : 'not '}exists (select 1 from order_units ou where ou.order_id = o.id and ou.role = 'co' and ou.active and ou.unit_id = any(${n}::int[]))`, actor.unitId ? [actor.unitId] : []);

@@ -115,7 +115,7 @@ export function newOrderView(o: OrderRow & { reporter_id?: number | null }, p: P
   const hidden = how === 'hidden';
   const deadlines = [
     toDeadlineView(
-      { order_id: o.id, step: 'accept', started_at: p.now, due_at: p.acceptDueAt, limit_value: p.acceptLimit.value, limit_unit: p.acceptLimit.unit, done_at: null },
+      { order_id: o.id, step: 'accept', started_at: p.now, due_at: p.acceptDueAt, yellow_at: p.acceptYellowAt, limit_value: p.acceptLimit.value, limit_unit: p.acceptLimit.unit, done_at: null },
       clock,
       null,
     ),

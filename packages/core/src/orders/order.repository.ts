@@ -97,14 +97,14 @@ export async function listEvents(q: Queryable, orderId: number): Promise<EventRo
 
 export async function startDeadline(
   q: Queryable,
-  d: { orderId: number; step: Step; startedAt: Date; dueAt: Date; value: number; unit: string },
+  d: { orderId: number; step: Step; startedAt: Date; dueAt: Date; yellowAt: Date; value: number; unit: string },
 ): Promise<void> {
   await q.query(
-    `insert into order_deadlines (order_id, step, started_at, due_at, limit_value, limit_unit, done_at)
-     values ($1, $2, $3, $4, $5, $6, null)
+    `insert into order_deadlines (order_id, step, started_at, due_at, yellow_at, limit_value, limit_unit, done_at)
+     values ($1, $2, $3, $4, $5, $6, $7, null)
      on conflict (order_id, step) do update set started_at = excluded.started_at, due_at = excluded.due_at,
-       limit_value = excluded.limit_value, limit_unit = excluded.limit_unit, done_at = null`,
-    [d.orderId, d.step, d.startedAt, d.dueAt, d.value, d.unit],
+       yellow_at = excluded.yellow_at, limit_value = excluded.limit_value, limit_unit = excluded.limit_unit, done_at = null`,
+    [d.orderId, d.step, d.startedAt, d.dueAt, d.yellowAt, d.value, d.unit],
   );
 }
 
@@ -122,13 +122,14 @@ export async function listDeadlines(q: Queryable, orderId: number): Promise<Dead
   return (await q.query<DeadlineRow>('select * from order_deadlines where order_id = $1 order by started_at, step', [orderId])).rows;
 }
 
-/** Moves a step's due time (suspension, extension); an extension also raises the step's limit. */
-export async function setDeadlineDue(q: Queryable, orderId: number, step: Step, dueAt: Date, limitValue?: number): Promise<void> {
-  await q.query('update order_deadlines set due_at = $3, limit_value = coalesce($4, limit_value) where order_id = $1 and step = $2', [
+/** Moves a step's due time and yellow moment (suspension, extension); an extension also raises the step's limit. */
+export async function setDeadlineDue(q: Queryable, orderId: number, step: Step, at: { dueAt: Date; yellowAt: Date; limitValue?: number }): Promise<void> {
+  await q.query('update order_deadlines set due_at = $3, yellow_at = $4, limit_value = coalesce($5, limit_value) where order_id = $1 and step = $2', [
     orderId,
     step,
-    dueAt,
-    limitValue ?? null,
+    at.dueAt,
+    at.yellowAt,
+    at.limitValue ?? null,
   ]);
 }
 

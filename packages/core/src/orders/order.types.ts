@@ -60,6 +60,8 @@ export interface DeadlineRow {
   step: Step;
   started_at: Date;
   due_at: Date;
+  /** When the step's light turns yellow (step-clock.rules.ts yellowMoment). */
+  yellow_at: Date;
   limit_value: number;
   limit_unit: string;
   done_at: Date | null;

@@ -1,7 +1,8 @@
 /**
  * Default dispatch target of an order: its catalogue condition's responsible units resolved for its
  * location. A territorial (属地) matter goes to the town's sub-centre; once the sub-centre itself
- * dispatches, it goes on to the village (community) station where it happened.
+ * dispatches, it goes on to the village (community) station where it happened; a component's matter, to the
+ * component's owner where the catalogue says so.
  */
 import type { Queryable } from '@liandong/db';
 import { getConditionUnits } from '../catalogue/catalogue.repository.ts';
@@ -18,7 +19,14 @@ export async function routeOrder(q: Queryable, order: OrderRow): Promise<Route |
   return dispatchRoute(rules, order, {
     subCentreId: order.town_code ? subCentres.get(order.town_code) : undefined,
     stationId: order.village_code ? stations.get(order.village_code) : undefined,
+    componentOwnerId: order.component_code ? await componentOwner(q, order.component_code) : null,
   });
+}
+
+/** The active unit that owns a component (权属单位), if any. */
+async function componentOwner(q: Queryable, code: string): Promise<number | null> {
+  const r = await q.query<{ id: number }>('select u.id from components c join units u on u.id = c.owner_unit_id and u.active where c.code = $1', [code]);
+  return r.rows[0]?.id ?? null;
 }
 
 async function unitIdsByDivision(q: Queryable, kind: 'sub_centre' | 'station', codes: (string | null)[]): Promise<Map<string, number>> {

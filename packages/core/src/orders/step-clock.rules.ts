@@ -1,34 +1,62 @@
 /**
  * The traffic light of a step's clock (红黄绿灯): how much of the step's limit is used, in the limit's own
- * unit (working hours stop at night, on weekends and holidays). Green below 80%, yellow 80–100%, red
- * beyond. A suspended order's clock reads as at the moment it was suspended; a finished step as at its end.
+ * unit (working hours stop at night, on weekends and holidays). Green below 80%, yellow from 80% until the
+ * due time, red once the due time has passed. A suspended order's clock reads as at the moment it was
+ * suspended; a finished step as at its end.
+ *
+ * The light changes at two instants: `dueAt`, and `yellowAt` (yellowMoment), which is computed when the
+ * deadline is written and stored beside it (order_deadlines.yellow_at), so that the order list filters by
+ * light in SQL and the view reads the same instants: one rule, read in both places.
  */
 import type { Light } from '@liandong/contracts';
 import type { TimeUnit, WorkingCalendar } from '../calendar/index.ts';
 
 export type { Light };
 
-export interface StepClockInput {
+export interface StepLimitClock {
   dueAt: Date;
   limitValue: number;
   limitUnit: TimeUnit;
+}
+
+export interface StepClockInput extends StepLimitClock {
   doneAt: Date | null;
+  /** When the light turns yellow (yellowMoment, stored with the deadline). */
+  yellowAt: Date;
 }
 
 export interface StepClock {
   light: Light;
   /** Share of the limit used: 0.5 = half, 1.2 = 20% over. */
   used: number;
-  /** Time left in the limit's unit; negative when overdue. */
+  /** Time left in the limit's unit; negative when overdue in working time (0 over the night after a due time). */
   remaining: number;
   overdue: boolean;
 }
 
 export const YELLOW_AT = 0.8;
 
-export function lightOf(used: number): Light {
-  if (used > 1) return 'red';
-  return used >= YELLOW_AT ? 'yellow' : 'green';
+/**
+ * The moment the time left reaches (1 − share) of the limit, measured in the limit's unit from `from` (any
+ * instant before it: the step's start, or now). A due time moved by an extension or a suspension moves it too.
+ * Where the working time runs out exactly at the end of a working period, it is that end (the earliest such
+ * instant), as with the calendar's addDuration.
+ */
+export function thresholdMoment(s: StepLimitClock, share: number, from: Date, calendar: WorkingCalendar): Date {
+  const left = calendar.remaining(from, s.dueAt, s.limitUnit);
+  const wait = left - s.limitValue * (1 - share);
+  return wait > 0 ? calendar.addDuration(from, wait, s.limitUnit) : from;
+}
+
+/** When a step's light turns yellow: 80% of its limit used. */
+export function yellowMoment(d: StepLimitClock & { startedAt: Date }, calendar: WorkingCalendar): Date {
+  return thresholdMoment(d, YELLOW_AT, d.startedAt, calendar);
+}
+
+/** The light at an instant: red after the due time, yellow from the yellow moment, green before. */
+export function lightAt(at: Date, d: { dueAt: Date; yellowAt: Date }): Light {
+  if (at.getTime() > d.dueAt.getTime()) return 'red';
+  return at.getTime() >= d.yellowAt.getTime() ? 'yellow' : 'green';
 }
 
 /**
@@ -40,5 +68,6 @@ export function readStepClock(d: StepClockInput, now: Date, calendar: WorkingCal
   const at = d.doneAt ?? suspendedAt ?? now;
   const remaining = calendar.remaining(at, d.dueAt, d.limitUnit);
   const used = d.limitValue > 0 ? (d.limitValue - remaining) / d.limitValue : 1;
-  return { light: lightOf(used), used: Math.round(used * 1000) / 1000, remaining: Math.round(remaining * 100) / 100, overdue: remaining < 0 };
+  const light = lightAt(at, d);
+  return { light, used: Math.round(used * 1000) / 1000, remaining: Math.round(remaining * 100) / 100 || 0, overdue: light === 'red' };
 }

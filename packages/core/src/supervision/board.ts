@@ -28,6 +28,7 @@ interface LiveRow {
   dispatch_unit_id: number | null;
   step: Step | null;
   due_at: Date | null;
+  yellow_at: Date | null;
   limit_value: number | null;
   limit_unit: TimeUnit | null;
 }
@@ -51,7 +52,7 @@ export async function supervisionBoard(q: Queryable, actor: Actor, clock: ClockR
   const params: unknown[] = [];
   const scope = orderScopeSql(actor, params);
   const live = await q.query<LiveRow>(
-    `select o.id, o.level, o.suspended_at, o.handler_unit_id, o.dispatch_unit_id, d.step, d.due_at, d.limit_value, d.limit_unit
+    `select o.id, o.level, o.suspended_at, o.handler_unit_id, o.dispatch_unit_id, d.step, d.due_at, d.yellow_at, d.limit_value, d.limit_unit
        from orders o join order_states st on st.code = o.state
        left join order_deadlines d on d.order_id = o.id and d.done_at is null
       where st.type not in ('closed', 'voided') and ${scope}`,
@@ -66,8 +67,8 @@ export async function supervisionBoard(q: Queryable, actor: Actor, clock: ClockR
   const worst = new Map<number, { level: string; light: Light | null }>();
   for (const r of live.rows) {
     const w = worst.get(r.id) ?? { level: r.level, light: null };
-    if (r.step && r.due_at && r.limit_unit) {
-      const c = readStepClock({ dueAt: r.due_at, limitValue: r.limit_value!, limitUnit: r.limit_unit, doneAt: null }, clock.now, clock.calendar, r.suspended_at);
+    if (r.step && r.due_at && r.yellow_at && r.limit_unit) {
+      const c = readStepClock({ dueAt: r.due_at, yellowAt: r.yellow_at, limitValue: r.limit_value!, limitUnit: r.limit_unit, doneAt: null }, clock.now, clock.calendar, r.suspended_at);
       if (w.light === null || RANK[c.light] > RANK[w.light]) w.light = c.light;
       const responsible = supervisedUnit(r, r.step);
       if (c.overdue && responsible) unit(responsible).overdueSteps++;

@@ -1,5 +1,6 @@
 /**
- * A supervisor raises a level by hand (any level, with a note), and the supervised unit answers a supervision
+ * A supervisor raises a level by hand (any level with a note; beyond level 1 on an order that is not late, with a
+ * reason), and the supervised unit answers a supervision
  * task. Both are events on the order's timeline.
  */
 import type { Db } from '@liandong/db';
@@ -21,6 +22,20 @@ import type { SupervisionLevel, SupervisionRow } from './supervision.types.ts';
 
 const SUPERVISION = { zh: '督办', en: 'Supervision' };
 
+/** A reason (理由) is at least this many characters: "督办" alone says nothing. */
+export const MIN_REASON_CHARS = 5;
+
+/**
+ * A supervisor may go beyond the first level (电子催办) on an order that is not late only with a reason: the
+ * ladder exists for lateness, and climbing it early has to say why (群众反映强烈, 领导关注...).
+ */
+export function checkManualLevel(level: number, late: boolean, note: string): void {
+  if (level <= 1 || late) return;
+  if ([...note.trim()].length < MIN_REASON_CHARS) {
+    throw unprocessable('note', `工单未超时，越过电子催办直接督办须说明理由（不少于${MIN_REASON_CHARS}个字）`, `The order is not late: a supervision above level 1 needs a reason of at least ${MIN_REASON_CHARS} characters`);
+  }
+}
+
 export async function superviseOrder(
   db: Db,
   actor: Actor,
@@ -32,7 +47,11 @@ export async function superviseOrder(
     const order = await lockVisibleOrder(tx, actor, orderId);
     assertMay(actor, 'orders.supervise');
     if (FINAL_STATES.includes(order.state)) throw conflict('wrong_state', '工单已办结，无需督办', 'The order is finished; there is nothing to supervise');
-    const running = (await tx.query<{ step: string }>('select step from order_deadlines where order_id = $1 and done_at is null order by due_at limit 1', [order.id])).rows[0];
+    const now = services.clock();
+    const running = (await tx.query<{ step: string; due_at: Date }>('select step, due_at from order_deadlines where order_id = $1 and done_at is null order by due_at limit 1', [order.id])).rows[0];
+    // Late as the order view reads it: now, or when a suspended order stopped (step-clock.rules.ts).
+    // (An unknown level is refused by raiseSupervision, naming the level.)
+    if (await getLevel(tx, input.level)) checkManualLevel(input.level, running !== undefined && running.due_at < (order.suspended_at ?? now), input.note);
     const id = await raiseSupervision(tx, services, {
       order,
       level: input.level,
@@ -41,7 +60,7 @@ export async function superviseOrder(
       actor: { userId: actor.userId, unitId: actor.unitId, name: actor.displayName },
       note: input.note,
       taskHours: input.taskHours ?? null,
-      now: services.clock(),
+      now,
     });
     return (await supervisionViews(tx, 's.id = $1', [id]))[0]!;
   });

@@ -14,7 +14,8 @@ const majors = plan.categories.filter((c) => c.level === 'major');
 const deptCodes = new Set(DEPARTMENTS.map((d) => d.code));
 const unitsOf = (conditionCode: string) => plan.conditionUnits.filter((u) => u.conditionCode === conditionCode);
 const conditionsOf = (categoryCode: string) => plan.conditions.filter((c) => c.categoryCode === categoryCode);
-const leadOf = (c: ConditionInput) => unitsOf(c.code).find((u) => u.role === 'lead')!;
+/** The unit that leads when the order names no component (after the owner rule, where there is one). */
+const leadOf = (c: ConditionInput) => unitsOf(c.code).find((u) => u.role === 'lead' && !u.componentOwner)!;
 const HOURS: Record<TimeUnit, number> = { urgent_hours: 1, working_hours: 1, working_days: 8, natural_days: 24 };
 
 describe('demo catalogue', () => {
@@ -52,15 +53,17 @@ describe('demo catalogue', () => {
     expect(Object.keys(MATTERS).every((code) => minorCodes.has(code))).toBe(true);
   });
 
-  it('gives every condition exactly one lead and valid units', () => {
+  it("gives every condition exactly one lead and valid units; a facility's matter goes to the component's owner first", () => {
     for (const c of plan.conditions) {
       const units = unitsOf(c.code);
-      expect(units.filter((u) => u.role === 'lead'), c.code).toHaveLength(1);
-      for (const u of units) {
+      const leads = units.filter((u) => u.role === 'lead');
+      const facility = Number(c.categoryCode.replace(/^B/, '').slice(0, 2)) <= 5;
+      expect(leads.map((u) => u.componentOwner), c.code).toEqual(facility ? [true, false] : [false]);
+      for (const u of units.filter((x) => !x.componentOwner)) {
         expect(u.territorial ? u.unitCode === null : deptCodes.has(u.unitCode!), `${c.code} ${u.unitCode}`).toBe(true);
         expect(u.areaCode).toBeNull();
       }
-      const keys = units.map((u) => u.unitCode ?? '属地');
+      const keys = units.map((u) => u.unitCode ?? (u.componentOwner ? '权属单位' : '属地'));
       expect(new Set(keys).size, c.code).toBe(keys.length); // no co-handler repeats the lead or another co
     }
     const known = new Set(plan.conditions.map((c) => c.code));

@@ -108,7 +108,8 @@ export function buildDemoCatalogue(csvText?: string): CataloguePlan {
 /** Facility classes (majors 01–05, both kinds) by object; matters 06–10 from the explicit table. */
 function specFor(row: StandardRow): DemoMatterSpec {
   if (row.kind === 'component' || Number(row.majorCode) <= 5) {
-    return { ...facilityOwner(row.name), conditions: facilityConditions(row.name) };
+    // A facility's matter names the facility: its owner (权属单位) leads when the order names the component.
+    return { ...facilityOwner(row.name), conditions: facilityConditions(row.name), componentOwnerLeads: true };
   }
   const spec = MATTERS[row.code];
   if (!spec) throw new Error(`Demo catalogue: no owner for matter ${row.code} ${row.name}`);
@@ -134,6 +135,7 @@ function addConditions(plan: CataloguePlan, categoryCode: string, spec: DemoMatt
       handlingLevel: c.level ?? (c.lead ? defaultLevel(c.lead) : (spec.level ?? defaultLevel(spec.lead))),
     };
     plan.conditions.push(condition);
+    if (spec.componentOwnerLeads && !c.lead) plan.conditionUnits.push({ conditionCode: code, role: 'lead', unitCode: null, territorial: false, componentOwner: true, areaCode: null });
     plan.conditionUnits.push(unitRule(code, 'lead', lead));
     const co = new Set((c.co ?? spec.co ?? []).filter((u) => u !== lead));
     for (const u of co) plan.conditionUnits.push(unitRule(code, 'co', u));
@@ -142,5 +144,5 @@ function addConditions(plan: CataloguePlan, categoryCode: string, spec: DemoMatt
 
 function unitRule(conditionCode: string, role: 'lead' | 'co', unit: string): ConditionUnitInput {
   const territorial = unit === TERRITORIAL;
-  return { conditionCode, role, unitCode: territorial ? null : unit, territorial, areaCode: null };
+  return { conditionCode, role, unitCode: territorial ? null : unit, territorial, componentOwner: false, areaCode: null };
 }

@@ -48,6 +48,8 @@ export interface DemoOwner {
 
 export interface DemoMatterSpec extends DemoOwner {
   conditions: readonly DemoConditionSpec[];
+  /** The owner (权属单位) of the component an order names leads; the spec's lead when it names none. */
+  componentOwnerLeads?: boolean;
 }
 
 export const cond = (

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SEED } from '../../../test/seeds.ts';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { loadWorkingCalendar } from '../../calendar/index.ts';
-import { buildDemoHistory, demoHistoryStatus } from './index.ts';
+import { buildDemoHistory, demoHistoryStatus, formatHistoryReport, historyReport } from './index.ts';
 import { checkDeadlines, checkTimelines } from './history-checks.ts';
 
 const DEMO = DEMO_SEED;
@@ -42,6 +42,24 @@ describe('demo history: one day at 400 orders', () => {
     expect(s).toMatchObject({ state: 'done', days: 1, done: orders, total: orders, current: null, completedDays: [new Date(END.getTime() - 86_400_000).toISOString()] });
   });
 
+  it('stores the supervisions the clock raised, each with its event, and the report of `liandong demo check`', async () => {
+    const sups = await count(t, 'select count(*) as n from supervisions');
+    expect(sups).toBeGreaterThan(20);
+    expect(await count(t, `select count(*) as n from order_events where action = 'supervise'`)).toBe(sups);
+    // Every supervision's event names it, at the moment it was raised; an accepted task was answered by its unit first.
+    expect(await count(t, `select count(*) as n from supervisions s where not exists (
+      select 1 from order_events e where e.order_id = s.order_id and e.action = 'supervise' and (e.data->>'supervisionId')::bigint = s.id and e.at = s.raised_at)`)).toBe(0);
+    expect(await count(t, `select count(*) as n from supervisions where status = 'closed' and (replied_at is null or reviewed_at <= replied_at or reviewed_by is null)`)).toBe(0);
+    const report = await historyReport(t.db, await loadWorkingCalendar(t.db), END);
+    expect(report.problems).toEqual([]);
+    expect(report.days.reduce((n, d) => n + d.created, 0)).toBe(result.orders);
+    expect(report.supervisions.reduce((n, l) => n + l.byClock, 0)).toBe(sups);
+    const text = formatHistoryReport(report);
+    expect(text).toMatch(/2026-03-17 +\d+ +\d+ +\d+\.\d%/);
+    expect(text).toMatch(/网格及村社区内解决 +\d+\.\d%/);
+    expect(text).toContain('时间线与时限全部一致');
+  });
+
   it('replays every timeline through the state machine, ending in the order’s state', async () => {
     expect(await checkTimelines(t.db)).toEqual([]);
     // The replay sees the twists too, not only the plain path.
@@ -70,7 +88,8 @@ describe('demo history: one day at 400 orders', () => {
   it('acts through real demo accounts, and through the station where a person has no account', async () => {
     // Events without a user name a village station (the grid worker or station handler of that village).
     expect(await count(t, `select count(*) as n from order_events e join units u on u.id = e.actor_unit_id where e.actor_user_id is null and u.kind <> 'station'`)).toBe(0);
-    expect(await count(t, `select count(*) as n from order_events where actor_unit_id is null`)).toBe(0);
+    // Only the platform itself (the clock raising a supervision) acts as nobody, as it does live.
+    expect(await count(t, `select count(*) as n from order_events where actor_unit_id is null and not (action = 'supervise' and actor_user_id is null)`)).toBe(0);
     const operator = await count(t, `select count(*) as n from order_events e join user_roles r on r.user_id = e.actor_user_id where e.action = 'callback' and r.role = 'operator'`);
     expect(operator).toBe(await count(t, `select count(*) as n from order_events where action = 'callback'`));
   });

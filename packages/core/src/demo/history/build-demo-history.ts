@@ -123,7 +123,7 @@ export async function buildDemoHistory(db: Db, opts: BuildDemoHistoryOptions): P
         const s = await lockHistoryStatus(tx);
         if (!s) throw new Error('demo history: the progress row vanished (was the demo data reset meanwhile?)');
         if (batchStored(s, day, b)) return null;
-        const r = await writeBatch(tx, g.orders.slice(from, to));
+        const r = await writeBatch(tx, g.orders.slice(from, to), ctx.calendar);
         const last = b === g.batches.length - 1;
         s.current = last ? null : { day, batches: b + 1 };
         if (last) s.completedDays.push(day);

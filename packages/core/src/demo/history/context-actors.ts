@@ -20,6 +20,8 @@ export interface HistoryActors {
   dispatcher: SimActor;
   /** District centre 值班长: approvals, suspension, voiding, forced close. */
   shiftLead: SimActor;
+  /** District centre 督办员: accepts the units' replies to supervision tasks (督办验收). */
+  supervisor: SimActor;
   /** The system account that files web / app / WeChat / video reports (系统对接); the operator if none. */
   intake: SimActor;
   townDispatcher(subCentreId: number): SimActor;
@@ -61,6 +63,7 @@ export async function loadHistoryActors(q: Queryable, centreId: number, subCentr
   const operator = await need('operator', '话务员');
   const dispatcher = await need('dispatcher', '分拨员');
   const shiftLead = await need('shift_lead', '值班长');
+  const supervisor = await need('supervisor', '督办员');
   const integrationId = first('integration', centreId);
   const intake = integrationId === undefined ? operator : await load(integrationId);
 
@@ -88,6 +91,7 @@ export async function loadHistoryActors(q: Queryable, centreId: number, subCentr
     operator,
     dispatcher,
     shiftLead,
+    supervisor,
     intake,
     // A town without its own dispatcher account is dispatched by the district centre's, whose scope covers it.
     townDispatcher: (subCentreId) => townDispatchers.get(subCentreId) ?? dispatcher,

@@ -60,20 +60,21 @@ export async function loadHistoryCatalogue(q: Queryable, enforcementUnitIds: Rea
       where cc.active and c.active and c.level = 'minor' and c.kind = 'event'
       order by cc.id`,
   );
-  const u = await q.query<{ condition_id: number; role: 'lead' | 'co'; unit_id: number | null; territorial: boolean; area_code: string | null }>(
-    `select condition_id, role, unit_id, territorial, area_code from condition_units order by role desc, id`,
+  const u = await q.query<{ condition_id: number; role: 'lead' | 'co'; unit_id: number | null; territorial: boolean; component_owner: boolean; area_code: string | null }>(
+    `select condition_id, role, unit_id, territorial, component_owner, area_code from condition_units order by role desc, id`,
   );
   const rules = new Map<number, UnitRule[]>();
   for (const x of u.rows) {
     const list = rules.get(x.condition_id) ?? [];
-    list.push({ role: x.role, unitId: x.unit_id, territorial: x.territorial, areaCode: x.area_code });
+    list.push({ role: x.role, unitId: x.unit_id, territorial: x.territorial, componentOwner: x.component_owner, areaCode: x.area_code });
     rules.set(x.condition_id, list);
   }
   const conditions: HistoryCondition[] = [];
   for (const row of r.rows) {
     const mine = rules.get(row.id) ?? [];
-    // The demo's rules carry no area; the general lead rule decides where the matter goes.
-    const lead = mine.find((x) => x.role === 'lead' && x.areaCode == null);
+    // The demo's rules carry no area; the general lead rule decides where the matter goes (the history's orders
+    // name no component, so an owner rule gives way to it).
+    const lead = mine.find((x) => x.role === 'lead' && x.areaCode == null && !x.componentOwner);
     if (!lead) continue;
     const leadKind: LeadKind = lead.territorial ? 'territorial' : enforcementUnitIds.has(lead.unitId!) ? 'enforcement' : 'department';
     conditions.push({

@@ -4,6 +4,7 @@
  * always gives the same orders, events and clocks.
  */
 import type { SimOrder } from './history.types.ts';
+import { raiseHistoryLadder } from './history-ladder.ts';
 import { tryMerge } from './merges.ts';
 import { newFlow, walk } from './order-flows.ts';
 import { OrderSim } from './order-sim.ts';
@@ -39,5 +40,7 @@ export function generateDay(tools: PlanTools, req: DayRequest, opts: { record?: 
     walk(flow);
     orders.push(o);
   }
+  // Once every path (and every merge into an earlier order) is done: the supervisions the clock would have raised.
+  for (const o of orders) raiseHistoryLadder(sim, o, tools.ctx.ladder);
   return { orders, plans, batches };
 }

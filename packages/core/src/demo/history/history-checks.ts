@@ -1,6 +1,7 @@
 /**
  * Checks a stored history the way an auditor would: every timeline replays through the state machine, the
- * columns agree with the timeline, and every started step has a clock that the working calendar explains.
+ * columns agree with the timeline, and every started step has a clock (due and yellow moments) that the
+ * working calendar explains.
  * Used by the tests; each check returns the problems found (empty when all is well).
  */
 import type { Queryable } from '@liandong/db';
@@ -8,6 +9,8 @@ import { ACTION_NAMES, type ActionName, type StateCode, type Step } from '@liand
 import type { TimeUnit, WorkingCalendar } from '../../calendar/index.ts';
 import { DEFAULT_STEP_LIMITS } from '../../orders/deadlines.ts';
 import { FINAL_STATES, isAllowedTarget } from '../../orders/lifecycle.rules.ts';
+import { yellowMoment } from '../../orders/step-clock.rules.ts';
+import { LADDER_ACTIONS } from './history-ladder.ts';
 
 interface EventLite {
   order_id: number;
@@ -67,7 +70,9 @@ export async function checkTimelines(q: Queryable): Promise<string[]> {
       const [prev, e] = [list[i - 1]!, list[i]!];
       if (e.from_state !== prev.to_state) bad(`#${i} ${e.action} starts from ${e.from_state}, not ${prev.to_state}`);
       if (e.at <= prev.at) bad(`#${i} ${e.action} is not later than the event before`);
-      if (e.action === 'merged-into') {
+      if (LADDER_ACTIONS.has(e.action)) {
+        if (e.from_state !== e.to_state) bad(`#${i} ${e.action} changes the state`);
+      } else if (e.action === 'merged-into') {
         if (e.to_state !== 'merged' || !['pending_accept', 'pending_dispatch'].includes(e.from_state ?? '')) bad('bad merged-into');
       } else if (!API_ACTIONS.has(e.action)) {
         bad(`unknown action ${e.action}`);
@@ -77,9 +82,12 @@ export async function checkTimelines(q: Queryable): Promise<string[]> {
     }
     const last = list[list.length - 1]!;
     if (last.to_state !== o.state) bad(`timeline ends in ${last.to_state}, order is ${o.state}`);
-    // updateOrder bumps version and updated_at with every event; closing stamps closed_at at that event.
-    if (o.version !== list.length) bad(`version ${o.version} for ${list.length} events`);
-    if (o.updated_at.getTime() !== last.at.getTime()) bad('updated_at is not the time of the last event');
+    // updateOrder bumps version and updated_at with every event but the supervisions' (they leave the order as it is);
+    // closing stamps closed_at at that event.
+    const changes = list.filter((e) => !LADDER_ACTIONS.has(e.action));
+    const lastChange = changes[changes.length - 1]!;
+    if (o.version !== changes.length) bad(`version ${o.version} for ${changes.length} events`);
+    if (o.updated_at.getTime() !== lastChange.at.getTime()) bad('updated_at is not the time of the last event');
     if (o.closed_at && o.closed_at.getTime() !== list.find((e) => FINAL_STATES.includes(e.to_state))?.at.getTime()) bad('closed_at is not the closing event');
     if (o.handler_unit_id !== null && !o.lead_active) bad('the handling unit is not an active lead in order_units');
     if (FINAL_STATES.includes(o.state) !== (o.closed_at !== null)) bad('closed_at does not match the final state');
@@ -118,6 +126,7 @@ interface DeadlineLite {
   step: Step;
   started_at: Date;
   due_at: Date;
+  yellow_at: Date;
   limit_value: number;
   limit_unit: TimeUnit;
   response_value: number | null;
@@ -138,7 +147,7 @@ export async function checkDeadlines(q: Queryable, calendar: WorkingCalendar): P
   const problems: string[] = [];
   const events = await eventsByOrder(q);
   const rows = await q.query<DeadlineLite>(
-    `select d.order_id, d.step, d.started_at, d.due_at, d.limit_value, d.limit_unit,
+    `select d.order_id, d.step, d.started_at, d.due_at, d.yellow_at, d.limit_value, d.limit_unit,
             cc.response_value, cc.response_unit, cc.handle_value, cc.handle_unit
        from order_deadlines d join orders o on o.id = d.order_id left join category_conditions cc on cc.id = o.condition_id`,
   );
@@ -155,10 +164,12 @@ export async function checkDeadlines(q: Queryable, calendar: WorkingCalendar): P
     // An approved extension grows the handling limit (and so its due moment); a resumed suspension moves due
     // moments later by the time suspended, the limits unchanged. Every other clock is start + limit exactly.
     const extended = list.some((e) => e.action === 'approve-extension');
+    // An extension grows the clock it was granted on: a handling step started again later (rework) has its own limit.
+    const extendedSince = (start: Date) => list.some((e) => e.action === 'approve-extension' && e.at >= start);
     const resumed = list.some((e) => e.action === 'resume');
     for (const d of have.values()) {
       const want = expectedLimit(d);
-      const grown = extended && d.step === 'handle';
+      const grown = d.step === 'handle' && extendedSince(d.started_at);
       const limit = Number(d.limit_value);
       if (d.limit_unit !== want.unit || (grown ? limit <= want.value : limit !== want.value)) {
         problems.push(`order ${orderId}: ${d.step} limit ${d.limit_value} ${d.limit_unit}, stepLimit says ${want.value} ${want.unit}${grown ? ' plus the extension' : ''}`);
@@ -167,6 +178,8 @@ export async function checkDeadlines(q: Queryable, calendar: WorkingCalendar): P
       if (resumed ? d.due_at.getTime() < due.getTime() : due.getTime() !== d.due_at.getTime()) {
         problems.push(`order ${orderId}: ${d.step} due ${d.due_at.toISOString()}, calendar says ${resumed ? 'not before ' : ''}${due.toISOString()}`);
       }
+      const yellow = yellowMoment({ startedAt: d.started_at, dueAt: d.due_at, limitValue: limit, limitUnit: d.limit_unit }, calendar);
+      if (yellow.getTime() !== d.yellow_at.getTime()) problems.push(`order ${orderId}: ${d.step} turns yellow at ${d.yellow_at.toISOString()}, the clock says ${yellow.toISOString()}`);
     }
   }
   return problems;

@@ -10,6 +10,7 @@ import { loadGridShapes } from '../../territory/territory.repository.ts';
 import { TerritoryIndex } from '../../territory/territory-index.ts';
 import { loadHistoryActors, type HistoryActors } from './context-actors.ts';
 import { loadHistoryCatalogue, type HistoryCatalogue } from './context-catalogue.ts';
+import { loadHistoryLadder, type HistoryLadder } from './history-ladder.ts';
 
 export interface HistoryUnit {
   id: number;
@@ -48,6 +49,8 @@ export interface HistoryContext {
   actors: HistoryActors;
   /** channels.intake_level: which centre first owns a new order of each channel. */
   intakeLevel: Map<string, 'district' | 'town'>;
+  /** The clock's supervision policies and levels (history-ladder.ts). */
+  ladder: HistoryLadder;
 }
 
 export async function loadHistoryContext(q: Queryable): Promise<HistoryContext> {
@@ -118,5 +121,6 @@ export async function loadHistoryContext(q: Queryable): Promise<HistoryContext> 
     departments,
     catalogue,
     actors,
+    ladder: await loadHistoryLadder(q),
   };
 }

@@ -95,6 +95,23 @@ describe('a 7-day demo history at full scale', () => {
     expect(all.filter((o) => o.row.reopen_count > 0).length).toBeGreaterThan(20);
   });
 
+  it('raises supervisions where the clock would have: many reminders, fewer tasks, each answered and accepted in time', () => {
+    const sups = all.flatMap((o) => (o.supervisions ?? []).map((s) => ({ o, s })));
+    const at = (level: number) => sups.filter((x) => x.s.level === level).length;
+    expect(at(1)).toBeGreaterThan(at(2));
+    expect(at(2)).toBeGreaterThan(at(4));
+    expect(at(4)).toBeGreaterThan(0);
+    expect(at(5)).toBe(0); // the special report is a generated document: never in the history
+    expect(share(all, (o) => (o.supervisions?.length ?? 0) > 0)).toBeLessThan(0.35);
+    const oldTasks = sups.filter((x) => x.s.taskDueAt && x.s.taskDueAt.getTime() < END.getTime() - DAY);
+    expect(oldTasks.length).toBeGreaterThan(100);
+    expect(oldTasks.every((x) => x.s.status === 'closed' && x.s.repliedAt! <= x.s.taskDueAt!)).toBe(true);
+    for (const { o, s } of sups) {
+      const e = o.events.find((x) => x.action === 'supervise' && x.at.getTime() === s.raisedAt.getTime());
+      expect(e && e.from === e.to && e.data.level === s.level).toBe(true);
+    }
+  });
+
   it('hears mostly satisfied citizens on callback, ~3% dissatisfied', () => {
     const callbacks = all.flatMap((o) => o.events.filter((e) => e.action === 'callback'));
     const sat = callbacks.map((e) => String(e.resolveData?.({ idOf: () => 0, codeOf: () => '' }).satisfaction));

@@ -42,6 +42,25 @@ export interface SimDeadline {
   value: number;
   unit: TimeUnit;
   doneAt: Date | null;
+  /** The unit whose lateness this clock measures (supervisedUnit), as it was when the step started. */
+  supervisedUnitId?: number | null;
+}
+
+/** A supervision the clock raised in the history (督办), with the unit's reply and the supervisor's acceptance. */
+export interface SimSupervision {
+  level: number;
+  step: Step;
+  unitId: number | null;
+  policyId: number;
+  raisedAt: Date;
+  note: string;
+  taskDueAt: Date | null;
+  status: 'open' | 'replied' | 'closed';
+  reply: string | null;
+  repliedAt: Date | null;
+  reviewedAt: Date | null;
+  /** Assigned at write time. */
+  id: number;
 }
 
 export interface SimUnitLink {
@@ -80,6 +99,9 @@ export interface SimOrder {
   frozen: boolean;
   /** The actions applied, in order, when the simulator records (the differential test replays them live). */
   calls?: SimCall[];
+  /** Clocks of steps that were started again (a restarted step's row is overwritten): the ladder reads them too. */
+  pastClocks?: SimDeadline[];
+  supervisions?: SimSupervision[];
 }
 
 /** One action as the history applied it. */

@@ -9,3 +9,4 @@ export {
 export { demoHistoryStatus, type DemoHistoryStatus } from './history-progress.ts';
 export { ORDERS_PER_DAY } from './plan-mix.ts';
 export { scheduleHistoryClocks } from './schedule-history-clocks.ts';
+export { formatHistoryReport, historyReport, type HistoryReport } from './history-report.ts';

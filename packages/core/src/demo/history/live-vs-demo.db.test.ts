@@ -17,6 +17,7 @@ import { performAction } from '../../orders/perform-action.ts';
 import { ReferenceCache } from '../../orders/intake/reference-cache.ts';
 import type { OrderServices } from '../../orders/order-services.ts';
 import { generateDay } from './generate-day.ts';
+import { LADDER_ACTIONS } from './history-ladder.ts';
 import { loadHistoryContext } from './history-context.ts';
 import type { SimActor, SimOrder } from './history.types.ts';
 import { buildPools } from './plan-pools.ts';
@@ -113,7 +114,8 @@ async function liveShape(id: number) {
 function simShape(sim: SimOrder, id: number) {
   const ref = { idOf: () => id, codeOf: () => '' };
   return {
-    timeline: sim.events.map((e) => ({ action: e.action, from: e.from, to: e.to, note: e.note ?? null, data: wire(e.resolveData ? e.resolveData(ref) : e.data), unit: e.actor.unitId })),
+    // The clock's supervisions are the sweeper's, which the live replay does not run (history-ladder.ts).
+    timeline: sim.events.filter((e) => !LADDER_ACTIONS.has(e.action)).map((e) => ({ action: e.action, from: e.from, to: e.to, note: e.note ?? null, data: wire(e.resolveData ? e.resolveData(ref) : e.data), unit: e.actor.unitId })),
     clocks: [...sim.deadlines.values()]
       .sort((a, b) => (a.step < b.step ? -1 : 1))
       .map((d) => ({ step: d.step, startedAt: iso(d.startedAt), dueAt: iso(d.dueAt), limit: [d.value, d.unit], doneAt: iso(d.doneAt) })),

@@ -20,6 +20,7 @@ import type { SimActor, SimEvent, SimOrder } from './history.types.ts';
 import type { SimReporter } from './history.types.ts';
 import { applySimEffects, memoryReporterId, simAnswers } from './sim-world.ts';
 import { HistoryBug } from './history-bug.ts';
+import { supervisedUnit } from '../../supervision/raise-supervision.ts';
 
 export { HistoryBug };
 
@@ -110,11 +111,14 @@ export class OrderSim {
     return DEFAULT_STEP_LIMITS[step];
   }
 
-  /** startSteps: (re)starts clocks; a restarted step's row is overwritten and open again. */
+  /** startSteps: (re)starts clocks; a restarted step's row is overwritten and open again (the old clock kept for the ladder). */
   startSteps(o: SimOrder, steps: readonly Step[], at: Date): void {
     for (const step of steps) {
       const l = this.limit(o, step);
-      o.deadlines.set(step, { step, startedAt: at, dueAt: this.ctx.calendar.addDuration(at, l.value, l.unit), value: l.value, unit: l.unit, doneAt: null });
+      const before = o.deadlines.get(step);
+      if (before) (o.pastClocks ??= []).push({ ...before, doneAt: before.doneAt ?? at });
+      const dueAt = this.ctx.calendar.addDuration(at, l.value, l.unit);
+      o.deadlines.set(step, { step, startedAt: at, dueAt, value: l.value, unit: l.unit, doneAt: null, supervisedUnitId: supervisedUnit(o.row, step) });
     }
   }
 

@@ -33,6 +33,7 @@ export function routeOf(sim: OrderSim, o: SimOrder): Route | null {
   return dispatchRoute(c.rules, row, {
     subCentreId: row.town_code ? sim.ctx.subCentreByTown.get(row.town_code)?.id : undefined,
     stationId: row.village_code ? sim.ctx.stationByVillage.get(row.village_code)?.id : undefined,
+    componentOwnerId: null, // the history's orders name no component (sim-create.ts)
   });
 }
 

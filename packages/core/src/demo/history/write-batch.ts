@@ -4,19 +4,22 @@
  * follow the ids exactly as the API writes them ('LD' + China date + id).
  */
 import type { Queryable } from '@liandong/db';
+import type { WorkingCalendar } from '../../calendar/index.ts';
+import { yellowMoment } from '../../orders/step-clock.rules.ts';
 import type { OrderRef, SimOrder, SimReporter } from './history.types.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-async function reserve(tx: Queryable, orders: number, reporters: number): Promise<{ ids: number[]; reps: number[] }> {
-  const r = await tx.query<{ ids: string[]; reps: string[] }>(
+async function reserve(tx: Queryable, orders: number, reporters: number, supervisions: number): Promise<{ ids: number[]; reps: number[]; sups: number[] }> {
+  const r = await tx.query<{ ids: string[]; reps: string[]; sups: string[] }>(
     `select array(select nextval(pg_get_serial_sequence('orders', 'id'))::text from generate_series(1, $1)) as ids,
-            array(select nextval(pg_get_serial_sequence('order_reporters', 'id'))::text from generate_series(1, $2)) as reps`,
-    [orders, reporters],
+            array(select nextval(pg_get_serial_sequence('order_reporters', 'id'))::text from generate_series(1, $2)) as reps,
+            array(select nextval(pg_get_serial_sequence('supervisions', 'id'))::text from generate_series(1, $3)) as sups`,
+    [orders, reporters, supervisions],
   );
   const nums = (xs: string[]) => xs.map(Number).sort((a, b) => a - b);
   const row = r.rows[0]!;
-  return { ids: nums(row.ids), reps: nums(row.reps) };
+  return { ids: nums(row.ids), reps: nums(row.reps), sups: nums(row.sups) };
 }
 
 /** The orders' numbers, by the one rule (liandong_order_code, migration 0011). */
@@ -37,10 +40,13 @@ const ORDER_COLUMNS = `id bigint, code text, state text, channel text, nature te
   created_by int, created_at timestamptz, updated_at timestamptz, closed_at timestamptz, version int`;
 const ORDER_NAMES = ORDER_COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ');
 
-export async function writeBatch(tx: Queryable, orders: readonly SimOrder[]): Promise<{ orders: number; events: number }> {
+export async function writeBatch(tx: Queryable, orders: readonly SimOrder[], calendar: WorkingCalendar): Promise<{ orders: number; events: number }> {
   const own: SimReporter[] = orders.flatMap((o) => o.reporters.filter((r) => !r.source));
   const copies: SimReporter[] = orders.flatMap((o) => o.reporters.filter((r) => r.source));
-  const { ids, reps } = await reserve(tx, orders.length, own.length + copies.length);
+  const sups = orders.flatMap((o) => o.supervisions ?? []);
+  const { ids, reps, sups: supIds } = await reserve(tx, orders.length, own.length + copies.length, sups.length);
+  // Supervisions by the moment they were raised, as the sweeper would have numbered them.
+  [...sups].sort((a, b) => a.raisedAt.getTime() - b.raisedAt.getTime()).forEach((x, i) => (x.id = supIds[i]!));
   const idOf = new Map<SimOrder, number>();
   const codes = await orderCodes(tx, orders.map((o) => o.row.created_at), ids);
   orders.forEach((o, i) => {
@@ -124,13 +130,22 @@ export async function writeBatch(tx: Queryable, orders: readonly SimOrder[]): Pr
   );
 
   const deadlineRows = orders.flatMap((o) =>
-    [...o.deadlines.values()].map((d) => ({ order_id: o.row.id, step: d.step, started_at: iso(d.startedAt), due_at: iso(d.dueAt), limit_value: d.value, limit_unit: d.unit, done_at: iso(d.doneAt) })),
+    [...o.deadlines.values()].map((d) => ({
+      order_id: o.row.id,
+      step: d.step,
+      started_at: iso(d.startedAt),
+      due_at: iso(d.dueAt),
+      yellow_at: iso(yellowMoment({ startedAt: d.startedAt, dueAt: d.dueAt, limitValue: d.value, limitUnit: d.unit }, calendar)),
+      limit_value: d.value,
+      limit_unit: d.unit,
+      done_at: iso(d.doneAt),
+    })),
   );
   await tx.query(
-    `insert into order_deadlines (order_id, step, started_at, due_at, limit_value, limit_unit, done_at)
-     select order_id, step, started_at, due_at, limit_value, limit_unit, done_at
+    `insert into order_deadlines (order_id, step, started_at, due_at, yellow_at, limit_value, limit_unit, done_at)
+     select order_id, step, started_at, due_at, yellow_at, limit_value, limit_unit, done_at
        from jsonb_to_recordset($1::jsonb) as r(order_id bigint, step text, started_at timestamptz, due_at timestamptz,
-            limit_value numeric, limit_unit text, done_at timestamptz)`,
+            yellow_at timestamptz, limit_value numeric, limit_unit text, done_at timestamptz)`,
     [JSON.stringify(deadlineRows)],
   );
 
@@ -153,5 +168,40 @@ export async function writeBatch(tx: Queryable, orders: readonly SimOrder[]): Pr
             signed_at timestamptz, reported_at timestamptz, report text)`,
     [JSON.stringify(unitRows)],
   );
+
+  // The clock's supervisions (history-ladder.ts); who replied and who accepted, as their timeline events say.
+  const supervisionRows = orders.flatMap((o) =>
+    (o.supervisions ?? []).map((x) => {
+      const by = (action: string) => o.events.find((e) => e.action === action && e.resolveData?.(ref).supervisionId === x.id)?.actor.userId ?? null;
+      return {
+        id: x.id,
+        order_id: o.row.id,
+        level: x.level,
+        step: x.step,
+        unit_id: x.unitId,
+        policy_id: x.policyId,
+        raised_at: iso(x.raisedAt),
+        note: x.note,
+        task_due_at: iso(x.taskDueAt),
+        status: x.status,
+        reply: x.reply,
+        replied_at: iso(x.repliedAt),
+        replied_by: x.repliedAt ? by('supervision-reply') : null,
+        reviewed_at: iso(x.reviewedAt),
+        reviewed_by: x.reviewedAt ? by('supervision-review') : null,
+      };
+    }),
+  );
+  if (supervisionRows.length) {
+    await tx.query(
+      `insert into supervisions (id, order_id, level, step, unit_id, policy_id, raised_at, note, task_due_at, status, reply, replied_at, replied_by, reviewed_at, reviewed_by, review_note)
+       overriding system value
+       select id, order_id, level, step, unit_id, policy_id, raised_at, note, task_due_at, status, reply, replied_at, replied_by, reviewed_at, reviewed_by,
+              case when reviewed_at is not null then '督办回复已验收' end
+         from jsonb_to_recordset($1::jsonb) as r(id bigint, order_id bigint, level smallint, step text, unit_id int, policy_id int, raised_at timestamptz,
+              note text, task_due_at timestamptz, status text, reply text, replied_at timestamptz, replied_by int, reviewed_at timestamptz, reviewed_by int)`,
+      [JSON.stringify(supervisionRows)],
+    );
+  }
   return { orders: orders.length, events: eventRows.length };
 }

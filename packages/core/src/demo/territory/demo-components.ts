@@ -12,12 +12,15 @@ import type { GridShape } from '../../territory/types.ts';
 import { DEPARTMENTS, DISTRICT_CODE } from '../org-data.ts';
 import { mulberry32, weightedIndex } from './prng.ts';
 
-/** Component categories used by the demo, how common each is (weight) and who owns it. */
-export const DEMO_COMPONENT_TYPES: { code: string; weight: number; owner: string }[] = [
+/**
+ * Component categories used by the demo, how common each is (weight) and who owns it; `thirdOwner` owns every
+ * third one of its kind (the catalogue sends a component's matter to its owner: 权属单位).
+ */
+export const DEMO_COMPONENT_TYPES: { code: string; weight: number; owner: string; thirdOwner?: string }[] = [
   { code: '01001', weight: 6, owner: 'WJ-GSGS' }, // 供水井盖 → water supply company
   { code: '01002', weight: 6, owner: 'WJ-SWJ' }, // 污水井盖 → water affairs bureau
-  { code: '01003', weight: 6, owner: 'WJ-SWJ' }, // 雨水井盖
-  { code: '01004', weight: 5, owner: 'WJ-SWJ' }, // 雨水箅子
+  { code: '01003', weight: 6, owner: 'WJ-SWJ', thirdOwner: 'WJ-JTJ' }, // 雨水井盖; on highways the transport bureau's (公路排水)
+  { code: '01004', weight: 5, owner: 'WJ-SWJ', thirdOwner: 'WJ-JTJ' }, // 雨水箅子
   { code: '01005', weight: 3, owner: 'WJ-GDGS' }, // 电力井盖 → power supply company
   { code: '01006', weight: 2, owner: 'WJ-CGJ' }, // 路灯井盖 → urban management (street lighting)
   { code: '01011', weight: 3, owner: 'WJ-RQGS' }, // 燃气井盖 → gas company
@@ -81,6 +84,7 @@ export function buildDemoComponents(grids: readonly GridShape[], count = 5000, s
     } while (pointInPrepared(prepared[g], lng, lat) !== INSIDE);
     const s = (seq.get(type.code) ?? 0) + 1;
     seq.set(type.code, s);
+    const owner = type.thirdOwner && s % 3 === 0 ? type.thirdOwner : type.owner;
     out.push({
       code: `${DISTRICT_CODE.slice(0, 6)}${type.code}${String(s).padStart(6, '0')}`,
       categoryCode: type.code,
@@ -88,8 +92,8 @@ export function buildDemoComponents(grids: readonly GridShape[], count = 5000, s
       lng,
       lat,
       gridCode: basic[g].code,
-      ownerDepartmentCode: type.owner,
-      ownerName: owners.get(type.owner) ?? type.owner,
+      ownerDepartmentCode: owner,
+      ownerName: owners.get(owner) ?? owner,
     });
   }
   return out;

@@ -21,7 +21,7 @@ with i as (
     lng float8, lat float8, district_code text, town_code text, village_code text, grid_code text, pro_grids jsonb,
     category_code text, condition_id int, urgency text, level text, centre_id int, component_code text, confidential boolean,
     user_id int, unit_id int, rep boolean, rep_name text, rep_phone text, rep_anonymous boolean, event_data jsonb,
-    attachments jsonb, accept_due timestamptz, accept_value numeric, accept_unit text, timers jsonb)
+    attachments jsonb, accept_due timestamptz, accept_yellow timestamptz, accept_value numeric, accept_unit text, timers jsonb)
 ), k as (
   insert into idempotency_keys (scope, key, request_hash, order_id, created_at)
   select scope, key, hash, nextval(pg_get_serial_sequence('orders', 'id')), at from i order by idx
@@ -52,8 +52,8 @@ with i as (
 ), u as (
   insert into order_units (order_id, unit_id, role, active, assigned_at) select m.order_id, m.centre_id, 'dispatch', true, m.at from m
 ), d as (
-  insert into order_deadlines (order_id, step, started_at, due_at, limit_value, limit_unit)
-  select m.order_id, 'accept', m.at, m.accept_due, m.accept_value, m.accept_unit from m
+  insert into order_deadlines (order_id, step, started_at, due_at, yellow_at, limit_value, limit_unit)
+  select m.order_id, 'accept', m.at, m.accept_due, m.accept_yellow, m.accept_value, m.accept_unit from m
 ), t as (
   insert into timers (kind, order_id, dedupe_key, payload, due_at)
   select '${CLOCK_TIMER}', m.order_id, replace(x.dedupe_key, '{id}', m.order_id::text), x.payload, x.due_at
@@ -100,6 +100,7 @@ function row(p: PreparedOrder, idx: number) {
     event_data: { channel: input.channel, nature: input.nature, gridCode: match.basicGrid!.code, unitId: p.centre.id },
     attachments: p.attachmentFileIds,
     accept_due: p.acceptDueAt.toISOString(),
+    accept_yellow: p.acceptYellowAt.toISOString(),
     accept_value: p.acceptLimit.value,
     accept_unit: p.acceptLimit.unit,
     timers: p.clockTimers.map((t) => ({ dedupe_key: t.dedupeKey, payload: t.payload, due_at: t.dueAt.toISOString() })),

@@ -14,6 +14,7 @@ import { DEFAULT_STEP_LIMITS, type StepLimit } from '../deadlines.ts';
 import type { Level } from '../order.types.ts';
 import type { OrderServices } from '../order-services.ts';
 import type { IntakeReference } from './reference-cache.ts';
+import { yellowMoment } from '../step-clock.rules.ts';
 import { planClockTimers, type ClockTimer } from '../clock-timers.ts';
 
 const CITIZEN_CHANNELS = new Set(['web', 'app', 'wechat']);
@@ -32,6 +33,7 @@ export interface PreparedOrder {
   centre: { id: number; name: string };
   acceptLimit: StepLimit;
   acceptDueAt: Date;
+  acceptYellowAt: Date;
   /** The accept step's clock timers; their keys name the order as `{id}` until it has one. */
   clockTimers: ClockTimer[];
   actorUserId: number | null;
@@ -76,6 +78,7 @@ export async function prepareOrder(
   const calendar = await services.calendar(q);
   const acceptDueAt = calendar.addDuration(now, acceptLimit.value, acceptLimit.unit);
   const accept = { step: 'accept' as const, startedAt: now, dueAt: acceptDueAt, limitValue: acceptLimit.value, limitUnit: acceptLimit.unit };
+  const acceptYellowAt = yellowMoment(accept, calendar);
   const clockTimers = planClockTimers('{id}', { category_code: classification?.categoryCode ?? null, urgency: classification?.urgency ?? 'normal' }, [accept], ref.acceptPolicies, now, calendar);
   return {
     input,
@@ -89,6 +92,7 @@ export async function prepareOrder(
     centre,
     acceptLimit,
     acceptDueAt,
+    acceptYellowAt,
     actorUserId: actor.userId || null, // the platform itself (no user) registers as nobody
     actorUnitId: actor.unitId,
     idempotencyScope: idem.scope,
