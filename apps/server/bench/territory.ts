@@ -1,15 +1,16 @@
 /**
- * npm run bench:territory — point → grid lookups per second over the demo district's 1,064 grids with the
+ * npm run bench:territory — point → grid lookups per second over the demo district's 1,064 lookup grids (basic and
+ * professional; the management grids above them are not looked up in) with the
  * in-memory index (flatbush + point-in-polygon), against a brute-force scan of every grid measured in
  * the same run as the baseline.
  */
-import { buildDemoTerritory, mulberry32 } from '@liandong/core/demo/territory/index.ts';
+import { buildDemoTerritory, isWorkingGrid, lookupGrids, mulberry32 } from '@liandong/core/demo/territory/index.ts';
 import { INSIDE, pointInPrepared, prepareGeometry, TerritoryIndex } from '@liandong/core/territory/index.ts';
 
 const demo = buildDemoTerritory();
-const index = TerritoryIndex.build(demo.grids);
+const index = TerritoryIndex.build(lookupGrids(demo));
 const outline = prepareGeometry(demo.outline);
-const prepared = demo.grids.filter((g) => g.kind === 'basic').map((g) => ({ code: g.code, shape: prepareGeometry(g.geometry) }));
+const prepared = demo.grids.filter(isWorkingGrid).map((g) => ({ code: g.code, shape: prepareGeometry(g.geometry) }));
 const rng = mulberry32(7);
 const [x0, y0, x1, y1] = outline.bbox;
 const points: [number, number][] = [];

@@ -53,7 +53,7 @@ describe.skipIf(!onServer)('API processes and a worker on one PostgreSQL', () =>
       expect(api.output()).toMatch(/--no-background/);
       const operator = await signIn(api.url, 'zx_operator');
       const dispatcher = await signIn(api.url, 'zx_dispatcher');
-      const grid = (await db.db.query<{ code: string; geometry: { coordinates: number[][][] } }>("select code, geometry from grids where kind = 'basic' and geometry->>'type' = 'Polygon' order by code limit 1")).rows[0]!;
+      const grid = (await db.db.query<{ code: string; geometry: { coordinates: number[][][] } }>("select code, geometry from grids where kind = 'basic' and level = 4 and geometry->>'type' = 'Polygon' order by code limit 1")).rows[0]!;
       const ring = grid.geometry.coordinates[0]!;
       const location = { lng: ring.reduce((a, p) => a + p[0]!, 0) / ring.length, lat: ring.reduce((a, p) => a + p[1]!, 0) / ring.length };
       for (let i = 0; i < 3; i++) {

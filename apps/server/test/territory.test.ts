@@ -102,6 +102,27 @@ describe('grids (网格信息)', () => {
     expect(g.workers).toEqual([expect.objectContaining({ name: expect.stringContaining('专职网格员'), kind: 'full_time' })]);
   });
 
+  it('grids nest in the four-level system: basic (四级) → village (三级) → town (二级) → district (一级), each counting what it holds', async () => {
+    const admin = await s.as('admin');
+    const basic = (await admin.get(`/api/v1/territory/grids/${await gridOf(s, 'songling_gridworker')}`)).body;
+    const village = basic.village!.code;
+    const chain = [basic];
+    for (let up = basic.parent; up; up = chain.at(-1)!.parent) chain.push((await admin.get(`/api/v1/territory/grids/${up.code}`)).body);
+    expect(chain.map((g) => [g.level, g.code])).toEqual([
+      [4, basic.code],
+      [3, village],
+      [2, '320509001000'],
+      [1, '320509000000'],
+    ]);
+    const siblings = (await admin.get(`/api/v1/territory/grids?villageCode=${village}&level=4`)).body as { population: number }[];
+    expect(chain[1].population).toBe(siblings.reduce((n, g) => n + g.population, 0));
+    expect((await admin.get('/api/v1/territory/grids?level=2')).body).toHaveLength(14);
+    // A grid leader (网格长) reads his village's grid; the town's is beyond his area.
+    const leader = await s.as('songling_gridleader');
+    expect((await leader.get(`/api/v1/territory/grids/${village}`)).status).toBe(200);
+    expect((await leader.get('/api/v1/territory/grids/320509001000')).status).toBe(404);
+  });
+
   it('a town lists the grids of its own town only; another town’s grid is not found; citizens read none', async () => {
     const town = await s.as('songling_dispatcher');
     const list = (await town.get('/api/v1/territory/grids?kind=basic&limit=1000')).body as { town: { code: string } }[];
@@ -117,8 +138,8 @@ describe('grids (网格信息)', () => {
 describe('field accounts of the demo district', () => {
   it('every basic grid has a grid worker who signs in, and every village station a handler', async () => {
     const admin = await s.as('admin');
-    const grids = (await admin.get('/api/v1/territory/grids?kind=basic&limit=1000')).body as { code: string; village: { code: string }; workers: unknown[] }[];
-    expect(grids.length).toBeGreaterThan(800);
+    const grids = (await admin.get('/api/v1/territory/grids?kind=basic&level=4&limit=1000')).body as { code: string; village: { code: string }; workers: unknown[] }[];
+    expect(grids.length).toBe(899);
     expect(grids.filter((g) => g.workers.length === 0).map((g) => g.code)).toEqual([]);
     const g = grids.at(-1)!;
     const worker = await s.as(`gw${g.code.replace(/-/g, '')}`);

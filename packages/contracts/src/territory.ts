@@ -69,6 +69,7 @@ export const GridListQuery = Obj({
   townCode: Type.Optional(Type.String({ maxLength: 12 })),
   villageCode: Type.Optional(Type.String({ maxLength: 12 })),
   kind: Type.Optional(literals(['basic', 'professional'] as const)),
+  level: Type.Optional(Type.Integer({ minimum: 1, maximum: 4, description: '1 一级 (district), 2 二级 (town), 3 三级 (village), 4 基础网格' })),
   search: Type.Optional(Type.String({ maxLength: 40, description: 'part of the code or name' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),

@@ -22,7 +22,11 @@ export interface DemoGridRef {
   villageCode: string | null;
   townCode: string | null;
   kind: 'basic' | 'professional';
+  /** 4 for the basic grids where people work; 1–3 for the management grids above them. */
+  level?: number;
 }
+
+const working = (g: DemoGridRef) => g.kind === 'basic' && (g.level ?? 4) === 4;
 
 type Plan = Omit<AddUserInput, 'passwordHash' | 'password'> & { role: Role; scopeLabel: string };
 
@@ -54,13 +58,13 @@ export function planDemoUsers(divisions: readonly DemoDivision[], grids: readonl
     // Requests on what the town dispatched are approved at the town (审批不上交).
     plans.push({ username: `${slug}_shiftlead`, displayName: `${town.name}分中心值班长`, role: 'shift_lead', roles: ['shift_lead'], unitId: sub, scope: { unitIds: [sub], areaCodes: [town.code] }, scopeLabel: town.name });
     const village = divisions.find((d) => d.level === 'village' && d.parentCode === town.code);
-    const grid = village && grids.find((g) => g.kind === 'basic' && g.villageCode === village.code);
+    const grid = village && grids.find((g) => working(g) && g.villageCode === village.code);
     if (!village || !grid) continue;
     const station = unit(stationCode(village.code));
     plans.push({ username: `${slug}_station`, displayName: `${village.name}工作站`, role: 'handler', roles: ['handler'], unitId: station, scope: { unitIds: [station] }, scopeLabel: village.name });
     plans.push({ username: `${slug}_gridleader`, displayName: `${village.name}网格长`, role: 'grid_leader', roles: ['grid_leader'], unitId: station, scope: { areaCodes: [village.code] }, scopeLabel: village.name });
     plans.push({ username: `${slug}_gridworker`, displayName: `${grid.name}专职网格员`, role: 'grid_worker', roles: ['grid_worker'], unitId: station, scope: { areaCodes: [grid.code] }, scopeLabel: grid.name, gridWorkerKind: 'full_time' });
-    const second = grids.find((g) => g.kind === 'basic' && g.villageCode === village.code && g.code !== grid.code);
+    const second = grids.find((g) => working(g) && g.villageCode === village.code && g.code !== grid.code);
     if (second) {
       plans.push({ username: `${slug}_gridworker_pt`, displayName: `${second.name}兼职网格员`, role: 'grid_worker', roles: ['grid_worker'], unitId: station, scope: { areaCodes: [second.code] }, scopeLabel: second.name, gridWorkerKind: 'part_time' });
     }
@@ -86,7 +90,7 @@ export function planFieldAccounts(divisions: readonly DemoDivision[], grids: rea
     plans.push({ username: `st${v.code}`, displayName: `${v.name}工作站`, role: 'handler', roles: ['handler'], unitId: station, scope: { unitIds: [station] }, scopeLabel: v.name });
   }
   for (const g of grids) {
-    if (g.kind !== 'basic' || !g.villageCode || gridsTaken.has(g.code)) continue;
+    if (!working(g) || !g.villageCode || gridsTaken.has(g.code)) continue;
     const station = unitIds.get(stationCode(g.villageCode));
     if (station === undefined) continue;
     plans.push({ username: `gw${g.code.replace(/-/g, '')}`, displayName: `${g.name}专职网格员`, role: 'grid_worker', roles: ['grid_worker'], unitId: station, scope: { areaCodes: [g.code] }, scopeLabel: g.name, gridWorkerKind: 'full_time' });

@@ -7,7 +7,7 @@ import { withinTransaction, type Db, type Queryable } from '@liandong/db';
 import { DEPLOYMENT_READY_KEY, markDeploymentReady } from '../setup/deployment.ts';
 import { seedStatutoryCalendar } from '../calendar/index.ts';
 import { loadDemoTerritory } from './territory/index.ts';
-import { buildDemoComponents, insertDemoComponents } from './territory/index.ts';
+import { buildDemoComponents, insertDemoComponents, isWorkingGrid } from './territory/index.ts';
 import { loadDemoCatalogue } from './catalogue/index.ts';
 import { loadDemoUnits } from './load-demo-org.ts';
 import { loadDemoUsers, planDemoUsers, planFieldAccounts, type DemoAccount } from './demo-users.ts';
@@ -66,7 +66,7 @@ async function loadDemoParts(db: Db, opts: LoadDemoOptions): Promise<DemoAccount
   await loadDemoCatalogue(db, accounts.unitIds);
   progress('catalogue', 1, 1);
   progress('components', 0, 1);
-  const basic = territory.grids.filter((g) => g.kind === 'basic');
+  const basic = territory.grids.filter(isWorkingGrid);
   await insertDemoComponents(db, buildDemoComponents(basic, opts.components ?? 5000), accounts.unitIds);
   progress('components', 1, 1);
   await db.query('insert into settings (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value, updated_at = now()', [

@@ -88,7 +88,8 @@ describe('territory repository and service', () => {
     expect((await listGrids(t.db, { search: '%' })).length).toBe(0);
     expect((await listGrids(t.db, { limit: 1, offset: 1 })).map((g) => g.code)).toEqual(['G-2']);
     expect(await listGrids(t.db, { townCode: '320509001000' })).not.toHaveProperty('0.geometry');
-    expect((await loadGridShapes(t.db)).map((s) => s.code)).toEqual(['G-1', 'G-2', 'ZY-AQ-001']);
+    // G-2 is G-1's parent now: a point is looked up in the finest grids only.
+    expect((await loadGridShapes(t.db)).map((s) => s.code)).toEqual(['G-1', 'ZY-AQ-001']);
   });
 
   it('serves lookups from memory and picks up changes once the recheck interval has passed', async () => {

@@ -75,10 +75,15 @@ function toSummary(r: GridDbRow): GridSummary {
   };
 }
 
-/** All grid shapes, for building the lookup index. */
+/**
+ * The grid shapes a point is looked up in: the professional grids and the finest basic grids (those with no basic
+ * grid below them, the 四级网格 where people work); the management grids above (一级–三级) only group them.
+ */
 export async function loadGridShapes(q: Queryable): Promise<GridShape[]> {
   const r = await q.query<GridDbRow & { geometry: GridShape['geometry'] }>(
-    `select code, name, kind, specialty, village_code, town_code, district_code, geometry from grids order by code`,
+    `select code, name, kind, specialty, village_code, town_code, district_code, geometry from grids g
+      where g.kind = 'professional' or not exists (select 1 from grids c where c.parent_id = g.id and c.kind = 'basic')
+      order by code`,
   );
   return r.rows.map((g) => ({
     code: g.code,
@@ -94,6 +99,7 @@ export async function loadGridShapes(q: Queryable): Promise<GridShape[]> {
 
 export interface GridFilter {
   kind?: GridKind;
+  level?: number;
   specialty?: Specialty;
   townCode?: string;
   villageCode?: string;
@@ -115,6 +121,7 @@ export async function listGrids(q: Queryable, filter: GridFilter = {}): Promise<
     where.push(sql.replaceAll('?', `$${params.length}`));
   };
   if (filter.kind) add('g.kind = ?', filter.kind);
+  if (filter.level) add('g.level = ?', filter.level);
   if (filter.specialty) add('g.specialty = ?', filter.specialty);
   if (filter.townCode) add('g.town_code = ?', filter.townCode);
   if (filter.villageCode) add('g.village_code = ?', filter.villageCode);

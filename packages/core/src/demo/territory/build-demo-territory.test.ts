@@ -4,13 +4,13 @@ import Flatbush from 'flatbush';
 import { geometryBBox, INSIDE, pointInPrepared, prepareGeometry, type AreaGeometry } from '../../territory/geometry.ts';
 import { TerritoryIndex } from '../../territory/territory-index.ts';
 import { SPECIALTIES } from '../../territory/types.ts';
-import { buildDemoTerritory, DEMO_PROFESSIONAL_GRIDS, type DemoTerritory } from './build-demo-territory.ts';
+import { buildDemoTerritory, DEMO_PROFESSIONAL_GRIDS, isWorkingGrid, lookupGrids, type DemoTerritory } from './build-demo-territory.ts';
 import { loadWujiangTree } from './demo-source.ts';
 import { geometryArea } from './dissolve.ts';
 import { mulberry32 } from './prng.ts';
 
 let demo: DemoTerritory;
-const basic = () => demo.grids.filter((g) => g.kind === 'basic');
+const basic = () => demo.grids.filter(isWorkingGrid);
 
 beforeAll(() => {
   demo = buildDemoTerritory();
@@ -22,8 +22,8 @@ describe('demo territory (Wujiang)', () => {
     for (const s of SPECIALTIES) {
       expect(demo.grids.filter((g) => g.specialty === s)).toHaveLength(DEMO_PROFESSIONAL_GRIDS[s].count);
     }
-    expect(demo.grids).toHaveLength(1064);
-    expect(new Set(demo.grids.map((g) => g.code)).size).toBe(1064);
+    expect(demo.grids).toHaveLength(1064 + 325);
+    expect(new Set(demo.grids.map((g) => g.code)).size).toBe(1064 + 325);
     for (const g of basic()) {
       expect(g.code).toMatch(new RegExp(`^${g.villageCode}-\\d{2}$`));
       expect(g.name).toMatch(/第\d+网格$/);
@@ -33,6 +33,23 @@ describe('demo territory (Wujiang)', () => {
       expect(g.code).toMatch(new RegExp(`^ZY-${DEMO_PROFESSIONAL_GRIDS[g.specialty!].prefix}-\\d{3}$`));
     }
     expect(basic()[0]).toMatchObject({ code: '320509001001-01', name: '西塘社区第1网格' });
+  });
+
+  it('nests the basic grids in the management grids of the four-level system: district, town, village (一级–三级网格)', () => {
+    const byCode = new Map(demo.grids.map((g) => [g.code, g]));
+    const levels = [1, 2, 3].map((l) => demo.grids.filter((g) => g.kind === 'basic' && g.level === l));
+    expect(levels.map((x) => x.length)).toEqual([1, 14, 310]);
+    expect(levels[0]![0]).toMatchObject({ code: '320509000000', name: '吴江区', parentCode: null });
+    for (const g of [...levels[1]!, ...levels[2]!, ...basic()]) {
+      const parent = byCode.get(g.parentCode!)!;
+      expect(parent.level, g.code).toBe(g.level! - 1);
+      if (g.level === 4 || g.level === 3) expect(parent.code).toBe(g.level === 4 ? g.villageCode : g.townCode);
+    }
+    // A village's grid counts what its basic grids count, and the district counts everyone.
+    const village = levels[2]![0]!;
+    const mine = basic().filter((g) => g.parentCode === village.code);
+    expect(village.population).toBe(mine.reduce((n, g) => n + g.population!, 0));
+    expect(levels[0]![0]!.households).toBe(basic().reduce((n, g) => n + g.households!, 0));
   });
 
   it('gives every village at least one grid and every town its grids, within its own town', () => {
@@ -91,10 +108,11 @@ describe('demo territory (Wujiang)', () => {
   it('tiles without gaps or overlaps: 20,000 random points each lie in one basic grid and one grid per specialty', () => {
     const rng = mulberry32(7);
     const outline = prepareGeometry(demo.outline);
-    const boxes = new Flatbush(demo.grids.length);
-    for (const g of demo.grids) boxes.add(...geometryBBox(g.geometry));
+    const grids = lookupGrids(demo);
+    const boxes = new Flatbush(grids.length);
+    for (const g of grids) boxes.add(...geometryBBox(g.geometry));
     boxes.finish();
-    const index = TerritoryIndex.build(demo.grids);
+    const index = TerritoryIndex.build(grids);
     const [x0, y0, x1, y1] = outline.bbox;
     let checked = 0;
     while (checked < 20_000) {
@@ -105,7 +123,7 @@ describe('demo territory (Wujiang)', () => {
       // An independent point-in-polygon (turf) over every grid whose box holds the point.
       const holding = boxes
         .search(x, y, x, y)
-        .map((i) => demo.grids[i])
+        .map((i) => grids[i]!)
         .filter((g) => booleanPointInPolygon([x, y], g.geometry));
       const basics = holding.filter((g) => g.kind === 'basic');
       expect(basics, `${x},${y}`).toHaveLength(1);
@@ -126,7 +144,7 @@ describe('demo territory (Wujiang)', () => {
   }, 30_000);
 
   it('finds the basic grid of every point inside the outline (50,000 random points)', () => {
-    const index = TerritoryIndex.build(demo.grids);
+    const index = TerritoryIndex.build(lookupGrids(demo));
     const rng = mulberry32(11);
     const outline = prepareGeometry(demo.outline);
     const [x0, y0, x1, y1] = outline.bbox;

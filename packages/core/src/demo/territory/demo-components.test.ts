@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { TerritoryIndex } from '../../territory/territory-index.ts';
 import { DEPARTMENTS } from '../org-data.ts';
-import { buildDemoTerritory } from './build-demo-territory.ts';
+import { buildDemoTerritory, lookupGrids } from './build-demo-territory.ts';
 import { buildDemoComponents, componentCategoryNames, DEMO_COMPONENT_TYPES } from './demo-components.ts';
 
 describe('demo components', () => {
-  const { grids } = buildDemoTerritory();
-  const components = buildDemoComponents(grids, 5000);
+  const demo = buildDemoTerritory();
+  const components = buildDemoComponents(demo.grids, 5000);
 
   it('places 5,000 components inside the basic grid they name', () => {
     expect(components).toHaveLength(5000);
-    const index = TerritoryIndex.build(grids);
+    const index = TerritoryIndex.build(lookupGrids(demo));
     for (const c of components) expect(index.lookup(c.lng, c.lat).basicGrid?.code).toBe(c.gridCode);
   });
 
@@ -36,6 +36,6 @@ describe('demo components', () => {
   });
 
   it('is deterministic', () => {
-    expect(buildDemoComponents(grids, 50)).toEqual(components.slice(0, 50));
+    expect(buildDemoComponents(demo.grids, 50)).toEqual(components.slice(0, 50));
   });
 });

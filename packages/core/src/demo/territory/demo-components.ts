@@ -8,9 +8,10 @@ import type { Queryable } from '@liandong/db';
 import { insertComponents } from '../../territory/components/component.repository.ts';
 import { parseCsvTable } from '../../shared/csv.ts';
 import { INSIDE, pointInPrepared, prepareGeometry } from '../../territory/geometry.ts';
-import type { GridShape } from '../../territory/types.ts';
+import type { GridInput } from '../../territory/types.ts';
 import { DEPARTMENTS, DISTRICT_CODE } from '../org-data.ts';
 import { mulberry32, weightedIndex } from './prng.ts';
+import { isWorkingGrid } from './build-demo-territory.ts';
 
 /**
  * Component categories used by the demo, how common each is (weight) and who owns it; `thirdOwner` owns every
@@ -62,10 +63,10 @@ export function componentCategoryNames(): Map<string, string> {
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
 /** `count` components inside the basic grids; grids are drawn uniformly, so small (urban) grids get denser. */
-export function buildDemoComponents(grids: readonly GridShape[], count = 5000, seed = 4_767_805): DemoComponent[] {
+export function buildDemoComponents(grids: readonly GridInput[], count = 5000, seed = 4_767_805): DemoComponent[] {
   const names = componentCategoryNames();
   const owners = new Map(DEPARTMENTS.map((d) => [d.code, d.name]));
-  const basic = grids.filter((g) => g.kind === 'basic');
+  const basic = grids.filter(isWorkingGrid);
   if (basic.length === 0) return [];
   const prepared = basic.map((g) => prepareGeometry(g.geometry));
   const rng = mulberry32(seed);

@@ -21,10 +21,12 @@ describe('loadDemoTerritory', () => {
     await t?.close();
   });
 
-  it('writes 327 divisions and 1,064 grids', async () => {
+  it('writes 327 divisions and 1,389 grids (899 basic, 165 professional, 325 management)', async () => {
     const n = async (sql: string) => (await t.db.query<{ n: number }>(sql)).rows[0].n;
     expect(await n(`select count(*)::int as n from divisions`)).toBe(327);
-    expect(await n(`select count(*)::int as n from grids where kind = 'basic'`)).toBe(899);
+    expect(await n(`select count(*)::int as n from grids where kind = 'basic' and level = 4`)).toBe(899);
+    expect(await n(`select count(*)::int as n from grids where kind = 'basic' and level < 4`)).toBe(325);
+    expect(await n(`select count(*)::int as n from grids g join grids p on p.id = g.parent_id where g.level = 4 and p.level = 3 and p.code = g.village_code`)).toBe(899);
     expect(await n(`select count(*)::int as n from grids where kind = 'professional'`)).toBe(165);
     expect(await n(`select count(*)::int as n from divisions where geometry is not null`)).toBe(325);
     expect(await territoryVersion(t.db)).toBeGreaterThan(0);
@@ -48,8 +50,8 @@ describe('loadDemoTerritory', () => {
 
   it('can run again: rows are updated, not duplicated', async () => {
     const again = await loadDemoTerritory(t.db);
-    expect(again.grids).toBe(1064);
-    expect((await t.db.query<{ n: number }>(`select count(*)::int as n from grids`)).rows[0].n).toBe(1064);
+    expect(again.grids).toBe(1389);
+    expect((await t.db.query<{ n: number }>(`select count(*)::int as n from grids`)).rows[0].n).toBe(1389);
   });
 
   it('inserts demo components with owner units resolved by code', async () => {
