@@ -20,6 +20,13 @@ module.exports = {
       to: { path: '^(packages/(core|contracts)|apps)/' },
     },
     {
+      name: 'web-speaks-contracts',
+      severity: 'error',
+      comment: 'The web apps reach the platform through the API only: of the workspace they import contracts, nothing else.',
+      from: { path: '^apps/web/' },
+      to: { path: '^(packages/(db|core)|apps/server)/' },
+    },
+    {
       name: 'core-not-http',
       severity: 'error',
       comment: 'The domain never depends on the HTTP server or the CLI.',
@@ -63,7 +70,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(node_modules|/data/)' },
+    exclude: { path: '(node_modules|/data/|apps/web/dist/)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs'] },

@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { installAuthentication } from './http/auth.ts';
 import { frameworkError, installErrorHandling } from './http/errors.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
+import { installWebApps } from './http/web-apps.ts';
 import { installRateLimits } from './http/rate-limit.ts';
 import type { RateLimits } from './http/rate-limit.rules.ts';
 import { loadRateLimits } from './config.ts';
@@ -33,6 +34,8 @@ export interface AppOptions {
   rateLimits?: RateLimits;
   /** Hold every answer strictly to its contract (tests); a violation is a 500 naming the field. */
   checkResponses?: boolean;
+  /** Serve the built web apps (the console at `/`); default true, when they are built. */
+  webApps?: boolean;
 }
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -45,7 +48,8 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
     schemaController: { compilersFactory: { buildSerializer: lazySerializers() as never, buildValidator: sharedValidators as never } },
   });
   installValidation(app);
-  installErrorHandling(app);
+  let appPage: Awaited<ReturnType<typeof installWebApps>> = null;
+  installErrorHandling(app, () => appPage);
   installSecurityHeaders(app);
   installSharedSchemas(app);
   if (opts.checkResponses) installResponseCheck(app);
@@ -68,6 +72,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  if (opts.webApps !== false) appPage = await installWebApps(app);
   installAuthentication(app, p.db, p.clock, p.sessions);
   installRateLimits(app, opts.rateLimits ?? loadRateLimits(process.env));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

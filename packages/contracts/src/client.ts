@@ -9,7 +9,8 @@ import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from './rou
 
 export type RouteName = keyof ApiRoutes;
 
-type HasKeys<T> = keyof T extends never ? false : true;
+/** Whether an object type names keys: `Record<string, never>` (a route without path parameters) does not. */
+type HasKeys<T> = string extends keyof T ? false : keyof T extends never ? false : true;
 
 /** What a call needs: the route's path parameters, query and body, each only when the route has one. */
 export type CallInput<R extends RouteContract> = (HasKeys<ParamsOf<R>> extends true ? { params: ParamsOf<R> } : { params?: undefined }) & {

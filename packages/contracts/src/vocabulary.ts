@@ -83,12 +83,18 @@ export const STEP_LABELS: Record<Step, Labels> = {
   callback: { zh: '回访', en: 'callback' },
 };
 
-/** A step clock's traffic light (红黄绿灯): green below 80 % of its limit, yellow to 100 %, red beyond. */
+/** A step clock's traffic light (红黄绿灯): green below 80 % of its limit, yellow until the due time, red after it. */
 export const LIGHTS = ['green', 'yellow', 'red'] as const;
 export type Light = (typeof LIGHTS)[number];
 
 export const TIME_UNITS = ['urgent_hours', 'working_hours', 'working_days', 'natural_days'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
+export const TIME_UNIT_LABELS: Record<TimeUnit, Labels> = {
+  urgent_hours: { zh: '紧急小时', en: 'urgent hours' },
+  working_hours: { zh: '工作时', en: 'working hours' },
+  working_days: { zh: '工作日', en: 'working days' },
+  natural_days: { zh: '自然日', en: 'natural days' },
+};
 
 export const SATISFACTIONS = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTIONS)[number];

@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DomainError, TooManyRequests } from '@liandong/core/shared/errors.ts';
 import { ATTACHMENT_UNAVAILABLE, unavailable as attachmentUnavailable } from '@liandong/core/orders/attachments.ts';
 import { requestLang } from './lang.ts';
+import { isAppPage } from './web-apps.ts';
 
 function fromDatabase(err: { code?: string; column?: string; constraint?: string }): DomainError | null {
   const code = err.code;
@@ -68,7 +69,8 @@ export function frameworkError(err: FastifyError, req: FastifyRequest, reply: Fa
   return sendError(reply, req, new DomainError(400, 'bad_request', { zh: '请求无效', en: 'Bad request' }));
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** `appPage` answers a web app's page path (web-apps.ts); without it, every unknown path is the API's 404. */
+export function installErrorHandling(app: FastifyInstance, appPage?: () => ((req: FastifyRequest, reply: FastifyReply) => FastifyReply) | null): void {
   app.setErrorHandler((err, req, reply) => {
     const known = err instanceof DomainError ? err : (err as { cause?: unknown }).cause instanceof DomainError ? ((err as { cause?: unknown }).cause as DomainError) : toDomainError(err);
     if (known) return sendError(reply, req, known);
@@ -76,7 +78,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     const lang = requestLang(req);
     return reply.status(500).send({ error: { code: 'internal', message: lang === 'en' ? 'Internal error' : '服务器内部错误' } });
   });
-  app.setNotFoundHandler((req, reply) =>
-    sendError(reply, req, new DomainError(404, 'not_found', { zh: '接口不存在', en: 'No such endpoint' })),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    const page = appPage?.();
+    if (page && isAppPage(req)) return page(req, reply);
+    return sendError(reply, req, new DomainError(404, 'not_found', { zh: '接口不存在', en: 'No such endpoint' }));
+  });
 }

@@ -13,7 +13,7 @@ import { pageWindow } from '../shared/paging.ts';
 import { allowedActions, orderScopeSql } from './order-scope.ts';
 import { orderFilterSql } from './order-filters.ts';
 import type { DeadlineRow, OrderRow } from './order.types.ts';
-import { coParts, coUnitIdsSql } from './order.repository.ts';
+import { coParts, coUnitIdsSql, listDeadlines } from './order.repository.ts';
 import { mayRevealPhone } from './reveal-phone.ts';
 import type { PreparedOrder } from './intake/prepare-order.ts';
 import { toDeadlineView, worstLight, type ClockReading } from './deadline-view.ts';
@@ -159,17 +159,13 @@ async function reportersOf(q: Queryable, actor: Actor, o: OrderRow, now: Date): 
   });
 }
 
-export async function loadDeadlines(q: Queryable, orderId: number): Promise<DeadlineRow[]> {
-  return (await q.query<DeadlineRow>('select * from order_deadlines where order_id = $1 order by started_at, step', [orderId])).rows;
-}
-
 /** One order as the API shows it; the caller has checked that the actor may see it. With the timeline for the detail. */
 export async function orderView(q: Queryable, actor: Actor, id: number, lang: Lang, clock: ClockReading): Promise<OrderView>;
 export async function orderView(q: Queryable, actor: Actor, id: number, lang: Lang, clock: ClockReading, opts: { timeline: true }): Promise<OrderDetail>;
 export async function orderView(q: Queryable, actor: Actor, id: number, lang: Lang, clock: ClockReading, opts: { timeline?: boolean } = {}): Promise<OrderView | OrderDetail> {
   const r = await q.query<ViewRow>(`${VIEW_SELECT} where o.id = $1`, [id]);
   const row = r.rows[0]!;
-  const deadlines = (await loadDeadlines(q, id)).map((d) => toDeadlineView(d, clock, row.suspended_at));
+  const deadlines = (await listDeadlines(q, id)).map((d) => toDeadlineView(d, clock, row.suspended_at));
   const view: OrderView = {
     ...toOrderSummary(row, lang, actor),
     light: worstLight(deadlines),

@@ -1,5 +1,5 @@
 import type { Queryable } from '@liandong/db';
-import type { StateCode, Step } from '@liandong/contracts';
+import { STEPS, type StateCode, type Step } from '@liandong/contracts';
 import type { DeadlineRow, EventRow, OrderPatch, OrderRow } from './order.types.ts';
 import { cancelClockTimers } from './clock-timers.ts';
 import type { CoPart } from './decisions/asks.ts';
@@ -119,7 +119,8 @@ export async function completeDeadlines(q: Queryable, orderId: number, steps: re
 }
 
 export async function listDeadlines(q: Queryable, orderId: number): Promise<DeadlineRow[]> {
-  return (await q.query<DeadlineRow>('select * from order_deadlines where order_id = $1 order by started_at, step', [orderId])).rows;
+  // In the order of the workflow where steps start together (sign before handle).
+  return (await q.query<DeadlineRow>('select * from order_deadlines where order_id = $1 order by started_at, array_position($2::text[], step)', [orderId, STEPS])).rows;
 }
 
 /** Moves a step's due time and yellow moment (suspension, extension); an extension also raises the step's limit. */

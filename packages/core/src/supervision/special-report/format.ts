@@ -3,14 +3,10 @@
  * (UTC+8, no daylight saving) by offset arithmetic, never the machine's zone: a report generated on a server
  * in UTC must carry the same dates as one generated in Suzhou.
  */
+import { TIME_UNIT_LABELS as UNIT_LABELS } from '@liandong/contracts';
 import { HOUR_MS } from '../../calendar/china-time.ts';
 
-const TIME_UNIT_LABELS: Readonly<Record<string, string>> = {
-  urgent_hours: '紧急小时',
-  working_hours: '工作时',
-  working_days: '工作日',
-  natural_days: '自然日',
-};
+const TIME_UNIT_LABELS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(UNIT_LABELS).map(([unit, l]) => [unit, l.zh]));
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 

@@ -1,0 +1,23 @@
+/** Routes of the console: sign-in when nobody is signed in; else the desk and the order detail inside the frame. */
+import { Spin } from 'antd';
+import { Route, Routes } from 'react-router';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { useMe } from './auth/session.ts';
+import { DeskPage } from './desk/DeskPage.tsx';
+import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
+import { OrderDetailPage } from './orders/OrderDetailPage.tsx';
+
+export function App() {
+  const me = useMe();
+  if (me.isLoading) return <Spin fullscreen />;
+  if (!me.data) return <LoginPage />;
+  return (
+    <ConsoleLayout me={me.data}>
+      <Routes>
+        <Route path="/" element={<DeskPage me={me.data} />} />
+        <Route path="/orders/:id" element={<OrderDetailPage />} />
+        <Route path="*" element={<DeskPage me={me.data} />} />
+      </Routes>
+    </ConsoleLayout>
+  );
+}

@@ -1,0 +1,39 @@
+/** The console's frame: the platform's name, the user with his roles, the language switch and sign-out; the page below. */
+import type { ReactNode } from 'react';
+import { Button, Layout, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ROLE_LABELS, type Me } from '@liandong/contracts';
+import { useSignOut } from '../auth/session.ts';
+import { pick } from '../i18n.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const signOut = useSignOut();
+  return (
+    <Layout className="console">
+      <Layout.Header className="console-header">
+        <Link to="/" className="console-brand">
+          <span className="console-logo" aria-hidden>
+            联
+          </span>
+          <span>{t('app.title')}</span>
+        </Link>
+        <Space size="middle">
+          <Typography.Text className="console-user">{me.displayName}</Typography.Text>
+          <span aria-label={t('layout.roles')}>
+            {me.roles.map((r) => (
+              <Tag key={r} color="blue">
+                {pick(ROLE_LABELS[r], i18n.language)}
+              </Tag>
+            ))}
+          </span>
+          <LanguageSwitch inverse />
+          <Button onClick={() => void signOut()}>{t('layout.signOut')}</Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="console-content">{children}</Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The order's actions as buttons — exactly `allowedActions`, the rule the server enforces — each opening a form
+ * drawn from the action's body schema in contracts (ActionBodies): text, unit choice, yes/no, a choice of values.
+ * The server's refusal (its message, and the field it names) appears in the form; nothing is saved.
+ */
+import { useState } from 'react';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ACTION_LABELS, ActionBodies, SATISFACTION_LABELS, TIME_UNIT_LABELS, type ActionName, type Labels, type OrderDetail } from '@liandong/contracts';
+import { ApiFailure, call } from '../shared/api.ts';
+import { pick } from '../i18n.ts';
+
+interface FieldSchema {
+  type?: string;
+  anyOf?: { const?: unknown }[];
+  items?: { type?: string };
+  maxLength?: number;
+}
+
+/** Fields of an action's body a person fills in; attachments are added where files are uploaded. */
+function fieldsOf(action: ActionName): { name: string; schema: FieldSchema; required: boolean }[] {
+  const body = ActionBodies[action] as unknown as { properties?: Record<string, FieldSchema>; required?: string[] };
+  return Object.entries(body.properties ?? {})
+    .filter(([name]) => name !== 'attachments' && name !== 'location')
+    .map(([name, schema]) => ({ name, schema, required: (body.required ?? []).includes(name) }));
+}
+
+function useUnits(enabled: boolean) {
+  const { i18n } = useTranslation();
+  return useQuery({ queryKey: ['units', i18n.language], queryFn: () => call('catalogue.listUnits'), enabled, staleTime: 600_000 });
+}
+
+/** Words for the values of the fields that take one of a few codes. */
+const VALUE_LABELS: Record<string, Record<string, Labels>> = { satisfaction: SATISFACTION_LABELS, unit: TIME_UNIT_LABELS };
+
+/** One field's control; Form.Item's id, value and change handler pass through to it (the label names the control). */
+function FieldInput({ name, schema, units, lang, ...control }: { name: string; schema: FieldSchema; units: { value: number; label: string }[]; lang: string; [prop: string]: unknown }) {
+  if (name === 'unitId') return <Select {...control} showSearch={{ optionFilterProp: 'label' }} options={units} />;
+  if (name === 'coUnitIds') return <Select {...control} mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={units} />;
+  if (schema.anyOf?.every((x) => x.const !== undefined)) {
+    const words = VALUE_LABELS[name];
+    return <Select {...control} options={schema.anyOf.map((x) => ({ value: x.const as string, label: words?.[x.const as string] ? pick(words[x.const as string]!, lang) : String(x.const) }))} />;
+  }
+  if (schema.type === 'boolean') return <Switch {...control} />;
+  if (schema.type === 'integer' || schema.type === 'number') return <InputNumber {...control} style={{ width: '100%' }} />;
+  if (schema.type === 'array') return <Select {...control} mode="tags" tokenSeparators={[',', ' ']} />;
+  return (schema.maxLength ?? 2000) > 100 ? <Input.TextArea {...control} rows={3} /> : <Input {...control} />;
+}
+
+export function ActionButtons({ order }: { order: OrderDetail }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState<ActionName | null>(null);
+  const buttons = order.allowedActions.map((a) => (
+    <Button key={a} type={a === order.allowedActions[0] ? 'primary' : 'default'} onClick={() => setOpen(a)}>
+      {pick(ACTION_LABELS[a].verb, i18n.language)}
+    </Button>
+  ));
+  return (
+    <>
+      {buttons.length ? <Space wrap>{buttons}</Space> : <span>{t('order.noActions')}</span>}
+      {open && <ActionModal key={open} order={order} action={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
+
+function ActionModal({ order, action, onClose }: { order: OrderDetail; action: ActionName; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const fields = fieldsOf(action);
+  const units = useUnits(fields.some((f) => f.name === 'unitId' || f.name === 'coUnitIds'));
+  const unitOptions = (units.data ?? []).map((u) => ({ value: u.id, label: u.name }));
+  const label = (name: string) => (i18n.exists(`field.${name}`) ? t(`field.${name}`) : name);
+  const run = useMutation({
+    mutationFn: (body: Record<string, unknown>) => call(`actions.${action}` as 'actions.accept', { params: { id: order.id }, body: body as never }),
+    onSuccess: async (detail) => {
+      qc.setQueryData(['order', String(order.id), i18n.language], detail);
+      await qc.invalidateQueries({ queryKey: ['orders'] });
+      onClose();
+    },
+    onError: (e) => {
+      if (e instanceof ApiFailure && e.field && fields.some((f) => f.name === e.field)) form.setFields([{ name: e.field, errors: [e.message] }]);
+      else setError(e instanceof ApiFailure ? e.message : t('error.unknown'));
+    },
+  });
+  const submit = (values: Record<string, unknown>) => {
+    setError(null);
+    const body: Record<string, unknown> = {};
+    for (const f of fields) {
+      const v = values[f.name];
+      if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+      body[f.name] = f.name === 'duplicateIds' && Array.isArray(v) ? v.map(Number) : v;
+    }
+    run.mutate(body);
+  };
+  const verb = pick(ACTION_LABELS[action].verb, i18n.language);
+  return (
+    <Modal open title={`${verb} · ${order.code}`} okText={t('action.submit')} cancelText={t('action.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={run.isPending} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={submit}>
+        {fields.map((f) => (
+          <Form.Item
+            key={f.name}
+            name={f.name}
+            label={label(f.name)}
+            valuePropName={f.schema.type === 'boolean' ? 'checked' : 'value'}
+            rules={f.required ? [{ required: true, message: t('action.required', { field: label(f.name) }) }] : []}
+          >
+            <FieldInput name={f.name} schema={f.schema} units={unitOptions} lang={i18n.language} />
+          </Form.Item>
+        ))}
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * 工单详情 for everyone: what was reported and where, the stage the order is at, every step's clock with its light
+ * and time left, the timeline across levels (who, when, from which state to which, why), the reporters (masked as
+ * the role requires), co-handlers, and exactly the actions the user may take now.
+ */
+import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { STEP_LABELS, TIME_UNIT_LABELS, type OrderDetail } from '@liandong/contracts';
+import { ApiFailure, call } from '../shared/api.ts';
+import { formatTime, LightTag } from '../shared/labels.tsx';
+import { pick } from '../i18n.ts';
+import { ActionButtons } from './ActionForm.tsx';
+
+/** The stages an order passes (the eight steps of the linkage workflow), by the states that belong to each. */
+const STAGES: { key: string; label: { zh: string; en: string }; states: string[] }[] = [
+  { key: 'intake', label: { zh: '受理', en: 'Intake' }, states: ['pending_accept', 'pending_verify'] },
+  { key: 'dispatch', label: { zh: '派遣', en: 'Dispatch' }, states: ['pending_dispatch'] },
+  { key: 'sign', label: { zh: '签收', en: 'Sign' }, states: ['pending_sign'] },
+  { key: 'handle', label: { zh: '处置', en: 'Handle' }, states: ['handling', 'suspended'] },
+  { key: 'check', label: { zh: '核查', en: 'Check' }, states: ['pending_check'] },
+  { key: 'callback', label: { zh: '回访', en: 'Callback' }, states: ['pending_callback'] },
+  { key: 'close', label: { zh: '结案', en: 'Close' }, states: ['pending_close'] },
+  { key: 'closed', label: { zh: '办结', en: 'Done' }, states: ['closed', 'rejected', 'merged', 'voided'] },
+];
+
+export function OrderDetailPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const q = useQuery({ queryKey: ['order', id, lang], queryFn: () => call('orders.getOrder', { params: { id } as never }), retry: false });
+  if (q.isLoading) return <Spin />;
+  if (q.error) {
+    const notFound = q.error instanceof ApiFailure && (q.error.status === 404 || q.error.status === 400);
+    return <Alert type="warning" showIcon title={notFound ? t('order.notFound') : q.error.message} action={<Link to="/">{t('order.back')}</Link>} />;
+  }
+  const o = q.data as OrderDetail;
+  const stage = STAGES.findIndex((s) => s.states.includes(o.state.code));
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space>
+            <Typography.Text strong>{o.code}</Typography.Text>
+            <Tag color="blue">{o.state.label}</Tag>
+            <LightTag light={o.light} />
+          </Space>
+        }
+        extra={<Link to="/">{t('order.back')}</Link>}
+      >
+        <Steps size="small" current={stage} items={STAGES.map((s) => ({ title: pick(s.label, lang) }))} />
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={15}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={t('order.description')} size="small">
+              <Descriptions column={2} size="small" bordered>
+                <Descriptions.Item label={t('order.description')} span={2}>{o.description}</Descriptions.Item>
+                <Descriptions.Item label={t('order.channel')}>{o.channel.label}</Descriptions.Item>
+                <Descriptions.Item label={t('order.nature')}>{o.nature.label}</Descriptions.Item>
+                <Descriptions.Item label={t('order.place')} span={2}>{[o.district?.name, o.town?.name, o.village?.name, o.grid?.name].filter(Boolean).join(' / ')}</Descriptions.Item>
+                <Descriptions.Item label={t('order.address')} span={2}>{o.address ?? t('order.none')}</Descriptions.Item>
+                <Descriptions.Item label={t('order.category')}>{o.category?.name ?? t('order.none')}</Descriptions.Item>
+                <Descriptions.Item label={t('order.condition')}>{o.condition?.description ?? t('order.none')}</Descriptions.Item>
+                <Descriptions.Item label={t('order.dispatchUnit')}>{o.dispatchUnit?.name ?? t('order.none')}</Descriptions.Item>
+                <Descriptions.Item label={t('order.handlerUnit')}>{o.handlerUnit?.name ?? t('order.none')}</Descriptions.Item>
+                <Descriptions.Item label={t('order.createdAt')}>{formatTime(o.createdAt)}</Descriptions.Item>
+                <Descriptions.Item label={t('order.reporters')}>
+                  {o.reporters.length ? o.reporters.map((r) => (r.anonymous ? t('order.anonymous') : [r.name, r.phone].filter(Boolean).join(' '))).join('；') : t('order.none')}
+                </Descriptions.Item>
+                {o.pendingRequest && (
+                  <Descriptions.Item label={t('order.pendingRequest')} span={2}>
+                    {o.pendingRequest.reason}
+                  </Descriptions.Item>
+                )}
+                {o.coHandlers.length > 0 && (
+                  <Descriptions.Item label={t('order.coHandlers')} span={2}>
+                    {o.coHandlers.map((c) => `${c.unit.name}${c.report ? `：${c.report}` : ''}`).join('；')}
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+            </Card>
+            <Card title={t('order.deadlines')} size="small">
+              <Table
+                rowKey="step"
+                size="small"
+                pagination={false}
+                dataSource={o.deadlines}
+                columns={[
+                  { title: t('order.step'), dataIndex: 'step', render: (s: keyof typeof STEP_LABELS) => pick(STEP_LABELS[s], lang) },
+                  { title: t('order.dueAt'), dataIndex: 'dueAt', render: (v: string) => formatTime(v) },
+                  {
+                    title: t('order.remaining'),
+                    key: 'remaining',
+                    render: (_: unknown, d: OrderDetail['deadlines'][number]) =>
+                      d.doneAt
+                        ? `${t('order.done')} ${formatTime(d.doneAt)}`
+                        : `${d.overdue ? t('order.overdueBy') + ' ' : ''}${Math.abs(d.remaining.value)} ${pick(TIME_UNIT_LABELS[d.remaining.unit], lang)}`,
+                  },
+                  { title: t('order.light'), dataIndex: 'light', render: (l: OrderDetail['light'], d: OrderDetail['deadlines'][number]) => (d.running ? <LightTag light={l} /> : null) },
+                ]}
+              />
+            </Card>
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={t('order.actions')} size="small">
+              <ActionButtons order={o} />
+            </Card>
+            <Card title={t('order.timeline')} size="small">
+              {o.timeline.length ? (
+                <Timeline
+                  items={[...o.timeline].reverse().map((e) => ({
+                    key: e.id,
+                    content: (
+                      <div className="timeline-event">
+                        <Typography.Text strong>{e.label}</Typography.Text>
+                        <Typography.Text type="secondary"> · {formatTime(e.at)}</Typography.Text>
+                        <div>{[e.unit?.name, e.actor?.name].filter(Boolean).join(' ')}</div>
+                        {e.note && <div className="timeline-note">{e.note}</div>}
+                      </div>
+                    ),
+                  }))}
+                />
+              ) : (
+                <Empty />
+              )}
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+      <Button type="link" href="/api/docs" style={{ display: 'none' }} />
+    </Space>
+  );
+}

@@ -1,0 +1,93 @@
+/** A queue's orders: filters (text, channel, nature, light, level), server-side paging; a row opens the order. */
+import { useState } from 'react';
+import { Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQuery, keepPreviousData } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LIGHTS, ORDER_LEVEL_LABELS, ORDER_LEVELS, type ListOrdersFilter, type OrderPage } from '@liandong/contracts';
+import { call } from '../shared/api.ts';
+import { formatTime, LightTag } from '../shared/labels.tsx';
+import { pick } from '../i18n.ts';
+
+type Item = OrderPage['items'][number];
+
+export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilter> }) {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [filter, setFilter] = useState<Partial<ListOrdersFilter>>({});
+  const channels = useQuery({ queryKey: ['channels', i18n.language], queryFn: () => call('catalogue.listChannels'), staleTime: 600_000 });
+  const natures = useQuery({ queryKey: ['natures', i18n.language], queryFn: () => call('catalogue.listNatures'), staleTime: 600_000 });
+  const query = { ...baseFilter, ...filter, page, pageSize };
+  const orders = useQuery({
+    queryKey: ['orders', 'list', query, i18n.language],
+    queryFn: () => call('orders.listOrders', { query }),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
+  const lang = i18n.language;
+  const set = (patch: Partial<ListOrdersFilter>) => {
+    setPage(1);
+    setFilter((f) => ({ ...f, ...patch }));
+  };
+  const options = (rows: { code: string; nameZh: string; nameEn: string }[] | undefined) =>
+    (rows ?? []).map((r) => ({ value: r.code, label: lang === 'en' ? r.nameEn : r.nameZh }));
+  return (
+    <>
+      <Form layout="inline" className="order-filters">
+        <Form.Item label={t('filter.text')}>
+          <Input.Search allowClear placeholder={t('filter.textPlaceholder')} onSearch={(q) => set({ q: q || undefined })} style={{ width: 260 }} />
+        </Form.Item>
+        <Form.Item label={t('filter.channel')}>
+          <Select allowClear placeholder={t('filter.any')} style={{ width: 140 }} options={options(channels.data)} onChange={(v) => set({ channel: v })} />
+        </Form.Item>
+        <Form.Item label={t('filter.nature')}>
+          <Select allowClear placeholder={t('filter.any')} style={{ width: 120 }} options={options(natures.data)} onChange={(v) => set({ nature: v })} />
+        </Form.Item>
+        <Form.Item label={t('filter.light')}>
+          <Select allowClear placeholder={t('filter.any')} style={{ width: 100 }} options={LIGHTS.map((l) => ({ value: l, label: t(`lights.${l}`) }))} onChange={(v) => set({ light: v })} />
+        </Form.Item>
+        <Form.Item label={t('filter.level')}>
+          <Select
+            allowClear
+            placeholder={t('filter.any')}
+            style={{ width: 110 }}
+            options={ORDER_LEVELS.map((l) => ({ value: l, label: pick(ORDER_LEVEL_LABELS[l], lang) }))}
+            onChange={(v) => set({ level: v })}
+          />
+        </Form.Item>
+      </Form>
+      <Table<Item>
+        rowKey="id"
+        size="middle"
+        loading={orders.isFetching && !orders.data}
+        dataSource={orders.data?.items ?? []}
+        locale={{ emptyText: t('desk.empty') }}
+        scroll={{ x: 1100 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: orders.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => (lang === 'en' ? `${n} orders` : `共 ${n} 条`),
+          onChange: (p, s) => {
+            setPage(s === pageSize ? p : 1);
+            setPageSize(s);
+          },
+        }}
+        columns={[
+          { title: t('order.code'), dataIndex: 'code', width: 170, render: (code: string, o) => <Link to={`/orders/${o.id}`}>{code}</Link> },
+          { title: t('order.state'), dataIndex: ['state', 'label'], width: 90, render: (label: string) => <Tag>{label}</Tag> },
+          { title: t('order.light'), dataIndex: 'light', width: 70, render: (l: Item['light']) => <LightTag light={l} /> },
+          { title: t('order.channel'), dataIndex: ['channel', 'label'], width: 90 },
+          { title: t('order.nature'), dataIndex: ['nature', 'label'], width: 80 },
+          { title: t('order.description'), dataIndex: 'description', ellipsis: true, render: (d: string) => <Typography.Text>{d}</Typography.Text> },
+          { title: t('order.place'), key: 'place', width: 160, ellipsis: true, render: (_: unknown, o) => [o.town?.name, o.village?.name].filter(Boolean).join(' ') },
+          { title: t('order.category'), dataIndex: ['category', 'name'], width: 120, ellipsis: true },
+          { title: t('order.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatTime(v) },
+        ]}
+      />
+      <Space />
+    </>
+  );
+}

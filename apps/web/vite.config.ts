@@ -1,0 +1,23 @@
+/**
+ * The web apps' build. One entry per audience; this one is the command-centre console (指挥中心工作台), served by
+ * the platform at `/`. Everything the pages need is bundled: nothing is fetched from the internet.
+ */
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      output: {
+        // The libraries change less often than the pages: their own files stay cached across releases.
+        manualChunks: (id: string) => (id.includes('node_modules') ? (/antd|@ant-design|rc-/.test(id) ? 'antd' : 'vendor') : undefined),
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+});

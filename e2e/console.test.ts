@@ -1,0 +1,105 @@
+/**
+ * The command-centre console as its users meet it, in Debian's Chromium: a dispatcher signs in, finds a new order
+ * in his 待派遣 queue, opens it and dispatches it; a town user typing another town's order URL is told it is not
+ * his. Controls are found by their visible Chinese labels and roles. Screenshots at the sizes people use
+ * (1920×1080 command-centre screens, 1366×768 laptops) go to E2E_SCREENSHOTS when it is set.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
+import { orderIn, type Fixture } from '../apps/server/test/order-fixtures.ts';
+import { launchBrowser } from './browser.ts';
+
+let s: TestServer;
+let browser: Browser;
+let waiting: Fixture;
+let shengze: Fixture;
+beforeAll(async () => {
+  s = await startTestServer();
+  browser = await launchBrowser();
+  waiting = await orderIn(s, 'pending_dispatch');
+  shengze = await orderIn(s, 'pending_dispatch', { gridWorker: 'shengze_gridworker' });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+const shot = async (page: Page, name: string) => {
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png` });
+};
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(s.base);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('navigation', { name: '工作队列' }).waitFor();
+}
+
+it('a dispatcher finds a new order in 待派遣, opens it and dispatches it to a department', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await signIn(page, 'zx_dispatcher');
+  const queues = page.getByRole('navigation', { name: '工作队列' });
+  await queues.getByText('待派遣').click();
+  const row = page.getByRole('row', { name: new RegExp(waiting.code) });
+  await row.waitFor();
+  await expect.poll(() => row.innerText()).toContain('待派遣');
+  await shot(page, 'console-desk-1920');
+
+  await page.getByRole('link', { name: waiting.code }).click();
+  await page.getByText('流转记录').waitFor();
+  await expect.poll(() => page.locator('body').innerText()).toContain('受理');
+  await page.getByRole('button', { name: '派遣', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await shot(page, 'console-dispatch-dialog');
+  // By keyboard, as a dispatcher does: type part of the unit's name, Enter takes the first match.
+  await dialog.getByLabel('单位', { exact: true }).fill('城市管理局');
+  await page.getByRole('option', { name: /吴江区城市管理局/ }).waitFor({ state: 'attached' });
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: '确定', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await expect.poll(async () => (await s.as('zx_dispatcher')).get(`/api/v1/orders/${waiting.id}`).then((r) => r.body.state.code)).toBe('pending_sign');
+  await expect.poll(() => page.locator('body').innerText()).toContain('吴江区城市管理局');
+  await shot(page, 'console-order-1920');
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByRole('link', { name: '返回' }).click();
+  await page.getByRole('navigation', { name: '工作队列' }).waitFor();
+  await shot(page, 'console-desk-1366');
+
+  // Every string follows the language switch.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('navigation', { name: 'Work queues' }).getByText('To dispatch').waitFor();
+  expect(await page.locator('body').innerText()).not.toMatch(/待派遣|工作队列/);
+  await shot(page, 'console-desk-1366-en');
+  await page.getByRole('button', { name: '中文' }).click();
+  await context.close();
+}, 120_000);
+
+it('a form refusal appears in the form, in Chinese, and nothing is saved', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(s.base);
+  await page.getByLabel('用户名').fill('zx_dispatcher');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByText('请输入密码').waitFor();
+  await page.getByLabel('密码').fill('wrong-password');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: /密码|用户名/ }).waitFor();
+  await shot(page, 'console-login-error-1366');
+  await context.close();
+}, 60_000);
+
+it("a town user who types another town's order URL is told it is not his; the server refused it", async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await signIn(page, 'songling_dispatcher');
+  const answer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/orders/${shengze.id}`));
+  await page.goto(`${s.base}/orders/${shengze.id}`);
+  expect((await answer).status()).toBe(404);
+  await page.getByText('工单不存在，或不在您的权限范围内').waitFor();
+  await context.close();
+}, 60_000);
