@@ -103,3 +103,22 @@ it("a town user who types another town's order URL is told it is not his; the se
   await page.getByText('工单不存在，或不在您的权限范围内').waitFor();
   await context.close();
 }, 60_000);
+
+it('a supervisor opens the supervision board (督办看板); a department handler is not offered it', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await signIn(page, 'zx_supervisor');
+  await page.getByRole('menu', { name: '功能导航' }).getByText('督办看板').click();
+  await page.getByText('在办工单：层级 × 红黄绿灯').waitFor();
+  const units = page.getByRole('table').last();
+  await expect.poll(() => units.innerText()).toContain('按时率');
+  await expect.poll(() => page.locator('body').innerText()).toMatch(/红灯\s*\n?\s*\d+/);
+  await shot(page, 'console-board-1920');
+  await context.close();
+
+  const other = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const handler = await other.newPage();
+  await signIn(handler, 'cgj_handler');
+  expect(await handler.getByRole('menu', { name: '功能导航' }).innerText()).not.toContain('督办看板');
+  await other.close();
+}, 60_000);

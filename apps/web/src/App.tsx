@@ -6,6 +6,7 @@ import { useMe } from './auth/session.ts';
 import { DeskPage } from './desk/DeskPage.tsx';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { OrderDetailPage } from './orders/OrderDetailPage.tsx';
+import { BoardPage } from './supervision/BoardPage.tsx';
 
 export function App() {
   const me = useMe();
@@ -16,6 +17,7 @@ export function App() {
       <Routes>
         <Route path="/" element={<DeskPage me={me.data} />} />
         <Route path="/orders/:id" element={<OrderDetailPage />} />
+        {me.data.permissions.includes('supervision.board') && <Route path="/supervision" element={<BoardPage />} />}
         <Route path="*" element={<DeskPage me={me.data} />} />
       </Routes>
     </ConsoleLayout>

@@ -1,8 +1,8 @@
 /** The console's frame: the platform's name, the user with his roles, the language switch and sign-out; the page below. */
 import type { ReactNode } from 'react';
-import { Button, Layout, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS, type Me } from '@liandong/contracts';
 import { useSignOut } from '../auth/session.ts';
 import { pick } from '../i18n.ts';
@@ -11,6 +11,13 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const signOut = useSignOut();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  // Pages beyond the desk, each shown only when the server would let the user in (GET /me: permissions).
+  const pages = [
+    { key: '/', label: t('layout.desk') },
+    ...(me.permissions.includes('supervision.board') ? [{ key: '/supervision', label: t('layout.board') }] : []),
+  ];
   return (
     <Layout className="console">
       <Layout.Header className="console-header">
@@ -20,6 +27,15 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
           </span>
           <span>{t('app.title')}</span>
         </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          className="console-nav"
+          aria-label={t('layout.pages')}
+          selectedKeys={[pathname.startsWith('/supervision') ? '/supervision' : '/']}
+          items={pages}
+          onClick={({ key }) => void navigate(key)}
+        />
         <Space size="middle">
           <Typography.Text className="console-user">{me.displayName}</Typography.Text>
           <span aria-label={t('layout.roles')}>
