@@ -5,7 +5,7 @@
  * alone, so a restart regenerates the day it stopped in and skips what the progress row says is stored.
  */
 import type { Db } from '@liandong/db';
-import { generateDay } from './generate-day.ts';
+import { planDayBatches } from './generate-day.ts';
 import { loadHistoryContext } from './history-context.ts';
 import { DEMO_HISTORY_KEY } from '../load-demo.ts';
 import { batchStored, demoHistoryStatus, lockHistoryStatus, saveHistoryStatus, type DemoHistoryStatus } from './history-progress.ts';
@@ -116,14 +116,17 @@ export async function buildDemoHistory(db: Db, opts: BuildDemoHistoryOptions): P
   for (const start of starts) {
     const day = start.toISOString();
     if ((await demoHistoryStatus(db))?.completedDays.includes(day)) continue;
-    const g = generateDay(tools, { seed, start, endAt, perDay: ordersPerDay, batchSize });
+    // One batch in memory at a time: generated, written, let go.
+    const g = planDayBatches(tools, { seed, start, endAt, perDay: ordersPerDay, batchSize });
     for (let b = 0; b < g.batches.length; b++) {
-      const [from, to] = g.batches[b]!;
-      const w = await db.transaction(async (tx) => {
+      // Generated outside the transaction (the server keeps answering meanwhile), unless it is stored already.
+      const stored = await demoHistoryStatus(db);
+      const orders = stored && batchStored(stored, day, b) ? null : g.generate(b);
+      const w = !orders ? null : await db.transaction(async (tx) => {
         const s = await lockHistoryStatus(tx);
         if (!s) throw new Error('demo history: the progress row vanished (was the demo data reset meanwhile?)');
         if (batchStored(s, day, b)) return null;
-        const r = await writeBatch(tx, g.orders.slice(from, to), ctx.calendar);
+        const r = await writeBatch(tx, orders, ctx.calendar);
         const last = b === g.batches.length - 1;
         s.current = last ? null : { day, batches: b + 1 };
         if (last) s.completedDays.push(day);
