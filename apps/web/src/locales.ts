@@ -45,7 +45,7 @@ export const zhCN = {
     coHandled: '协办工单',
     all: '全部工单',
   },
-  filter: { text: '关键字', textPlaceholder: '描述、地址或工单编号', channel: '来源渠道', nature: '诉求类型', light: '红黄绿灯', level: '层级', from: '受理时间', any: '全部' },
+  filter: { text: '关键字', textPlaceholder: '描述、地址或工单编号', channel: '来源渠道', nature: '诉求类型', light: '红黄绿灯', level: '层级', any: '全部' },
   order: {
     code: '工单编号',
     state: '状态',
@@ -56,7 +56,6 @@ export const zhCN = {
     place: '所在地',
     category: '类别',
     condition: '立案条件',
-    urgency: '紧急程度',
     level: '层级',
     dispatchUnit: '分拨单位',
     handlerUnit: '承办单位',
@@ -80,7 +79,7 @@ export const zhCN = {
     pendingRequest: '待审批申请',
   },
   lights: { green: '绿灯', yellow: '黄灯', red: '红灯' },
-  action: { submit: '确定', cancel: '取消', done: '已{{action}}', required: '请填写{{field}}', selectUnit: '请选择单位' },
+  action: { submit: '确定', cancel: '取消', required: '请填写{{field}}' },
   field: {
     note: '说明',
     reason: '理由',
@@ -150,7 +149,7 @@ export const en: Shape<typeof zhCN> = {
     coHandled: 'Co-handled by us',
     all: 'All orders',
   },
-  filter: { text: 'Text', textPlaceholder: 'Description, address or order number', channel: 'Channel', nature: 'Nature', light: 'Light', level: 'Level', from: 'Registered', any: 'Any' },
+  filter: { text: 'Text', textPlaceholder: 'Description, address or order number', channel: 'Channel', nature: 'Nature', light: 'Light', level: 'Level', any: 'Any' },
   order: {
     code: 'Order no.',
     state: 'State',
@@ -161,7 +160,6 @@ export const en: Shape<typeof zhCN> = {
     place: 'Place',
     category: 'Category',
     condition: 'Condition',
-    urgency: 'Urgency',
     level: 'Level',
     dispatchUnit: 'Dispatching unit',
     handlerUnit: 'Handling unit',
@@ -185,7 +183,7 @@ export const en: Shape<typeof zhCN> = {
     pendingRequest: 'Request awaiting approval',
   },
   lights: { green: 'Green', yellow: 'Yellow', red: 'Red' },
-  action: { submit: 'OK', cancel: 'Cancel', done: '{{action}}: done', required: 'Please fill in {{field}}', selectUnit: 'Choose a unit' },
+  action: { submit: 'OK', cancel: 'Cancel', required: 'Please fill in {{field}}' },
   field: {
     note: 'Note',
     reason: 'Reason',

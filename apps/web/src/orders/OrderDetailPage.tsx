@@ -3,7 +3,7 @@
  * and time left, the timeline across levels (who, when, from which state to which, why), the reporters (masked as
  * the role requires), co-handlers, and exactly the actions the user may take now.
  */
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, Row, Space, Spin, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -131,7 +131,6 @@ export function OrderDetailPage() {
           </Space>
         </Col>
       </Row>
-      <Button type="link" href="/api/docs" style={{ display: 'none' }} />
     </Space>
   );
 }

@@ -1,6 +1,6 @@
 /** A queue's orders: filters (text, channel, nature, light, level), server-side paging; a row opens the order. */
 import { useState } from 'react';
-import { Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -87,7 +87,6 @@ export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilte
           { title: t('order.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatTime(v) },
         ]}
       />
-      <Space />
     </>
   );
 }
