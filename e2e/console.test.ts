@@ -68,6 +68,7 @@ it('a dispatcher finds a new order in 待派遣, opens it and dispatches it to a
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('link', { name: '返回' }).click();
   await page.getByRole('navigation', { name: '工作队列' }).waitFor();
+  await expect.poll(() => page.url()).toContain('queue=pending-dispatch'); // back in the queue he came from
   await shot(page, 'console-desk-1366');
 
   // Every string follows the language switch.

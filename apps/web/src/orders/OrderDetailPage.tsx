@@ -6,7 +6,7 @@
 import { Alert, Card, Col, Descriptions, Empty, Row, Space, Spin, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { STEP_LABELS, TIME_UNIT_LABELS, type OrderDetail } from '@liandong/contracts';
 import { ApiFailure, call } from '../shared/api.ts';
 import { formatTime, LightTag } from '../shared/labels.tsx';
@@ -25,6 +25,18 @@ const STAGES: { key: string; label: { zh: string; en: string }; states: string[]
   { key: 'closed', label: { zh: '办结', en: 'Done' }, states: ['closed', 'rejected', 'merged', 'voided'] },
 ];
 
+/** 返回: back to the queue the order was opened from, or to the desk when it was opened directly. */
+function BackLink() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  return (
+    <Link to={from ?? '/'} onClick={(e) => from && (e.preventDefault(), void navigate(-1))}>
+      {t('order.back')}
+    </Link>
+  );
+}
+
 export function OrderDetailPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -33,7 +45,7 @@ export function OrderDetailPage() {
   if (q.isLoading) return <Spin />;
   if (q.error) {
     const notFound = q.error instanceof ApiFailure && (q.error.status === 404 || q.error.status === 400);
-    return <Alert type="warning" showIcon title={notFound ? t('order.notFound') : q.error.message} action={<Link to="/">{t('order.back')}</Link>} />;
+    return <Alert type="warning" showIcon title={notFound ? t('order.notFound') : q.error.message} action={<BackLink />} />;
   }
   const o = q.data as OrderDetail;
   const stage = STAGES.findIndex((s) => s.states.includes(o.state.code));
@@ -47,7 +59,7 @@ export function OrderDetailPage() {
             <LightTag light={o.light} />
           </Space>
         }
-        extra={<Link to="/">{t('order.back')}</Link>}
+        extra={<BackLink />}
       >
         <Steps size="small" current={stage} items={STAGES.map((s) => ({ title: pick(s.label, lang) }))} />
       </Card>

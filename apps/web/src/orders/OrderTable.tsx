@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { LIGHTS, ORDER_LEVEL_LABELS, ORDER_LEVELS, type ListOrdersFilter, type OrderPage } from '@liandong/contracts';
 import { call } from '../shared/api.ts';
 import { formatTime, LightTag } from '../shared/labels.tsx';
@@ -13,6 +13,7 @@ type Item = OrderPage['items'][number];
 
 export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilter> }) {
   const { t, i18n } = useTranslation();
+  const location = useLocation();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [filter, setFilter] = useState<Partial<ListOrdersFilter>>({});
@@ -63,7 +64,7 @@ export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilte
         loading={orders.isFetching && !orders.data}
         dataSource={orders.data?.items ?? []}
         locale={{ emptyText: t('desk.empty') }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1000 }}
         pagination={{
           current: page,
           pageSize,
@@ -76,15 +77,15 @@ export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilte
           },
         }}
         columns={[
-          { title: t('order.code'), dataIndex: 'code', width: 170, render: (code: string, o) => <Link to={`/orders/${o.id}`}>{code}</Link> },
-          { title: t('order.state'), dataIndex: ['state', 'label'], width: 90, render: (label: string) => <Tag>{label}</Tag> },
-          { title: t('order.light'), dataIndex: 'light', width: 70, render: (l: Item['light']) => <LightTag light={l} /> },
+          { title: t('order.code'), dataIndex: 'code', width: 160, render: (code: string, o) => <Link to={`/orders/${o.id}`} state={{ from: location.pathname + location.search }}>{code}</Link> },
+          { title: t('order.state'), dataIndex: ['state', 'label'], width: 84, render: (label: string) => <Tag>{label}</Tag> },
+          { title: t('order.light'), dataIndex: 'light', width: 64, render: (l: Item['light']) => <LightTag light={l} /> },
           { title: t('order.channel'), dataIndex: ['channel', 'label'], width: 90 },
           { title: t('order.nature'), dataIndex: ['nature', 'label'], width: 80 },
           { title: t('order.description'), dataIndex: 'description', ellipsis: true, render: (d: string) => <Typography.Text>{d}</Typography.Text> },
-          { title: t('order.place'), key: 'place', width: 160, ellipsis: true, render: (_: unknown, o) => [o.town?.name, o.village?.name].filter(Boolean).join(' ') },
-          { title: t('order.category'), dataIndex: ['category', 'name'], width: 120, ellipsis: true },
-          { title: t('order.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatTime(v) },
+          { title: t('order.place'), key: 'place', width: 150, ellipsis: true, render: (_: unknown, o) => [o.town?.name, o.village?.name].filter(Boolean).join(' ') },
+          { title: t('order.category'), dataIndex: ['category', 'name'], width: 110, ellipsis: true },
+          { title: t('order.createdAt'), dataIndex: 'createdAt', width: 136, render: (v: string) => formatTime(v) },
         ]}
       />
     </>
