@@ -163,7 +163,6 @@ export async function checkDeadlines(q: Queryable, calendar: WorkingCalendar): P
     for (const step of started) if (!have.has(step)) problems.push(`order ${orderId}: step ${step} started without a deadline row`);
     // An approved extension grows the handling limit (and so its due moment); a resumed suspension moves due
     // moments later by the time suspended, the limits unchanged. Every other clock is start + limit exactly.
-    const extended = list.some((e) => e.action === 'approve-extension');
     // An extension grows the clock it was granted on: a handling step started again later (rework) has its own limit.
     const extendedSince = (start: Date) => list.some((e) => e.action === 'approve-extension' && e.at >= start);
     const resumed = list.some((e) => e.action === 'resume');

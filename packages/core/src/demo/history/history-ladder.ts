@@ -74,10 +74,10 @@ export function raiseHistoryLadder(sim: OrderSim, o: SimOrder, ladder: HistoryLa
     if (!insertEvent(o, supervisionEvent(sim, s, 'supervise', s.raisedAt, s.note, data))) continue;
     kept.push(s);
     if (s.repliedAt && !insertEvent(o, supervisionEvent(sim, s, 'supervision-reply', s.repliedAt, s.reply, { level: s.level, late: false }))) {
-      Object.assign(s, { status: 'open', reply: null, repliedAt: null, reviewedAt: null });
+      Object.assign(s, { status: 'open', reply: null, repliedAt: null, repliedBy: null, reviewedAt: null, reviewedBy: null });
     }
     if (s.reviewedAt && !insertEvent(o, supervisionEvent(sim, s, 'supervision-review', s.reviewedAt, '督办回复已验收', { level: s.level, accepted: true }))) {
-      Object.assign(s, { status: 'replied', reviewedAt: null });
+      Object.assign(s, { status: 'replied', reviewedAt: null, reviewedBy: null });
     }
   }
   if (kept.length) o.supervisions = kept;
@@ -97,7 +97,9 @@ function supervision(sim: OrderSim, clock: SimDeadline, p: LadderPolicy, level: 
     status: 'open',
     reply: null,
     repliedAt: null,
+    repliedBy: null,
     reviewedAt: null,
+    reviewedBy: null,
     id: 0,
   };
   if (!taskDue || s.unitId === null) return s;
@@ -105,9 +107,10 @@ function supervision(sim: OrderSim, clock: SimDeadline, p: LadderPolicy, level: 
   const by = Math.min(taskDue.getTime(), Math.max(until, at.getTime() + 20 * MINUTE));
   const replied = at.getTime() + Math.round((by - at.getTime()) * 0.6);
   if (replied >= sim.endAt.getTime()) return s;
-  Object.assign(s, { status: 'replied', reply: clock.step === 'sign' ? '已安排专人签收处理' : '已加派人员，正在抓紧办理', repliedAt: new Date(replied) });
+  const reply = clock.step === 'sign' ? '已安排专人签收处理' : '已加派人员，正在抓紧办理';
+  Object.assign(s, { status: 'replied', reply, repliedAt: new Date(replied), repliedBy: sim.ctx.actors.handler(s.unitId).userId });
   const reviewed = replied + 30 * MINUTE;
-  if (reviewed < sim.endAt.getTime()) Object.assign(s, { status: 'closed', reviewedAt: new Date(reviewed) });
+  if (reviewed < sim.endAt.getTime()) Object.assign(s, { status: 'closed', reviewedAt: new Date(reviewed), reviewedBy: sim.ctx.actors.supervisor.userId });
   return s;
 }
 

@@ -58,7 +58,10 @@ export interface SimSupervision {
   status: 'open' | 'replied' | 'closed';
   reply: string | null;
   repliedAt: Date | null;
+  /** Who replied (the unit's handler) and who accepted (the centre's supervisor); null for a person without an account. */
+  repliedBy: number | null;
   reviewedAt: Date | null;
+  reviewedBy: number | null;
   /** Assigned at write time. */
   id: number;
 }

@@ -169,28 +169,25 @@ export async function writeBatch(tx: Queryable, orders: readonly SimOrder[], cal
     [JSON.stringify(unitRows)],
   );
 
-  // The clock's supervisions (history-ladder.ts); who replied and who accepted, as their timeline events say.
+  // The clock's supervisions (history-ladder.ts), with who replied and who accepted.
   const supervisionRows = orders.flatMap((o) =>
-    (o.supervisions ?? []).map((x) => {
-      const by = (action: string) => o.events.find((e) => e.action === action && e.resolveData?.(ref).supervisionId === x.id)?.actor.userId ?? null;
-      return {
-        id: x.id,
-        order_id: o.row.id,
-        level: x.level,
-        step: x.step,
-        unit_id: x.unitId,
-        policy_id: x.policyId,
-        raised_at: iso(x.raisedAt),
-        note: x.note,
-        task_due_at: iso(x.taskDueAt),
-        status: x.status,
-        reply: x.reply,
-        replied_at: iso(x.repliedAt),
-        replied_by: x.repliedAt ? by('supervision-reply') : null,
-        reviewed_at: iso(x.reviewedAt),
-        reviewed_by: x.reviewedAt ? by('supervision-review') : null,
-      };
-    }),
+    (o.supervisions ?? []).map((x) => ({
+      id: x.id,
+      order_id: o.row.id,
+      level: x.level,
+      step: x.step,
+      unit_id: x.unitId,
+      policy_id: x.policyId,
+      raised_at: iso(x.raisedAt),
+      note: x.note,
+      task_due_at: iso(x.taskDueAt),
+      status: x.status,
+      reply: x.reply,
+      replied_at: iso(x.repliedAt),
+      replied_by: x.repliedBy,
+      reviewed_at: iso(x.reviewedAt),
+      reviewed_by: x.reviewedBy,
+    })),
   );
   if (supervisionRows.length) {
     await tx.query(
