@@ -27,7 +27,7 @@ export const zhCN = {
     satisfactionRate: '满意率',
     units: '单位考评（近{{n}}天）',
   },
-  desk: { queues: '工作队列', refresh: '刷新', empty: '该队列暂无工单' },
+  desk: { queues: '工作队列', refresh: '刷新', empty: '该队列暂无工单', total: '共 {{count}} 条' },
   queue: {
     pendingAccept: '待受理',
     pendingVerify: '待核实',
@@ -131,7 +131,7 @@ export const en: Shape<typeof zhCN> = {
     satisfactionRate: 'Satisfied',
     units: 'Units (last {{n}} days)',
   },
-  desk: { queues: 'Work queues', refresh: 'Refresh', empty: 'No orders in this queue' },
+  desk: { queues: 'Work queues', refresh: 'Refresh', empty: 'No orders in this queue', total: 'Total: {{count}}' },
   queue: {
     pendingAccept: 'To accept',
     pendingVerify: 'To verify',

@@ -70,7 +70,7 @@ export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilte
           pageSize,
           total: orders.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (n) => (lang === 'en' ? `${n} orders` : `共 ${n} 条`),
+          showTotal: (count) => t('desk.total', { count }),
           onChange: (p, s) => {
             setPage(s === pageSize ? p : 1);
             setPageSize(s);
@@ -78,7 +78,7 @@ export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilte
         }}
         columns={[
           { title: t('order.code'), dataIndex: 'code', width: 160, render: (code: string, o) => <Link to={`/orders/${o.id}`} state={{ from: location.pathname + location.search }}>{code}</Link> },
-          { title: t('order.state'), dataIndex: ['state', 'label'], width: 84, render: (label: string) => <Tag>{label}</Tag> },
+          { title: t('order.state'), dataIndex: ['state', 'label'], width: 130, ellipsis: true, render: (label: string) => <Tag>{label}</Tag> },
           { title: t('order.light'), dataIndex: 'light', width: 64, render: (l: Item['light']) => <LightTag light={l} /> },
           { title: t('order.channel'), dataIndex: ['channel', 'label'], width: 90 },
           { title: t('order.nature'), dataIndex: ['nature', 'label'], width: 80 },
