@@ -3,6 +3,7 @@ import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { fileRoutes } from './files.ts';
+import { intakeRoutes } from './intake.ts';
 import { messageRoutes } from './messages.ts';
 import { orderActionRoutes, orderRoutes } from './orders.ts';
 import { publicRoutes } from './public.ts';
@@ -20,7 +21,7 @@ const prefixed = <P extends string, R extends object>(p: P, r: R) =>
 export const apiRoutes = {
   ...prefixed('system', systemRoutes),
   ...prefixed('auth', authRoutes),
-  ...prefixed('orders', orderRoutes),
+  ...prefixed('orders', { ...orderRoutes, ...intakeRoutes }),
   ...prefixed('actions', orderActionRoutes),
   ...prefixed('territory', territoryRoutes),
   ...prefixed('catalogue', catalogueRoutes),

@@ -7,6 +7,7 @@ export * from './route.ts';
 export * from './common.ts';
 export * from './auth.ts';
 export * from './orders.ts';
+export * from './intake.ts';
 export * from './files.ts';
 export * from './catalogue.ts';
 export * from './territory.ts';

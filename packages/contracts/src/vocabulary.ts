@@ -144,6 +144,7 @@ export type Lang = (typeof LANGS)[number];
  */
 export const PERMISSIONS = [
   'reporters.identity',
+  'orders.intake',
   'orders.supervise',
   'supervision.board',
   'supervision.instruct',
@@ -231,7 +232,7 @@ export const ACTION_NAMES = [
 export type ActionName = (typeof ACTION_NAMES)[number];
 
 /** Timeline entries that are not actions a user takes on /actions. */
-export const TIMELINE_ONLY_ACTIONS = ['create', 'merged-into', 'supervise', 'supervision-reply', 'supervision-review', 'instruction', 'rate'] as const;
+export const TIMELINE_ONLY_ACTIONS = ['create', 'merged-into', 'supervise', 'supervision-reply', 'supervision-review', 'instruction', 'rate', 'add-caller'] as const;
 export const TIMELINE_ACTIONS = [...TIMELINE_ONLY_ACTIONS, ...ACTION_NAMES] as const;
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 
@@ -297,6 +298,11 @@ export const ACTION_LABELS: Record<TimelineAction, ActionLabels> = {
   reopen: { verb: { zh: '重办', en: 'reopen' }, done: { zh: '重办', en: 'reopened' }, about: 'Reopen on substantive dissatisfaction' },
   close: { verb: { zh: '结案', en: 'close' }, done: { zh: '结案', en: 'closed' }, about: 'Close' },
   'force-close': { verb: { zh: '强制结案', en: 'force close' }, done: { zh: '强制结案', en: 'force-closed' }, about: 'Forced close by the shift lead' },
+  'add-caller': {
+    verb: { zh: '追加来电', en: 'add caller' },
+    done: { zh: '重复来电', en: 'another caller' },
+    about: 'Another caller reported the same matter and was added to the order as a reporter',
+  },
   merge: { verb: { zh: '并单', en: 'merge' }, done: { zh: '并单', en: 'merged duplicates' }, about: 'Merge duplicates under this order' },
   'merged-into': { verb: { zh: '并入', en: 'merge into' }, done: { zh: '并入', en: 'merged into' }, about: 'Merged into another order' },
   supervise: { verb: { zh: '督办', en: 'supervise' }, done: { zh: '督办', en: 'supervised' }, about: 'Raise a supervision level' },

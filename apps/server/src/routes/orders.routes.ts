@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { ACTION_NAMES, orderActionRoutes, orderRoutes as routes, type ActionName } from '@liandong/contracts';
-import { createOrder, findVisibleOrder, newOrderView, orderIdOf, orderView, performAction, revealReporterPhone, searchOrders } from '@liandong/core/orders/index.ts';
+import { ACTION_NAMES, intakeRoutes, orderActionRoutes, orderRoutes as routes, type ActionName } from '@liandong/contracts';
+import { addCaller, createOrder, findSimilarCases, findVisibleOrder, newOrderView, orderIdOf, orderView, performAction, revealReporterPhone, searchOrders } from '@liandong/core/orders/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { requestLang } from '../http/lang.ts';
@@ -34,6 +34,19 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
   contractRoute(app, routes.revealPhone, async (req) =>
     revealReporterPhone(p.db, requireActor(req), await orderIdOf(p.db, req.params.id), req.params.reporterId, req.body.reason, p.clock(), req.ip),
   );
+
+  contractRoute(app, intakeRoutes.similarCases, async (req) =>
+    findSimilarCases(p.db, requireActor(req), req.query, requestLang(req), await readClock(p)),
+  );
+
+  contractRoute(app, intakeRoutes.addCaller, async (req, reply) => {
+    const actor = requireActor(req);
+    const key = req.headers['idempotency-key'];
+    const id = await orderIdOf(p.db, req.params.id);
+    const r = await addCaller(p.db, actor, id, req.body, Array.isArray(key) ? key[0] : key, p.services);
+    if (r.replayed) reply.header('Idempotent-Replayed', 'true');
+    return orderView(p.db, actor, id, requestLang(req), await readClock(p), { timeline: true });
+  });
 
   for (const action of ACTION_NAMES) registerAction(app, p, action);
 }

@@ -10,3 +10,5 @@ export { ACTION_RULES, checkAction, ACTIVE_STATES, FINAL_STATES } from './lifecy
 export type { OrderServices } from './order-services.ts';
 export type { OrderRow } from './order.types.ts';
 export { DEFAULT_STEP_LIMITS } from './deadlines.ts';
+export { findSimilarCases } from './similar/similar-cases.ts';
+export { addCaller } from './similar/add-caller.ts';

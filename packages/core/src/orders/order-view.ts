@@ -21,7 +21,8 @@ import type { IntakeReference } from './intake/reference-cache.ts';
 
 export type Lang = WireLang;
 
-const VIEW_SELECT = `
+/** The order with the names and labels a view shows, for an `orders` alias `o`. */
+export const VIEW_SELECT = `
   select o.*, st.type as state_type, st.label_zh as state_zh, st.label_en as state_en,
     g.name as grid_name, dv.name as village_name, dt.name as town_name, dd.name as district_name,
     c.name as category_name, c.name_en as category_name_en, cc.code as condition_code, cc.description as condition_description,
@@ -41,7 +42,7 @@ const VIEW_SELECT = `
   left join units du on du.id = o.dispatch_unit_id
   left join units hu on hu.id = o.handler_unit_id`;
 
-type ViewRow = OrderRow & Record<string, string | null>;
+export type ViewRow = OrderRow & Record<string, string | null>;
 
 const named = (code: string | null, name: string | null) => (code ? { code, name } : null);
 const unit = (id: number | null, name: string | null) => (id ? { id, name } : null);
@@ -249,13 +250,17 @@ export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter
     `${VIEW_SELECT} where ${whereSql} order by o.created_at desc, o.id desc ${w.sql}`,
     rowParams,
   );
-  const ids = rows.rows.map((r) => r.id);
+  return { total: total.rows[0]!.n, page: w.page, pageSize: w.pageSize, items: await toListItems(q, rows.rows, actor, lang, clock) };
+}
+
+/** Rows of VIEW_SELECT as a list shows them: each with the light of its running clocks. */
+export async function toListItems(q: Queryable, rows: ViewRow[], actor: Actor, lang: Lang, clock: ClockReading): Promise<OrderListItem[]> {
+  const ids = rows.map((r) => r.id);
   const running = ids.length
     ? (await q.query<DeadlineRow>('select * from order_deadlines where order_id = any($1::bigint[]) and done_at is null', [ids])).rows
     : [];
-  const items = rows.rows.map((r) => {
+  return rows.map((r) => {
     const clocks = running.filter((d) => d.order_id === r.id).map((d) => toDeadlineView(d, clock, r.suspended_at));
     return { ...toOrderSummary(r, lang, actor), light: worstLight(clocks) };
   });
-  return { total: total.rows[0]!.n, page: w.page, pageSize: w.pageSize, items };
 }

@@ -18,6 +18,10 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
     roles: ['operator'],
     refusal: { zh: '只有可查看完整号码的话务员可按来电号码查询', en: 'Only operators, who see full numbers, may search by phone number' },
   },
+  'orders.intake': {
+    roles: ['operator', 'dispatcher', 'shift_lead'],
+    refusal: { zh: '只有话务员、分拨员或值班长可以受理来电', en: 'Only operators, dispatchers or shift leads take calls at the desk' },
+  },
   'orders.supervise': {
     roles: ['supervisor', 'shift_lead', 'leader'],
     refusal: { zh: '只有督办员、值班长或领导可以督办', en: 'Only supervisors, shift leads or leaders may supervise' },

@@ -1,0 +1,77 @@
+/**
+ * The hotline operator's intake aids (话务受理): similar cases (相似案件) near a point before a new order is saved,
+ * and adding a caller to an existing order instead of creating a duplicate (追加来电).
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { DateTime, Nullable, Obj, OrderRefParams } from './common.ts';
+import { FileId } from './files.ts';
+import { route } from './route.ts';
+import { OrderDetailSchema, OrderListItemSchema } from './orders.ts';
+import { CRS_CODES, literals } from './vocabulary.ts';
+
+/** How far and how far back similar cases are looked for, unless the caller narrows it. */
+export const SIMILAR_DEFAULTS = { radiusM: 500, days: 30, limit: 8 } as const;
+
+export const SimilarCasesQuery = Obj({
+  lng: Type.Number({ minimum: -180, maximum: 180 }),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  crs: Type.Optional(literals(CRS_CODES, { description: 'coordinate system of the point, default wgs84' })),
+  categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'the category the operator chose' })),
+  text: Type.Optional(Type.String({ maxLength: 500, description: 'what the caller says so far (the first 500 characters)' })),
+  radiusM: Type.Optional(Type.Integer({ minimum: 50, maximum: 5000, description: `metres around the point, default ${SIMILAR_DEFAULTS.radiusM}` })),
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: `how many days back, default ${SIMILAR_DEFAULTS.days}` })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: `default ${SIMILAR_DEFAULTS.limit}` })),
+});
+export type SimilarCasesInput = Static<typeof SimilarCasesQuery>;
+
+/** A candidate duplicate: the order as a list shows it, and why it is offered. */
+export const SimilarCaseSchema = Obj({
+  order: OrderListItemSchema,
+  distanceM: Type.Integer({ description: 'metres from the point' }),
+  ageHours: Type.Number({ description: 'hours since it was registered' }),
+  sameCategory: Type.Boolean(),
+  textSimilarity: Type.Number({ minimum: 0, maximum: 1, description: 'how much of the text the two share (character pairs)' }),
+  score: Type.Number({ description: 'the ranking: nearer, newer, same category and similar text rank higher' }),
+  callers: Type.Integer({ description: 'how many people reported it (its reporters)' }),
+  photoId: Nullable(FileId),
+  acceptsCallers: Type.Boolean({ description: 'whether a caller can still be added to it (it is not closed, voided or merged)' }),
+});
+export type SimilarCase = Static<typeof SimilarCaseSchema>;
+
+export const AddCallerBody = Type.Object(
+  {
+    channel: Type.String({ minLength: 1, maxLength: 40, description: 'how this caller reached us, e.g. hotline' }),
+    description: Type.String({ minLength: 1, maxLength: 4000, description: 'what this caller says' }),
+    reporter: Type.Object(
+      {
+        name: Type.Optional(Type.String({ maxLength: 60 })),
+        phone: Type.Optional(Type.String({ pattern: '^[0-9+\\-]{5,20}$', description: 'digits, + or -' })),
+        anonymous: Type.Optional(Type.Boolean()),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AddCallerInput = Static<typeof AddCallerBody>;
+
+export const intakeRoutes = {
+  similarCases: route({
+    method: 'GET',
+    path: '/api/v1/orders/similar',
+    tags: ['orders'],
+    summary: '相似案件 Orders near a point, recent, of the same category or with similar text: the candidates a new call may duplicate',
+    querystring: SimilarCasesQuery,
+    response: { 200: Obj({ radiusM: Type.Integer(), days: Type.Integer(), since: DateTime, items: Type.Array(SimilarCaseSchema) }) },
+  }),
+  addCaller: route({
+    method: 'POST',
+    path: '/api/v1/orders/:id/callers',
+    tags: ['orders'],
+    summary: '追加来电 Add a caller to an existing order instead of registering a duplicate: he is kept as a reporter and called back',
+    params: OrderRefParams,
+    headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ description: 'required; a retry with the same key adds the caller once' })) }),
+    body: AddCallerBody,
+    response: { 200: OrderDetailSchema },
+  }),
+};

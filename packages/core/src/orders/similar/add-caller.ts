@@ -1,0 +1,61 @@
+/**
+ * 追加来电: another caller reports a matter already on an order. Instead of a duplicate order, he becomes one of
+ * its reporters (called back like the first), and the timeline records what he said. An Idempotency-Key makes a
+ * retry add him once; an order that is closed, voided, rejected or merged takes no more callers.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '@liandong/db';
+import type { AddCallerInput } from '@liandong/contracts';
+import type { Actor } from '../../org/actor.ts';
+import { assertMay } from '../../org/permissions.rules.ts';
+import { DomainError, unprocessable, wrongState } from '../../shared/errors.ts';
+import { idempotencyScope, validateIdempotencyKey } from '../create-order.ts';
+import { FINAL_STATES } from '../lifecycle.rules.ts';
+import { lockVisibleOrder } from '../order-access.ts';
+import { insertEvent } from '../order.repository.ts';
+import type { OrderServices } from '../order-services.ts';
+
+export async function addCaller(db: Db, actor: Actor, orderId: number, input: AddCallerInput, idempotencyKey: string | undefined, services: OrderServices): Promise<{ replayed: boolean }> {
+  assertMay(actor, 'orders.intake');
+  const key = validateIdempotencyKey(idempotencyKey);
+  const ref = await services.reference.get(db);
+  if (!ref.channels.has(input.channel)) throw unprocessable('channel', `来源渠道 ${input.channel} 不存在`, `Unknown channel ${input.channel}`);
+  const hash = createHash('sha256').update(JSON.stringify({ orderId, input })).digest('hex');
+  const scope = `${idempotencyScope(actor)}:caller`;
+  return db.transaction(async (tx) => {
+    const order = await lockVisibleOrder(tx, actor, orderId);
+    const now = services.clock();
+    const taken = await tx.query<{ request_hash: string }>(
+      `with ins as (insert into idempotency_keys (scope, key, request_hash, order_id, created_at) values ($1, $2, $3, $4, $5) on conflict do nothing returning 1)
+       select request_hash from idempotency_keys where scope = $1 and key = $2 and not exists (select 1 from ins)`,
+      [scope, key, hash, orderId, now],
+    );
+    if (taken.rows[0]) {
+      if (taken.rows[0].request_hash !== hash) {
+        throw new DomainError(422, 'idempotency_key_reused', { zh: '该幂等键已用于另一次不同的请求', en: 'This Idempotency-Key was already used for a different request' }, 'Idempotency-Key');
+      }
+      return { replayed: true };
+    }
+    if (FINAL_STATES.includes(order.state)) {
+      throw wrongState('工单已结束（已结案、作废、不予受理或已并单），不能追加来电，请登记新工单', 'The order has ended (closed, voided, rejected or merged): register a new order instead');
+    }
+    const rep = input.reporter;
+    const reporter = await tx.query<{ id: number }>(
+      'insert into order_reporters (order_id, name, phone, anonymous, created_at) values ($1, $2, $3, $4, $5) returning id',
+      [orderId, rep.name ?? null, rep.phone ?? null, rep.anonymous ?? false, now],
+    );
+    await insertEvent(tx, {
+      orderId,
+      at: now,
+      action: 'add-caller',
+      actorUserId: actor.userId,
+      actorUnitId: actor.unitId,
+      fromState: order.state,
+      toState: order.state,
+      note: input.description,
+      data: { channel: input.channel, reporterId: Number(reporter.rows[0]!.id) },
+    });
+    await tx.query('update orders set updated_at = $2, version = version + 1 where id = $1', [orderId, now]);
+    return { replayed: false };
+  });
+}
