@@ -95,7 +95,7 @@ describe('adding a caller to an existing order', () => {
     const before = await tableCounts(s);
     const r = await op.post(`/api/v1/orders/${manhole.id}/callers`, body, { 'idempotency-key': key });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.reporters.map((x: { phone: string }) => x.phone)).toEqual(['13900000001', '13900000002']);
+    expect(r.body.reporters.map((x) => x.phone)).toEqual(['13900000001', '13900000002']);
     const ev = r.body.timeline.at(-1)!;
     expect(ev).toMatchObject({ action: 'add-caller', label: '重复来电', note: body.description, fromState: 'pending_accept', toState: 'pending_accept' });
     expect(ev.data).toMatchObject({ channel: 'hotline', reporterId: r.body.reporters[1]!.id });

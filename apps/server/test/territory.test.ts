@@ -64,6 +64,12 @@ describe('catalogue API', () => {
     const c = await s.as('zx_operator');
     const cats = (await c.get('/api/v1/catalogue/categories?q=井盖')).body as { code: string; name: string }[];
     expect(cats.map((x) => x.code)).toContain('01001');
+    // Pinyin initials (拼音首字母) find the same, in any case; English words still work.
+    const initials = (await c.get('/api/v1/catalogue/categories?q=JG')).body as { code: string; name: string }[];
+    expect(initials.map((x) => x.code)).toContain('01001');
+    const gsjg = (await c.get('/api/v1/catalogue/categories?q=gsjg')).body as { code: string; name: string }[];
+    expect(gsjg.map((x) => x.name)).toContain('供水井盖异常');
+    expect(gsjg.every((x) => x.name.includes('供水井盖'))).toBe(true);
     const conds = (await c.get('/api/v1/catalogue/categories/01001/conditions')).body as { code: string; urgency: string }[];
     expect(conds[0]!.urgency).toBe('urgent');
     expect(((await c.get('/api/v1/catalogue/natures')).body as { code: string }[]).map((n) => n.code)).toContain('complaint');

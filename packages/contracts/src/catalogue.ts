@@ -10,7 +10,7 @@ export const HANDLING_LEVELS = ['department', 'town', 'village', 'grid'] as cons
 export const CategoryQuery = Obj({
   kind: Type.Optional(literals(CATEGORY_KINDS)),
   parentCode: Type.Optional(Type.String({ maxLength: 20 })),
-  q: Type.Optional(Type.String({ maxLength: 50, description: 'name search' })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: 'words of the Chinese or English name, a code prefix, or pinyin initials (jg → 井盖)' })),
 });
 
 export const CategorySchema = Obj({

@@ -2,6 +2,7 @@
  * SQL for reading the catalogue. Writes (batched upserts used by imports and the demo) live in
  * catalogue.upserts.ts and are re-exported here so callers have one repository to import.
  */
+import { isInitialsQuery, pinyinInitials } from './pinyin-initials.ts';
 import type { Queryable } from '@liandong/db';
 import type { ConditionWithUnits, OrderStateRow } from '@liandong/contracts';
 import type {
@@ -57,18 +58,24 @@ export async function listCategories(q: Queryable, filter: CategoryFilter = {}):
   if (filter.level) add('level = ?', filter.level);
   if (filter.parentCode === null) where.push('parent_code is null');
   else if (filter.parentCode !== undefined) add('parent_code = ?', filter.parentCode);
-  if (filter.q?.trim()) {
+  const search = filter.q?.trim() ?? '';
+  // Latin letters may be pinyin initials (jg → 井盖) as well as English words: filtered below, on the names.
+  const byInitials = isInitialsQuery(search);
+  if (search && !byInitials) {
     // Escape LIKE wildcards so a search for "100%" means the text, not a pattern.
-    const text = filter.q.trim().replace(/[\\%_]/g, (m) => `\\${m}`);
-    params.push(text);
+    params.push(search.replace(/[\\%_]/g, (m) => `\\${m}`));
     const p = `$${params.length}`;
     where.push(`(name ilike '%' || ${p} || '%' or name_en ilike '%' || ${p} || '%' or code like ${p} || '%')`);
   }
   if (!filter.includeInactive) where.push('active');
-  params.push(filter.limit ?? 1000);
+  const limit = filter.limit ?? 1000;
+  params.push(byInitials ? null : limit);
   const sql = `select ${CATEGORY_COLUMNS} from categories ${where.length ? `where ${where.join(' and ')}` : ''}
     order by kind = 'component', sort, code limit $${params.length}`;
-  return (await q.query<Category>(sql, params)).rows;
+  const rows = (await q.query<Category>(sql, params)).rows;
+  if (!byInitials) return rows;
+  const letters = search.toLowerCase();
+  return rows.filter((c) => pinyinInitials(c.name).includes(letters) || c.nameEn?.toLowerCase().includes(letters)).slice(0, limit);
 }
 
 export async function getCondition(q: Queryable, id: number): Promise<Condition | null> {
