@@ -32,6 +32,14 @@ export interface Config {
   fileStore: FileStore;
   /** Rate limits on intake, uploads and public routes (LIANDONG_RATE_*; LIANDONG_RATE_LIMITS=off disables them). */
   rateLimits: RateLimits;
+  /** The maps' base tiles (LIANDONG_BASEMAP_URL, _CRS, _ATTRIBUTION); none by default: the vector map alone. */
+  basemap: Basemap | null;
+}
+
+export interface Basemap {
+  tiles: string;
+  crs: 'wgs84' | 'gcj02' | 'bd09';
+  attribution: string;
 }
 
 export class ConfigError extends Error {}
@@ -100,8 +108,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, flags: Record<s
     logLevel: get('log-level', 'LOG_LEVEL') || 'warn',
     rateLimits: loadRateLimits(env),
     fileStore: fileStore(env.LIANDONG_FILE_STORE, dataDir),
+    basemap: loadBasemap(env),
     publicUrl: (publicUrl || '').replace(/\/$/, '') || `http://${host}:${get('port', 'PORT') || 8080}`,
   };
+}
+
+function loadBasemap(env: NodeJS.ProcessEnv): Basemap | null {
+  const tiles = env.LIANDONG_BASEMAP_URL?.trim();
+  if (!tiles) return null;
+  if (!/^(https?:\/\/|\/)[^\s]*\{z\}[^\s]*$/.test(tiles) || !tiles.includes('{x}') || !tiles.includes('{y}')) {
+    throw new ConfigError('LIANDONG_BASEMAP_URL must be an http(s) tile address with {z}, {x} and {y} / LIANDONG_BASEMAP_URL 须为含 {z}{x}{y} 的瓦片地址');
+  }
+  const crs = (env.LIANDONG_BASEMAP_CRS || 'wgs84').toLowerCase();
+  if (crs !== 'wgs84' && crs !== 'gcj02' && crs !== 'bd09') {
+    throw new ConfigError('LIANDONG_BASEMAP_CRS must be wgs84, gcj02 or bd09 / LIANDONG_BASEMAP_CRS 须为 wgs84、gcj02 或 bd09');
+  }
+  return { tiles, crs, attribution: env.LIANDONG_BASEMAP_ATTRIBUTION ?? '' };
 }
 
 /** Rate limits from LIANDONG_RATE_* (see README); per process, in memory. */

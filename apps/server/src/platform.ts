@@ -3,7 +3,8 @@
  * the in-memory services the use cases need (territory index, working calendar, clock).
  */
 import { openDatabase, type Db } from '@liandong/db';
-import { ComponentService, TerritoryService } from '@liandong/core/territory/index.ts';
+import { ComponentService, MapLayers, TerritoryService } from '@liandong/core/territory/index.ts';
+import type { Basemap } from './config.ts';
 import { CalendarProvider, type WorkingCalendar } from '@liandong/core/calendar/index.ts';
 import { IntakeQueue, ReferenceCache, type OrderServices } from '@liandong/core/orders/index.ts';
 import { systemClock, type Clock } from '@liandong/core/shared/clock.ts';
@@ -20,6 +21,8 @@ export interface Platform {
   clock: Clock;
   /** Where uploaded bytes live (database by default; LIANDONG_FILE_STORE). */
   files: FileStore;
+  /** The maps: the territory's layers, and the deployment's base map if it set one. */
+  map: { layers: MapLayers; basemap: Basemap | null };
 }
 
 export function platformOn(db: Db, clock: Clock = systemClock, publicUrl?: string, files: FileStore = databaseStore): Platform {
@@ -33,6 +36,7 @@ export function platformOn(db: Db, clock: Clock = systemClock, publicUrl?: strin
     calendar,
     clock,
     files,
+    map: { layers: new MapLayers(), basemap: null },
     services: {
       clock,
       territory,
@@ -44,8 +48,10 @@ export function platformOn(db: Db, clock: Clock = systemClock, publicUrl?: strin
   };
 }
 
-export async function openPlatform(config: { databaseUrl?: string; dataDir: string; publicUrl?: string; fileStore?: FileStore }): Promise<Platform> {
-  return platformOn(await openDatabase(config), systemClock, config.publicUrl, config.fileStore);
+export async function openPlatform(config: { databaseUrl?: string; dataDir: string; publicUrl?: string; fileStore?: FileStore; basemap?: Basemap | null }): Promise<Platform> {
+  const p = platformOn(await openDatabase(config), systemClock, config.publicUrl, config.fileStore);
+  p.map.basemap = config.basemap ?? null;
+  return p;
 }
 
 /** Now, and the calendar to read clocks with: what views of deadlines need. */

@@ -4,6 +4,7 @@ import { route } from './route.ts';
 import { CRS_CODES, literals } from './vocabulary.ts';
 
 export const SPECIALTIES = ['work_safety', 'fire', 'environment', 'labour'] as const;
+export type Specialty = (typeof SPECIALTIES)[number];
 
 const point = {
   lng: Type.Number({ minimum: -180, maximum: 180 }),
@@ -75,7 +76,64 @@ export const GridListQuery = Obj({
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
 });
 
+/** The territory's map layers (地图图层), drawn from the API: nothing on a map reaches the internet. */
+export const MAP_LAYERS = ['district', 'towns', 'villages', 'grids', 'professional'] as const;
+export type MapLayerName = (typeof MAP_LAYERS)[number];
+
+const NUM = '-?[0-9]+(\\.[0-9]+)?';
+export const MapLayerQuery = Obj({
+  bbox: Type.Optional(Type.String({ pattern: `^${NUM},${NUM},${NUM},${NUM}$`, description: 'minLng,minLat,maxLng,maxLat in the crs asked for; default the whole layer' })),
+  zoom: Type.Number({ minimum: 0, maximum: 24, description: 'the map zoom: outlines are simplified to about a third of a pixel at it' }),
+  crs: Type.Optional(literals(CRS_CODES, { description: 'coordinates of the answer and of bbox: the base map’s system (default wgs84)' })),
+});
+
+const Position = Type.Array(Type.Number(), { minItems: 2, maxItems: 3 });
+export const LayerFeatureSchema = Obj({
+  type: Type.Literal('Feature'),
+  properties: Obj({
+    code: Type.String(),
+    name: Type.String(),
+    parentCode: Nullable(Type.String({ description: 'the division it lies in (a grid: its village or town)' })),
+    specialty: Nullable(literals(SPECIALTIES)),
+  }),
+  geometry: Type.Union([
+    Obj({ type: Type.Literal('Polygon'), coordinates: Type.Array(Type.Array(Position)) }),
+    Obj({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Type.Array(Position))) }),
+  ]),
+});
+export const LayerCollectionSchema = Obj({ type: Type.Literal('FeatureCollection'), features: Type.Array(LayerFeatureSchema) });
+export type LayerCollection = Static<typeof LayerCollectionSchema>;
+
+/** How the console draws its maps: the deployment's base map, if any, and the territory's extent. */
+export const MapConfigSchema = Obj({
+  basemap: Nullable(
+    Obj({
+      tiles: Type.String({ description: 'tile URL template with {z}/{x}/{y} (Tianditu, Gaode, OSM …), set by LIANDONG_BASEMAP_URL' }),
+      crs: literals(CRS_CODES, { description: 'the tiles’ coordinate system; the console asks the API for layers in it' }),
+      attribution: Type.String(),
+    }),
+  ),
+  bounds: Nullable(Type.Tuple([Type.Number(), Type.Number(), Type.Number(), Type.Number()], { description: 'the district’s extent, WGS-84: minLng, minLat, maxLng, maxLat' })),
+});
+export type MapConfig = Static<typeof MapConfigSchema>;
+
 export const territoryRoutes = {
+  mapConfig: route({
+    method: 'GET',
+    path: '/api/v1/map/config',
+    tags: ['territory'],
+    summary: '地图配置 The base map (if the deployment set one) and the territory’s extent',
+    response: { 200: MapConfigSchema },
+  }),
+  mapLayer: route({
+    method: 'GET',
+    path: '/api/v1/map/layers/:layer',
+    tags: ['territory'],
+    summary: '地图图层 District, towns, villages, grids or professional grids as GeoJSON, in a box, simplified for the zoom',
+    params: Type.Object({ layer: literals(MAP_LAYERS) }),
+    querystring: MapLayerQuery,
+    response: { 200: LayerCollectionSchema },
+  }),
   listGrids: route({
     method: 'GET',
     path: '/api/v1/territory/grids',

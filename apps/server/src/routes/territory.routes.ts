@@ -15,6 +15,18 @@ export function territoryRoutes(app: FastifyInstance, p: Platform): void {
   contractRoute(app, routes.listGrids, async (req) => gridViews(p.db, requireActor(req), req.query));
   contractRoute(app, routes.getGrid, async (req) => gridView(p.db, requireActor(req), req.params.code));
 
+  contractRoute(app, routes.mapConfig, async (req) => {
+    requireActor(req);
+    return { basemap: p.map.basemap, bounds: await p.map.layers.extent(p.db) };
+  });
+
+  contractRoute(app, routes.mapLayer, async (req) => {
+    requireActor(req);
+    const bbox = req.query.bbox?.split(',').map(Number) as [number, number, number, number] | undefined;
+    const features = await p.map.layers.features(p.db, req.params.layer, req.query.zoom, req.query.crs ?? 'wgs84', bbox);
+    return { type: 'FeatureCollection' as const, features };
+  });
+
   contractRoute(app, routes.lookup, async (req) => {
     requireActor(req);
     return describePoint(p.db, p.territory, req.query);

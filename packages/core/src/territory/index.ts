@@ -27,3 +27,4 @@ export { validateGeometry, validateGridFeature } from './grid-feature.ts';
 export { importGridsGeoJson, validateGridCollection, MAX_IMPORT_FEATURES, type ImportGridsOptions } from './import-grids.ts';
 export { importDivisionsCsv, parseDivisionsCsv, type ImportDivisionsOptions } from './import-divisions.ts';
 export { describePoint } from './describe-point.ts';
+export { MapLayers, MAP_ZOOMS, type LayerFeature } from './map/map-layers.ts';
