@@ -15,7 +15,13 @@ export default defineConfig({
     rollupOptions: {
       output: {
         // The libraries change less often than the pages: their own files stay cached across releases.
-        manualChunks: (id: string) => (id.includes('node_modules') ? (/antd|@ant-design|rc-/.test(id) ? 'antd' : 'vendor') : undefined),
+        // The map library is loaded only with a page that shows a map (map/LazyMap.tsx).
+        manualChunks: (id: string) =>
+          !id.includes('node_modules') || /maplibre|gcoord|geojson|@mapbox|earcut|kdbush|supercluster|pbf|potpack|quickselect|tinyqueue/.test(id)
+            ? undefined
+            : /antd|@ant-design|rc-/.test(id)
+              ? 'antd'
+              : 'vendor',
       },
     },
   },

@@ -4,6 +4,7 @@ import { Route, Routes } from 'react-router';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { useMe } from './auth/session.ts';
 import { DeskPage } from './desk/DeskPage.tsx';
+import { IntakePage } from './intake/IntakePage.tsx';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { OrderDetailPage } from './orders/OrderDetailPage.tsx';
 import { BoardPage } from './supervision/BoardPage.tsx';
@@ -17,6 +18,7 @@ export function App() {
       <Routes>
         <Route path="/" element={<DeskPage me={me.data} />} />
         <Route path="/orders/:id" element={<OrderDetailPage />} />
+        {me.data.permissions.includes('orders.intake') && <Route path="/intake" element={<IntakePage me={me.data} />} />}
         {me.data.permissions.includes('supervision.board') && <Route path="/supervision" element={<BoardPage />} />}
         <Route path="*" element={<DeskPage me={me.data} />} />
       </Routes>

@@ -16,6 +16,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
   // Pages beyond the desk, each shown only when the server would let the user in (GET /me: permissions).
   const pages = [
     { key: '/', label: t('layout.desk') },
+    ...(me.permissions.includes('orders.intake') ? [{ key: '/intake', label: t('layout.intake') }] : []),
     ...(me.permissions.includes('supervision.board') ? [{ key: '/supervision', label: t('layout.board') }] : []),
   ];
   return (
@@ -32,7 +33,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
           mode="horizontal"
           className="console-nav"
           aria-label={t('layout.pages')}
-          selectedKeys={[pathname.startsWith('/supervision') ? '/supervision' : '/']}
+          selectedKeys={[pages.find((p) => p.key !== '/' && pathname.startsWith(p.key))?.key ?? '/']}
           items={pages}
           onClick={({ key }) => void navigate(key)}
         />

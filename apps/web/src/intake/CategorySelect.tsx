@@ -1,0 +1,31 @@
+/** 问题类别: the catalogue searched on the server as one types — Chinese words, a code, or pinyin initials (jg → 井盖). */
+import { useState } from 'react';
+import { Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../shared/api.ts';
+
+export function CategorySelect({ value, onChange, id, ...aria }: { value?: string; onChange?: (v: string | undefined) => void; id?: string; 'aria-required'?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [search, setSearch] = useState('');
+  const found = useQuery({
+    queryKey: ['categories', search, i18n.language],
+    queryFn: () => call('catalogue.listCategories', { query: search ? { q: search } : { kind: 'event' } }),
+    staleTime: 300_000,
+  });
+  const name = (c: { name: string; nameEn: string | null }) => (i18n.language === 'en' && c.nameEn ? c.nameEn : c.name);
+  return (
+    <Select
+      id={id}
+      {...aria}
+      value={value}
+      onChange={onChange}
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      placeholder={t('intake.categoryPlaceholder')}
+      loading={found.isFetching}
+      notFoundContent={found.isFetching ? t('intake.searching') : t('intake.noCategory')}
+      options={(found.data ?? []).slice(0, 50).map((c) => ({ value: c.code, label: `${name(c)}（${c.code}）` }))}
+    />
+  );
+}

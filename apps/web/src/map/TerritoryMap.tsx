@@ -1,0 +1,148 @@
+/**
+ * The territory map (地图): maplibre-gl over the API's vector layers (map-style.ts), reloaded for the box and
+ * zoom in view. A click picks a point (the caller's location), shown with a marker; the grid it falls in is
+ * outlined. Points go in and out in WGS-84; when the base map is GCJ-02 the map works in it and converts.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Switch } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Map as MapLibre, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { CrsCode, LayerCollection, MapConfig } from '@liandong/contracts';
+import { call } from '../shared/api.ts';
+import { baseStyle, VECTOR_LAYERS } from './map-style.ts';
+import { fromMap, toMap, type LngLat } from './crs.ts';
+
+setWorkerUrl(workerUrl);
+
+export interface TerritoryMapProps {
+  /** What the map is for, read by screen readers (and tests). */
+  label: string;
+  /** The picked point, WGS-84. */
+  picked?: LngLat | null;
+  /** The grid to outline, by code (the picked point's). */
+  pickedGrid?: string | null;
+  onPick?: (p: LngLat) => void;
+  height?: number | string;
+}
+
+/** Where a polygon's name goes: the area-weighted centre of its largest ring. */
+function labelPoint(g: LayerCollection['features'][number]['geometry']): [number, number] {
+  const rings = g.type === 'Polygon' ? [g.coordinates[0]!] : g.coordinates.map((p) => p[0]!);
+  let best: [number, number] = [0, 0];
+  let bestArea = -1;
+  for (const ring of rings) {
+    let [a, x, y] = [0, 0, 0];
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [x0, y0] = ring[i] as [number, number];
+      const [x1, y1] = ring[i + 1] as [number, number];
+      const cross = x0 * y1 - x1 * y0;
+      a += cross;
+      x += (x0 + x1) * cross;
+      y += (y0 + y1) * cross;
+    }
+    if (Math.abs(a) > bestArea && a !== 0) [bestArea, best] = [Math.abs(a), [x / (3 * a), y / (3 * a)]];
+  }
+  return best;
+}
+
+export default function TerritoryMap({ label, picked, pickedGrid, onPick, height = 420 }: TerritoryMapProps) {
+  const { t } = useTranslation();
+  const config = useQuery({ queryKey: ['map-config'], queryFn: () => call('territory.mapConfig'), staleTime: Infinity });
+  const box = useRef<HTMLDivElement>(null);
+  const map = useRef<MapLibre | null>(null);
+  const marker = useRef<Marker | null>(null);
+  const grids = useRef<LayerCollection | null>(null);
+  const [ready, setReady] = useState(false);
+  const [professional, setProfessional] = useState(false);
+  const pickRef = useRef(onPick);
+  pickRef.current = onPick;
+
+  useEffect(() => {
+    if (!config.data || !box.current) return;
+    const cfg: MapConfig = config.data;
+    const crs: CrsCode = cfg.basemap?.crs ?? 'wgs84';
+    const m = new MapLibre({ container: box.current, style: baseStyle(cfg), attributionControl: false, dragRotate: false, pitchWithRotate: false, maxZoom: 18 });
+    map.current = m;
+    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    m.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    if (cfg.bounds) {
+      const [a, b, c, d] = cfg.bounds;
+      const sw = toMap({ lng: a, lat: b }, crs);
+      const ne = toMap({ lng: c, lat: d }, crs);
+      m.fitBounds([sw.lng, sw.lat, ne.lng, ne.lat], { padding: 16, duration: 0 });
+    }
+    // Town names as labels (the map has no glyphs to draw text with), hidden once villages show.
+    const labels: Marker[] = [];
+    const zoomClass = () => box.current?.classList.toggle('map-zoomed-in', m.getZoom() >= 12.5);
+    m.on('zoom', zoomClass);
+    let loading = 0;
+    const load = async () => {
+      const seq = ++loading;
+      const z = Math.floor(m.getZoom());
+      const b = m.getBounds();
+      const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(5)).join(',');
+      await Promise.all(
+        VECTOR_LAYERS.filter((l) => m.getZoom() >= l.minZoom).map(async (l) => {
+          const data = await call('territory.mapLayer', { params: { layer: l.name }, query: { zoom: z, crs, ...(l.name === 'district' || l.name === 'towns' ? {} : { bbox }) } });
+          if (seq !== loading) return;
+          if (l.name === 'grids') grids.current = data;
+          if (l.name === 'towns' && labels.length === 0) {
+            for (const f of data.features) {
+              const el = document.createElement('div');
+              el.className = 'map-label';
+              el.textContent = f.properties.name;
+              labels.push(new Marker({ element: el }).setLngLat(labelPoint(f.geometry)).addTo(m));
+            }
+          }
+          (m.getSource(l.name) as GeoJSONSource | undefined)?.setData(data as never);
+        }),
+      );
+      setReady(true);
+    };
+    m.on('load', () => void load());
+    m.on('moveend', () => void load());
+    m.on('click', (e) => pickRef.current?.(fromMap({ lng: e.lngLat.lng, lat: e.lngLat.lat }, crs)));
+    return () => {
+      labels.forEach((l) => l.remove());
+      m.remove();
+      map.current = null;
+    };
+  }, [config.data]);
+
+  // The picked point's marker, and the map moved to it when it lies outside the view.
+  useEffect(() => {
+    const m = map.current;
+    const crs = config.data?.basemap?.crs ?? 'wgs84';
+    marker.current?.remove();
+    marker.current = null;
+    if (!m || !picked) return;
+    const p = toMap(picked, crs);
+    marker.current = new Marker({ color: '#fa541c' }).setLngLat([p.lng, p.lat]).addTo(m);
+    if (!m.getBounds().contains([p.lng, p.lat])) m.easeTo({ center: [p.lng, p.lat], zoom: Math.max(m.getZoom(), 14) });
+  }, [picked, ready, config.data]);
+
+  // The picked grid outlined (from the grids layer once it is loaded at this zoom).
+  useEffect(() => {
+    const m = map.current;
+    const feature = grids.current?.features.find((f) => f.properties.code === pickedGrid);
+    (m?.getSource('pick') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: feature ? [feature] : [] } as never);
+  }, [pickedGrid, ready]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (m?.getLayer('professional-fill')) m.setLayoutProperty('professional-fill', 'visibility', professional ? 'visible' : 'none');
+  }, [professional, ready]);
+
+  return (
+    <div className="territory-map" style={{ height }}>
+      <div ref={box} className="territory-map-canvas" style={{ position: 'absolute', inset: 0 }} role="application" aria-label={label} />
+      <label className="territory-map-overlay">
+        <Switch size="small" checked={professional} onChange={setProfessional} aria-label={t('map.professional')} />
+        <span>{t('map.professional')}</span>
+      </label>
+    </div>
+  );
+}
