@@ -26,6 +26,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { tokenRoutes } from './routes/tokens.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { territoryRoutes } from './routes/territory.routes.ts';
+import { liveRoutes } from './routes/live.routes.ts';
 
 export interface AppOptions {
   logLevel?: string;
@@ -87,5 +88,6 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   publicRoutes(app, p);
   auditRoutes(app, p);
   tokenRoutes(app, p);
+  liveRoutes(app, p);
   return app;
 }

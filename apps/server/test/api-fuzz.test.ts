@@ -49,6 +49,11 @@ async function send(token: string, req: FuzzRequest): Promise<{ status: number; 
   if (req.method === 'POST' && req.url === '/api/v1/orders') headers['idempotency-key'] = newKey('fuzz');
   Object.assign(headers, req.headers);
   const res = await fetch(s.base + req.url, { method: req.method, headers, body: req.body });
+  // A live stream (SSE) never ends: its answer is its status and headers.
+  if (res.ok && res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    await res.body?.cancel();
+    return { status: res.status, body: null };
+  }
   const text = await res.text();
   let body: unknown = text;
   try {

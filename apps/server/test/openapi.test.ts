@@ -32,7 +32,8 @@ function openObjects(schema: unknown, at = ''): string[] {
   const s = schema as Record<string, unknown>;
   // OpenAPI 3.0 has no null type: @fastify/swagger writes null as { type: 'object', nullable: true, enum: [null] }.
   const isNull = Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === null;
-  const here = isNull ? [] : s.type === 'object' || s.properties !== undefined ? (s.additionalProperties === false || (typeof s.additionalProperties === 'object' && s.additionalProperties !== null) ? [] : [at || '/']) : [];
+  // Only `type: 'object'` marks an object schema: a map of properties may itself hold a field named `properties`.
+  const here = isNull ? [] : s.type === 'object' ? (s.additionalProperties === false || (typeof s.additionalProperties === 'object' && s.additionalProperties !== null) ? [] : [at || '/']) : [];
   return [...here, ...Object.entries(s).flatMap(([k, v]) => (typeof v === 'object' ? openObjects(v, `${at}/${k}`) : []))];
 }
 

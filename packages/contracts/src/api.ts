@@ -4,6 +4,7 @@ import { authRoutes } from './auth.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { fileRoutes } from './files.ts';
 import { intakeRoutes } from './intake.ts';
+import { liveRoutes } from './live.ts';
 import { messageRoutes } from './messages.ts';
 import { orderActionRoutes, orderRoutes } from './orders.ts';
 import { publicRoutes } from './public.ts';
@@ -31,5 +32,6 @@ export const apiRoutes = {
   ...prefixed('public', publicRoutes),
   ...prefixed('audit', auditRoutes),
   ...prefixed('tokens', tokenRoutes),
+  ...prefixed('live', liveRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

@@ -8,6 +8,7 @@ export * from './common.ts';
 export * from './auth.ts';
 export * from './orders.ts';
 export * from './intake.ts';
+export * from './live.ts';
 export * from './files.ts';
 export * from './catalogue.ts';
 export * from './territory.ts';

@@ -23,8 +23,10 @@ export interface RouteContract {
   response: { readonly [status: number]: TSchema };
   /** Reachable without signing in. */
   public?: boolean;
-  /** The answer is raw bytes (a file), not JSON. */
+  /** The answer is raw bytes (a file) or a stream, not JSON. */
   binary?: boolean;
+  /** The binary answer's content type, when it is always one (default application/octet-stream). */
+  contentType?: string;
 }
 
 /** Declares a route contract, keeping its literal types. */

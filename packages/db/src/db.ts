@@ -25,6 +25,12 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction: committed if fn resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel: `onPayload` gets each NOTIFY's payload once its transaction commits, from any process
+   * on the database. After a lost connection is restored it gets '*' (notifications may have been missed).
+   * Answers the function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -46,6 +52,9 @@ export function withinTransaction(tx: Queryable, kind: Db['kind']): Db {
     query: (sql, params, options) => tx.query(sql, params, options),
     exec: (sql) => tx.exec(sql),
     transaction: (fn) => fn(tx),
+    listen: async () => {
+      throw new Error('withinTransaction: listen on the database itself');
+    },
     close: async () => {
       throw new Error('withinTransaction: the enclosing transaction owns the connection');
     },

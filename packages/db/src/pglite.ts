@@ -51,6 +51,10 @@ export function pgliteDb(pg: PGlite): Db & { pglite: PGlite } {
     query: base.query,
     exec: base.exec,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    listen: async (channel, onPayload) => {
+      const stop = await pg.listen(channel, onPayload);
+      return () => stop();
+    },
     close: () => pg.close(),
   };
 }

@@ -53,6 +53,46 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         client.release();
       }
     },
+    listen: (channel, onPayload) => listenOn(url, channel, onPayload),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * A connection of its own that LISTENs (a pooled one would be handed to others); when the server drops it, it
+ * reconnects with growing pauses and reports '*', since notifications sent meanwhile were lost.
+ */
+async function listenOn(url: string, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (attempt: number): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => {
+      if (n.channel === channel) onPayload(n.payload ?? '');
+    });
+    c.on('error', () => undefined);
+    c.on('end', () => {
+      // Only a live listening connection is replaced; a failed attempt schedules its own retry.
+      if (stopped || client !== c) return;
+      client = null;
+      retry = setTimeout(() => void connect(1).catch(() => undefined), 250);
+    });
+    try {
+      await c.connect();
+      await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+      client = c;
+      if (attempt > 0) onPayload('*');
+    } catch (err) {
+      await c.end().catch(() => undefined);
+      if (attempt === 0) throw err;
+      if (!stopped) retry = setTimeout(() => void connect(attempt + 1).catch(() => undefined), Math.min(30_000, 250 * 2 ** attempt));
+    }
+  };
+  await connect(0);
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
   };
 }

@@ -42,7 +42,7 @@ export function fastifySchema(c: RouteContract): Record<string, unknown> {
   const success = Object.fromEntries(
     Object.entries(c.response).map(([status, schema]) => [
       status,
-      c.binary ? { description: schema.description ?? 'file', content: { 'application/octet-stream': { schema } } } : shared(schema),
+      c.binary ? { description: schema.description ?? 'file', content: { [c.contentType ?? 'application/octet-stream']: { schema } } } : shared(schema),
     ]),
   );
   return {

@@ -1,18 +1,20 @@
 /** The console's frame: the platform's name, the user with his roles, the language switch and sign-out; the page below. */
 import type { ReactNode } from 'react';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS, type Me } from '@liandong/contracts';
 import { useSignOut } from '../auth/session.ts';
 import { pick } from '../i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { useLiveOrders } from '../live/use-live-orders.ts';
 
 export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const live = useLiveOrders();
   // Pages beyond the desk, each shown only when the server would let the user in (GET /me: permissions).
   const pages = [
     { key: '/', label: t('layout.desk') },
@@ -38,6 +40,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
           onClick={({ key }) => void navigate(key)}
         />
         <Space size="middle">
+          <Badge status={live === 'live' ? 'success' : live === 'offline' ? 'error' : 'processing'} text={t(`layout.live.${live}`)} className="console-live" role="status" />
           <Typography.Text className="console-user">{me.displayName}</Typography.Text>
           <span aria-label={t('layout.roles')}>
             {me.roles.map((r) => (

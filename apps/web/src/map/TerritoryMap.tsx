@@ -25,6 +25,8 @@ export interface TerritoryMapProps {
   /** The grid to outline, by code (the picked point's). */
   pickedGrid?: string | null;
   onPick?: (p: LngLat) => void;
+  /** Open the map close around the picked point (an order's page) rather than on the whole district. */
+  focus?: boolean;
   height?: number | string;
 }
 
@@ -48,7 +50,7 @@ function labelPoint(g: LayerCollection['features'][number]['geometry']): [number
   return best;
 }
 
-export default function TerritoryMap({ label, picked, pickedGrid, onPick, height = 420 }: TerritoryMapProps) {
+export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus = false, height = 420 }: TerritoryMapProps) {
   const { t } = useTranslation();
   const config = useQuery({ queryKey: ['map-config'], queryFn: () => call('territory.mapConfig'), staleTime: Infinity });
   const box = useRef<HTMLDivElement>(null);
@@ -121,8 +123,10 @@ export default function TerritoryMap({ label, picked, pickedGrid, onPick, height
     if (!m || !picked) return;
     const p = toMap(picked, crs);
     marker.current = new Marker({ color: '#fa541c' }).setLngLat([p.lng, p.lat]).addTo(m);
-    if (!m.getBounds().contains([p.lng, p.lat])) m.easeTo({ center: [p.lng, p.lat], zoom: Math.max(m.getZoom(), 14) });
-  }, [picked, ready, config.data]);
+    if (focus) m.jumpTo({ center: [p.lng, p.lat], zoom: 15 });
+    else if (!m.getBounds().contains([p.lng, p.lat])) m.easeTo({ center: [p.lng, p.lat], zoom: Math.max(m.getZoom(), 14) });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the point's coordinates, not the object a refetch renews
+  }, [picked?.lng, picked?.lat, ready, config.data, focus]);
 
   // The picked grid outlined (from the grids layer once it is loaded at this zoom).
   useEffect(() => {

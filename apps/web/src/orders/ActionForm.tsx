@@ -4,12 +4,16 @@
  * The server's refusal (its message, and the field it names) appears in the form; nothing is saved.
  */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Upload, type UploadFile } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ACTION_LABELS, ActionBodies, SATISFACTION_LABELS, TIME_UNIT_LABELS, type ActionName, type Labels, type OrderDetail } from '@liandong/contracts';
 import { ApiFailure, call } from '../shared/api.ts';
 import { pick } from '../i18n.ts';
+import { uploadFile } from '../shared/upload.ts';
+
+const takesAttachments = (action: ActionName) => Boolean((ActionBodies[action] as unknown as { properties?: Record<string, unknown> }).properties?.attachments);
 
 interface FieldSchema {
   type?: string;
@@ -18,7 +22,7 @@ interface FieldSchema {
   maxLength?: number;
 }
 
-/** Fields of an action's body a person fills in; attachments are added where files are uploaded. */
+/** Fields of an action's body a person fills in; attachments are uploaded below them (AttachmentsField). */
 function fieldsOf(action: ActionName): { name: string; schema: FieldSchema; required: boolean }[] {
   const body = ActionBodies[action] as unknown as { properties?: Record<string, FieldSchema>; required?: string[] };
   return Object.entries(body.properties ?? {})
@@ -40,7 +44,7 @@ function FieldInput({ name, schema, units, lang, ...control }: { name: string; s
   if (name === 'coUnitIds') return <Select {...control} mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={units} />;
   if (schema.anyOf?.every((x) => x.const !== undefined)) {
     const words = VALUE_LABELS[name];
-    return <Select {...control} options={schema.anyOf.map((x) => ({ value: x.const as string, label: words?.[x.const as string] ? pick(words[x.const as string]!, lang) : String(x.const) }))} />;
+    return <Select {...control} showSearch={{ optionFilterProp: 'label' }} options={schema.anyOf.map((x) => ({ value: x.const as string, label: words?.[x.const as string] ? pick(words[x.const as string]!, lang) : String(x.const) }))} />;
   }
   if (schema.type === 'boolean') return <Switch {...control} />;
   if (schema.type === 'integer' || schema.type === 'number') return <InputNumber {...control} style={{ width: '100%' }} />;
@@ -69,6 +73,7 @@ function ActionModal({ order, action, onClose }: { order: OrderDetail; action: A
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const fields = fieldsOf(action);
   const units = useUnits(fields.some((f) => f.name === 'unitId' || f.name === 'coUnitIds'));
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.id, label: u.name }));
@@ -93,6 +98,8 @@ function ActionModal({ order, action, onClose }: { order: OrderDetail; action: A
       if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
       body[f.name] = f.name === 'duplicateIds' && Array.isArray(v) ? v.map(Number) : v;
     }
+    const attachments = files.map((f) => (f.response as { id: string } | undefined)?.id).filter(Boolean);
+    if (attachments.length) body.attachments = attachments;
     run.mutate(body);
   };
   const verb = pick(ACTION_LABELS[action].verb, i18n.language);
@@ -110,6 +117,21 @@ function ActionModal({ order, action, onClose }: { order: OrderDetail; action: A
             <FieldInput name={f.name} schema={f.schema} units={unitOptions} lang={i18n.language} />
           </Form.Item>
         ))}
+        {takesAttachments(action) && (
+          <Form.Item label={t('field.attachments')}>
+            <Upload
+              multiple
+              fileList={files}
+              onChange={({ fileList }) => setFiles(fileList)}
+              customRequest={({ file, onSuccess, onError }) => {
+                uploadFile(file as File).then((r) => onSuccess?.(r), (e: Error) => onError?.(e));
+              }}
+              accept="image/*,application/pdf,video/mp4"
+            >
+              <Button icon={<UploadOutlined />}>{t('intake.upload')}</Button>
+            </Upload>
+          </Form.Item>
+        )}
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
     </Modal>

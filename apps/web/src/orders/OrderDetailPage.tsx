@@ -3,7 +3,7 @@
  * and time left, the timeline across levels (who, when, from which state to which, why), the reporters (masked as
  * the role requires), co-handlers, and exactly the actions the user may take now.
  */
-import { Alert, Card, Col, Descriptions, Empty, Row, Space, Spin, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Empty, Image, Row, Space, Spin, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -12,6 +12,31 @@ import { ApiFailure, call } from '../shared/api.ts';
 import { formatTime, LightTag } from '../shared/labels.tsx';
 import { pick } from '../i18n.ts';
 import { ActionButtons } from './ActionForm.tsx';
+import { LazyMap } from '../map/LazyMap.tsx';
+
+/** A state's label in the reader's language (the timeline's from → to). */
+function useStateLabels(lang: string): (code: string | null) => string {
+  const states = useQuery({ queryKey: ['order-states'], queryFn: () => call('catalogue.listOrderStates'), staleTime: Infinity });
+  return (code) => {
+    const row = states.data?.find((x) => x.code === code);
+    return row ? (lang === 'en' ? row.labelEn : row.labelZh) : (code ?? '');
+  };
+}
+
+/** The files attached to a timeline event: photos as thumbnails (click to enlarge), other files as links. */
+function Attachments({ ids }: { ids: string[] }) {
+  const { t } = useTranslation();
+  if (ids.length === 0) return null;
+  return (
+    <div className="timeline-files">
+      <Image.PreviewGroup>
+        {ids.map((id) => (
+          <Image key={id} width={64} height={64} style={{ objectFit: 'cover' }} src={`/api/v1/files/${id}`} alt={t('order.attachment')} fallback="data:image/gif;base64,R0lGODlhAQABAAAAACw=" />
+        ))}
+      </Image.PreviewGroup>
+    </div>
+  );
+}
 
 /** The stages an order passes (the eight steps of the linkage workflow), by the states that belong to each. */
 const STAGES: { key: string; label: { zh: string; en: string }; states: string[] }[] = [
@@ -48,6 +73,12 @@ export function OrderDetailPage() {
     return <Alert type="warning" showIcon title={notFound ? t('order.notFound') : q.error.message} action={<BackLink />} />;
   }
   const o = q.data as OrderDetail;
+  return <OrderDetailView o={o} lang={lang} />;
+}
+
+function OrderDetailView({ o, lang }: { o: OrderDetail; lang: string }) {
+  const { t } = useTranslation();
+  const stateLabel = useStateLabels(lang);
   const stage = STAGES.findIndex((s) => s.states.includes(o.state.code));
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -118,10 +149,13 @@ export function OrderDetailPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <Card title={t('order.map')} size="small" styles={{ body: { padding: 8 } }}>
+              <LazyMap label={t('order.mapLabel')} picked={o.location} pickedGrid={o.grid?.code ?? null} focus height={260} />
+            </Card>
             <Card title={t('order.actions')} size="small">
               <ActionButtons order={o} />
             </Card>
-            <Card title={t('order.timeline')} size="small">
+            <Card title={t('order.timeline')} size="small" role="region" aria-label={t('order.timeline')}>
               {o.timeline.length ? (
                 <Timeline
                   items={[...o.timeline].reverse().map((e) => ({
@@ -131,7 +165,11 @@ export function OrderDetailPage() {
                         <Typography.Text strong>{e.label}</Typography.Text>
                         <Typography.Text type="secondary"> · {formatTime(e.at)}</Typography.Text>
                         <div>{[e.unit?.name, e.actor?.name].filter(Boolean).join(' ')}</div>
+                        {e.fromState !== e.toState && e.toState && (
+                          <div className="timeline-states">{`${e.fromState ? stateLabel(e.fromState) : ''} → ${stateLabel(e.toState)}`}</div>
+                        )}
                         {e.note && <div className="timeline-note">{e.note}</div>}
+                        <Attachments ids={e.attachmentIds} />
                       </div>
                     ),
                   }))}

@@ -12,3 +12,4 @@ export type { OrderRow } from './order.types.ts';
 export { DEFAULT_STEP_LIMITS } from './deadlines.ts';
 export { findSimilarCases } from './similar/similar-cases.ts';
 export { addCaller } from './similar/add-caller.ts';
+export { ORDER_CHANGES_CHANNEL, mayHear, parseChangedIds, readChangedOrders, type ChangedOrder } from './live/order-changes.ts';

@@ -14,13 +14,25 @@ export function seesAll(actor: Actor): boolean {
   return hasRole(actor, 'admin');
 }
 
-export async function canSeeOrder(q: Queryable, actor: Actor, o: OrderRow): Promise<boolean> {
+/** What deciding whether someone sees an order needs to know of it. */
+export type ScopeFacts = Pick<OrderRow, 'created_by' | 'district_code' | 'town_code' | 'village_code' | 'grid_code' | 'dispatch_unit_id' | 'handler_unit_id'>;
+
+/** Whether the actor sees the order without asking which units were ever involved in it. */
+function seesDirectly(actor: Actor, o: ScopeFacts): boolean {
   if (seesAll(actor) || o.created_by === actor.userId) return true;
   if (coversArea(actor, o.district_code, o.town_code, o.village_code, o.grid_code)) return true;
-  if (coversUnit(actor, o.dispatch_unit_id) || coversUnit(actor, o.handler_unit_id)) return true;
+  return coversUnit(actor, o.dispatch_unit_id) || coversUnit(actor, o.handler_unit_id);
+}
+
+/** The rule, given the units ever involved in the order (lead, co-handler, dispatching centre). */
+export function seesOrder(actor: Actor, o: ScopeFacts, involvedUnitIds: readonly number[]): boolean {
+  return seesDirectly(actor, o) || involvedUnitIds.some((u) => actor.unitIds.includes(u));
+}
+
+export async function canSeeOrder(q: Queryable, actor: Actor, o: OrderRow): Promise<boolean> {
+  if (seesDirectly(actor, o)) return true;
   if (actor.unitIds.length === 0) return false;
-  const involved = await involvedUnitIds(q, o.id);
-  return involved.some((u) => actor.unitIds.includes(u));
+  return seesOrder(actor, o, await involvedUnitIds(q, o.id));
 }
 
 /** The SQL twin of canSeeOrder, for an `orders` alias `o`; appends its parameters to `params`. */

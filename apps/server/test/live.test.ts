@@ -1,0 +1,117 @@
+/**
+ * Live updates (SSE): a change to an order reaches the readers who may see it within a second — and no one else —
+ * and, on a PostgreSQL server, whichever process the change happened in (LISTEN/NOTIFY).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '@liandong/db';
+import { buildApp } from '../src/app.ts';
+import { platformOn } from '../src/platform.ts';
+import { DEMO_PASSWORD, newKey, startTestServer, type TestServer } from './harness.ts';
+import { orderBody } from './order-fixtures.ts';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s?.close());
+
+interface Heard {
+  events: { event: string; data: { orderId?: number; code?: string; state?: string; action?: string } }[];
+  close(): void;
+  /** Resolves with the first event that satisfies `match`, or rejects after `ms`. */
+  waitFor(match: (e: Heard['events'][number]) => boolean, ms?: number): Promise<Heard['events'][number]>;
+}
+
+/** Opens the stream as a user and collects its events. */
+async function listen(base: string, token: string): Promise<Heard> {
+  const abort = new AbortController();
+  const res = await fetch(`${base}/api/v1/live/orders`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const events: Heard['events'] = [];
+  const waiters: (() => void)[] = [];
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let cut;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const event = /^event: (.+)$/m.exec(block)?.[1];
+          const data = /^data: (.+)$/m.exec(block)?.[1];
+          if (event && data) events.push({ event, data: JSON.parse(data) });
+          waiters.splice(0).forEach((w) => w());
+        }
+      }
+    } catch {
+      /* closed */
+    }
+  })();
+  const heard: Heard = {
+    events,
+    close: () => abort.abort(),
+    waitFor: (match, ms = 1000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`not heard within ${ms} ms; heard ${JSON.stringify(events)}`)), ms);
+        const check = () => {
+          const e = events.find(match);
+          if (e) {
+            clearTimeout(timer);
+            resolve(e);
+          } else waiters.push(check);
+        };
+        check();
+      }),
+  };
+  await heard.waitFor((e) => e.event === 'ready');
+  return heard;
+}
+
+const tokenOf = async (srv: TestServer, username: string) => (await srv.as(username)).token!;
+
+describe('live order changes', () => {
+  it('a new order reaches the dispatcher within a second, its next step too; another town hears nothing of it', async () => {
+    const dispatcher = await listen(s.base, await tokenOf(s, 'zx_dispatcher'));
+    const otherTown = await listen(s.base, await tokenOf(s, 'shengze_dispatcher'));
+    const created = await (await s.as('zx_operator')).post('/api/v1/orders', await orderBody(s), { 'idempotency-key': newKey('live') });
+    expect(created.status).toBe(201);
+    // Within a second of the order being acknowledged (waitFor's limit).
+    const heard = await dispatcher.waitFor((e) => e.data.orderId === created.body.id, 1000);
+    expect(heard).toMatchObject({ event: 'order', data: { code: created.body.code, state: 'pending_accept', action: 'create' } });
+    const accepted = await (await s.as('zx_dispatcher')).act(created.body.id, 'accept');
+    expect(accepted.status).toBe(200);
+    await dispatcher.waitFor((e) => e.data.orderId === created.body.id && e.data.action === 'accept');
+    // The other town's desk hears its own orders only.
+    const theirs = await (await s.as('zx_operator')).post('/api/v1/orders', await orderBody(s, { gridWorker: 'shengze_gridworker' }), { 'idempotency-key': newKey('live') });
+    await otherTown.waitFor((e) => e.data.orderId === theirs.body.id);
+    expect(otherTown.events.some((e) => e.data.orderId === created.body.id)).toBe(false);
+    dispatcher.close();
+    otherTown.close();
+  });
+
+  it('is for signed-in users only', async () => {
+    const r = await fetch(`${s.base}/api/v1/live/orders`);
+    expect(r.status).toBe(401);
+    expect((await r.json()).error.code).toBe('unauthenticated');
+  });
+
+  it.runIf(process.env.LIANDONG_TEST_DB === 'postgres')('several processes on one PostgreSQL: a change made in one reaches a reader of another', async () => {
+    const pool = await openPostgres(s.testDb.url!, { max: 4 });
+    const second = await buildApp(platformOn(pool), { logLevel: 'error' });
+    const base = await second.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zx_dispatcher', password: DEMO_PASSWORD }) });
+      const reader = await listen(base, ((await login.json()) as { token: string }).token);
+      const created = await (await s.as('zx_operator')).post('/api/v1/orders', await orderBody(s), { 'idempotency-key': newKey('live') });
+      await reader.waitFor((e) => e.data.orderId === created.body.id);
+      reader.close();
+    } finally {
+      await second.close();
+      await pool.close();
+    }
+  });
+});
+
