@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, newKey, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
-import { orderBody } from '../apps/server/test/order-fixtures.ts';
+import { orderBody, orderIn } from '../apps/server/test/order-fixtures.ts';
 import { launchBrowser } from './browser.ts';
 
 let s: TestServer;
@@ -112,3 +112,40 @@ it('a new order reaches the dispatcher live; department, shift lead and dispatch
 
 /** A 1×1 PNG: the smallest real image, so the upload is a photo. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+it('a supervisor raises a supervision to 专报批办 and opens the special report; the unit replies', async () => {
+  const late = await orderIn(s, 'handling');
+  const supervisor = await desk('zx_supervisor');
+  await supervisor.page.goto(`${s.base}/orders/${late.id}`);
+  const panel = supervisor.page.getByRole('region', { name: '督办' });
+  await panel.getByRole('button', { name: '督办' }).click();
+  const dialog = supervisor.page.getByRole('dialog');
+  await dialog.getByLabel('督办级别').fill('专报');
+  await supervisor.page.getByRole('option', { name: /专报批办/ }).waitFor({ state: 'attached' });
+  await supervisor.page.keyboard.press('Enter');
+  await dialog.getByLabel('督办意见').fill('群众反映强烈，请主要负责人牵头办理');
+  await dialog.getByRole('button', { name: '确定', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const open = panel.getByRole('link', { name: '查看专报' });
+  await open.waitFor();
+  await expect.poll(() => panel.innerText()).toContain('专报批办');
+  await shot(supervisor.page, 'supervision-raised-1920');
+  const [report] = await Promise.all([supervisor.page.waitForEvent('popup'), open.click()]);
+  await report.waitForLoadState();
+  expect(await report.locator('body').innerText()).toContain(late.code);
+  await shot(report, 'supervision-report-1920');
+  const docx = panel.getByRole('link', { name: '下载专报（.docx）' });
+  const download = await Promise.all([supervisor.page.waitForEvent('download'), docx.click()]).then(([d]) => d);
+  expect(download.suggestedFilename()).toMatch(/\.docx$/);
+
+  // The supervised unit replies from the same panel.
+  const handler = await desk(late.handler!, 1366, 768);
+  await handler.page.goto(`${s.base}/orders/${late.id}`);
+  const theirs = handler.page.getByRole('region', { name: '督办' });
+  await theirs.getByRole('button', { name: '回复督办' }).click();
+  await handler.page.getByRole('dialog').getByLabel('回复').fill('已由局长牵头，明日完成整改');
+  await handler.page.getByRole('dialog').getByRole('button', { name: '确定', exact: true }).click();
+  await expect.poll(() => theirs.innerText()).toContain('已由局长牵头');
+  await expect.poll(() => supervisor.page.getByRole('region', { name: '督办' }).innerText(), { timeout: 3000 }).toContain('已回复'); // live
+  for (const c of [supervisor, handler]) await c.context.close();
+}, 120_000);

@@ -27,6 +27,7 @@ import { tokenRoutes } from './routes/tokens.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { territoryRoutes } from './routes/territory.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
 
 export interface AppOptions {
   logLevel?: string;
@@ -89,5 +90,6 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   auditRoutes(app, p);
   tokenRoutes(app, p);
   liveRoutes(app, p);
+  adminRoutes(app, p);
   return app;
 }

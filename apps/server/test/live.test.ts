@@ -95,7 +95,7 @@ describe('live order changes', () => {
   it('is for signed-in users only', async () => {
     const r = await fetch(`${s.base}/api/v1/live/orders`);
     expect(r.status).toBe(401);
-    expect((await r.json()).error.code).toBe('unauthenticated');
+    expect(((await r.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
   });
 
   it.runIf(process.env.LIANDONG_TEST_DB === 'postgres')('several processes on one PostgreSQL: a change made in one reaches a reader of another', async () => {

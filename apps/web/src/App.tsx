@@ -17,7 +17,7 @@ export function App() {
     <ConsoleLayout me={me.data}>
       <Routes>
         <Route path="/" element={<DeskPage me={me.data} />} />
-        <Route path="/orders/:id" element={<OrderDetailPage />} />
+        <Route path="/orders/:id" element={<OrderDetailPage me={me.data} />} />
         {me.data.permissions.includes('orders.intake') && <Route path="/intake" element={<IntakePage me={me.data} />} />}
         {me.data.permissions.includes('supervision.board') && <Route path="/supervision" element={<BoardPage />} />}
         <Route path="*" element={<DeskPage me={me.data} />} />

@@ -3,6 +3,7 @@ import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { fileRoutes } from './files.ts';
+import { adminRoutes } from './admin.ts';
 import { intakeRoutes } from './intake.ts';
 import { liveRoutes } from './live.ts';
 import { messageRoutes } from './messages.ts';
@@ -33,5 +34,6 @@ export const apiRoutes = {
   ...prefixed('audit', auditRoutes),
   ...prefixed('tokens', tokenRoutes),
   ...prefixed('live', liveRoutes),
+  ...prefixed('admin', adminRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

@@ -9,6 +9,7 @@ export * from './auth.ts';
 export * from './orders.ts';
 export * from './intake.ts';
 export * from './live.ts';
+export * from './admin.ts';
 export * from './files.ts';
 export * from './catalogue.ts';
 export * from './territory.ts';

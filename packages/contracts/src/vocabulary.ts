@@ -153,6 +153,8 @@ export const PERMISSIONS = [
   'notifications.manage',
   'audit.read',
   'tokens.manage',
+  'territory.manage',
+  'catalogue.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

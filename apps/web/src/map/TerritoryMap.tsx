@@ -125,7 +125,7 @@ export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus 
     marker.current = new Marker({ color: '#fa541c' }).setLngLat([p.lng, p.lat]).addTo(m);
     if (focus) m.jumpTo({ center: [p.lng, p.lat], zoom: 15 });
     else if (!m.getBounds().contains([p.lng, p.lat])) m.easeTo({ center: [p.lng, p.lat], zoom: Math.max(m.getZoom(), 14) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the point's coordinates, not the object a refetch renews
+    // The point's coordinates, not the object a refetch renews, decide when the map moves.
   }, [picked?.lng, picked?.lat, ready, config.data, focus]);
 
   // The picked grid outlined (from the grids layer once it is loaded at this zoom).

@@ -7,7 +7,8 @@ import { Alert, Card, Col, Descriptions, Empty, Image, Row, Space, Spin, Steps, 
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { STEP_LABELS, TIME_UNIT_LABELS, type OrderDetail } from '@liandong/contracts';
+import { STEP_LABELS, TIME_UNIT_LABELS, type Me, type OrderDetail } from '@liandong/contracts';
+import { SupervisionPanel } from '../supervision/SupervisionPanel.tsx';
 import { ApiFailure, call } from '../shared/api.ts';
 import { formatTime, LightTag } from '../shared/labels.tsx';
 import { pick } from '../i18n.ts';
@@ -62,7 +63,7 @@ function BackLink() {
   );
 }
 
-export function OrderDetailPage() {
+export function OrderDetailPage({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -73,10 +74,10 @@ export function OrderDetailPage() {
     return <Alert type="warning" showIcon title={notFound ? t('order.notFound') : q.error.message} action={<BackLink />} />;
   }
   const o = q.data as OrderDetail;
-  return <OrderDetailView o={o} lang={lang} />;
+  return <OrderDetailView o={o} lang={lang} me={me} />;
 }
 
-function OrderDetailView({ o, lang }: { o: OrderDetail; lang: string }) {
+function OrderDetailView({ o, lang, me }: { o: OrderDetail; lang: string; me: Me }) {
   const { t } = useTranslation();
   const stateLabel = useStateLabels(lang);
   const stage = STAGES.findIndex((s) => s.states.includes(o.state.code));
@@ -155,6 +156,7 @@ function OrderDetailView({ o, lang }: { o: OrderDetail; lang: string }) {
             <Card title={t('order.actions')} size="small">
               <ActionButtons order={o} />
             </Card>
+            <SupervisionPanel order={o} me={me} />
             <Card title={t('order.timeline')} size="small" role="region" aria-label={t('order.timeline')}>
               {o.timeline.length ? (
                 <Timeline

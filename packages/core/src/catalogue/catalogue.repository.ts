@@ -20,13 +20,13 @@ export { upsertCategories, upsertConditions, replaceConditionUnits } from './cat
 const CATEGORY_COLUMNS = `code, kind, level, parent_code as "parentCode", name, name_en as "nameEn",
   standard_ref as "standardRef", sort, active`;
 
-const CONDITION_COLUMNS = `id, code, category_code as "categoryCode", description,
+export const CONDITION_COLUMNS = `id, code, category_code as "categoryCode", description,
   response_value as "responseValue", response_unit as "responseUnit",
   handle_value as "handleValue", handle_unit as "handleUnit", closing_standard as "closingStandard",
   urgency, handling_level as "handlingLevel", active`;
 
 /** numeric arrives as a number from both drivers (see @liandong/db), but be safe with strings. */
-function toCondition(row: Condition): Condition {
+export function toCondition(row: Condition): Condition {
   return { ...row, responseValue: Number(row.responseValue), handleValue: Number(row.handleValue) };
 }
 

@@ -36,6 +36,8 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
   'notifications.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以管理通知设置', en: 'Only administrators may manage notification settings' } },
   'audit.read': { roles: ['admin'], refusal: { zh: '仅管理员可以查看审计日志', en: 'Only administrators may read the audit trail' } },
   'tokens.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以管理接口令牌', en: 'Only administrators may manage API tokens' } },
+  'territory.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以导入和修改网格', en: 'Only administrators may import or change grids' } },
+  'catalogue.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以修改事件部件清单', en: 'Only administrators may change the catalogue' } },
 };
 
 export function may(actor: Pick<Actor, 'roles'>, p: Permission): boolean {

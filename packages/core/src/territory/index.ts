@@ -28,3 +28,4 @@ export { importGridsGeoJson, validateGridCollection, MAX_IMPORT_FEATURES, type I
 export { importDivisionsCsv, parseDivisionsCsv, type ImportDivisionsOptions } from './import-divisions.ts';
 export { describePoint } from './describe-point.ts';
 export { MapLayers, MAP_ZOOMS, type LayerFeature } from './map/map-layers.ts';
+export { checkGridFile, importGridFile } from './grid-files.ts';
