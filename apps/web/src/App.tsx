@@ -5,6 +5,7 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import { useMe } from './auth/session.ts';
 import { DeskPage } from './desk/DeskPage.tsx';
 import { IntakePage } from './intake/IntakePage.tsx';
+import { AdminPage, mayAdminister } from './admin/AdminPage.tsx';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { OrderDetailPage } from './orders/OrderDetailPage.tsx';
 import { BoardPage } from './supervision/BoardPage.tsx';
@@ -20,6 +21,7 @@ export function App() {
         <Route path="/orders/:id" element={<OrderDetailPage me={me.data} />} />
         {me.data.permissions.includes('orders.intake') && <Route path="/intake" element={<IntakePage me={me.data} />} />}
         {me.data.permissions.includes('supervision.board') && <Route path="/supervision" element={<BoardPage />} />}
+        {mayAdminister(me.data) && <Route path="/admin" element={<AdminPage me={me.data} />} />}
         <Route path="*" element={<DeskPage me={me.data} />} />
       </Routes>
     </ConsoleLayout>

@@ -280,6 +280,8 @@ export const TimelineEventSchema = Obj({
   note: Nullable(Type.String()),
   data: EventDataSchema,
   attachmentIds: Type.Array(FileId),
+  /** The same files with what a reader needs to show them: photos as pictures, documents as links. */
+  attachments: Type.Array(Obj({ id: FileId, name: Type.String(), contentType: Type.String() })),
   actor: IdRef,
   unit: IdRef,
 });

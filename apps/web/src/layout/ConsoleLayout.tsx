@@ -8,6 +8,7 @@ import { useSignOut } from '../auth/session.ts';
 import { pick } from '../i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useLiveOrders } from '../live/use-live-orders.ts';
+import { mayAdminister } from '../admin/AdminPage.tsx';
 
 export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -20,6 +21,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
     { key: '/', label: t('layout.desk') },
     ...(me.permissions.includes('orders.intake') ? [{ key: '/intake', label: t('layout.intake') }] : []),
     ...(me.permissions.includes('supervision.board') ? [{ key: '/supervision', label: t('layout.board') }] : []),
+    ...(mayAdminister(me) ? [{ key: '/admin', label: t('layout.admin') }] : []),
   ];
   return (
     <Layout className="console">

@@ -24,17 +24,23 @@ function useStateLabels(lang: string): (code: string | null) => string {
   };
 }
 
-/** The files attached to a timeline event: photos as thumbnails (click to enlarge), other files as links. */
-function Attachments({ ids }: { ids: string[] }) {
-  const { t } = useTranslation();
-  if (ids.length === 0) return null;
+/** The files attached to a timeline event: photos as thumbnails (click to enlarge), documents as links. */
+function Attachments({ files }: { files: OrderDetail['timeline'][number]['attachments'] }) {
+  if (files.length === 0) return null;
+  const photos = files.filter((f) => f.contentType.startsWith('image/'));
+  const documents = files.filter((f) => !f.contentType.startsWith('image/'));
   return (
     <div className="timeline-files">
       <Image.PreviewGroup>
-        {ids.map((id) => (
-          <Image key={id} width={64} height={64} style={{ objectFit: 'cover' }} src={`/api/v1/files/${id}`} alt={t('order.attachment')} fallback="data:image/gif;base64,R0lGODlhAQABAAAAACw=" />
+        {photos.map((f) => (
+          <Image key={f.id} width={64} height={64} style={{ objectFit: 'cover' }} src={`/api/v1/files/${f.id}`} alt={f.name} />
         ))}
       </Image.PreviewGroup>
+      {documents.map((f) => (
+        <a key={f.id} href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer" download={f.contentType.includes('html') ? undefined : f.name}>
+          {f.name}
+        </a>
+      ))}
     </div>
   );
 }
@@ -171,7 +177,7 @@ function OrderDetailView({ o, lang, me }: { o: OrderDetail; lang: string; me: Me
                           <div className="timeline-states">{`${e.fromState ? stateLabel(e.fromState) : ''} → ${stateLabel(e.toState)}`}</div>
                         )}
                         {e.note && <div className="timeline-note">{e.note}</div>}
-                        <Attachments ids={e.attachmentIds} />
+                        <Attachments files={e.attachments} />
                       </div>
                     ),
                   }))}

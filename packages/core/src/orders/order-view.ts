@@ -191,7 +191,7 @@ interface EventRow {
   to_state: TimelineEvent['toState'];
   note: string | null;
   data: EventData | null;
-  attachment_ids: string[];
+  attachments: { id: string; name: string; contentType: string }[];
   user_id: number | null;
   display_name: string | null;
   unit_id: number | null;
@@ -201,7 +201,8 @@ interface EventRow {
 async function timelineOf(q: Queryable, orderId: number, lang: Lang): Promise<TimelineEvent[]> {
   const ev = await q.query<EventRow>(
     `select e.id, e.at, e.action, e.from_state, e.to_state, e.note, e.data,
-            array(select f.public_id from unnest(e.attachment_ids) with ordinality as a(fid, n) join files f on f.id = a.fid order by a.n) as attachment_ids,
+            coalesce((select json_agg(json_build_object('id', f.public_id, 'name', f.name, 'contentType', f.content_type) order by a.n)
+                        from unnest(e.attachment_ids) with ordinality as a(fid, n) join files f on f.id = a.fid), '[]') as attachments,
             u.id as user_id, u.display_name, un.id as unit_id, un.name as unit_name
        from order_events e left join users u on u.id = e.actor_user_id left join units un on un.id = e.actor_unit_id
       where e.order_id = $1 order by e.id`,
@@ -216,7 +217,8 @@ async function timelineOf(q: Queryable, orderId: number, lang: Lang): Promise<Ti
     toState: e.to_state,
     note: e.note,
     data: e.data ?? {},
-    attachmentIds: e.attachment_ids,
+    attachmentIds: e.attachments.map((f) => f.id),
+    attachments: e.attachments,
     actor: e.user_id ? { id: e.user_id, name: e.display_name } : null,
     unit: e.unit_id ? { id: e.unit_id, name: e.unit_name } : null,
   }));
