@@ -123,3 +123,29 @@ it('a supervisor opens the supervision board (督办看板); a department handle
   expect(await handler.getByRole('menu', { name: '功能导航' }).innerText()).not.toContain('督办看板');
   await other.close();
 }, 60_000);
+
+it('a dispatcher selects orders in 待派遣 and dispatches them at once; each outcome is listed', async () => {
+  const first = await orderIn(s, 'pending_dispatch');
+  const second = await orderIn(s, 'pending_dispatch');
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await signIn(page, 'zx_dispatcher');
+  await page.getByRole('navigation', { name: '工作队列' }).getByText('待派遣').click();
+  for (const o of [first, second]) await page.getByRole('row', { name: new RegExp(o.code) }).getByRole('checkbox').check();
+  const bar = page.getByRole('toolbar', { name: '批量操作' });
+  await expect.poll(() => bar.innerText()).toContain('已选 2 条');
+  await bar.getByRole('button', { name: '批量派遣' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('单位', { exact: true }).fill('城市管理局');
+  await page.getByRole('option', { name: /吴江区城市管理局/ }).waitFor({ state: 'attached' });
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: '确定', exact: true }).click();
+  const results = dialog.getByRole('log', { name: '办理结果' });
+  await expect.poll(() => results.innerText()).toMatch(new RegExp(`成功[\\s\\S]*${first.code}[\\s\\S]*成功[\\s\\S]*${second.code}`));
+  await shot(page, 'console-bulk-1366');
+  await dialog.getByRole('button', { name: '完成' }).click();
+  for (const o of [first, second]) {
+    expect((await (await s.as('zx_dispatcher')).get(`/api/v1/orders/${o.id}`)).body.state.code).toBe('pending_sign');
+  }
+  await context.close();
+}, 90_000);

@@ -4,7 +4,7 @@
  * The server's refusal (its message, and the field it names) appears in the form; nothing is saved.
  */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, List, Modal, Select, Space, Switch, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -68,16 +68,64 @@ export function ActionButtons({ order }: { order: OrderDetail }) {
   );
 }
 
-function ActionModal({ order, action, onClose }: { order: OrderDetail; action: ActionName; onClose: () => void }) {
+/** The action's form fields (from its body schema) and its attachments; `toBody` turns the values into its body. */
+function useActionForm(action: ActionName) {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const fields = fieldsOf(action);
   const units = useUnits(fields.some((f) => f.name === 'unitId' || f.name === 'coUnitIds'));
   const unitOptions = (units.data ?? []).map((u) => ({ value: u.id, label: u.name }));
   const label = (name: string) => (i18n.exists(`field.${name}`) ? t(`field.${name}`) : name);
+  const items = (
+    <>
+      {fields.map((f) => (
+        <Form.Item
+          key={f.name}
+          name={f.name}
+          label={label(f.name)}
+          valuePropName={f.schema.type === 'boolean' ? 'checked' : 'value'}
+          rules={f.required ? [{ required: true, message: t('action.required', { field: label(f.name) }) }] : []}
+        >
+          <FieldInput name={f.name} schema={f.schema} units={unitOptions} lang={i18n.language} />
+        </Form.Item>
+      ))}
+      {takesAttachments(action) && (
+        <Form.Item label={t('field.attachments')}>
+          <Upload
+            multiple
+            fileList={files}
+            onChange={({ fileList }) => setFiles(fileList)}
+            customRequest={({ file, onSuccess, onError }) => {
+              uploadFile(file as File).then((r) => onSuccess?.(r), (e: Error) => onError?.(e));
+            }}
+            accept="image/*,application/pdf,video/mp4"
+          >
+            <Button icon={<UploadOutlined />}>{t('intake.upload')}</Button>
+          </Upload>
+        </Form.Item>
+      )}
+    </>
+  );
+  const toBody = (values: Record<string, unknown>): Record<string, unknown> => {
+    const body: Record<string, unknown> = {};
+    for (const f of fields) {
+      const v = values[f.name];
+      if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+      body[f.name] = f.name === 'duplicateIds' && Array.isArray(v) ? v.map(Number) : v;
+    }
+    const attachments = files.map((f) => (f.response as { id: string } | undefined)?.id).filter(Boolean);
+    if (attachments.length) body.attachments = attachments;
+    return body;
+  };
+  return { fields, items, toBody };
+}
+
+function ActionModal({ order, action, onClose }: { order: OrderDetail; action: ActionName; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const { fields, items, toBody } = useActionForm(action);
   const run = useMutation({
     mutationFn: (body: Record<string, unknown>) => call(`actions.${action}` as 'actions.accept', { params: { id: order.id }, body: body as never }),
     onSuccess: async (detail) => {
@@ -90,50 +138,88 @@ function ActionModal({ order, action, onClose }: { order: OrderDetail; action: A
       else setError(e instanceof ApiFailure ? e.message : t('error.unknown'));
     },
   });
-  const submit = (values: Record<string, unknown>) => {
-    setError(null);
-    const body: Record<string, unknown> = {};
-    for (const f of fields) {
-      const v = values[f.name];
-      if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-      body[f.name] = f.name === 'duplicateIds' && Array.isArray(v) ? v.map(Number) : v;
-    }
-    const attachments = files.map((f) => (f.response as { id: string } | undefined)?.id).filter(Boolean);
-    if (attachments.length) body.attachments = attachments;
-    run.mutate(body);
-  };
   const verb = pick(ACTION_LABELS[action].verb, i18n.language);
   return (
     <Modal open title={`${verb} · ${order.code}`} okText={t('action.submit')} cancelText={t('action.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={run.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit}>
-        {fields.map((f) => (
-          <Form.Item
-            key={f.name}
-            name={f.name}
-            label={label(f.name)}
-            valuePropName={f.schema.type === 'boolean' ? 'checked' : 'value'}
-            rules={f.required ? [{ required: true, message: t('action.required', { field: label(f.name) }) }] : []}
-          >
-            <FieldInput name={f.name} schema={f.schema} units={unitOptions} lang={i18n.language} />
-          </Form.Item>
-        ))}
-        {takesAttachments(action) && (
-          <Form.Item label={t('field.attachments')}>
-            <Upload
-              multiple
-              fileList={files}
-              onChange={({ fileList }) => setFiles(fileList)}
-              customRequest={({ file, onSuccess, onError }) => {
-                uploadFile(file as File).then((r) => onSuccess?.(r), (e: Error) => onError?.(e));
-              }}
-              accept="image/*,application/pdf,video/mp4"
-            >
-              <Button icon={<UploadOutlined />}>{t('intake.upload')}</Button>
-            </Upload>
-          </Form.Item>
-        )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => {
+          setError(null);
+          run.mutate(toBody(values));
+        }}
+      >
+        {items}
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
+  );
+}
+
+/** The actions a desk may take over a selection at once (批量派遣、签收、审批). */
+export const BULK_ACTIONS: readonly ActionName[] = ['accept', 'dispatch', 'sign', 'approve-extension', 'suspend', 'void'];
+
+/**
+ * One action over the selected orders, one after another with the same form: each order's outcome is listed
+ * (the server decides each on its own; a refusal names the order and says why, the others go through).
+ */
+export function BulkActionModal({ orders, action, onClose }: { orders: { id: number; code: string }[]; action: ActionName; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const { items, toBody } = useActionForm(action);
+  const [results, setResults] = useState<{ code: string; ok: boolean; message: string }[] | null>(null);
+  const [running, setRunning] = useState(false);
+  const verb = pick(ACTION_LABELS[action].verb, i18n.language);
+  const runAll = async (values: Record<string, unknown>) => {
+    setRunning(true);
+    const body = toBody(values);
+    const out: { code: string; ok: boolean; message: string }[] = [];
+    for (const o of orders) {
+      try {
+        await call(`actions.${action}` as 'actions.accept', { params: { id: o.id }, body: body as never });
+        out.push({ code: o.code, ok: true, message: t('bulk.done') });
+      } catch (e) {
+        out.push({ code: o.code, ok: false, message: e instanceof ApiFailure ? e.message : t('error.unknown') });
+      }
+      setResults([...out]);
+    }
+    setRunning(false);
+    await qc.invalidateQueries({ queryKey: ['orders'] });
+  };
+  const finished = results !== null && !running;
+  return (
+    <Modal
+      open
+      title={t('bulk.title', { verb, n: orders.length })}
+      okText={finished ? t('bulk.close') : t('action.submit')}
+      cancelText={t('action.cancel')}
+      onOk={() => (finished ? onClose() : form.submit())}
+      onCancel={onClose}
+      confirmLoading={running}
+      destroyOnHidden
+    >
+      {results === null ? (
+        <Form form={form} layout="vertical" onFinish={(v) => void runAll(v)}>
+          {items}
+        </Form>
+      ) : (
+        <div role="log" aria-label={t('bulk.results')}>
+        <List
+          size="small"
+          dataSource={results}
+          renderItem={(r) => (
+            <List.Item>
+              <Space>
+                <Tag color={r.ok ? 'green' : 'red'}>{r.ok ? t('bulk.ok') : t('bulk.failed')}</Tag>
+                <span>{r.code}</span>
+                <Typography.Text type={r.ok ? 'secondary' : 'danger'}>{r.message}</Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+        </div>
+      )}
     </Modal>
   );
 }

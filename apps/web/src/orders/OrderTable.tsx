@@ -1,13 +1,14 @@
 /** A queue's orders: filters (text, channel, nature, light, level), server-side paging; a row opens the order. */
 import { useState } from 'react';
-import { Form, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { LIGHTS, ORDER_LEVEL_LABELS, ORDER_LEVELS, type ListOrdersFilter, type OrderPage } from '@liandong/contracts';
+import { ACTION_LABELS, LIGHTS, ORDER_LEVEL_LABELS, ORDER_LEVELS, type ActionName, type ListOrdersFilter, type OrderPage } from '@liandong/contracts';
 import { call } from '../shared/api.ts';
 import { formatTime, LightTag } from '../shared/labels.tsx';
 import { pick } from '../i18n.ts';
+import { BULK_ACTIONS, BulkActionModal } from './ActionForm.tsx';
 
 type Item = OrderPage['items'][number];
 
@@ -17,6 +18,8 @@ export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilte
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [filter, setFilter] = useState<Partial<ListOrdersFilter>>({});
+  const [selected, setSelected] = useState<Item[]>([]);
+  const [bulk, setBulk] = useState<ActionName | null>(null);
   const channels = useQuery({ queryKey: ['channels', i18n.language], queryFn: () => call('catalogue.listChannels'), staleTime: 600_000 });
   const natures = useQuery({ queryKey: ['natures', i18n.language], queryFn: () => call('catalogue.listNatures'), staleTime: 600_000 });
   const query = { ...baseFilter, ...filter, page, pageSize };
@@ -31,6 +34,8 @@ export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilte
     setPage(1);
     setFilter((f) => ({ ...f, ...patch }));
   };
+  // Offered over a selection: the bulk actions every selected order allows this user (its allowedActions).
+  const bulkActions = selected.length ? BULK_ACTIONS.filter((a) => selected.every((o) => o.allowedActions.includes(a))) : [];
   const options = (rows: { code: string; nameZh: string; nameEn: string }[] | undefined) =>
     (rows ?? []).map((r) => ({ value: r.code, label: lang === 'en' ? r.nameEn : r.nameZh }));
   return (
@@ -58,8 +63,33 @@ export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilte
           />
         </Form.Item>
       </Form>
+      {selected.length > 0 && (
+        <Space className="bulk-bar" role="toolbar" aria-label={t('bulk.toolbar')}>
+          <span>{t('bulk.selected', { n: selected.length })}</span>
+          {bulkActions.map((a) => (
+            <Button key={a} size="small" type="primary" ghost onClick={() => setBulk(a)}>
+              {t('bulk.verb', { verb: pick(ACTION_LABELS[a].verb, lang) })}
+            </Button>
+          ))}
+          {bulkActions.length === 0 && <Typography.Text type="secondary">{t('bulk.none')}</Typography.Text>}
+          <Button size="small" type="link" onClick={() => setSelected([])}>
+            {t('bulk.clear')}
+          </Button>
+        </Space>
+      )}
+      {bulk && (
+        <BulkActionModal
+          orders={selected}
+          action={bulk}
+          onClose={() => {
+            setBulk(null);
+            setSelected([]);
+          }}
+        />
+      )}
       <Table<Item>
         rowKey="id"
+        rowSelection={{ selectedRowKeys: selected.map((o) => o.id), onChange: (_keys, rows) => setSelected(rows), columnWidth: 40 }}
         size="middle"
         loading={orders.isFetching && !orders.data}
         dataSource={orders.data?.items ?? []}
