@@ -1,6 +1,6 @@
 /**
  * The web apps, built by `npm run build:web` (apps/web, on `npm ci`) and served by the platform itself: the
- * console at `/`. Files under /assets are content-hashed and cached for long; every other page path answers the
+ * console at `/`. Files under /assets are content-hashed, cached for long and sent pre-compressed (Brotli or gzip); every other page path answers the
  * app's index.html, whose client-side router shows the page (`/orders/123` reloaded keeps its order). Paths
  * under /api stay the API's: an unknown one is the API's JSON 404, never the app.
  */
@@ -21,6 +21,8 @@ export async function installWebApps(app: FastifyInstance, dist = WEB_DIST): Pro
     immutable: true,
     maxAge: '365d',
     index: false,
+    // The build writes .br and .gz twins (apps/web/scripts/compress.mjs): sent to browsers that accept them.
+    preCompressed: true,
   });
   const index = readFileSync(indexFile);
   return (_req, reply) => reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);

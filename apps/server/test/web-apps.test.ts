@@ -1,0 +1,51 @@
+/** The console served by the platform: pages answer the app, assets travel compressed and are cached for long. */
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './harness.ts';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s?.close());
+
+/** A raw GET (fetch would undo the compression and hide its size). */
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(s.base + path, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const data = Buffer.concat(chunks);
+        resolve({ status: res.statusCode!, headers: res.headers, bytes: data.length, body: data.toString('utf8') });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the console’s files', () => {
+  it('a page path answers the app; an unknown API path stays the API’s JSON 404', async () => {
+    const page = await get('/orders/123');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('<div id="root">');
+    const api = await get('/api/v1/nothing-here');
+    expect(api.status).toBe(404);
+    expect(api.headers['content-type']).toMatch(/json/);
+  });
+
+  it('scripts travel Brotli- or gzip-compressed to browsers that accept it, cached for a year', async () => {
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec((await get('/')).body)![1]!;
+    const plain = await get(script);
+    const br = await get(script, { 'accept-encoding': 'br, gzip' });
+    const gz = await get(script, { 'accept-encoding': 'gzip' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(br.bytes).toBeLessThan(plain.bytes / 2);
+    expect(br.headers['cache-control']).toMatch(/immutable/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+  });
+});
