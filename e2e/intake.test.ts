@@ -136,3 +136,33 @@ it('without a place the form says so next to the field, in Chinese, and nothing 
   expect((await s.platform.db.query<{ n: number }>('select count(*)::int as n from orders')).rows[0]!.n).toBe(before);
   await context.close();
 }, 60_000);
+
+it('the whole intake can be done from the keyboard: the place found by the grid’s name', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await openIntake(page);
+  await page.getByLabel('来电号码').focus();
+  await page.keyboard.type('13977778888');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('周女士');
+  await page.getByLabel('问题类别').focus();
+  await page.keyboard.type('ldzw');
+  await page.getByRole('option', { name: /乱堆杂物/ }).first().waitFor({ state: 'attached' });
+  await page.keyboard.press('Enter');
+  await page.getByLabel('诉求内容').focus();
+  await page.keyboard.type('楼道里堆满杂物，消防通道被堵');
+  await page.getByLabel('按网格定位').focus();
+  await page.keyboard.type('学才社区第1');
+  await page.getByRole('option', { name: /学才社区第1网格/ }).waitFor({ state: 'attached' });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('status', { name: '位置' }).innerText()).toContain('平望镇 › 学才社区居委会 › 学才社区第1网格');
+  await page.getByRole('button', { name: '登记工单' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText(/已登记工单 LD\d+/).first().waitFor();
+  const code = (await page.getByText(/已登记工单 LD\d+/).first().innerText()).match(/LD\d+/)![0];
+  const order = (await (await s.as('zx_operator')).get(`/api/v1/orders/${code}`)).body;
+  expect(order).toMatchObject({ grid: { name: '学才社区第1网格' }, reporters: [{ name: '周女士', phone: '13977778888' }] });
+  expect(order.category.name).toBe('乱堆杂物');
+  await shot(page, 'intake-keyboard-1366');
+  await context.close();
+}, 90_000);

@@ -106,6 +106,8 @@ describe('grids (网格信息)', () => {
     expect(g.households).toBeGreaterThanOrEqual(300);
     expect(g.population).toBeGreaterThanOrEqual(1000);
     expect(g.workers).toEqual([expect.objectContaining({ name: expect.stringContaining('专职网格员'), kind: 'full_time' })]);
+    // Its point lies inside it: a report placed by the grid's name lands in that grid.
+    expect((await s.platform.territory.lookup(g.point.lng, g.point.lat)).basicGrid?.code).toBe(code);
   });
 
   it('grids nest in the four-level system: basic (四级) → village (三级) → town (二级) → district (一级), each counting what it holds', async () => {

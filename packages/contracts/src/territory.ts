@@ -61,6 +61,7 @@ export const GridViewSchema = Obj({
   households: Nullable(Type.Integer({ description: '户数' })),
   population: Nullable(Type.Integer({ description: '实有人口' })),
   enterprises: Nullable(Type.Integer({ description: '企业（单位）数' })),
+  point: Obj({ lng: Type.Number(), lat: Type.Number() }, 'a point inside the grid (WGS-84): where a report placed by the grid’s name goes'),
   workers: Type.Array(Obj({ id: Type.Integer(), name: Type.String(), kind: Nullable(literals(['full_time', 'part_time'] as const)) }), {
     description: 'the grid workers (网格员) covering it',
   }),

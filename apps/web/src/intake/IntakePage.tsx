@@ -19,6 +19,7 @@ import { useDebounced } from '../shared/use-debounced.ts';
 import { CallerHistory } from './CallerHistory.tsx';
 import { CategorySelect } from './CategorySelect.tsx';
 import { SimilarCases } from './SimilarCases.tsx';
+import { PlaceSearch } from './PlaceSearch.tsx';
 
 interface IntakeValues {
   phone?: string;
@@ -73,6 +74,9 @@ export function IntakePage({ me }: { me: Me }) {
     form.resetFields();
     setFiles([]);
     key.current = newKey();
+    // Ready for the next call: back to the top, the cursor in the number field.
+    window.scrollTo({ top: 0 });
+    (form.getFieldInstance('phone') as { focus?: () => void } | undefined)?.focus?.();
     await qc.invalidateQueries({ queryKey: ['orders'] });
     void message.success(t(`intake.done.${result.how}`, { code: result.code }));
   };
@@ -125,6 +129,10 @@ export function IntakePage({ me }: { me: Me }) {
     onError: fail,
   });
 
+  const pick = (p: LngLat) => {
+    form.setFieldValue('location', p);
+    void form.validateFields(['location']);
+  };
   const required = (field: string) => [{ required: true, message: t('intake.required', { field }) }];
   const natureOptions = (natures.data ?? []).filter((n) => n.active).map((n) => ({ value: n.code, label: lang === 'en' ? n.nameEn : n.nameZh }));
   const channelOptions = (channels.data ?? []).filter((c) => c.active).map((c) => ({ value: c.code, label: lang === 'en' ? c.nameEn : c.nameZh }));
@@ -198,8 +206,11 @@ export function IntakePage({ me }: { me: Me }) {
             <Form.Item name="address" label={t('intake.address')}>
               <Input maxLength={300} autoComplete="off" />
             </Form.Item>
-            <Form.Item name="location" label={t('intake.location')} rules={[{ required: true, message: t('intake.locationRequired') }]}>
-              <PlaceReadout loading={place.isFetching} place={place.data} />
+            <Form.Item label={t('intake.location')} required>
+              <PlaceSearch onPick={pick} />
+              <Form.Item name="location" noStyle rules={[{ required: true, message: t('intake.locationRequired') }]}>
+                <PlaceReadout loading={place.isFetching} place={place.data} />
+              </Form.Item>
             </Form.Item>
             {consultation && (
               <Form.Item name="answer" label={t('intake.answer')} rules={required(t('intake.answer'))} extra={t('intake.answerHint')}>
@@ -244,10 +255,7 @@ export function IntakePage({ me }: { me: Me }) {
               label={t('intake.mapLabel')}
               picked={point ?? null}
               pickedGrid={place.data?.grid?.code ?? null}
-              onPick={(p) => {
-                form.setFieldValue('location', p);
-                void form.validateFields(['location']);
-              }}
+              onPick={pick}
               height="calc(100vh - 420px)"
             />
           </Card>

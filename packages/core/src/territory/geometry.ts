@@ -167,3 +167,33 @@ export function mapPositions<G extends AreaGeometry>(g: G, fn: (p: Position) => 
   }
   return { ...g, coordinates: (g as MultiPolygonGeometry).coordinates.map((poly) => poly.map((r) => r.map(fn))) };
 }
+
+/**
+ * A point inside the geometry (where to place a report by the area's name, or its label): on the horizontal line
+ * through the middle of its largest polygon, the middle of the widest stretch that lies inside it (holes counted).
+ */
+export function pointInside(g: AreaGeometry): Position {
+  let best: Ring[] = [];
+  let bestArea = -1;
+  for (const poly of polygonsOf(g)) {
+    const [minX, minY, maxX, maxY] = geometryBBox({ type: 'Polygon', coordinates: poly });
+    const area = (maxX - minX) * (maxY - minY);
+    if (area > bestArea) [best, bestArea] = [poly, area];
+  }
+  const [, minY, , maxY] = geometryBBox({ type: 'Polygon', coordinates: best });
+  const y = (minY + maxY) / 2;
+  const xs: number[] = [];
+  for (const ring of best) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [x0, y0] = ring[i]!;
+      const [x1, y1] = ring[i + 1]!;
+      if (y0 > y !== y1 > y) xs.push(x0 + ((y - y0) * (x1 - x0)) / (y1 - y0));
+    }
+  }
+  xs.sort((a, b) => a - b);
+  let [x, width] = [best[0]?.[0]?.[0] ?? 0, -1];
+  for (let i = 0; i + 1 < xs.length; i += 2) {
+    if (xs[i + 1]! - xs[i]! > width) [x, width] = [(xs[i]! + xs[i + 1]!) / 2, xs[i + 1]! - xs[i]!];
+  }
+  return [x, y];
+}

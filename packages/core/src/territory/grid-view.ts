@@ -9,6 +9,7 @@ import { hasRole, type Actor } from '../org/actor.ts';
 import { forbidden, notFound } from '../shared/errors.ts';
 import { listGrids, type GridFilter } from './territory.repository.ts';
 import type { GridSummary } from './types.ts';
+import { pointInside, type AreaGeometry } from './geometry.ts';
 
 const GRID = { zh: '网格', en: 'Grid' };
 
@@ -46,6 +47,8 @@ async function views(q: Queryable, grids: readonly GridSummary[]): Promise<GridV
       where s.area_code = any($1::text[]) and u.active order by u.id`,
     [codes],
   );
+  const shapes = await q.query<{ code: string; geometry: AreaGeometry }>('select code, geometry from grids where code = any($1::text[])', [codes]);
+  const pointOf = new Map(shapes.rows.map((r) => [r.code, pointInside(r.geometry)]));
   const named = (code: string | null) => (code ? { code, name: nameOf.get(code) ?? null } : null);
   return grids.map((g) => ({
     code: g.code,
@@ -60,6 +63,7 @@ async function views(q: Queryable, grids: readonly GridSummary[]): Promise<GridV
     households: g.households,
     population: g.population,
     enterprises: g.enterprises,
+    point: { lng: pointOf.get(g.code)![0], lat: pointOf.get(g.code)![1] },
     workers: workers.rows.filter((w) => w.area_code === g.code).map((w) => ({ id: w.id, name: w.name, kind: w.kind })),
   }));
 }

@@ -133,3 +133,15 @@ describe('TerritoryIndex', () => {
     expect(empty.lookup(X, Y).basicGrid).toBeNull();
   });
 });
+
+describe('pointInside', () => {
+  it('lies inside a concave polygon (a U shape) and outside its hole', async () => {
+    const { pointInside, pointInGeometry, INSIDE } = await import('./geometry.ts');
+    const u = { type: 'Polygon' as const, coordinates: [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]] as [number, number][]] };
+    const [x, y] = pointInside(u);
+    expect(pointInGeometry(u, x, y)).toBe(INSIDE);
+    const ring = { type: 'Polygon' as const, coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [3, 1], [3, 3], [1, 3], [1, 1]]] as [number, number][][] };
+    const [rx, ry] = pointInside(ring);
+    expect(pointInGeometry(ring, rx, ry)).toBe(INSIDE);
+  });
+});

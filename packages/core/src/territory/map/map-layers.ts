@@ -8,13 +8,14 @@ import type { Queryable } from '@liandong/db';
 import type { LayerCollection, MapLayerName, Specialty } from '@liandong/contracts';
 import { territoryVersion } from '../territory.repository.ts';
 import { fromWgs84, type Crs } from '../coordinates.ts';
-import { bboxOf, mapPositions, simplifyGeometry, toleranceAtZoom, type PolygonGeometry } from './simplify.ts';
+import { geometryBBox, type AreaGeometry } from '../geometry.ts';
+import { convertGeometry, simplifyGeometry, toleranceAtZoom } from './simplify.ts';
 
 export type LayerFeature = LayerCollection['features'][number];
 
 interface Stored {
   properties: LayerFeature['properties'];
-  geometry: PolygonGeometry;
+  geometry: AreaGeometry;
   bbox: [number, number, number, number];
 }
 
@@ -53,8 +54,8 @@ export class MapLayers {
       const exact = await this.load(q, layer);
       const tolerance = toleranceAtZoom(z);
       shapes = exact.map((s) => {
-        const geometry = mapPositions(simplifyGeometry(s.geometry, tolerance), (p) => fromWgs84(p[0]!, p[1]!, crs));
-        return { ...s, geometry, bbox: crs === 'wgs84' ? s.bbox : bboxOf(geometry) };
+        const geometry = convertGeometry(simplifyGeometry(s.geometry, tolerance), (p) => fromWgs84(p[0], p[1], crs));
+        return { ...s, geometry, bbox: crs === 'wgs84' ? s.bbox : geometryBBox(geometry) };
       });
       if (this.simplified.size >= this.maxCachedZooms) this.simplified.clear();
       this.simplified.set(key, shapes);
@@ -80,8 +81,8 @@ export class MapLayers {
     let p = this.layers.get(layer);
     if (!p) {
       p = q
-        .query<{ code: string; name: string; parent: string | null; specialty: Specialty | null; geometry: PolygonGeometry }>(`${SOURCES[layer]} order by code`)
-        .then((r) => r.rows.map((row) => ({ properties: { code: row.code, name: row.name, parentCode: row.parent, specialty: row.specialty }, geometry: row.geometry, bbox: bboxOf(row.geometry) })));
+        .query<{ code: string; name: string; parent: string | null; specialty: Specialty | null; geometry: AreaGeometry }>(`${SOURCES[layer]} order by code`)
+        .then((r) => r.rows.map((row) => ({ properties: { code: row.code, name: row.name, parentCode: row.parent, specialty: row.specialty }, geometry: row.geometry, bbox: geometryBBox(row.geometry) })));
       p.catch(() => this.layers.delete(layer));
       this.layers.set(layer, p);
     }

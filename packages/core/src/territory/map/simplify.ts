@@ -3,20 +3,20 @@
  * outlines stay light at the zoom a district is seen at. A ring keeps at least its first, last and two more
  * points, so no polygon degenerates.
  */
-type Pos = number[];
+import { mapPositions, type AreaGeometry, type Position, type Ring } from '../geometry.ts';
 
-function perpendicular(p: Pos, a: Pos, b: Pos): number {
-  const [x, y] = [p[0]!, p[1]!];
-  const [x1, y1, x2, y2] = [a[0]!, a[1]!, b[0]!, b[1]!];
-  const dx = x2 - x1;
-  const dy = y2 - y1;
+function perpendicular(p: Position, a: Position, b: Position): number {
+  const [x, y] = p;
+  const [x1, y1] = a;
+  const dx = b[0] - x1;
+  const dy = b[1] - y1;
   const len2 = dx * dx + dy * dy;
   if (len2 === 0) return Math.hypot(x - x1, y - y1);
   const t = Math.max(0, Math.min(1, ((x - x1) * dx + (y - y1) * dy) / len2));
   return Math.hypot(x - (x1 + t * dx), y - (y1 + t * dy));
 }
 
-function douglasPeucker(points: Pos[], tolerance: number): Pos[] {
+function douglasPeucker(points: Ring, tolerance: number): Ring {
   if (points.length < 3) return points;
   const keep = new Uint8Array(points.length);
   keep[0] = keep[points.length - 1] = 1;
@@ -36,45 +36,22 @@ function douglasPeucker(points: Pos[], tolerance: number): Pos[] {
   return points.filter((_, i) => keep[i]);
 }
 
-const round = (p: Pos): Pos => [Math.round(p[0]! * 1e6) / 1e6, Math.round(p[1]! * 1e6) / 1e6];
+/** A position to 6 decimals (about 0.1 m): what a map needs, and a third of the bytes. */
+export const round6 = (p: Position): Position => [Math.round(p[0] * 1e6) / 1e6, Math.round(p[1] * 1e6) / 1e6];
 
 /** A closed ring simplified; the original when simplifying would leave fewer than four positions. */
-export function simplifyRing(ring: Pos[], tolerance: number): Pos[] {
+export function simplifyRing(ring: Ring, tolerance: number): Ring {
   const out = tolerance > 0 ? douglasPeucker(ring, tolerance) : ring;
-  return (out.length >= 4 ? out : ring).map(round);
+  return (out.length >= 4 ? out : ring).map(round6);
 }
 
-export interface PolygonGeometry {
-  type: 'Polygon' | 'MultiPolygon';
-  coordinates: Pos[][] | Pos[][][];
+export function simplifyGeometry<G extends AreaGeometry>(g: G, tolerance: number): G {
+  if (g.type === 'Polygon') return { ...g, coordinates: g.coordinates.map((r) => simplifyRing(r, tolerance)) };
+  return { ...g, coordinates: g.coordinates.map((poly) => poly.map((r) => simplifyRing(r, tolerance))) };
 }
 
-export function simplifyGeometry(g: PolygonGeometry, tolerance: number): PolygonGeometry {
-  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: (g.coordinates as Pos[][]).map((r) => simplifyRing(r, tolerance)) };
-  return { type: 'MultiPolygon', coordinates: (g.coordinates as Pos[][][]).map((poly) => poly.map((r) => simplifyRing(r, tolerance))) };
-}
-
-/** The geometry with every position passed through `f` (another coordinate system), rounded to 6 decimals. */
-export function mapPositions(g: PolygonGeometry, f: (p: Pos) => Pos): PolygonGeometry {
-  const ring = (r: Pos[]) => r.map((p) => round(f(p)));
-  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: (g.coordinates as Pos[][]).map(ring) };
-  return { type: 'MultiPolygon', coordinates: (g.coordinates as Pos[][][]).map((poly) => poly.map(ring)) };
-}
+/** The geometry in another coordinate system (`f` converts a position), rounded to 6 decimals. */
+export const convertGeometry = <G extends AreaGeometry>(g: G, f: (p: Position) => Position): G => mapPositions(g, (p) => round6(f(p)));
 
 /** The tolerance at a map zoom: about a third of a screen pixel (256-pixel tiles), in degrees. */
 export const toleranceAtZoom = (zoom: number): number => 360 / (256 * 2 ** zoom) / 3;
-
-/** The lng/lat box of a geometry. */
-export function bboxOf(g: PolygonGeometry): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const rings = g.type === 'Polygon' ? (g.coordinates as Pos[][]) : (g.coordinates as Pos[][][]).flat();
-  for (const ring of rings) {
-    for (const p of ring) {
-      b[0] = Math.min(b[0], p[0]!);
-      b[1] = Math.min(b[1], p[1]!);
-      b[2] = Math.max(b[2], p[0]!);
-      b[3] = Math.max(b[3], p[1]!);
-    }
-  }
-  return b;
-}
