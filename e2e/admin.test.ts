@@ -4,23 +4,16 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
-import { launchBrowser } from './browser.ts';
+import type { TestServer } from '../apps/server/test/harness.ts';
+import { closeJourney, openJourney, shot, signIn } from './journey.ts';
 
 let s: TestServer;
 let browser: Browser;
 beforeAll(async () => {
-  s = await startTestServer();
-  browser = await launchBrowser();
+  ({ s, browser } = await openJourney());
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+afterAll(() => closeJourney(s, browser));
 
-const shot = async (page: Page, name: string) => {
-  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png` });
-};
 
 const grid = (code: string, name: string) => ({
   type: 'Feature',
@@ -38,10 +31,7 @@ async function choose(page: Page, f: ReturnType<typeof file>): Promise<void> {
 it('an administrator imports a grid file after fixing what the check showed, and edits a catalogue limit', async () => {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
-  await page.goto(s.base);
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await signIn(page, s.base, 'admin');
   await page.getByRole('menu', { name: '功能导航' }).getByText('系统管理').click();
 
   await choose(page, file([grid('HB-E2E-1', '环保网格一'), grid('HB-E2E-2', '')]));

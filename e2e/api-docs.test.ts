@@ -1,19 +1,15 @@
 /** The browsable API documentation, as a developer integrating with Liandong opens it in a browser. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../apps/server/test/harness.ts';
-import { launchBrowser } from './browser.ts';
+import type { TestServer } from '../apps/server/test/harness.ts';
+import { closeJourney, openJourney, shot } from './journey.ts';
 
 let s: TestServer;
 let browser: Browser;
 beforeAll(async () => {
-  s = await startTestServer();
-  browser = await launchBrowser();
+  ({ s, browser } = await openJourney());
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+afterAll(() => closeJourney(s, browser));
 
 it('shows every order action in the API docs and runs the health check from the page', async () => {
   const page = await browser.newPage({ locale: 'zh-CN' });

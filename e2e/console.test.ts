@@ -6,41 +6,31 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
+import type { TestServer } from '../apps/server/test/harness.ts';
 import { orderIn, type Fixture } from '../apps/server/test/order-fixtures.ts';
-import { launchBrowser } from './browser.ts';
+import { closeJourney, openJourney, shot, signIn } from './journey.ts';
 
 let s: TestServer;
 let browser: Browser;
 let waiting: Fixture;
 let shengze: Fixture;
 beforeAll(async () => {
-  s = await startTestServer();
-  browser = await launchBrowser();
+  ({ s, browser } = await openJourney());
   waiting = await orderIn(s, 'pending_dispatch');
   shengze = await orderIn(s, 'pending_dispatch', { gridWorker: 'shengze_gridworker' });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+afterAll(() => closeJourney(s, browser));
 
-const shot = async (page: Page, name: string) => {
-  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png` });
-};
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(s.base);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+async function openDesk(page: Page, username: string): Promise<void> {
+  await signIn(page, s.base, username);
   await page.getByRole('navigation', { name: '工作队列' }).waitFor();
 }
 
 it('a dispatcher finds a new order in 待派遣, opens it and dispatches it to a department', async () => {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
-  await signIn(page, 'zx_dispatcher');
+  await openDesk(page, 'zx_dispatcher');
   const queues = page.getByRole('navigation', { name: '工作队列' });
   await queues.getByText('待派遣').click();
   const row = page.getByRole('row', { name: new RegExp(waiting.code) });
@@ -97,7 +87,7 @@ it('a form refusal appears in the form, in Chinese, and nothing is saved', async
 it("a town user who types another town's order URL is told it is not his; the server refused it", async () => {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  await signIn(page, 'songling_dispatcher');
+  await openDesk(page, 'songling_dispatcher');
   const answer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/orders/${shengze.id}`));
   await page.goto(`${s.base}/orders/${shengze.id}`);
   expect((await answer).status()).toBe(404);
@@ -108,7 +98,7 @@ it("a town user who types another town's order URL is told it is not his; the se
 it('a supervisor opens the supervision board (督办看板); a department handler is not offered it', async () => {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
-  await signIn(page, 'zx_supervisor');
+  await openDesk(page, 'zx_supervisor');
   await page.getByRole('menu', { name: '功能导航' }).getByText('督办看板').click();
   await page.getByText('在办工单：层级 × 红黄绿灯').waitFor();
   const units = page.getByRole('table').last();
@@ -119,7 +109,7 @@ it('a supervisor opens the supervision board (督办看板); a department handle
 
   const other = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
   const handler = await other.newPage();
-  await signIn(handler, 'cgj_handler');
+  await openDesk(handler, 'cgj_handler');
   expect(await handler.getByRole('menu', { name: '功能导航' }).innerText()).not.toContain('督办看板');
   await other.close();
 }, 60_000);
@@ -129,7 +119,7 @@ it('a dispatcher selects orders in 待派遣 and dispatches them at once; each o
   const second = await orderIn(s, 'pending_dispatch');
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
-  await signIn(page, 'zx_dispatcher');
+  await openDesk(page, 'zx_dispatcher');
   await page.getByRole('navigation', { name: '工作队列' }).getByText('待派遣').click();
   for (const o of [first, second]) await page.getByRole('row', { name: new RegExp(o.code) }).getByRole('checkbox').check();
   const bar = page.getByRole('toolbar', { name: '批量操作' });

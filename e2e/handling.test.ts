@@ -5,32 +5,22 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, newKey, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
+import { newKey, type TestServer } from '../apps/server/test/harness.ts';
 import { orderBody, orderIn } from '../apps/server/test/order-fixtures.ts';
-import { launchBrowser } from './browser.ts';
+import { closeJourney, openJourney, shot, signIn } from './journey.ts';
 
 let s: TestServer;
 let browser: Browser;
 beforeAll(async () => {
-  s = await startTestServer();
-  browser = await launchBrowser();
+  ({ s, browser } = await openJourney());
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+afterAll(() => closeJourney(s, browser));
 
-const shot = async (page: Page, name: string) => {
-  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png` });
-};
 
 async function desk(username: string, width = 1920, height = 1080): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height } });
   const page = await context.newPage();
-  await page.goto(s.base);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await signIn(page, s.base, username);
   await page.getByRole('navigation', { name: '工作队列' }).waitFor();
   await page.getByRole('status').filter({ hasText: '实时更新' }).waitFor();
   return { context, page };

@@ -6,31 +6,21 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, newKey, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
+import { newKey, type TestServer } from '../apps/server/test/harness.ts';
 import { DEFAULT_PHONE, orderIn } from '../apps/server/test/order-fixtures.ts';
-import { launchBrowser } from './browser.ts';
+import { closeJourney, openJourney, shot, signIn } from './journey.ts';
 
 let s: TestServer;
 let browser: Browser;
 beforeAll(async () => {
-  s = await startTestServer();
-  browser = await launchBrowser();
+  ({ s, browser } = await openJourney());
   await orderIn(s, 'handling'); // the caller's earlier order (the fixtures' phone)
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+afterAll(() => closeJourney(s, browser));
 
-const shot = async (page: Page, name: string) => {
-  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png` });
-};
 
 async function openIntake(page: Page): Promise<void> {
-  await page.goto(s.base);
-  await page.getByLabel('用户名').fill('zx_operator');
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await signIn(page, s.base, 'zx_operator');
   await page.getByRole('menu', { name: '功能导航' }).getByText('来电登记').click();
   await page.getByRole('application', { name: /地图/ }).waitFor();
 }
@@ -162,7 +152,7 @@ it('the whole intake can be done from the keyboard: the place found by the grid�
   const code = (await page.getByText(/已登记工单 LD\d+/).first().innerText()).match(/LD\d+/)![0];
   const order = (await (await s.as('zx_operator')).get(`/api/v1/orders/${code}`)).body;
   expect(order).toMatchObject({ grid: { name: '学才社区第1网格' }, reporters: [{ name: '周女士', phone: '13977778888' }] });
-  expect(order.category.name).toBe('乱堆杂物');
+  expect(order.category?.name).toBe('乱堆杂物');
   await shot(page, 'intake-keyboard-1366');
   await context.close();
 }, 90_000);

@@ -5,14 +5,13 @@
  * caller can be added to one of them instead. A consultation is answered and closed directly (直接办结).
  */
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Typography, Upload, type UploadFile } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Typography, type UploadFile } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me, SimilarCase } from '@liandong/contracts';
 import { ApiFailure, call } from '../shared/api.ts';
-import { uploadFile } from '../shared/upload.ts';
+import { AttachmentsUpload, uploadedIds } from '../shared/AttachmentsUpload.tsx';
 import { LazyMap } from '../map/LazyMap.tsx';
 import type { LngLat } from '../map/crs.ts';
 import { useDebounced } from '../shared/use-debounced.ts';
@@ -88,7 +87,7 @@ export function IntakePage({ me }: { me: Me }) {
 
   const register = useMutation({
     mutationFn: async (v: IntakeValues) => {
-      const attachments = files.map((f) => (f.response as { id: string } | undefined)?.id).filter((id): id is string => Boolean(id));
+      const attachments = uploadedIds(files);
       const reporter = reporterOf(v);
       const order = await call('orders.createOrder', {
         headers: { 'idempotency-key': key.current },
@@ -218,17 +217,7 @@ export function IntakePage({ me }: { me: Me }) {
               </Form.Item>
             )}
             <Form.Item label={t('intake.files')}>
-              <Upload
-                multiple
-                fileList={files}
-                onChange={({ fileList }) => setFiles(fileList)}
-                customRequest={({ file, onSuccess, onError }) => {
-                  uploadFile(file as File).then((r) => onSuccess?.(r), (e: Error) => onError?.(e));
-                }}
-                accept="image/*,application/pdf,video/mp4,audio/*"
-              >
-                <Button icon={<UploadOutlined />}>{t('intake.upload')}</Button>
-              </Upload>
+              <AttachmentsUpload files={files} onChange={setFiles} />
             </Form.Item>
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
             <Space>

@@ -4,14 +4,13 @@
  * The server's refusal (its message, and the field it names) appears in the form; nothing is saved.
  */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, List, Modal, Select, Space, Switch, Tag, Typography, Upload, type UploadFile } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, InputNumber, List, Modal, Select, Space, Switch, Tag, Typography, type UploadFile } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ACTION_LABELS, ActionBodies, SATISFACTION_LABELS, TIME_UNIT_LABELS, type ActionName, type Labels, type OrderDetail } from '@liandong/contracts';
 import { ApiFailure, call } from '../shared/api.ts';
 import { pick } from '../i18n.ts';
-import { uploadFile } from '../shared/upload.ts';
+import { AttachmentsUpload, uploadedIds } from '../shared/AttachmentsUpload.tsx';
 
 const takesAttachments = (action: ActionName) => Boolean((ActionBodies[action] as unknown as { properties?: Record<string, unknown> }).properties?.attachments);
 
@@ -91,17 +90,7 @@ function useActionForm(action: ActionName) {
       ))}
       {takesAttachments(action) && (
         <Form.Item label={t('field.attachments')}>
-          <Upload
-            multiple
-            fileList={files}
-            onChange={({ fileList }) => setFiles(fileList)}
-            customRequest={({ file, onSuccess, onError }) => {
-              uploadFile(file as File).then((r) => onSuccess?.(r), (e: Error) => onError?.(e));
-            }}
-            accept="image/*,application/pdf,video/mp4"
-          >
-            <Button icon={<UploadOutlined />}>{t('intake.upload')}</Button>
-          </Upload>
+          <AttachmentsUpload files={files} onChange={setFiles} accept="image/*,application/pdf,video/mp4" />
         </Form.Item>
       )}
     </>
@@ -113,7 +102,7 @@ function useActionForm(action: ActionName) {
       if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
       body[f.name] = f.name === 'duplicateIds' && Array.isArray(v) ? v.map(Number) : v;
     }
-    const attachments = files.map((f) => (f.response as { id: string } | undefined)?.id).filter(Boolean);
+    const attachments = uploadedIds(files);
     if (attachments.length) body.attachments = attachments;
     return body;
   };

@@ -31,21 +31,25 @@ export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, par
     const mine = hasRole(actor, 'shift_lead') && actor.unitId != null ? [actor.unitId] : [];
     add((n) => `${f.awaitingMyApproval ? '' : 'not '}(o.pending_request is not null and o.dispatch_unit_id = any(${n}::int[]))`, mine);
   }
+  // Clocks are read where the order view reads them (readStepClock): now, or the moment a suspended order stopped.
+  // Both filters start from the running clocks (few: the open orders'), found by the partial index
+  // order_deadlines_running, not from every order in scope.
   if (f.overdue !== undefined) {
     add(
-      // Read where the order view reads its clocks (readStepClock): now, or the moment a suspended order stopped.
-      (n) => `${f.overdue ? '' : 'not '}exists (select 1 from order_deadlines d where d.order_id = o.id and d.done_at is null and d.due_at < coalesce(o.suspended_at, ${n}))`,
+      (n) => `o.id ${f.overdue ? '' : 'not '}in (select d.order_id from order_deadlines d join orders od on od.id = d.order_id
+                 where d.done_at is null and d.due_at < coalesce(od.suspended_at, ${n}))`,
       now,
     );
   }
   if (f.light) {
-    // The order's light (order view: worstLight of the running steps), read like readStepClock (lightAt): red
-    // after a due time, yellow from a yellow moment; at now, or at the moment a suspended order stopped.
+    // The order's light (order view: worstLight of the running steps, lightAt): red after a due time, yellow
+    // from a yellow moment, else green; an order without a running clock has none.
     params.push(now, f.light.split(','));
-    const [at, lights] = [`coalesce(o.suspended_at, $${params.length - 1})`, `$${params.length}`];
+    const [at, lights] = [`coalesce(od.suspended_at, $${params.length - 1})`, `$${params.length}`];
     where.push(
-      `(select case when bool_or(d.due_at < ${at}) then 'red' when bool_or(d.yellow_at <= ${at}) then 'yellow' else 'green' end
-          from order_deadlines d where d.order_id = o.id and d.done_at is null having count(*) > 0) = any(${lights}::text[])`,
+      `o.id in (select d.order_id from order_deadlines d join orders od on od.id = d.order_id where d.done_at is null
+                 group by d.order_id, od.suspended_at
+                having (case when bool_or(d.due_at < ${at}) then 'red' when bool_or(d.yellow_at <= ${at}) then 'yellow' else 'green' end) = any(${lights}::text[]))`,
     );
   }
   // `o.id in (…)` rather than a correlated EXISTS: the planner can start from the few matching rows (an index on
