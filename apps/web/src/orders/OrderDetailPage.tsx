@@ -15,13 +15,12 @@ import { pick } from '../i18n.ts';
 import { ActionButtons } from './ActionForm.tsx';
 import { LazyMap } from '../map/LazyMap.tsx';
 
-/** A state's label in the reader's language (the timeline's from → to). */
-function useStateLabels(lang: string): (code: string | null) => string {
+/** States' labels in the reader's language (the timeline's from → to); null until they are loaded. */
+function useStateLabels(lang: string): ((code: string | null) => string) | null {
   const states = useQuery({ queryKey: ['order-states'], queryFn: () => call('catalogue.listOrderStates'), staleTime: Infinity });
-  return (code) => {
-    const row = states.data?.find((x) => x.code === code);
-    return row ? (lang === 'en' ? row.labelEn : row.labelZh) : (code ?? '');
-  };
+  if (!states.data) return null;
+  const labels = new Map(states.data.map((x) => [x.code as string, lang === 'en' ? x.labelEn : x.labelZh]));
+  return (code) => (code ? (labels.get(code) ?? code) : '');
 }
 
 /** The files attached to a timeline event: photos as thumbnails (click to enlarge), documents as links. */
@@ -173,8 +172,8 @@ function OrderDetailView({ o, lang, me }: { o: OrderDetail; lang: string; me: Me
                         <Typography.Text strong>{e.label}</Typography.Text>
                         <Typography.Text type="secondary"> · {formatTime(e.at)}</Typography.Text>
                         <div>{[e.unit?.name, e.actor?.name].filter(Boolean).join(' ')}</div>
-                        {e.fromState !== e.toState && e.toState && (
-                          <div className="timeline-states">{`${e.fromState ? stateLabel(e.fromState) : ''} → ${stateLabel(e.toState)}`}</div>
+                        {stateLabel && e.fromState !== e.toState && e.toState && (
+                          <div className="timeline-states">{`${stateLabel(e.fromState)} → ${stateLabel(e.toState)}`}</div>
                         )}
                         {e.note && <div className="timeline-note">{e.note}</div>}
                         <Attachments files={e.attachments} />
