@@ -1,4 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { parseNumber, TYPE_OIDS, type Db, type Queryable, type QueryResult } from './db.ts';
 
@@ -15,9 +19,19 @@ export interface PgliteOptions {
   settings?: Record<string, string>;
 }
 
-/** Opens the embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is 'memory://'. */
+const INITDB_SCRIPT = fileURLToPath(new URL('./pglite-initdb.mjs', import.meta.url));
+
+/**
+ * Opens the embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is 'memory://'. A folder without a
+ * cluster gets one from a child process first (pglite-initdb.mjs), so initdb's memory never stays in this one.
+ */
 export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Db> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    if (!options.loadDataDir && !existsSync(join(dataDir, 'PG_VERSION'))) {
+      await promisify(execFile)(process.execPath, [INITDB_SCRIPT, dataDir, JSON.stringify(INITDB_PARAMS)]);
+    }
+  }
   const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   const pg = await PGlite.create({
     dataDir,
