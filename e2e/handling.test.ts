@@ -45,7 +45,9 @@ it('a new order reaches the dispatcher live; department, shift lead and dispatch
   expect(created.status).toBe(201);
   const code = created.body.code as string;
   const row = dispatcher.page.getByRole('row', { name: new RegExp(code) });
-  await row.waitFor({ timeout: 1500 }); // live: no reload, no polling interval
+  // Live: no reload, and long before the list's 30 s fallback poll. (The stream itself delivers within a second:
+  // apps/server/test/live.test.ts; here the list refetches after it, on a machine busy with the other tests.)
+  await row.waitFor({ timeout: 5000 });
   await shot(dispatcher.page, 'handling-live-queue-1920');
   await dispatcher.page.getByRole('link', { name: code }).click();
   await act(dispatcher.page, '受理');

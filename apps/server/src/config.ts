@@ -3,6 +3,7 @@
  * at start. A bad setting stops the start with a message naming it.
  */
 import { resolve } from 'node:path';
+import { CRS_CODES, type CrsCode, type MapConfig } from '@liandong/contracts';
 import { parseAllowList } from '@liandong/core/notify/outbound.rules.ts';
 import { fileStoreFrom, type FileStore } from '@liandong/core/files/file-store.ts';
 import { DEFAULT_RATE_SETTINGS as RATE, rateLimits, type RateLimits } from './http/rate-limit.rules.ts';
@@ -36,11 +37,7 @@ export interface Config {
   basemap: Basemap | null;
 }
 
-export interface Basemap {
-  tiles: string;
-  crs: 'wgs84' | 'gcj02' | 'bd09';
-  attribution: string;
-}
+export type Basemap = NonNullable<MapConfig['basemap']>;
 
 export class ConfigError extends Error {}
 
@@ -119,8 +116,8 @@ function loadBasemap(env: NodeJS.ProcessEnv): Basemap | null {
   if (!/^(https?:\/\/|\/)[^\s]*\{z\}[^\s]*$/.test(tiles) || !tiles.includes('{x}') || !tiles.includes('{y}')) {
     throw new ConfigError('LIANDONG_BASEMAP_URL must be an http(s) tile address with {z}, {x} and {y} / LIANDONG_BASEMAP_URL 须为含 {z}{x}{y} 的瓦片地址');
   }
-  const crs = (env.LIANDONG_BASEMAP_CRS || 'wgs84').toLowerCase();
-  if (crs !== 'wgs84' && crs !== 'gcj02' && crs !== 'bd09') {
+  const crs = (env.LIANDONG_BASEMAP_CRS || 'wgs84').toLowerCase() as CrsCode;
+  if (!CRS_CODES.includes(crs)) {
     throw new ConfigError('LIANDONG_BASEMAP_CRS must be wgs84, gcj02 or bd09 / LIANDONG_BASEMAP_CRS 须为 wgs84、gcj02 或 bd09');
   }
   return { tiles, crs, attribution: env.LIANDONG_BASEMAP_ATTRIBUTION ?? '' };

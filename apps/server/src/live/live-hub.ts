@@ -39,10 +39,6 @@ export class LiveHub {
     return () => this.subscribers.delete(sub);
   }
 
-  get readers(): number {
-    return this.subscribers.size;
-  }
-
   private heard(payload: string): void {
     const ids = parseChangedIds(payload);
     if (ids === null) {

@@ -61,6 +61,13 @@ export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus 
   const [professional, setProfessional] = useState(false);
   const pickRef = useRef(onPick);
   pickRef.current = onPick;
+  const pickedGridRef = useRef(pickedGrid);
+  pickedGridRef.current = pickedGrid;
+  /** Outlines the picked grid, once the grids layer holding it is loaded (it is from zoom 12.5). */
+  const outlinePicked = (m: MapLibre) => {
+    const feature = grids.current?.features.find((f) => f.properties.code === pickedGridRef.current);
+    (m.getSource('pick') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: feature ? [feature] : [] } as never);
+  };
 
   useEffect(() => {
     if (!config.data || !box.current) return;
@@ -90,7 +97,10 @@ export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus 
         VECTOR_LAYERS.filter((l) => m.getZoom() >= l.minZoom).map(async (l) => {
           const data = await call('territory.mapLayer', { params: { layer: l.name }, query: { zoom: z, crs, ...(l.name === 'district' || l.name === 'towns' ? {} : { bbox }) } });
           if (seq !== loading) return;
-          if (l.name === 'grids') grids.current = data;
+          if (l.name === 'grids') {
+            grids.current = data;
+            outlinePicked(m);
+          }
           if (l.name === 'towns' && labels.length === 0) {
             for (const f of data.features) {
               const el = document.createElement('div');
@@ -104,8 +114,10 @@ export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus 
       );
       setReady(true);
     };
-    m.on('load', () => void load());
-    m.on('moveend', () => void load());
+    // A layer that fails to load (the network) is loaded again with the next move.
+    const reload = () => void load().catch(() => undefined);
+    m.on('load', reload);
+    m.on('moveend', reload);
     m.on('click', (e) => pickRef.current?.(fromMap({ lng: e.lngLat.lng, lat: e.lngLat.lat }, crs)));
     return () => {
       labels.forEach((l) => l.remove());
@@ -130,9 +142,7 @@ export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus 
 
   // The picked grid outlined (from the grids layer once it is loaded at this zoom).
   useEffect(() => {
-    const m = map.current;
-    const feature = grids.current?.features.find((f) => f.properties.code === pickedGrid);
-    (m?.getSource('pick') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: feature ? [feature] : [] } as never);
+    if (map.current) outlinePicked(map.current);
   }, [pickedGrid, ready]);
 
   useEffect(() => {
