@@ -350,7 +350,15 @@ export const OrderDetailSchema = Obj({
   mayRevealPhone: Type.Boolean({ description: "whether you may reveal a reporter's number to call him back (POST …/reporters/{rid}/phone)" }),
   timeline: Type.Array(TimelineEventSchema),
 });
-export const OrderPageSchema = PageOf(OrderListItemSchema);
+/** Lists count the matching orders up to this many; beyond it they say "more" (an exact count of a million rows costs a second). */
+export const MAX_COUNTED = 10_000;
+export const OrderPageSchema = Obj({
+  total: Type.Integer({ description: `orders matching, counted up to ${MAX_COUNTED}` }),
+  totalCapped: Type.Boolean({ description: `more than ${MAX_COUNTED} match: total stops there (shown as "${MAX_COUNTED}+")` }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  items: Type.Array(OrderListItemSchema),
+});
 
 export type OrderListItem = Static<typeof OrderListItemSchema>;
 export type OrderView = Static<typeof OrderViewSchema>;

@@ -6,7 +6,7 @@ import { Badge, Card, Col, Menu, Row } from 'antd';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { Me } from '@liandong/contracts';
+import { MAX_COUNTED, type Me } from '@liandong/contracts';
 import { call } from '../shared/api.ts';
 import { queuesFor } from './queues.ts';
 import { OrderTable } from '../orders/OrderTable.tsx';
@@ -20,7 +20,10 @@ export function DeskPage({ me }: { me: Me }) {
   const counts = useQueries({
     queries: queues.map((q) => ({
       queryKey: ['orders', 'count', q.key, i18n.language],
-      queryFn: async () => (await call('orders.listOrders', { query: { ...q.filter, pageSize: 1 } })).total,
+      queryFn: async () => {
+        const page = await call('orders.listOrders', { query: { ...q.filter, pageSize: 1 } });
+        return page.totalCapped ? `${page.total}+` : page.total;
+      },
       refetchInterval: 30_000,
     })),
   });
@@ -40,7 +43,7 @@ export function DeskPage({ me }: { me: Me }) {
               label: (
                 <span className="queue-item">
                   <span>{t(q.label)}</span>
-                  <Badge count={counts[i]?.data ?? 0} overflowCount={99999} showZero color={q.key === 'overdue' ? 'red' : q.key === 'due-soon' ? 'gold' : '#1677ff'} />
+                  <Badge count={counts[i]?.data ?? 0} overflowCount={MAX_COUNTED} showZero color={q.key === 'overdue' ? 'red' : q.key === 'due-soon' ? 'gold' : '#1677ff'} />
                 </span>
               ),
             }))}

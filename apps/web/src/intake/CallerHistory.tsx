@@ -16,7 +16,7 @@ export function CallerHistory({ phone }: { phone: string }) {
   });
   if (!valid) return null;
   return (
-    <Card size="small" title={t('intake.history', { count: history.data?.total ?? 0 })} aria-label={t('intake.historyLabel')} loading={history.isLoading}>
+    <Card size="small" title={t('intake.history', { count: history.data ? `${history.data.total}${history.data.totalCapped ? '+' : ''}` : 0 })} aria-label={t('intake.historyLabel')} loading={history.isLoading}>
       <List
         size="small"
         locale={{ emptyText: t('intake.noHistory') }}

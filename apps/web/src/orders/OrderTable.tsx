@@ -100,7 +100,7 @@ export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilte
           pageSize,
           total: orders.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (count) => t('desk.total', { count }),
+          showTotal: (count) => t('desk.total', { count: orders.data?.totalCapped ? `${count}+` : count }),
           onChange: (p, s) => {
             setPage(s === pageSize ? p : 1);
             setPageSize(s);

@@ -3,7 +3,7 @@
  * masked by role, the step clocks, and (in the detail) the timeline.
  */
 import type { Queryable } from '@liandong/db';
-import { ACTION_LABELS, type EventData, type Lang as WireLang, type ListOrdersFilter, type OrderDetail, type OrderListItem, type OrderPage, type OrderView, type ReporterView, type TimelineAction, type TimelineEvent } from '@liandong/contracts';
+import { ACTION_LABELS, MAX_COUNTED, type EventData, type Lang as WireLang, type ListOrdersFilter, type OrderDetail, type OrderListItem, type OrderPage, type OrderView, type ReporterView, type TimelineAction, type TimelineEvent } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { maskName, maskPhone, reporterShown } from '../org/personal-data.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -244,15 +244,17 @@ export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter
   const rowParams = [...params];
   const w = pageWindow(f, rowParams);
   const whereSql = where.join(' and ');
+  // Counted up to MAX_COUNTED + 1 rows: enough to say "more", without reading a million.
   const total = await q.query<{ n: number }>(
-    `select count(*)::int as n from orders o join order_states st on st.code = o.state where ${whereSql}`,
+    `select count(*)::int as n from (select 1 from orders o join order_states st on st.code = o.state where ${whereSql} limit ${MAX_COUNTED + 1}) counted`,
     params,
   );
   const rows = await q.query<ViewRow>(
     `${VIEW_SELECT} where ${whereSql} order by o.created_at desc, o.id desc ${w.sql}`,
     rowParams,
   );
-  return { total: total.rows[0]!.n, page: w.page, pageSize: w.pageSize, items: await toListItems(q, rows.rows, actor, lang, clock) };
+  const n = total.rows[0]!.n;
+  return { total: Math.min(n, MAX_COUNTED), totalCapped: n > MAX_COUNTED, page: w.page, pageSize: w.pageSize, items: await toListItems(q, rows.rows, actor, lang, clock) };
 }
 
 /** Rows of VIEW_SELECT as a list shows them: each with the light of its running clocks. */
