@@ -42,7 +42,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
           onClick={({ key }) => void navigate(key)}
         />
         <Space size="middle">
-          <Badge status={live === 'live' ? 'success' : live === 'offline' ? 'error' : 'processing'} text={t(`layout.live.${live}`)} className="console-live" role="status" />
+          <Badge status={live === 'live' ? 'success' : live === 'offline' ? 'error' : 'processing'} text={<span className="console-live">{t(`layout.live.${live}`)}</span>} role="status" />
           <Typography.Text className="console-user">{me.displayName}</Typography.Text>
           <span aria-label={t('layout.roles')}>
             {me.roles.map((r) => (
