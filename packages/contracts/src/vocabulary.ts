@@ -155,6 +155,8 @@ export const PERMISSIONS = [
   'tokens.manage',
   'territory.manage',
   'catalogue.manage',
+  'org.manage',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -38,6 +38,8 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
   'tokens.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以管理接口令牌', en: 'Only administrators may manage API tokens' } },
   'territory.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以导入和修改网格', en: 'Only administrators may import or change grids' } },
   'catalogue.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以修改事件部件清单', en: 'Only administrators may change the catalogue' } },
+  'org.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以管理组织机构和用户', en: 'Only administrators may manage units and users' } },
+  'calendar.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以修改工作日历', en: 'Only administrators may change the working calendar' } },
 };
 
 export function may(actor: Pick<Actor, 'roles'>, p: Permission): boolean {
