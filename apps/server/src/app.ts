@@ -28,6 +28,7 @@ import { systemRoutes } from './routes/system.routes.ts';
 import { territoryRoutes } from './routes/territory.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
+import { orgRoutes } from './routes/org.routes.ts';
 
 export interface AppOptions {
   logLevel?: string;
@@ -91,5 +92,6 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   tokenRoutes(app, p);
   liveRoutes(app, p);
   adminRoutes(app, p);
+  orgRoutes(app, p);
   return app;
 }

@@ -7,6 +7,7 @@ import { adminRoutes } from './admin.ts';
 import { intakeRoutes } from './intake.ts';
 import { liveRoutes } from './live.ts';
 import { messageRoutes } from './messages.ts';
+import { orgRoutes } from './org.ts';
 import { orderActionRoutes, orderRoutes } from './orders.ts';
 import { publicRoutes } from './public.ts';
 import { supervisionRoutes } from './supervision.ts';
@@ -35,5 +36,6 @@ export const apiRoutes = {
   ...prefixed('tokens', tokenRoutes),
   ...prefixed('live', liveRoutes),
   ...prefixed('admin', adminRoutes),
+  ...prefixed('org', orgRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

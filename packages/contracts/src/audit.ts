@@ -27,6 +27,9 @@ export const AuditEntrySchema = Obj({
     messageIds: Type.Optional(Type.Array(Type.Integer(), { description: 'view_message_addresses: the messages whose addresses were shown' })),
     reporterId: Type.Optional(Type.Integer({ description: 'reveal_phone: the reporter whose number was revealed' })),
     reason: Type.Optional(Type.String({ description: 'reveal_phone: why the number was needed' })),
+    unitId: Type.Optional(Type.Integer({ description: 'manage_unit: the unit added or changed' })),
+    targetUserId: Type.Optional(Type.Integer({ description: 'manage_user, reset_password: the account' })),
+    fields: Type.Optional(Type.Array(Type.String(), { description: 'manage_unit, manage_user: what was set' })),
   }),
   ip: Nullable(Type.String()),
 });

@@ -10,6 +10,7 @@ export * from './orders.ts';
 export * from './intake.ts';
 export * from './live.ts';
 export * from './admin.ts';
+export * from './org.ts';
 export * from './files.ts';
 export * from './catalogue.ts';
 export * from './territory.ts';

@@ -161,7 +161,16 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What the audit trail records (审计日志). */
-export const AUDIT_ACTIONS = ['search_by_phone', 'view_reporter', 'view_message_addresses', 'reveal_phone'] as const;
+export const AUDIT_ACTIONS = [
+  'search_by_phone',
+  'view_reporter',
+  'view_message_addresses',
+  'reveal_phone',
+  // administration (系统管理操作): who changed units, accounts, passwords
+  'manage_unit',
+  'manage_user',
+  'reset_password',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Every error code the API answers with (a closed set; `error.code`). */
@@ -182,6 +191,7 @@ export const ERROR_CODES = [
   'request_pending',
   'already_answered',
   'username_taken',
+  'in_use',
   'duplicate',
   'idempotency_key_reused',
   'invalid_import',

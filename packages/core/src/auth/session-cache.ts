@@ -38,4 +38,9 @@ export class SessionCache {
   delete(tokenHash: string): void {
     this.entries.delete(tokenHash);
   }
+
+  /** Drops every session of a user (disabled, password reset, roles or scope changed) at once in this process. */
+  forgetUser(userId: number): void {
+    for (const [key, e] of this.entries) if (e.actor.userId === userId) this.entries.delete(key);
+  }
 }
