@@ -29,6 +29,7 @@ import { territoryRoutes } from './routes/territory.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
+import { calendarRoutes } from './routes/calendar.routes.ts';
 
 export interface AppOptions {
   logLevel?: string;
@@ -93,5 +94,6 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   liveRoutes(app, p);
   adminRoutes(app, p);
   orgRoutes(app, p);
+  calendarRoutes(app, p);
   return app;
 }

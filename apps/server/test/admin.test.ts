@@ -90,3 +90,111 @@ describe('catalogue conditions', () => {
     expect((await admin.patch('/api/v1/admin/catalogue/conditions/999999', { handleValue: 2 })).status).toBe(404);
   });
 });
+
+describe('the catalogue as a file', () => {
+  const csv = (admin: Awaited<ReturnType<TestServer['as']>>, text: string, check = false) =>
+    admin.request('POST', `/api/v1/admin/catalogue/import${check ? '?check=true' : ''}`, text, { 'content-type': 'text/csv' });
+
+  it('is exported as the import format and imports again unchanged; an edited limit is checked, then imported', async () => {
+    const admin = await s.as('admin');
+    const res = await fetch(`${s.base}/api/v1/admin/catalogue/export`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="catalogue-\d{8}\.csv"/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM: Excel opens the Chinese right
+    const text = bytes.toString('utf8');
+    const lines = text.slice(1).trim().split('\r\n');
+    expect(lines[0]).toMatch(/^kind,major_code,major_name,/);
+    const active = (await s.platform.db.query<{ n: number }>('select count(*)::int as n from category_conditions where active')).rows[0]!.n;
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[7])).size).toBe(active);
+
+    const same = await csv(admin, text);
+    expect(same.status, JSON.stringify(same.body)).toBe(200);
+    expect(same.body).toMatchObject({ conditions: active, checked: false });
+
+    // 06006's first condition, its handle limit set to 7 in the file: checked (nothing written), then imported.
+    const row = lines.findIndex((l) => l.split(',')[4] === '06006');
+    const cols = lines[row]!.split(',');
+    const handleAt = lines[0]!.split(',').indexOf('handle_value');
+    cols[handleAt] = '7';
+    const edited = [...lines.slice(0, row), cols.join(','), ...lines.slice(row + 1)].join('\r\n');
+    const code = cols[7]!;
+    const limit = async () => Number((await s.platform.db.query<{ v: string }>('select handle_value as v from category_conditions where code = $1', [code])).rows[0]!.v);
+    const before = await limit();
+    const checked = await csv(admin, edited, true);
+    expect(checked.body).toMatchObject({ conditions: active, checked: true });
+    expect(await limit()).toBe(before);
+    expect((await csv(admin, edited)).status).toBe(200);
+    expect(await limit()).toBe(7);
+  });
+
+  it('a bad row is refused naming its line and column, in zh and en; nothing is written; others may not', async () => {
+    const header = 'kind,major_code,major_name,code,name,condition,response_value,response_unit,handle_value,handle_unit,closing_standard,lead_unit';
+    const bad = `${header}\r\nevent,99,测试大类,99001,测试小类,测试条件,2,工作时,-1,工作日,已处理,WJ-CGJ\r\n`;
+    const zh = await csv(await s.as('admin'), bad);
+    expect(zh.status).toBe(422);
+    expect(zh.body.error).toMatchObject({ code: 'catalogue_import_invalid', field: 'handle_value' });
+    expect(zh.body.error.message).toMatch(/第 2 行第 9 列/);
+    const en = await csv(await s.as('admin', 'en'), bad, true);
+    expect(en.body.error.message).toMatch(/line 2, column 9/);
+    expect((await s.platform.db.query(`select 1 from categories where code = '99001'`)).rows).toHaveLength(0);
+    expect((await csv(await s.as('zx_dispatcher'), `${header}\r\n`)).status).toBe(403);
+    expect((await fetch(`${s.base}/api/v1/admin/catalogue/export`, { headers: { authorization: `Bearer ${(await s.as('zx_dispatcher')).token}` } })).status).toBe(403);
+  });
+});
+
+describe('grid attributes', () => {
+  it('an administrator corrects a grid’s name and figures; the map shows the new name', async () => {
+    const admin = await s.as('admin');
+    const grid = (await admin.get('/api/v1/territory/grids?townCode=320509001000&level=4&limit=1')).body[0]!;
+    const r = await admin.patch(`/api/v1/admin/grids/${encodeURIComponent(grid.code)}`, { name: '西塘社区第一网格', households: 412, population: 1290 });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({ code: grid.code, name: '西塘社区第一网格', households: 412, population: 1290, enterprises: grid.enterprises });
+    const layer = await admin.get('/api/v1/map/layers/grids?zoom=14');
+    expect(layer.body.features.find((f) => f.properties.code === grid.code)?.properties.name).toBe('西塘社区第一网格');
+  });
+
+  it('refuses bad figures naming the field, an unknown grid, and others', async () => {
+    const admin = await s.as('admin');
+    const grid = (await admin.get('/api/v1/territory/grids?level=4&limit=1')).body[0]!;
+    const bad = await admin.patch(`/api/v1/admin/grids/${encodeURIComponent(grid.code)}`, { population: -5 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toMatch(/population/);
+    expect((await admin.patch('/api/v1/admin/grids/NOPE', { name: '无' })).status).toBe(404);
+    expect((await (await s.as('zx_dispatcher')).patch(`/api/v1/admin/grids/${encodeURIComponent(grid.code)}`, { name: '改名' })).status).toBe(403);
+  });
+});
+
+describe('the working calendar', () => {
+  it('everyone reads a year as deadlines count it; an administrator makes a day a holiday and changes the hours', async () => {
+    const year = (await (await s.as('zx_dispatcher')).get('/api/v1/calendar/2026')).body;
+    expect(year.days).toHaveLength(365);
+    expect(year.days.find((d) => d.day === '2026-10-01')).toMatchObject({ isWorkday: false, name: expect.stringContaining('国庆'), source: 'chinese-days' });
+    expect(year.days.find((d) => d.day === '2026-03-04')).toEqual({ day: '2026-03-04', isWorkday: true, name: null, source: null });
+    expect(year.hoursPerWorkday).toBe(7.5);
+
+    const admin = await s.as('admin');
+    const set = await admin.put('/api/v1/admin/calendar/days/2026-03-04', { isWorkday: false, name: '防汛停休补休' });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body).toEqual({ day: '2026-03-04', isWorkday: false, name: '防汛停休补休', source: 'admin' });
+    const after = (await admin.get('/api/v1/calendar/2026')).body;
+    expect(after.workdays).toBe(year.workdays - 1);
+    const hours = await admin.put('/api/v1/admin/calendar/working-periods', { periods: [['08:30', '12:00'], ['13:30', '18:00']] });
+    expect(hours.body).toEqual({ workingPeriods: [['08:30', '12:00'], ['13:30', '18:00']], hoursPerWorkday: 8 });
+    expect((await admin.get('/api/v1/audit?action=manage_calendar')).body.total).toBe(2);
+    await admin.put('/api/v1/admin/calendar/working-periods', { periods: [['08:30', '12:00'], ['13:30', '17:30']] });
+  });
+
+  it('refuses overlapping hours and impossible days naming the field; others may not change it', async () => {
+    const admin = await s.as('admin');
+    const overlap = await admin.put('/api/v1/admin/calendar/working-periods', { periods: [['08:30', '12:00'], ['11:00', '17:30']] });
+    expect(overlap.status).toBe(400);
+    expect(overlap.body.error.field).toMatch(/workingPeriods|periods/);
+    const day = await admin.put('/api/v1/admin/calendar/days/2026-02-30', { isWorkday: true });
+    expect(day.status).toBe(400);
+    expect(day.body.error.field).toBe('day');
+    expect((await (await s.as('zx_dispatcher')).put('/api/v1/admin/calendar/days/2026-03-05', { isWorkday: false })).status).toBe(403);
+    expect((await s.platform.db.query(`select 1 from calendar_days where day = '2026-03-05'`)).rows).toHaveLength(0);
+  });
+});

@@ -6,6 +6,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Nullable, Obj } from './common.ts';
 import { route } from './route.ts';
 import { ConditionSchema } from './catalogue.ts';
+import { GridViewSchema } from './territory.ts';
 import { CRS_CODES, literals, TIME_UNITS } from './vocabulary.ts';
 
 /** A GeoJSON FeatureCollection of grids (GRIDS in the README: code, name, kind, village/town codes, …). */
@@ -44,6 +45,27 @@ export const ConditionPatchBody = Type.Object(
 );
 export type ConditionPatch = Static<typeof ConditionPatchBody>;
 
+const Count = (description: string) => Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000, description })));
+export const GridPatchBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: '网格名称' })),
+    households: Count('户数'),
+    population: Count('实有人口'),
+    enterprises: Count('企业（单位）数'),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type GridPatch = Static<typeof GridPatchBody>;
+
+export const CatalogueImportQuery = Obj({
+  check: Type.Optional(Type.Boolean({ description: 'true: check every row and reference, write nothing' })),
+});
+export const CatalogueImportSchema = Obj({
+  categories: Type.Integer({ description: 'categories written (or that would be)' }),
+  conditions: Type.Integer({ description: 'case-opening conditions written (or that would be)' }),
+  checked: Type.Boolean({ description: 'true: only checked, nothing written' }),
+});
+
 export const adminRoutes = {
   checkGrids: route({
     method: 'POST',
@@ -71,5 +93,32 @@ export const adminRoutes = {
     params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
     body: ConditionPatchBody,
     response: { 200: ConditionSchema },
+  }),
+  updateGrid: route({
+    method: 'PATCH',
+    path: '/api/v1/admin/grids/:code',
+    tags: ['admin'],
+    summary: '修改网格属性 Correct a grid’s name, households, population or enterprises',
+    params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) }),
+    body: GridPatchBody,
+    response: { 200: GridViewSchema },
+  }),
+  exportCatalogue: route({
+    method: 'GET',
+    path: '/api/v1/admin/catalogue/export',
+    tags: ['admin'],
+    summary: '导出事件部件清单 The catalogue in use as CSV (UTF-8 with BOM), the import format: edit it in a spreadsheet and import it again',
+    binary: true,
+    contentType: 'text/csv',
+    response: { 200: Type.String({ description: 'CSV' }) },
+  }),
+  importCatalogue: route({
+    method: 'POST',
+    path: '/api/v1/admin/catalogue/import',
+    tags: ['admin'],
+    summary: '导入事件部件清单 Check or import a catalogue CSV (text/csv): all or nothing; a bad row is a 422 naming its line and column',
+    querystring: CatalogueImportQuery,
+    body: Type.String({ description: 'the CSV file (text/csv, UTF-8)' }),
+    response: { 200: CatalogueImportSchema },
   }),
 };

@@ -1,6 +1,7 @@
 /** Every route of the API by `module.name`: the registry the server registers and the typed clients are typed from. */
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
+import { calendarRoutes } from './calendar.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { fileRoutes } from './files.ts';
 import { adminRoutes } from './admin.ts';
@@ -37,5 +38,6 @@ export const apiRoutes = {
   ...prefixed('live', liveRoutes),
   ...prefixed('admin', adminRoutes),
   ...prefixed('org', orgRoutes),
+  ...prefixed('calendar', calendarRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

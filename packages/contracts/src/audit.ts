@@ -30,6 +30,7 @@ export const AuditEntrySchema = Obj({
     unitId: Type.Optional(Type.Integer({ description: 'manage_unit: the unit added or changed' })),
     targetUserId: Type.Optional(Type.Integer({ description: 'manage_user, reset_password: the account' })),
     fields: Type.Optional(Type.Array(Type.String(), { description: 'manage_unit, manage_user: what was set' })),
+    day: Type.Optional(Type.String({ description: 'manage_calendar: the day set (absent: the working hours)' })),
   }),
   ip: Nullable(Type.String()),
 });

@@ -170,6 +170,7 @@ export const AUDIT_ACTIONS = [
   'manage_unit',
   'manage_user',
   'reset_password',
+  'manage_calendar',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

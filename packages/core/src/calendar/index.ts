@@ -29,3 +29,4 @@ export {
   setWorkingPeriods,
 } from './calendar.repository.ts';
 export { CalendarProvider } from './calendar-provider.ts';
+export { readCalendarYear, setDayAs, setWorkingPeriodsAs } from './manage-calendar.ts';

@@ -28,6 +28,15 @@ import { writeCataloguePlan } from './write-catalogue.ts';
 export interface ImportCatalogueOptions {
   /** Called as conditions are written: done and total count data rows. */
   onProgress?(done: number, total: number): void;
+  /** Everything is checked and written, then rolled back: the answer says what an import would do. */
+  dryRun?: boolean;
+}
+
+/** Carries a dry run's result out of its transaction, rolling the transaction back. */
+class DryRunDone extends Error {
+  constructor(readonly result: ImportCatalogueResult) {
+    super('dry run');
+  }
 }
 
 export interface ImportCatalogueResult {
@@ -47,16 +56,27 @@ export async function importCatalogueCsv(
     if (!(e instanceof CsvSyntaxError)) throw e;
     throw new CatalogueImportError({ line: e.line }, '引号未闭合', 'a quoted field is not closed');
   }
-  return db.transaction(async (tx) => {
-    const lookups = await loadLookups(tx);
-    const { plan, refs, rows } = validateCatalogueRecords(records, lookups);
-    const unitIdByCode = await checkReferences(tx, refs);
-    const perCondition = rows / Math.max(plan.conditions.length, 1);
-    const written = await writeCataloguePlan(tx, plan, unitIdByCode, {
-      onProgress: (done, total) => opts.onProgress?.(done === total ? rows : Math.round(done * perCondition), rows),
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await writeCatalogueFile(tx, records, opts);
+      if (opts.dryRun) throw new DryRunDone(result);
+      return result;
     });
-    return { categories: written.categories, conditions: written.conditions };
+  } catch (e) {
+    if (e instanceof DryRunDone) return e.result;
+    throw e;
+  }
+}
+
+async function writeCatalogueFile(tx: Queryable, records: ReturnType<typeof parseCsvRecords>, opts: ImportCatalogueOptions): Promise<ImportCatalogueResult> {
+  const lookups = await loadLookups(tx);
+  const { plan, refs, rows } = validateCatalogueRecords(records, lookups);
+  const unitIdByCode = await checkReferences(tx, refs);
+  const perCondition = rows / Math.max(plan.conditions.length, 1);
+  const written = await writeCataloguePlan(tx, plan, unitIdByCode, {
+    onProgress: (done, total) => opts.onProgress?.(done === total ? rows : Math.round(done * perCondition), rows),
   });
+  return { categories: written.categories, conditions: written.conditions };
 }
 
 async function loadLookups(q: Queryable): Promise<ImportLookups> {
