@@ -159,3 +159,18 @@ describe('field accounts of the demo district', () => {
     expect(stations.rows[0]!.n).toBe(0);
   });
 });
+
+describe('divisions', () => {
+  it('are listed for staff, district first, towns before villages, each with its parent; not for citizens', async () => {
+    const r = await (await s.as('zx_dispatcher')).get('/api/v1/territory/divisions');
+    expect(r.status).toBe(200);
+    const levels = r.body.map((d) => d.level);
+    expect(levels.indexOf('town')).toBeLessThan(levels.indexOf('village'));
+    expect(r.body.find((d) => d.code === '320509105000')).toEqual({ code: '320509105000', name: '盛泽镇', level: 'town', parentCode: expect.stringMatching(/^3205/), kind: '镇' });
+    const villages = r.body.filter((d) => d.level === 'village');
+    const codes = new Set(r.body.map((d) => d.code));
+    expect(villages.length).toBeGreaterThan(100);
+    expect(villages.every((v) => v.parentCode && codes.has(v.parentCode))).toBe(true);
+    expect((await (await s.as('citizen')).get('/api/v1/territory/divisions')).status).toBe(403);
+  });
+});

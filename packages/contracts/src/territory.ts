@@ -67,6 +67,16 @@ export const GridViewSchema = Obj({
   }),
 });
 export type GridView = Static<typeof GridViewSchema>;
+
+/** A division (行政区划) by its national 12-digit code. */
+export const DivisionSchema = Obj({
+  code: Type.String(),
+  name: Type.String(),
+  level: literals(['province', 'city', 'district', 'town', 'village'] as const),
+  parentCode: Nullable(Type.String()),
+  kind: Nullable(Type.String({ description: '街道, 镇, 社区居委会, 村委会 …' })),
+});
+export type DivisionView = Static<typeof DivisionSchema>;
 export const GridListQuery = Obj({
   townCode: Type.Optional(Type.String({ maxLength: 12 })),
   villageCode: Type.Optional(Type.String({ maxLength: 12 })),
@@ -134,6 +144,13 @@ export const territoryRoutes = {
     params: Type.Object({ layer: literals(MAP_LAYERS) }),
     querystring: MapLayerQuery,
     response: { 200: LayerCollectionSchema },
+  }),
+  listDivisions: route({
+    method: 'GET',
+    path: '/api/v1/territory/divisions',
+    tags: ['territory'],
+    summary: '行政区划 The divisions of the deployment (district, towns, villages), parents before children, without outlines',
+    response: { 200: Type.Array(DivisionSchema) },
   }),
   listGrids: route({
     method: 'GET',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { territoryRoutes as routes } from '@liandong/contracts';
 import { describePoint, gridView, gridViews, toWgs84 } from '@liandong/core/territory/index.ts';
+import { listDivisions } from '@liandong/core/territory/division-list.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import type { Platform } from '../platform.ts';
@@ -12,6 +13,7 @@ export function territoryRoutes(app: FastifyInstance, p: Platform): void {
     return p.components.nearest(lng, lat, { maxMeters: req.query.radius ?? 50, categoryCode: req.query.category, limit: req.query.limit ?? 5 });
   });
 
+  contractRoute(app, routes.listDivisions, async (req) => listDivisions(p.db, requireActor(req)));
   contractRoute(app, routes.listGrids, async (req) => gridViews(p.db, requireActor(req), req.query));
   contractRoute(app, routes.getGrid, async (req) => gridView(p.db, requireActor(req), req.params.code));
 
