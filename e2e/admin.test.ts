@@ -33,6 +33,7 @@ it('an administrator imports a grid file after fixing what the check showed, and
   const page = await context.newPage();
   await signIn(page, s.base, 'admin');
   await page.getByRole('menu', { name: '功能导航' }).getByText('系统管理').click();
+  await page.getByRole('tab', { name: '网格导入' }).click();
 
   await choose(page, file([grid('HB-E2E-1', '环保网格一'), grid('HB-E2E-2', '')]));
   const problems = page.getByRole('table', { name: '问题' });

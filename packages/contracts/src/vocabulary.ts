@@ -48,6 +48,21 @@ export const SOLVED_LEVELS = [...ORDER_LEVELS, 'enforcement'] as const;
 export const UNIT_KINDS = ['centre', 'sub_centre', 'department', 'station', 'grid_team'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 export const UNIT_LEVELS = ['city', 'district', 'town', 'village', 'grid'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, Labels> = {
+  centre: { zh: '指挥中心', en: 'Command centre' },
+  sub_centre: { zh: '分中心', en: 'Sub-centre' },
+  department: { zh: '职能部门', en: 'Department' },
+  station: { zh: '网格工作站', en: 'Grid station' },
+  grid_team: { zh: '网格小组', en: 'Grid team' },
+};
+export const UNIT_LEVEL_LABELS: Record<UnitLevel, Labels> = {
+  city: { zh: '市级', en: 'City' },
+  district: { zh: '区级', en: 'District' },
+  town: { zh: '镇（街道）级', en: 'Town' },
+  village: { zh: '村（社区）级', en: 'Village' },
+  grid: { zh: '网格级', en: 'Grid' },
+};
 
 /** Order states (工单状态). Their labels are rows in `order_states`, so a deployment can rename them. */
 export const STATE_CODES = [

@@ -1,10 +1,19 @@
-/** 系统管理: what an administrator does in the console — grids imported from files, the catalogue's conditions edited. */
-import { Card, Tabs } from 'antd';
+/**
+ * 系统管理: what an administrator does in the console — the unit tree and the accounts, grids (attributes, map,
+ * files), the catalogue (conditions, CSV import/export), the working calendar, and the settings tabs (policies,
+ * templates, channels, outbox). Each tab shows only when GET /me's permissions allow it.
+ */
+import { Card, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me, Permission } from '@liandong/contracts';
+import { CalendarPage } from './calendar/CalendarPage.tsx';
+import { CatalogueFile } from './CatalogueFile.tsx';
 import { ConditionEditor } from './ConditionEditor.tsx';
 import { GridImport } from './GridImport.tsx';
+import { GridManager } from './GridManager.tsx';
+import { OrgPage } from './org/OrgPage.tsx';
 import { settingsTabs } from './settings-tabs.tsx';
+import { UsersPage } from './users/UsersPage.tsx';
 
 /** Whether the administration page has anything for this user (GET /me: permissions). */
 export const mayAdminister = (me: Me): boolean => ADMIN_PERMISSIONS.some((p) => me.permissions.includes(p));
@@ -21,14 +30,40 @@ const ADMIN_PERMISSIONS: readonly Permission[] = [
 
 export function AdminPage({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const may = (p: Permission) => me.permissions.includes(p);
   const tabs = [
-    ...(me.permissions.includes('territory.manage') ? [{ key: 'grids', label: t('admin.grids.title'), children: <GridImport /> }] : []),
-    ...(me.permissions.includes('catalogue.manage') ? [{ key: 'catalogue', label: t('admin.catalogue.title'), children: <ConditionEditor /> }] : []),
+    ...(may('org.manage')
+      ? [
+          { key: 'org', label: t('admin.org.title'), children: <OrgPage /> },
+          { key: 'users', label: t('admin.users.title'), children: <UsersPage /> },
+        ]
+      : []),
+    ...(may('territory.manage')
+      ? [
+          { key: 'grid-list', label: t('admin.gridEdit.title'), children: <GridManager /> },
+          { key: 'grids', label: t('admin.grids.title'), children: <GridImport /> },
+        ]
+      : []),
+    ...(may('catalogue.manage')
+      ? [
+          {
+            key: 'catalogue',
+            label: t('admin.catalogue.title'),
+            children: (
+              <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+                <ConditionEditor />
+                <CatalogueFile />
+              </Space>
+            ),
+          },
+        ]
+      : []),
+    ...(may('calendar.manage') ? [{ key: 'calendar', label: t('admin.calendar.title'), children: <CalendarPage editable /> }] : []),
     ...settingsTabs(me, t),
   ];
   return (
     <Card title={t('admin.title')} size="small">
-      <Tabs items={tabs} />
+      <Tabs items={tabs} destroyOnHidden />
     </Card>
   );
 }
