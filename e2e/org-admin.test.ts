@@ -68,7 +68,24 @@ it('an administrator keeps the unit tree and the accounts', async () => {
   await info.getByRole('button', { name: '确定', exact: true }).click();
   const created = await row<{ id: number; unit_id: number; must_change_password: boolean }>(`select id, unit_id, must_change_password from users where username = 'sl_anjian'`);
   expect(created).toMatchObject({ unit_id: unit!.id, must_change_password: true });
-  expect((await s.anonymous.post('/api/v1/auth/login', { username: 'sl_anjian', password })).status).toBe(200);
+
+  // The new user signs in with it and must choose his own password first.
+  const his = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })).newPage();
+  await his.goto(s.base);
+  await his.getByLabel('用户名').fill('sl_anjian');
+  await his.getByLabel('密码').fill(password);
+  await his.getByRole('button', { name: '登录', exact: true }).click();
+  await his.getByText('修改初始密码').waitFor();
+  await his.getByLabel('初始密码').fill(password);
+  await his.getByLabel('新密码', { exact: true }).fill('Anjian@Songling1');
+  await his.getByLabel('确认新密码').fill('Anjian@Songling2');
+  await his.getByText('两次输入的新密码不一致').waitFor();
+  await shot(his, 'password-change-1366');
+  await his.getByLabel('确认新密码').fill('Anjian@Songling1');
+  await his.getByRole('button', { name: '确定', exact: true }).click();
+  await his.getByRole('menu', { name: '功能导航' }).waitFor();
+  expect((await row<{ must_change_password: boolean }>(`select must_change_password from users where username = 'sl_anjian'`))?.must_change_password).toBe(false);
+  await his.context().close();
 
   // Disabled: out at once.
   await page.getByLabel('姓名或用户名').fill('sl_anjian');

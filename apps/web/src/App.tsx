@@ -1,6 +1,7 @@
 /** Routes of the console: sign-in when nobody is signed in; else the desk and the order detail inside the frame. */
 import { Spin } from 'antd';
 import { Route, Routes } from 'react-router';
+import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { useMe } from './auth/session.ts';
 import { DeskPage } from './desk/DeskPage.tsx';
@@ -14,6 +15,7 @@ export function App() {
   const me = useMe();
   if (me.isLoading) return <Spin fullscreen />;
   if (!me.data) return <LoginPage />;
+  if (me.data.mustChangePassword) return <ChangePasswordPage me={me.data} />;
   return (
     <ConsoleLayout me={me.data}>
       <Routes>

@@ -13,6 +13,16 @@ export const zhCN = {
     required: '请输入{{field}}',
     failed: '登录失败',
   },
+  password: {
+    title: '修改初始密码',
+    hint: '{{name}}，您正在使用初始密码，请先设置自己的密码（至少 {{n}} 位）后再使用系统。',
+    current: '初始密码',
+    new: '新密码',
+    confirm: '确认新密码',
+    tooShort: '至少 {{n}} 位',
+    mismatch: '两次输入的新密码不一致',
+    submit: '确定',
+  },
   layout: {
     desk: '我的工作台',
     intake: '来电登记',
@@ -221,6 +231,16 @@ export const en: Shape<typeof zhCN> = {
     submit: 'Sign in',
     required: 'Please enter the {{field}}',
     failed: 'Sign-in failed',
+  },
+  password: {
+    title: 'Change your one-time password',
+    hint: '{{name}}, you signed in with a one-time password: choose your own (at least {{n}} characters) before going on.',
+    current: 'One-time password',
+    new: 'New password',
+    confirm: 'New password again',
+    tooShort: 'At least {{n}} characters',
+    mismatch: 'The two new passwords differ',
+    submit: 'OK',
   },
   layout: {
     desk: 'My desk',
