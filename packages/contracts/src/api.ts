@@ -9,6 +9,7 @@ import { intakeRoutes } from './intake.ts';
 import { liveRoutes } from './live.ts';
 import { messageRoutes } from './messages.ts';
 import { orgRoutes } from './org.ts';
+import { orderMapRoutes } from './order-map.ts';
 import { orderActionRoutes, orderRoutes } from './orders.ts';
 import { publicRoutes } from './public.ts';
 import { supervisionRoutes } from './supervision.ts';
@@ -25,7 +26,7 @@ const prefixed = <P extends string, R extends object>(p: P, r: R) =>
 export const apiRoutes = {
   ...prefixed('system', systemRoutes),
   ...prefixed('auth', authRoutes),
-  ...prefixed('orders', { ...orderRoutes, ...intakeRoutes }),
+  ...prefixed('orders', { ...orderRoutes, ...intakeRoutes, ...orderMapRoutes }),
   ...prefixed('actions', orderActionRoutes),
   ...prefixed('territory', territoryRoutes),
   ...prefixed('catalogue', catalogueRoutes),

@@ -8,6 +8,7 @@ export * from './common.ts';
 export * from './auth.ts';
 export * from './orders.ts';
 export * from './intake.ts';
+export * from './order-map.ts';
 export * from './live.ts';
 export * from './admin.ts';
 export * from './org.ts';

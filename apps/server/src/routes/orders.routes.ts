@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { ACTION_NAMES, intakeRoutes, orderActionRoutes, orderRoutes as routes, type ActionName } from '@liandong/contracts';
+import { ACTION_NAMES, intakeRoutes, orderActionRoutes, orderMapRoutes, orderRoutes as routes, type ActionName } from '@liandong/contracts';
 import { addCaller, createOrder, findSimilarCases, findVisibleOrder, newOrderView, orderIdOf, orderView, performAction, revealReporterPhone, searchOrders } from '@liandong/core/orders/index.ts';
+import { orderClusters } from '@liandong/core/orders/map/order-clusters.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { requestLang } from '../http/lang.ts';
@@ -34,6 +35,8 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
   contractRoute(app, routes.revealPhone, async (req) =>
     revealReporterPhone(p.db, requireActor(req), await orderIdOf(p.db, req.params.id), req.params.reporterId, req.body.reason, p.clock(), req.ip),
   );
+
+  contractRoute(app, orderMapRoutes.orderClusters, async (req) => orderClusters(p.db, requireActor(req), req.query, p.clock()));
 
   contractRoute(app, intakeRoutes.similarCases, async (req) =>
     findSimilarCases(p.db, requireActor(req), req.query, requestLang(req), await readClock(p)),
