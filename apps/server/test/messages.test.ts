@@ -260,4 +260,32 @@ describe('templates and channels', () => {
     expect(wecom).toMatchObject({ code: 'wecom', enabled: true });
     expectOk(await put('wecom', { enabled: false }), 'wecom off');
   });
+
+  it('never answers a channel secret in clear, and a config sent back as read keeps the stored secrets', async () => {
+    const admin = await s.as('admin');
+    const put = (code: string, body: unknown) => admin.request('PUT', `/api/v1/notification-channels/${code}`, body);
+    const stored = async (code: string) => (await s.platform.db.query<{ config: any }>('select config from notification_channels where code = $1', [code])).rows[0]!.config;
+    const ding = { webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=dt-t0ken', secret: 'SECdingtalk' };
+    const sms = { url: 'https://sms.example.cn/send?apikey=gw-key', headers: { Authorization: 'Bearer gw-token', Accept: 'application/json' }, sign: '吴江联动' };
+    try {
+      const answers = [expectOk(await put('dingtalk', { config: ding }), 'dingtalk'), expectOk(await put('sms', { config: sms }), 'sms')];
+      answers.push(...expectOk(await admin.get('/api/v1/notification-channels'), 'channels'), expectOk(await admin.get('/api/v1/notification-channels/dingtalk'), 'one'));
+      for (const secret of ['dt-t0ken', 'SECdingtalk', 'gw-key', 'gw-token']) expect(JSON.stringify(answers)).not.toContain(secret);
+      const read = expectOk(await admin.get('/api/v1/notification-channels/dingtalk'), 'dingtalk');
+      expect(read.config).toEqual({ webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=********', secret: '********' });
+
+      // The form sent back as read: the secrets stay; the SMS gateway's header typed anew replaces the old one.
+      expectOk(await put('dingtalk', { enabled: false, config: read.config }), 'dingtalk again');
+      expect(await stored('dingtalk')).toEqual(ding);
+      const smsRead = expectOk(await admin.get('/api/v1/notification-channels/sms'), 'sms').config;
+      expectOk(await put('sms', { config: { ...smsRead, headers: { ...smsRead.headers, Authorization: 'Bearer new' }, sign: '联动' } }), 'sms again');
+      expect(await stored('sms')).toEqual({ ...sms, headers: { ...sms.headers, Authorization: 'Bearer new' }, sign: '联动' });
+      // Another host never receives the stored key.
+      expectOk(await put('dingtalk', { config: { ...read.config, webhookUrl: 'https://robot.example.com/send?access_token=********' } }), 'moved');
+      expect((await stored('dingtalk')).webhookUrl).toBe('https://robot.example.com/send?access_token=********');
+    } finally {
+      await put('dingtalk', { enabled: false, config: {} });
+      await put('sms', { enabled: false, config: {} });
+    }
+  });
 });

@@ -27,7 +27,8 @@ export const ChannelBody = Type.Object(
       Type.Record(Type.String(), Type.Unknown(), {
         description:
           'sms {url, headers?, sign?}; wecom {webhookUrl}; dingtalk {webhookUrl, secret?}; email {host, port, secure?, user?, pass?, from}. ' +
-          'Replaces the config; an e-mail pass left out keeps the stored one.',
+          'Replaces the config. Secrets are read back as ******** (pass, secret, header values, the query values of url and webhookUrl); ' +
+          'sent back so, they keep the stored ones (an address only while its host and path are unchanged), as does a pass or secret left out; an empty value removes one.',
       }),
     ),
   },
@@ -88,7 +89,7 @@ export const TemplateSchema = Obj({
   updatedAt: DateTime,
 });
 
-/** A channel's settings as administrators see them (the e-mail password masked). */
+/** A channel's settings as administrators see them: every secret masked (********). */
 export const ChannelConfigSchema = Obj({
   url: Type.Optional(Type.String()),
   headers: Type.Optional(Type.Record(Type.String(), Type.String())),
@@ -155,7 +156,7 @@ export const messageRoutes = {
     method: 'GET',
     path: '/api/v1/notification-channels',
     tags: ['notifications'],
-    summary: '通知渠道 Channels and their settings (administrators; passwords masked)',
+    summary: '通知渠道 Channels and their settings (administrators; secrets masked)',
     response: { 200: Type.Array(ChannelViewSchema) },
   }),
   getChannel: route({
