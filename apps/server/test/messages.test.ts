@@ -214,6 +214,21 @@ describe('inbox and message log', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('status');
   });
+
+  it('names the unit or user a message is for, and finds the messages about an order by its number', async () => {
+    const f = await orderIn(s, 'pending_sign');
+    const vars = { orderCode: f.code, unitName: '吴江区城市管理局', step: '签收', dueAt: '11月23日 10:30' };
+    const toUnit = await enqueue({ template: 'supervision.reminder', vars, channel: 'inbox', recipient: { kind: 'unit', unitId: await unitId(s, 'WJ-SWJ') }, orderId: f.id });
+    const toUser = await enqueue({ template: 'supervision.reminder', vars, channel: 'inbox', recipient: { kind: 'user', userId: await userId(s, 'zx_supervisor') }, orderId: f.id });
+    const unitName = (await s.platform.db.query<{ name: string }>(`select name from units where code = 'WJ-SWJ'`)).rows[0]!.name;
+    const log = expectOk(await (await s.as('admin')).get(`/api/v1/messages?orderCode=${f.code}&pageSize=200`), 'by order');
+    expect(log.items.every((m: { orderCode: string }) => m.orderCode === f.code)).toBe(true);
+    const byId = new Map(log.items.map((m: { id: number; recipientName: string | null }) => [m.id, m.recipientName]));
+    expect(byId.get(toUnit.id)).toBe(unitName);
+    expect(byId.get(toUser.id)).toBe((await s.platform.db.query<{ display_name: string }>(`select display_name from users where username = 'zx_supervisor'`)).rows[0]!.display_name);
+    expect(expectOk(await (await s.as('admin')).get('/api/v1/messages?orderCode=LD20990101999999'), 'none').total).toBe(0);
+    expect((await (await s.as('admin')).get('/api/v1/messages?orderCode=123')).body.error.field).toBe('orderCode');
+  });
 });
 
 describe('templates and channels', () => {

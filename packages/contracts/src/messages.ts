@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, IdParams, Nullable, Obj, PagingFields } from './common.ts';
+import { DateTime, IdParams, Nullable, Obj, ORDER_CODE_PATTERN, PagingFields } from './common.ts';
 import { route } from './route.ts';
 import { LANGS, literals, MESSAGE_CHANNELS, MESSAGE_STATUSES } from './vocabulary.ts';
 
@@ -9,6 +9,7 @@ export const MessagesQuery = Obj({
   channel: Type.Optional(literals(MESSAGE_CHANNELS)),
   status: Type.Optional(literals(MESSAGE_STATUSES)),
   orderId: Type.Optional(Type.Integer({ minimum: 1 })),
+  orderCode: Type.Optional(Type.String({ pattern: ORDER_CODE_PATTERN, description: 'messages about the order of this number (工单编号), e.g. LD20261201023744' })),
   template: Type.Optional(Type.String({ maxLength: 50 })),
 });
 export const TemplateParams = Type.Object({ code: Type.String({ maxLength: 50 }), lang: literals(LANGS) });
@@ -63,6 +64,7 @@ export const OutboxMessageSchema = Obj({
   id: Type.Integer(),
   channel: literals(MESSAGE_CHANNELS),
   recipient: RecipientSchema,
+  recipientName: Nullable(Type.String({ description: 'the name of the unit or user it is for; null for a phone, an e-mail address or a group robot' })),
   address: Nullable(Type.String()),
   template: Type.String(),
   lang: literals(LANGS),
