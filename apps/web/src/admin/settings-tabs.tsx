@@ -3,10 +3,12 @@ import type { TabsProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { Me, Permission } from '@liandong/contracts';
 import { PolicyEditor } from './PolicyEditor.tsx';
+import { TemplateEditor } from './TemplateEditor.tsx';
 
 /** Each tab with the permission of the routes it calls to change or read (the server refuses anyone else). */
 const TABS: readonly { key: string; permission: Permission; label: string; render: () => React.ReactNode }[] = [
   { key: 'policies', permission: 'supervision.policies', label: 'admin.settings.policies.title', render: () => <PolicyEditor /> },
+  { key: 'templates', permission: 'notifications.manage', label: 'admin.settings.templates.title', render: () => <TemplateEditor /> },
 ];
 
 export function settingsTabs(me: Me, t: TFunction): NonNullable<TabsProps['items']> {
