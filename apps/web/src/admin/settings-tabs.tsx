@@ -2,6 +2,7 @@
 import type { TabsProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { Me, Permission } from '@liandong/contracts';
+import { ChannelSettings } from './ChannelSettings.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
 
@@ -9,6 +10,7 @@ import { TemplateEditor } from './TemplateEditor.tsx';
 const TABS: readonly { key: string; permission: Permission; label: string; render: () => React.ReactNode }[] = [
   { key: 'policies', permission: 'supervision.policies', label: 'admin.settings.policies.title', render: () => <PolicyEditor /> },
   { key: 'templates', permission: 'notifications.manage', label: 'admin.settings.templates.title', render: () => <TemplateEditor /> },
+  { key: 'channels', permission: 'notifications.manage', label: 'admin.settings.channels.title', render: () => <ChannelSettings /> },
 ];
 
 export function settingsTabs(me: Me, t: TFunction): NonNullable<TabsProps['items']> {
