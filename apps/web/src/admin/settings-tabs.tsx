@@ -3,6 +3,7 @@ import type { TabsProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { Me, Permission } from '@liandong/contracts';
 import { ChannelSettings } from './ChannelSettings.tsx';
+import { MessageLog } from './MessageLog.tsx';
 import { PolicyEditor } from './PolicyEditor.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
 
@@ -11,6 +12,7 @@ const TABS: readonly { key: string; permission: Permission; label: string; rende
   { key: 'policies', permission: 'supervision.policies', label: 'admin.settings.policies.title', render: () => <PolicyEditor /> },
   { key: 'templates', permission: 'notifications.manage', label: 'admin.settings.templates.title', render: () => <TemplateEditor /> },
   { key: 'channels', permission: 'notifications.manage', label: 'admin.settings.channels.title', render: () => <ChannelSettings /> },
+  { key: 'messages', permission: 'messages.log', label: 'admin.settings.messages.title', render: () => <MessageLog /> },
 ];
 
 export function settingsTabs(me: Me, t: TFunction): NonNullable<TabsProps['items']> {
