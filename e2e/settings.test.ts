@@ -38,8 +38,8 @@ async function openSettings(context: BrowserContext, username: string): Promise<
 
 /** A screenshot once antd's drawers, dialogs and tab bar have finished moving. */
 async function shot(page: Page, name: string): Promise<void> {
-  // A string, run in the page: this project's TypeScript knows no DOM.
-  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
+  // A string, run in the page: this project's TypeScript knows no DOM. Endless ones (a spinner, the live dot) do not count.
+  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`);
   await rawShot(page, name);
 }
 
@@ -107,6 +107,7 @@ it('an administrator changes a policy, edits a template, opens a channel and rea
   await expect.poll(() => fieldError(page, '内容').innerText()).toContain('模板 citizen.accepted 没有占位符 {{unitName}}');
   await shot(page, 'settings-template-invalid-1920');
   await dialog.getByRole('button', { name: '取消', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
   expect((await template()).body).toBe('您反映的问题已受理，工单编号{{orderCode}}，请留意办理进展。');
 
   // 通知渠道: DingTalk's settings open with the token and the signing secret masked, nowhere in the page in clear.
