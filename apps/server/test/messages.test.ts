@@ -214,6 +214,21 @@ describe('inbox and message log', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('status');
   });
+
+  it('names the unit or user a message is for, and finds the messages about an order by its number', async () => {
+    const f = await orderIn(s, 'pending_sign');
+    const vars = { orderCode: f.code, unitName: '吴江区城市管理局', step: '签收', dueAt: '11月23日 10:30' };
+    const toUnit = await enqueue({ template: 'supervision.reminder', vars, channel: 'inbox', recipient: { kind: 'unit', unitId: await unitId(s, 'WJ-SWJ') }, orderId: f.id });
+    const toUser = await enqueue({ template: 'supervision.reminder', vars, channel: 'inbox', recipient: { kind: 'user', userId: await userId(s, 'zx_supervisor') }, orderId: f.id });
+    const unitName = (await s.platform.db.query<{ name: string }>(`select name from units where code = 'WJ-SWJ'`)).rows[0]!.name;
+    const log = expectOk(await (await s.as('admin')).get(`/api/v1/messages?orderCode=${f.code}&pageSize=200`), 'by order');
+    expect(log.items.every((m: { orderCode: string }) => m.orderCode === f.code)).toBe(true);
+    const byId = new Map(log.items.map((m: { id: number; recipientName: string | null }) => [m.id, m.recipientName]));
+    expect(byId.get(toUnit.id)).toBe(unitName);
+    expect(byId.get(toUser.id)).toBe((await s.platform.db.query<{ display_name: string }>(`select display_name from users where username = 'zx_supervisor'`)).rows[0]!.display_name);
+    expect(expectOk(await (await s.as('admin')).get('/api/v1/messages?orderCode=LD20990101999999'), 'none').total).toBe(0);
+    expect((await (await s.as('admin')).get('/api/v1/messages?orderCode=123')).body.error.field).toBe('orderCode');
+  });
 });
 
 describe('templates and channels', () => {
@@ -259,5 +274,33 @@ describe('templates and channels', () => {
     const wecom = expectOk(await put('wecom', { enabled: true, config: { webhookUrl: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' } }), 'wecom');
     expect(wecom).toMatchObject({ code: 'wecom', enabled: true });
     expectOk(await put('wecom', { enabled: false }), 'wecom off');
+  });
+
+  it('never answers a channel secret in clear, and a config sent back as read keeps the stored secrets', async () => {
+    const admin = await s.as('admin');
+    const put = (code: string, body: unknown) => admin.request('PUT', `/api/v1/notification-channels/${code}`, body);
+    const stored = async (code: string) => (await s.platform.db.query<{ config: any }>('select config from notification_channels where code = $1', [code])).rows[0]!.config;
+    const ding = { webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=dt-t0ken', secret: 'SECdingtalk' };
+    const sms = { url: 'https://sms.example.cn/send?apikey=gw-key', headers: { Authorization: 'Bearer gw-token', Accept: 'application/json' }, sign: '吴江联动' };
+    try {
+      const answers = [expectOk(await put('dingtalk', { config: ding }), 'dingtalk'), expectOk(await put('sms', { config: sms }), 'sms')];
+      answers.push(...expectOk(await admin.get('/api/v1/notification-channels'), 'channels'), expectOk(await admin.get('/api/v1/notification-channels/dingtalk'), 'one'));
+      for (const secret of ['dt-t0ken', 'SECdingtalk', 'gw-key', 'gw-token']) expect(JSON.stringify(answers)).not.toContain(secret);
+      const read = expectOk(await admin.get('/api/v1/notification-channels/dingtalk'), 'dingtalk');
+      expect(read.config).toEqual({ webhookUrl: 'https://oapi.dingtalk.com/robot/send?access_token=********', secret: '********' });
+
+      // The form sent back as read: the secrets stay; the SMS gateway's header typed anew replaces the old one.
+      expectOk(await put('dingtalk', { enabled: false, config: read.config }), 'dingtalk again');
+      expect(await stored('dingtalk')).toEqual(ding);
+      const smsRead = expectOk(await admin.get('/api/v1/notification-channels/sms'), 'sms').config;
+      expectOk(await put('sms', { config: { ...smsRead, headers: { ...smsRead.headers, Authorization: 'Bearer new' }, sign: '联动' } }), 'sms again');
+      expect(await stored('sms')).toEqual({ ...sms, headers: { ...sms.headers, Authorization: 'Bearer new' }, sign: '联动' });
+      // Another host never receives the stored key.
+      expectOk(await put('dingtalk', { config: { ...read.config, webhookUrl: 'https://robot.example.com/send?access_token=********' } }), 'moved');
+      expect((await stored('dingtalk')).webhookUrl).toBe('https://robot.example.com/send?access_token=********');
+    } finally {
+      await put('dingtalk', { enabled: false, config: {} });
+      await put('sms', { enabled: false, config: {} });
+    }
   });
 });

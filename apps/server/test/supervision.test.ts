@@ -63,6 +63,9 @@ describe('the five-level supervision ladder', () => {
     // An administrator moves manual assignment for unsigned orders from 100% to 150% of the sign limit.
     expect((await (await s.as('zx_supervisor')).request('PATCH', `/api/v1/supervision/policies/${signL2.id}`, { share: 1.5 })).status).toBe(403);
     expect((await (await s.as('admin')).request('PATCH', `/api/v1/supervision/policies/${signL2.id}`, { share: 1.5 })).status).toBe(200);
+    const noLevel = await (await s.as('admin')).request('PATCH', `/api/v1/supervision/policies/${signL2.id}`, { level: 9 });
+    expect(noLevel.status).toBe(422);
+    expect(noLevel.body.error).toMatchObject({ field: 'level', message: '没有第 9 级督办（见督办级别）' });
     try {
       const id = await atCgj(); // sign within 1 working hour
       const signLevels = async () => (await supervisions(id)).filter((x) => x.step === 'sign').map((x) => x.level);

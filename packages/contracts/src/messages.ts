@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, IdParams, Nullable, Obj, PagingFields } from './common.ts';
+import { DateTime, IdParams, Nullable, Obj, ORDER_CODE_PATTERN, PagingFields } from './common.ts';
 import { route } from './route.ts';
 import { LANGS, literals, MESSAGE_CHANNELS, MESSAGE_STATUSES } from './vocabulary.ts';
 
@@ -9,6 +9,7 @@ export const MessagesQuery = Obj({
   channel: Type.Optional(literals(MESSAGE_CHANNELS)),
   status: Type.Optional(literals(MESSAGE_STATUSES)),
   orderId: Type.Optional(Type.Integer({ minimum: 1 })),
+  orderCode: Type.Optional(Type.String({ pattern: ORDER_CODE_PATTERN, description: 'messages about the order of this number (工单编号), e.g. LD20261201023744' })),
   template: Type.Optional(Type.String({ maxLength: 50 })),
 });
 export const TemplateParams = Type.Object({ code: Type.String({ maxLength: 50 }), lang: literals(LANGS) });
@@ -27,7 +28,8 @@ export const ChannelBody = Type.Object(
       Type.Record(Type.String(), Type.Unknown(), {
         description:
           'sms {url, headers?, sign?}; wecom {webhookUrl}; dingtalk {webhookUrl, secret?}; email {host, port, secure?, user?, pass?, from}. ' +
-          'Replaces the config; an e-mail pass left out keeps the stored one.',
+          'Replaces the config. Secrets are read back as ******** (pass, secret, header values, the query values of url and webhookUrl); ' +
+          'sent back so, they keep the stored ones (an address only while its host and path are unchanged), as does a pass or secret left out; an empty value removes one.',
       }),
     ),
   },
@@ -62,6 +64,7 @@ export const OutboxMessageSchema = Obj({
   id: Type.Integer(),
   channel: literals(MESSAGE_CHANNELS),
   recipient: RecipientSchema,
+  recipientName: Nullable(Type.String({ description: 'the name of the unit or user it is for; null for a phone, an e-mail address or a group robot' })),
   address: Nullable(Type.String()),
   template: Type.String(),
   lang: literals(LANGS),
@@ -88,7 +91,7 @@ export const TemplateSchema = Obj({
   updatedAt: DateTime,
 });
 
-/** A channel's settings as administrators see them (the e-mail password masked). */
+/** A channel's settings as administrators see them: every secret masked (********). */
 export const ChannelConfigSchema = Obj({
   url: Type.Optional(Type.String()),
   headers: Type.Optional(Type.Record(Type.String(), Type.String())),
@@ -155,7 +158,7 @@ export const messageRoutes = {
     method: 'GET',
     path: '/api/v1/notification-channels',
     tags: ['notifications'],
-    summary: '通知渠道 Channels and their settings (administrators; passwords masked)',
+    summary: '通知渠道 Channels and their settings (administrators; secrets masked)',
     response: { 200: Type.Array(ChannelViewSchema) },
   }),
   getChannel: route({

@@ -1,8 +1,20 @@
 /** The administration's settings tabs (supervision policies, message templates, notification channels, outbox), each shown when GET /me allows it. */
 import type { TabsProps } from 'antd';
 import type { TFunction } from 'i18next';
-import type { Me } from '@liandong/contracts';
+import type { Me, Permission } from '@liandong/contracts';
+import { ChannelSettings } from './ChannelSettings.tsx';
+import { MessageLog } from './MessageLog.tsx';
+import { PolicyEditor } from './PolicyEditor.tsx';
+import { TemplateEditor } from './TemplateEditor.tsx';
 
-export function settingsTabs(_me: Me, _t: TFunction): NonNullable<TabsProps['items']> {
-  return [];
+/** Each tab with the permission of the routes it calls to change or read (the server refuses anyone else). */
+const TABS: readonly { key: string; permission: Permission; label: string; render: () => React.ReactNode }[] = [
+  { key: 'policies', permission: 'supervision.policies', label: 'admin.settings.policies.title', render: () => <PolicyEditor /> },
+  { key: 'templates', permission: 'notifications.manage', label: 'admin.settings.templates.title', render: () => <TemplateEditor /> },
+  { key: 'channels', permission: 'notifications.manage', label: 'admin.settings.channels.title', render: () => <ChannelSettings /> },
+  { key: 'messages', permission: 'messages.log', label: 'admin.settings.messages.title', render: () => <MessageLog /> },
+];
+
+export function settingsTabs(me: Me, t: TFunction): NonNullable<TabsProps['items']> {
+  return TABS.filter((tab) => me.permissions.includes(tab.permission)).map((tab) => ({ key: tab.key, label: t(tab.label), children: tab.render() }));
 }

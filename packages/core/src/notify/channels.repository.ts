@@ -3,7 +3,7 @@ import type { Queryable } from '@liandong/db';
 import type { ChannelView } from '@liandong/contracts';
 import { iso } from '../shared/wire.ts';
 import { notFound } from '../shared/errors.ts';
-import { maskChannelConfig, validateChannelConfig } from './channels.rules.ts';
+import { maskChannelConfig, restoreSecrets, validateChannelConfig } from './channels.rules.ts';
 import { outboundAllowList } from './outbound.ts';
 import { CHANNEL_CODES, type ChannelCode, type ChannelConfig } from './notify.types.ts';
 
@@ -48,7 +48,7 @@ export async function getChannelView(q: Queryable, code: string): Promise<Channe
 
 export interface ChannelUpdate {
   enabled?: boolean;
-  /** Replaces the config; an e-mail `pass` left out (or sent back masked) keeps the stored one. */
+  /** Replaces the config; secrets sent back masked (and a `pass` or `secret` left out) keep the stored ones. */
   config?: Record<string, unknown>;
 }
 
@@ -58,8 +58,7 @@ export async function updateChannel(tx: Queryable, code: string, update: Channel
   const current = r.rows[0];
   if (!current) throw notFound(CHANNEL);
   const enabled = update.enabled ?? current.enabled;
-  const given = { ...(update.config ?? current.config) };
-  if (code === 'email' && (given.pass === undefined || given.pass === '********') && current.config.pass) given.pass = current.config.pass;
+  const given = update.config ? restoreSecrets(update.config, current.config) : { ...current.config };
   const config = validateChannelConfig(code, given, enabled, outboundAllowList());
   const w = await tx.query<ChannelRow>(
     `update notification_channels set enabled = $2, config = $3::jsonb, updated_at = now(), updated_by = $4

@@ -2,7 +2,8 @@
  * Channel settings (通知渠道) an administrator enters: checked field by field so a 400 can name the field
  * (config.url, config.port...). Pure. A disabled channel may hold an incomplete config (being filled in);
  * an enabled one must be complete, or its messages would fail at every attempt. Targets on this machine or a
- * private network are refused unless allowed (outbound.rules.ts), and only harmless headers may be set.
+ * private network are refused unless allowed (outbound.rules.ts), and only harmless headers may be set. Secrets
+ * are never read back (maskChannelConfig) and an edit sent back as read keeps them (restoreSecrets).
  */
 import { invalidField, unprocessable } from '../shared/errors.ts';
 import type { ChannelCode, ChannelConfig } from './notify.types.ts';
@@ -101,7 +102,70 @@ export function validateChannelConfig(
   return out as ChannelConfig;
 }
 
-/** The config as an administrator reads it back: the SMTP password is never shown. */
-export function maskChannelConfig(config: ChannelConfig): ChannelConfig & { pass?: string } {
-  return config.pass ? { ...config, pass: '********' } : config;
+/** What an administrator reads back in place of a secret; sent back unchanged, it keeps the stored secret. */
+export const SECRET_MASK = '********';
+
+/** Query values of a gateway's or robot's address are its credentials (WeCom `key`, DingTalk `access_token`, `apikey`). */
+function maskUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  if (!u.search) return url;
+  u.search = new URLSearchParams([...u.searchParams.keys()].map((k): [string, string] => [k, SECRET_MASK])).toString();
+  return u.toString();
+}
+
+/** Header values other than Accept are credentials (Authorization, X-Api-Key…). */
+const isSecretHeader = (name: string) => name.toLowerCase() !== 'accept';
+
+/**
+ * The config as an administrator reads it back: no secret is ever shown — the SMTP password, the DingTalk
+ * signing secret, the gateway's header values and the query values of every address are masked.
+ */
+export function maskChannelConfig(config: ChannelConfig): ChannelConfig {
+  const out: ChannelConfig = { ...config };
+  if (out.pass) out.pass = SECRET_MASK;
+  if (out.secret) out.secret = SECRET_MASK;
+  if (out.url) out.url = maskUrl(out.url);
+  if (out.webhookUrl) out.webhookUrl = maskUrl(out.webhookUrl);
+  if (out.headers) out.headers = Object.fromEntries(Object.entries(out.headers).map(([k, v]) => [k, isSecretHeader(k) ? SECRET_MASK : v]));
+  return out;
+}
+
+/**
+ * Puts the stored secrets back where an edit sent them as read (masked): the password and signing secret when
+ * masked or left out, a masked header value from the stored header of that name, a masked query value from the
+ * stored address — only while the address itself (origin and path) is unchanged, so a secret never follows an
+ * edit to another host. Anything typed replaces what was stored; an empty value removes it.
+ */
+export function restoreSecrets(given: Record<string, unknown>, stored: ChannelConfig): Record<string, unknown> {
+  const out = { ...given };
+  for (const f of ['pass', 'secret'] as const) if ((out[f] === undefined || out[f] === SECRET_MASK) && stored[f]) out[f] = stored[f];
+  for (const f of ['url', 'webhookUrl'] as const) {
+    const v = out[f];
+    if (typeof v === 'string' && stored[f]) out[f] = restoreUrl(v, stored[f]);
+  }
+  const headers = out.headers;
+  if (headers && typeof headers === 'object' && !Array.isArray(headers)) {
+    const old = new Map(Object.entries(stored.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    out.headers = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v === SECRET_MASK && old.has(k.toLowerCase()) ? old.get(k.toLowerCase()) : v]));
+  }
+  return out;
+}
+
+function restoreUrl(given: string, stored: string): string {
+  if (!given.includes(SECRET_MASK)) return given;
+  if (given === maskUrl(stored)) return stored;
+  let g: URL, s: URL;
+  try {
+    [g, s] = [new URL(given), new URL(stored)];
+  } catch {
+    return given;
+  }
+  if (g.origin !== s.origin || g.pathname !== s.pathname) return given;
+  g.search = new URLSearchParams([...g.searchParams].map(([k, v]): [string, string] => [k, v === SECRET_MASK && s.searchParams.has(k) ? s.searchParams.get(k)! : v])).toString();
+  return g.toString();
 }

@@ -24,6 +24,10 @@ export interface InboxOwner {
 type ViewRow = OutboxRow & { order_code: string | null };
 
 const SELECT = `select m.*, o.code as order_code from outbox m left join orders o on o.id = m.order_id`;
+/** The log's rows also name the unit or user a message is for. */
+const LOG_SELECT = `select m.*, o.code as order_code, coalesce(ru.name, rp.display_name) as recipient_name
+  from outbox m left join orders o on o.id = m.order_id
+  left join units ru on ru.id = (m.recipient ->> 'unitId')::int left join users rp on rp.id = (m.recipient ->> 'userId')::int`;
 
 /** Addressed to one of the owner's units or to him; appends its parameters. */
 function toOwnerSql(owner: InboxOwner, params: unknown[]): string {
@@ -90,16 +94,19 @@ export interface MessageFilter extends Paging {
   channel?: ChannelCode;
   status?: MessageStatus;
   orderId?: number;
+  /** The order's number (工单编号). */
+  orderCode?: string;
   template?: string;
 }
 
-export function messageView(m: ViewRow, maskPhones: boolean): OutboxMessage {
+export function messageView(m: ViewRow & { recipient_name?: string | null }, maskPhones: boolean): OutboxMessage {
   const phone = (p: string | null) => (maskPhones ? maskPhone(p) : p);
   const recipient = m.recipient.kind === 'phone' ? { ...m.recipient, phone: phone(m.recipient.phone) } : m.recipient;
   return {
     id: m.id,
     channel: m.channel,
     recipient,
+    recipientName: m.recipient_name ?? null,
     address: m.channel === 'sms' ? phone(m.address) : m.address,
     template: m.template,
     lang: m.lang,
@@ -127,6 +134,7 @@ export async function listMessages(q: Queryable, scope: MessageScope, f: Message
   if (f.channel) add((n) => `m.channel = ${n}`, f.channel);
   if (f.status) add((n) => `m.status = ${n}`, f.status);
   if (f.orderId) add((n) => `m.order_id = ${n}`, f.orderId);
+  if (f.orderCode) add((n) => `m.order_id = (select id from orders where code = ${n})`, f.orderCode);
   if (f.template) add((n) => `m.template = ${n}`, f.template);
   if (!scope.all) {
     const toOwner = toOwnerSql(scope, params);
@@ -137,6 +145,6 @@ export async function listMessages(q: Queryable, scope: MessageScope, f: Message
   const rowParams = [...params];
   const w = pageWindow(f, rowParams);
   const total = await q.query<{ n: number }>(`select count(*)::int as n from outbox m where ${where}`, params);
-  const rows = await q.query<ViewRow>(`${SELECT} where ${where} order by m.created_at desc, m.id desc ${w.sql}`, rowParams);
+  const rows = await q.query<ViewRow & { recipient_name: string | null }>(`${LOG_SELECT} where ${where} order by m.created_at desc, m.id desc ${w.sql}`, rowParams);
   return { total: total.rows[0]!.n, page: w.page, pageSize: w.pageSize, items: rows.rows.map((m) => messageView(m, maskPhones)) };
 }

@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '@liandong/db';
 import type { PolicyUpdate, PolicyView } from '@liandong/contracts';
-import { notFound } from '../shared/errors.ts';
+import { notFound, unprocessable } from '../shared/errors.ts';
 import type { Actor } from '../org/actor.ts';
 import { assertMay } from '../org/permissions.rules.ts';
 
@@ -20,6 +20,9 @@ export async function listPolicies(q: Queryable): Promise<PolicyView[]> {
 /** Changes a policy's share, level (supervision policies only), task limit or activity; administrators only. */
 export async function updatePolicy(q: Queryable, actor: Actor, id: number, b: PolicyUpdate): Promise<PolicyView> {
   assertMay(actor, 'supervision.policies');
+  if (b.level !== undefined && !(await q.query('select 1 from supervision_levels where level = $1', [b.level])).rows[0]) {
+    throw unprocessable('level', `没有第 ${b.level} 级督办（见督办级别）`, `There is no supervision level ${b.level} (see the supervision levels)`);
+  }
   const r = await q.query<PolicyView>(
     `update supervision_policies set share = coalesce($2, share), level = case when action = 'supervise' then coalesce($3, level) else level end,
             task_hours = coalesce($4, task_hours), active = coalesce($5, active) where id = $1 returning ${COLUMNS}`,
