@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelView, MessageChannel } from '@liandong/contracts';
 import { call } from '../shared/api.ts';
 import { formatTime } from '../shared/labels.tsx';
-import { failureText, showFieldError } from './settings-shared.ts';
+import { failureText } from './settings-shared.ts';
+import { showFieldError } from '../shared/form-errors.ts';
 
 const C = 'admin.settings.channels';
 const MASK = '********';

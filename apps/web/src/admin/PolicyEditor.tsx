@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { ORDER_LEVEL_LABELS, STEP_LABELS, STEPS, type PolicyUpdate, type PolicyView, type SupervisionLevelView } from '@liandong/contracts';
 import { call } from '../shared/api.ts';
 import { pick } from '../i18n.ts';
-import { failureText, showFieldError, useSupervisionLevels } from './settings-shared.ts';
+import { failureText, useSupervisionLevels } from './settings-shared.ts';
+import { showFieldError } from '../shared/form-errors.ts';
 
 const P = 'admin.settings.policies';
 /** 0.7 → 70 (%), without 70.00000000000001. */

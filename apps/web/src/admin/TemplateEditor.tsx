@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang, type TemplateView } from '@liandong/contracts';
 import { call } from '../shared/api.ts';
 import { formatTime } from '../shared/labels.tsx';
-import { failureText, showFieldError, templateName, useSupervisionLevels } from './settings-shared.ts';
+import { failureText, templateName, useSupervisionLevels } from './settings-shared.ts';
+import { showFieldError } from '../shared/form-errors.ts';
 
 const T = 'admin.settings.templates';
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;

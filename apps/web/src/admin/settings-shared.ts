@@ -1,5 +1,4 @@
-/** What the settings pages share: the supervision levels, a template's name, the server's refusal shown next to its field. */
-import type { FormInstance } from 'antd';
+/** What the settings pages share: the supervision levels, a template's name, a refusal's words. */
 import type { TFunction } from 'i18next';
 import { useQuery } from '@tanstack/react-query';
 import type { SupervisionLevelView } from '@liandong/contracts';
@@ -19,22 +18,6 @@ export function templateName(code: string, t: TFunction, i18nExists: (key: strin
   if (i18nExists(key)) return t(key);
   const level = levels?.find((l) => l.template === code);
   return level ? pick({ zh: level.nameZh, en: level.nameEn }, lang) : code;
-}
-
-/**
- * Shows a refusal of the server next to the form field it names (`config.url` is the item named
- * ['config', 'url']; `alias` renames a server field the form asks for differently); answers false when no
- * field of `fields` is meant, for the caller to show the refusal above the form instead.
- */
-export function showFieldError(form: FormInstance, e: unknown, fields: readonly string[], alias: Readonly<Record<string, string>> = {}): boolean {
-  if (!(e instanceof ApiFailure) || !e.field) return false;
-  const path = e.field.replace(/^\//, '').replace(/\//g, '.');
-  const field = fields.find((f) => f === (alias[path] ?? path));
-  if (!field) return false;
-  // Beside the field its name is said: 「字段 config.url：应为 http(s) 网址」 reads 「应为 http(s) 网址」 there.
-  const prefix = [`字段 ${path}：`, `请求体字段 ${path} `, `Field ${path}: `, `Field ${path} `].find((p) => e.message.startsWith(p));
-  form.setFields([{ name: field.split('.'), errors: [prefix ? e.message.slice(prefix.length) : e.message] }]);
-  return true;
 }
 
 /** The refusal's words, or the console's own when the server gave none. */

@@ -1,16 +1,27 @@
 /**
- * A refusal shown where it belongs: next to the field the server named (`scopeUnitIds[1]` → the scopeUnitIds
- * control), or, when the form has no such control, above the form.
+ * A refusal of the server shown where it belongs: next to the form field it names, or, when the form has no such
+ * field, above the form. `config.url` is the item ['config', 'url']; `scopeUnitIds[1]` is the scopeUnitIds control;
+ * `alias` renames a server field the form asks for differently. Beside the field its name is not said again:
+ * 「字段 config.url：应为 http(s) 网址」 reads 「应为 http(s) 网址」 there.
  */
 import type { FormInstance } from 'antd';
 import i18n from '../i18n.ts';
 import { ApiFailure } from './api.ts';
 
+/** Answers false when no field of `fields` is meant, for the caller to show the refusal elsewhere. */
+export function showFieldError(form: FormInstance, e: unknown, fields: readonly string[], alias: Readonly<Record<string, string>> = {}): boolean {
+  if (!(e instanceof ApiFailure) || !e.field) return false;
+  const path = e.field.replace(/^\//, '').replace(/\//g, '.');
+  const named = alias[path] ?? path;
+  const field = fields.find((f) => f === named || f === named.replace(/\[\d+\]$/, ''));
+  if (!field) return false;
+  const prefix = [`字段 ${path}：`, `请求体字段 ${path} `, `Field ${path}: `, `Field ${path} `].find((p) => e.message.startsWith(p));
+  form.setFields([{ name: field.split('.'), errors: [prefix ? e.message.slice(prefix.length) : e.message] }]);
+  return true;
+}
+
+/** The refusal next to its field, else in `setError` (cleared when it went to a field). */
 export function showFormError(form: FormInstance, e: unknown, fields: readonly string[], setError: (message: string | null) => void): void {
-  const message = e instanceof ApiFailure ? e.message : i18n.t('error.unknown');
-  const field = e instanceof ApiFailure && e.field ? e.field.replace(/^\//, '').split(/[.[/]/)[0]! : undefined;
-  if (field && fields.includes(field)) {
-    form.setFields([{ name: field, errors: [message] }]);
-    setError(null);
-  } else setError(message);
+  if (showFieldError(form, e, fields)) setError(null);
+  else setError(e instanceof ApiFailure ? e.message : i18n.t('error.unknown'));
 }
