@@ -50,7 +50,7 @@ export const zhCN = {
     satisfactionRate: '满意率',
     units: '单位考评（近{{n}}天）',
   },
-  desk: { queues: '工作队列', refresh: '刷新', empty: '该队列暂无工单', total: '共 {{count}} 条' },
+  desk: { queues: '工作队列', refresh: '刷新', empty: '该队列暂无工单', total: '共 {{count}} 条', view: '显示方式', list: '列表', map: '地图' },
   queue: {
     pendingAccept: '待受理',
     pendingVerify: '待核实',
@@ -180,7 +180,7 @@ export const zhCN = {
     open: '查看工单',
     done: { created: '已登记工单 {{code}}', answered: '已答复并直接办结 {{code}}', added: '已将来电追加到工单 {{code}}' },
   },
-  map: { professional: '专业网格' },
+  map: { professional: '专业网格', ordersInView: '视野内工单 {{n}} 件', order: '工单 {{code}}', cluster: '{{n}} 件工单，点击放大' },
   supervise: {
     title: '督办',
     raise: '督办',
@@ -269,7 +269,7 @@ export const en: Shape<typeof zhCN> = {
     satisfactionRate: 'Satisfied',
     units: 'Units (last {{n}} days)',
   },
-  desk: { queues: 'Work queues', refresh: 'Refresh', empty: 'No orders in this queue', total: 'Total: {{count}}' },
+  desk: { queues: 'Work queues', refresh: 'Refresh', empty: 'No orders in this queue', total: 'Total: {{count}}', view: 'View', list: 'List', map: 'Map' },
   queue: {
     pendingAccept: 'To accept',
     pendingVerify: 'To verify',
@@ -399,7 +399,7 @@ export const en: Shape<typeof zhCN> = {
     open: 'Open the order',
     done: { created: 'Registered order {{code}}', answered: 'Answered and closed {{code}}', added: 'Added the call to order {{code}}' },
   },
-  map: { professional: 'Professional grids' },
+  map: { professional: 'Professional grids', ordersInView: '{{n}} orders in view', order: 'Order {{code}}', cluster: '{{n}} orders, click to zoom in' },
   supervise: {
     title: 'Supervision',
     raise: 'Supervise',

@@ -2,20 +2,23 @@
  * 我的工作台: the desk's queues with their counts on the left, the chosen queue's orders on the right (filters,
  * sorting by time, server-side paging). The queue is in the URL, so a desk can be bookmarked and reloaded.
  */
-import { Badge, Card, Col, Menu, Row } from 'antd';
+import { Badge, Card, Col, Menu, Row, Segmented } from 'antd';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { MAX_COUNTED, type Me } from '@liandong/contracts';
 import { call } from '../shared/api.ts';
 import { queuesFor } from './queues.ts';
 import { OrderTable } from '../orders/OrderTable.tsx';
+import { LazyMap } from '../map/LazyMap.tsx';
 
 export function DeskPage({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const queues = queuesFor(me.roles);
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const current = queues.find((q) => q.key === params.get('queue')) ?? queues[0];
+  const view = params.get('view') === 'map' ? 'map' : 'list';
   // Each queue's count: the total of a one-row page of its filter.
   const counts = useQueries({
     queries: queues.map((q) => ({
@@ -37,7 +40,7 @@ export function DeskPage({ me }: { me: Me }) {
             aria-label={t('desk.queues')}
             mode="inline"
             selectedKeys={[current.key]}
-            onClick={({ key }) => setParams({ queue: key })}
+            onClick={({ key }) => setParams(view === 'map' ? { queue: key, view } : { queue: key })}
             items={queues.map((q, i) => ({
               key: q.key,
               label: (
@@ -51,8 +54,27 @@ export function DeskPage({ me }: { me: Me }) {
         </Card>
       </Col>
       <Col flex="auto" style={{ minWidth: 0 }}>
-        <Card title={t(current.label)} size="small">
-          <OrderTable key={current.key} baseFilter={current.filter} />
+        <Card
+          title={t(current.label)}
+          size="small"
+          extra={
+            <Segmented
+              size="small"
+              aria-label={t('desk.view')}
+              value={view}
+              options={[
+                { value: 'list', label: t('desk.list') },
+                { value: 'map', label: t('desk.map') },
+              ]}
+              onChange={(v) => setParams(v === 'map' ? { queue: current.key, view: 'map' } : { queue: current.key })}
+            />
+          }
+        >
+          {view === 'map' ? (
+            <LazyMap key={current.key} label={t('desk.map')} height="calc(100vh - 190px)" orders={current.filter} onOrder={(id) => navigate(`/orders/${id}`)} />
+          ) : (
+            <OrderTable key={current.key} baseFilter={current.filter} />
+          )}
         </Card>
       </Col>
     </Row>

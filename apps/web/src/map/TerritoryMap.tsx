@@ -10,10 +10,11 @@ import { useTranslation } from 'react-i18next';
 import { Map as MapLibre, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { CrsCode, LayerCollection, MapConfig } from '@liandong/contracts';
+import type { CrsCode, LayerCollection, ListOrdersFilter, MapConfig } from '@liandong/contracts';
 import { call } from '../shared/api.ts';
 import { baseStyle, VECTOR_LAYERS } from './map-style.ts';
 import { fromMap, toMap, type LngLat } from './crs.ts';
+import { OrderClusters } from './order-clusters.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -30,6 +31,10 @@ export interface TerritoryMapProps {
   /** The zoom `focus` opens at (15: a street; 14: a whole basic grid). */
   focusZoom?: number;
   height?: number | string;
+  /** Show the orders of this list filter as clusters (工单分布), reloaded with the view. */
+  orders?: Partial<ListOrdersFilter>;
+  /** An order's point clicked (a cluster of one). */
+  onOrder?: (id: number) => void;
 }
 
 /** Where a polygon's name goes: the area-weighted centre of its largest ring. */
@@ -52,7 +57,7 @@ function labelPoint(g: LayerCollection['features'][number]['geometry']): [number
   return best;
 }
 
-export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus = false, focusZoom = 15, height = 420 }: TerritoryMapProps) {
+export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus = false, focusZoom = 15, height = 420, orders, onOrder }: TerritoryMapProps) {
   const { t } = useTranslation();
   const config = useQuery({ queryKey: ['map-config'], queryFn: () => call('territory.mapConfig'), staleTime: Infinity });
   const box = useRef<HTMLDivElement>(null);
@@ -63,6 +68,11 @@ export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus 
   const [professional, setProfessional] = useState(false);
   const pickRef = useRef(onPick);
   pickRef.current = onPick;
+  const ordersRef = useRef(orders);
+  ordersRef.current = orders;
+  const orderRef = useRef(onOrder);
+  orderRef.current = onOrder;
+  const clusters = useRef<OrderClusters | null>(null);
   const pickedGridRef = useRef(pickedGrid);
   pickedGridRef.current = pickedGrid;
   /** Outlines the picked grid, once the grids layer holding it is loaded (it is from zoom 12.5). */
@@ -89,12 +99,14 @@ export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus 
     const labels: Marker[] = [];
     const zoomClass = () => box.current?.classList.toggle('map-zoomed-in', m.getZoom() >= 12.5);
     m.on('zoom', zoomClass);
+    if (ordersRef.current) clusters.current = new OrderClusters(m, crs, (id) => orderRef.current?.(id), t);
     let loading = 0;
     const load = async () => {
       const seq = ++loading;
       const z = Math.floor(m.getZoom());
       const b = m.getBounds();
       const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(5)).join(',');
+      if (ordersRef.current) void clusters.current?.load(ordersRef.current, z, bbox).catch(() => undefined);
       await Promise.all(
         VECTOR_LAYERS.filter((l) => m.getZoom() >= l.minZoom).map(async (l) => {
           const data = await call('territory.mapLayer', { params: { layer: l.name }, query: { zoom: z, crs, ...(l.name === 'district' || l.name === 'towns' ? {} : { bbox }) } });
@@ -122,6 +134,7 @@ export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus 
     m.on('moveend', reload);
     m.on('click', (e) => pickRef.current?.(fromMap({ lng: e.lngLat.lng, lat: e.lngLat.lat }, crs)));
     return () => {
+      clusters.current?.clear();
       labels.forEach((l) => l.remove());
       m.remove();
       map.current = null;
