@@ -59,7 +59,13 @@ it('an operator registers a call by clicking the map, sees a similar case, and r
   await page.getByLabel('问题类别').fill('gsjg');
   await page.getByRole('option', { name: /供水井盖异常/ }).waitFor({ state: 'attached' });
   await page.keyboard.press('Enter');
+  // A stock phrase starts the description; the caller says it is urgent.
+  await page.getByLabel('惯用语').fill('反映');
+  await page.getByRole('option', { name: '市民来电反映：' }).waitFor({ state: 'attached' });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByLabel('诉求内容').inputValue()).toBe('市民来电反映：');
   await page.getByLabel('诉求内容').fill('路口的井盖破损了，车开过去哐哐响');
+  await page.getByRole('radio', { name: '紧急', exact: true }).check();
   const similar = page.getByLabel('相似案件');
   await expect.poll(() => similar.innerText(), { timeout: 10_000 }).toContain(earlier.body.code);
   expect(await similar.innerText()).toMatch(/距离 \d+ 米/);
@@ -68,7 +74,7 @@ it('an operator registers a call by clicking the map, sees a similar case, and r
   await page.getByText(/已登记工单 LD\d+/).first().waitFor();
   const code = (await page.getByText(/已登记工单 LD\d+/).first().innerText()).match(/LD\d+/)![0];
   const created = await (await s.as('zx_operator')).get(`/api/v1/orders/${code}`);
-  expect(created.body).toMatchObject({ nature: { code: 'complaint' }, category: { code: '01001' }, description: '路口的井盖破损了，车开过去哐哐响' });
+  expect(created.body).toMatchObject({ nature: { code: 'complaint' }, category: { code: '01001' }, description: '路口的井盖破损了，车开过去哐哐响', urgency: 'urgent' });
   expect(created.body.reporters[0]).toMatchObject({ name: '陈先生', phone: DEFAULT_PHONE });
   expect(created.body.location.lng).toBeCloseTo(point.lng, 5);
   await shot(page, 'intake-registered-1920');

@@ -198,3 +198,22 @@ describe('the working calendar', () => {
     expect((await s.platform.db.query(`select 1 from calendar_days where day = '2026-03-05'`)).rows).toHaveLength(0);
   });
 });
+
+describe('stock phrases (惯用语)', () => {
+  it('operators read the centre’s phrases; an administrator replaces them; others may not', async () => {
+    const operator = await s.as('zx_operator');
+    const before = (await operator.get('/api/v1/intake/phrases')).body.phrases;
+    expect(before).toContain('市民来电反映：');
+    const admin = await s.as('admin');
+    const r = await admin.put('/api/v1/admin/intake/phrases', { phrases: ['市民来电反映：', ' 请尽快处理。 ', '请尽快处理。'] });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.phrases).toEqual(['市民来电反映：', '请尽快处理。']);
+    expect((await operator.get('/api/v1/intake/phrases')).body.phrases).toEqual(['市民来电反映：', '请尽快处理。']);
+    const blank = await admin.put('/api/v1/admin/intake/phrases', { phrases: ['好', '   '] });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.field).toMatch(/phrases/);
+    expect((await operator.put('/api/v1/admin/intake/phrases', { phrases: ['x'] })).status).toBe(403);
+    expect((await (await s.as('citizen')).get('/api/v1/intake/phrases')).status).toBe(403);
+    expect((await operator.get('/api/v1/intake/phrases')).body.phrases).toEqual(['市民来电反映：', '请尽快处理。']);
+  });
+});

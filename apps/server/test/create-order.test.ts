@@ -174,3 +174,24 @@ describe('leader-assigned orders (领导交办)', () => {
     expect({ status: other.status, field: other.body.error?.field }).toEqual({ status: 422, field: 'channel' });
   });
 });
+
+describe('urgency stated at intake (紧急程度)', () => {
+  it('the order takes the higher of the stated urgency and its condition’s, and keeps it when classified again', async () => {
+    const c = await s.as('zx_operator');
+    const critical = await c.post('/api/v1/orders', { ...(await orderBody(s)), urgency: 'critical' }, { 'idempotency-key': newKey('u') });
+    expect(critical.status, JSON.stringify(critical.body)).toBe(201);
+    expect(critical.body.urgency).toBe('critical');
+    const plain = await c.post('/api/v1/orders', await orderBody(s), { 'idempotency-key': newKey('u') });
+    expect(plain.body.urgency).toBe('normal');
+    const dispatcher = await s.as('zx_dispatcher');
+    const classified = await dispatcher.act(critical.body.id, 'classify', { categoryCode: '06006' });
+    expect(classified.status, JSON.stringify(classified.body)).toBe(200);
+    expect(classified.body.urgency).toBe('critical');
+  });
+
+  it('an urgency that is none of the list is refused naming the field', async () => {
+    const r = await (await s.as('zx_operator')).post('/api/v1/orders', { ...(await orderBody(s)), urgency: 'whenever' }, { 'idempotency-key': newKey('u') });
+    expect(r.status).toBe(400);
+    expect(r.body.error.field).toMatch(/urgency/);
+  });
+});

@@ -125,6 +125,9 @@ export const zhCN = {
     attachments: '照片和附件',
   },
   intake: {
+    urgency: '紧急程度',
+    phrases: '惯用语',
+    insertPhrase: '插入惯用语',
     title: '来电登记',
     phone: '来电号码',
     phoneInvalid: '号码只能包含数字、+ 或 -（5–20 位）',
@@ -344,6 +347,9 @@ export const en: Shape<typeof zhCN> = {
     attachments: 'Photos and files',
   },
   intake: {
+    urgency: 'Urgency',
+    phrases: 'Stock phrases',
+    insertPhrase: 'Insert a stock phrase',
     title: 'Register a call',
     phone: 'Caller number',
     phoneInvalid: 'Digits, + or - only (5–20)',

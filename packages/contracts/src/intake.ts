@@ -55,7 +55,26 @@ export const AddCallerBody = Type.Object(
 );
 export type AddCallerInput = Static<typeof AddCallerBody>;
 
+/** 惯用语: the centre's stock phrases, inserted into a description with a click. */
+export const StockPhrasesSchema = Obj({ phrases: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 }) });
+export type StockPhrases = Static<typeof StockPhrasesSchema>;
+
 export const intakeRoutes = {
+  stockPhrases: route({
+    method: 'GET',
+    path: '/api/v1/intake/phrases',
+    tags: ['orders'],
+    summary: '惯用语 The centre’s stock phrases for descriptions and answers',
+    response: { 200: StockPhrasesSchema },
+  }),
+  setStockPhrases: route({
+    method: 'PUT',
+    path: '/api/v1/admin/intake/phrases',
+    tags: ['admin'],
+    summary: '维护惯用语 Replace the stock phrases (administrators)',
+    body: Type.Object({ phrases: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 }) }, { additionalProperties: false }),
+    response: { 200: StockPhrasesSchema },
+  }),
   similarCases: route({
     method: 'GET',
     path: '/api/v1/orders/similar',

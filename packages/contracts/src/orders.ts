@@ -10,6 +10,7 @@ import {
   literals,
   ORDER_LEVELS,
   REQUEST_KINDS,
+  URGENCIES,
   SATISFACTIONS,
   SOLVED_LEVELS,
   STATE_CODES,
@@ -48,6 +49,7 @@ export const CreateOrderBody = Type.Object(
     ),
     componentCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
     confidential: Type.Optional(Type.Boolean()),
+    urgency: Type.Optional(literals(URGENCIES, { description: '紧急程度 as stated at intake; the order takes the higher of it and its condition’s' })),
     reporter: Type.Optional(
       Type.Object(
         {

@@ -157,6 +157,15 @@ export type Lang = (typeof LANGS)[number];
  * What a user may do beyond the order actions (whose rules are `ACTION_RULES`): one home for "who may do X"
  * (core/org/permissions.rules.ts), returned by /me so a client offers only what the server allows.
  */
+/** Urgencies (紧急程度) in rising order: an order takes the higher of the stated one and its condition's. */
+export const URGENCIES = ['normal', 'urgent', 'critical'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const URGENCY_LABELS: Record<Urgency, Labels> = {
+  normal: { zh: '一般', en: 'Normal' },
+  urgent: { zh: '紧急', en: 'Urgent' },
+  critical: { zh: '特急', en: 'Critical' },
+};
+
 export const PERMISSIONS = [
   'reporters.identity',
   'orders.intake',

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ACTION_NAMES, intakeRoutes, orderActionRoutes, orderMapRoutes, orderRoutes as routes, type ActionName } from '@liandong/contracts';
 import { addCaller, createOrder, findSimilarCases, findVisibleOrder, newOrderView, orderIdOf, orderView, performAction, revealReporterPhone, searchOrders } from '@liandong/core/orders/index.ts';
 import { orderClusters } from '@liandong/core/orders/map/order-clusters.ts';
+import { readStockPhrases, setStockPhrases } from '@liandong/core/orders/intake/stock-phrases.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { requestLang } from '../http/lang.ts';
@@ -37,6 +38,9 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
   );
 
   contractRoute(app, orderMapRoutes.orderClusters, async (req) => orderClusters(p.db, requireActor(req), req.query, p.clock()));
+
+  contractRoute(app, intakeRoutes.stockPhrases, async (req) => readStockPhrases(p.db, requireActor(req)));
+  contractRoute(app, intakeRoutes.setStockPhrases, async (req) => setStockPhrases(p.db, requireActor(req), req.body.phrases));
 
   contractRoute(app, intakeRoutes.similarCases, async (req) =>
     findSimilarCases(p.db, requireActor(req), req.query, requestLang(req), await readClock(p)),

@@ -12,6 +12,7 @@ import { ConditionEditor } from './ConditionEditor.tsx';
 import { GridImport } from './GridImport.tsx';
 import { GridManager } from './GridManager.tsx';
 import { OrgPage } from './org/OrgPage.tsx';
+import { PhraseEditor } from './PhraseEditor.tsx';
 import { settingsTabs } from './settings-tabs.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
 
@@ -53,6 +54,7 @@ export function AdminPage({ me }: { me: Me }) {
               <Space orientation="vertical" size={16} style={{ width: '100%' }}>
                 <ConditionEditor />
                 <CatalogueFile />
+                <PhraseEditor />
               </Space>
             ),
           },

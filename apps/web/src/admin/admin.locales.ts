@@ -144,6 +144,7 @@ export const adminZh = {
     imported: '导入完成：{{categories}} 个分类、{{conditions}} 个立案条件',
     file: '文件',
   },
+  phrases: { title: '惯用语', label: '惯用语（每行一条）', hint: '话务员登记时点击即可插入诉求描述' },
   gridEdit: {
     title: '网格管理',
     town: '镇（街道）',
@@ -307,6 +308,7 @@ export const adminEn: Shape<typeof adminZh> = {
     imported: 'Imported: {{categories}} categories, {{conditions}} conditions',
     file: 'File',
   },
+  phrases: { title: 'Stock phrases', label: 'Stock phrases (one per line)', hint: 'Operators insert one into a description with a click' },
   gridEdit: {
     title: 'Grids',
     town: 'Town',

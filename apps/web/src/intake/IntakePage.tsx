@@ -5,11 +5,12 @@
  * caller can be added to one of them instead. A consultation is answered and closed directly (直接办结).
  */
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Typography, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Typography, type UploadFile } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Me, SimilarCase } from '@liandong/contracts';
+import { URGENCIES, URGENCY_LABELS, type Me, type SimilarCase, type Urgency } from '@liandong/contracts';
+import { pick as inLang } from '../i18n.ts';
 import { ApiFailure, call } from '../shared/api.ts';
 import { AttachmentsUpload, uploadedIds } from '../shared/AttachmentsUpload.tsx';
 import { LazyMap } from '../map/LazyMap.tsx';
@@ -19,12 +20,14 @@ import { CallerHistory } from './CallerHistory.tsx';
 import { CategorySelect } from './CategorySelect.tsx';
 import { SimilarCases } from './SimilarCases.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
+import { StockPhrases } from './StockPhrases.tsx';
 
 interface IntakeValues {
   phone?: string;
   name?: string;
   anonymous?: boolean;
   confidential?: boolean;
+  urgency?: Urgency;
   channel: string;
   nature: string;
   categoryCode?: string;
@@ -99,6 +102,7 @@ export function IntakePage({ me }: { me: Me }) {
           ...(v.address ? { address: v.address } : {}),
           ...(v.categoryCode ? { categoryCode: v.categoryCode } : {}),
           ...(v.confidential ? { confidential: true } : {}),
+          ...(v.urgency && v.urgency !== 'normal' ? { urgency: v.urgency } : {}),
           ...(Object.keys(reporter).length ? { reporter } : {}),
           ...(attachments.length ? { attachments } : {}),
         },
@@ -156,7 +160,7 @@ export function IntakePage({ me }: { me: Me }) {
           <Form<IntakeValues>
             form={form}
             layout="vertical"
-            initialValues={{ channel: 'hotline', nature: 'complaint' }}
+            initialValues={{ channel: 'hotline', nature: 'complaint', urgency: 'normal' }}
             onFinish={(v) => {
               setError(null);
               register.mutate(v);
@@ -183,6 +187,12 @@ export function IntakePage({ me }: { me: Me }) {
               <Form.Item name="confidential" valuePropName="checked" noStyle>
                 <Checkbox>{t('intake.confidential')}</Checkbox>
               </Form.Item>
+              <Space size={8}>
+                <span id="intake-urgency">{t('intake.urgency')}</span>
+                <Form.Item name="urgency" noStyle>
+                  <Radio.Group aria-labelledby="intake-urgency" options={URGENCIES.map((u) => ({ value: u, label: inLang(URGENCY_LABELS[u], i18n.language) }))} />
+                </Form.Item>
+              </Space>
             </Space>
             <Row gutter={12}>
               <Col span={12}>
@@ -199,7 +209,7 @@ export function IntakePage({ me }: { me: Me }) {
             <Form.Item name="categoryCode" label={t('intake.category')}>
               <CategorySelect />
             </Form.Item>
-            <Form.Item name="description" label={t('intake.description')} rules={required(t('intake.description'))}>
+            <Form.Item name="description" label={t('intake.description')} rules={required(t('intake.description'))} extra={<StockPhrases onPick={(p) => form.setFieldValue('description', `${form.getFieldValue('description') ?? ''}${p}`)} />}>
               <Input.TextArea rows={3} maxLength={4000} showCount />
             </Form.Item>
             <Form.Item name="address" label={t('intake.address')}>

@@ -21,6 +21,8 @@ export interface OrderRow {
   category_code: string | null;
   condition_id: number | null;
   urgency: string;
+  /** The urgency stated at intake (null: none stated); `urgency` is the higher of it and the condition's. */
+  reported_urgency: string | null;
   level: Level;
   dispatch_unit_id: number | null;
   handler_unit_id: number | null;

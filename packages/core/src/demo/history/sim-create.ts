@@ -49,6 +49,7 @@ export function createSimOrder(sim: OrderSim, plan: OrderPlan, actor: SimActor):
     category_code: c?.categoryCode ?? null,
     condition_id: c?.id ?? null,
     urgency: c?.urgency ?? 'normal',
+    reported_urgency: null,
     level: plan.channel === 'grid_patrol' ? 'grid' : townIntake ? 'town' : 'district',
     dispatch_unit_id: centre.id,
     handler_unit_id: null,

@@ -3,13 +3,14 @@ import { STEPS } from '@liandong/contracts';
 import type { Classification } from '../classification.ts';
 import type { Decide } from './decision.types.ts';
 import { world } from './asks.ts';
+import { orderUrgency } from '../urgency.rules.ts';
 
 /** 受理: the centre confirms the report is real and in scope; it may classify it at the same time. */
 export const accept: Decide<'accept'> = function* ({ order, body }) {
   const c = body.categoryCode ? yield* world.classification(body.categoryCode, body.conditionCode, order.description) : null;
   return {
     to: 'pending_dispatch',
-    patch: c ? { category_code: c.categoryCode, condition_id: c.conditionId, urgency: c.urgency } : {},
+    patch: c ? { category_code: c.categoryCode, condition_id: c.conditionId, urgency: orderUrgency(c.urgency, order.reported_urgency) } : {},
     note: body.note,
     data: c ? conditionData(c) : {},
     effects: [
@@ -60,7 +61,7 @@ export const classify: Decide<'classify'> = function* ({ order, body }) {
   const c = yield* world.classification(body.categoryCode, body.conditionCode, order.description);
   return {
     to: order.state,
-    patch: { category_code: c.categoryCode, condition_id: c.conditionId, urgency: c.urgency },
+    patch: { category_code: c.categoryCode, condition_id: c.conditionId, urgency: orderUrgency(c.urgency, order.reported_urgency) },
     note: body.note,
     data: { ...conditionData(c), previous: order.category_code },
     effects: [],

@@ -6,6 +6,7 @@
  * the end of the statement, after every part is in. Two orders of one batch with the same key: the
  * first wins, the other gets null (a retry).
  */
+import { orderUrgency } from '../urgency.rules.ts';
 import type { Queryable } from '@liandong/db';
 import type { OrderRow } from '../order.types.ts';
 import type { PreparedOrder } from './prepare-order.ts';
@@ -19,7 +20,7 @@ with i as (
   select * from jsonb_to_recordset($1::jsonb) as x(
     idx int, scope text, key text, hash text, at timestamptz, channel text, nature text, description text, address text,
     lng float8, lat float8, district_code text, town_code text, village_code text, grid_code text, pro_grids jsonb,
-    category_code text, condition_id int, urgency text, level text, centre_id int, component_code text, confidential boolean,
+    category_code text, condition_id int, urgency text, reported_urgency text, level text, centre_id int, component_code text, confidential boolean,
     user_id int, unit_id int, rep boolean, rep_name text, rep_phone text, rep_anonymous boolean, event_data jsonb,
     attachments jsonb, accept_due timestamptz, accept_yellow timestamptz, accept_value numeric, accept_unit text, timers jsonb)
 ), k as (
@@ -31,13 +32,13 @@ with i as (
   select distinct on (i.scope, i.key) i.*, k.order_id from i join k using (scope, key) order by i.scope, i.key, i.idx
 ), o as (
   insert into orders (id, code, state, channel, nature, description, address, lng, lat, district_code, town_code, village_code,
-    grid_code, professional_grid_codes, category_code, condition_id, urgency, level, dispatch_unit_id, component_code,
+    grid_code, professional_grid_codes, category_code, condition_id, urgency, reported_urgency, level, dispatch_unit_id, component_code,
     confidential, created_by, created_at, updated_at)
   overriding system value
   select m.order_id,
     liandong_order_code(m.at, m.order_id),
     'pending_accept', m.channel, m.nature, m.description, m.address, m.lng, m.lat, m.district_code, m.town_code, m.village_code,
-    m.grid_code, array(select jsonb_array_elements_text(m.pro_grids)), m.category_code, m.condition_id, m.urgency, m.level,
+    m.grid_code, array(select jsonb_array_elements_text(m.pro_grids)), m.category_code, m.condition_id, m.urgency, m.reported_urgency, m.level,
     m.centre_id, m.component_code, m.confidential, m.user_id, m.at, m.at
   from m
   returning *
@@ -86,7 +87,8 @@ function row(p: PreparedOrder, idx: number) {
     pro_grids: match.professionalGrids.map((g) => g.code),
     category_code: c?.categoryCode ?? null,
     condition_id: c?.conditionId ?? null,
-    urgency: c?.urgency ?? 'normal',
+    urgency: orderUrgency(c?.urgency, input.urgency),
+    reported_urgency: input.urgency ?? null,
     level: p.level,
     centre_id: p.centre.id,
     component_code: input.componentCode ?? null,
