@@ -75,6 +75,10 @@ it('a new order reaches the dispatcher live; department, shift lead and dispatch
   // The shift lead finds it in his approvals and approves; the dispatcher's open order updates by itself.
   const lead = await desk('zx_shiftlead');
   await lead.page.getByRole('navigation', { name: '工作队列' }).getByText('延期/挂账/作废待审批').click();
+  // The request is read in the queue at a glance: what is asked, how much time, and why.
+  const request = lead.page.getByRole('row', { name: new RegExp(code) });
+  await expect.poll(() => request.innerText()).toMatch(/申请延期[\s\S]*2 工作日[\s\S]*需更换整组线路/);
+  await shot(lead.page, 'handling-approvals-queue-1920');
   await lead.page.getByRole('link', { name: code }).click();
   await shot(lead.page, 'handling-approval-1920');
   await act(lead.page, '批准延期');

@@ -70,6 +70,7 @@ export const zhCN = {
   },
   filter: { text: '关键字', textPlaceholder: '描述、地址或工单编号', channel: '来源渠道', nature: '诉求类型', light: '红黄绿灯', level: '层级', any: '全部' },
   order: {
+    request: '待审批申请',
     code: '工单编号',
     state: '状态',
     channel: '来源',
@@ -292,6 +293,7 @@ export const en: Shape<typeof zhCN> = {
   },
   filter: { text: 'Text', textPlaceholder: 'Description, address or order number', channel: 'Channel', nature: 'Nature', light: 'Light', level: 'Level', any: 'Any' },
   order: {
+    request: 'Request to approve',
     code: 'Order no.',
     state: 'State',
     channel: 'Channel',

@@ -73,7 +73,7 @@ export function DeskPage({ me }: { me: Me }) {
           {view === 'map' ? (
             <LazyMap key={current.key} label={t('desk.map')} height="calc(100vh - 190px)" orders={current.filter} onOrder={(id) => navigate(`/orders/${id}`)} />
           ) : (
-            <OrderTable key={current.key} baseFilter={current.filter} />
+            <OrderTable key={current.key} baseFilter={current.filter} showRequest={Boolean(current.filter.awaitingMyApproval || current.filter.pendingRequest)} />
           )}
         </Card>
       </Col>

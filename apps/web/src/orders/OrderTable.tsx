@@ -4,7 +4,7 @@ import { Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { ACTION_LABELS, LIGHTS, ORDER_LEVEL_LABELS, ORDER_LEVELS, type ActionName, type ListOrdersFilter, type OrderPage } from '@liandong/contracts';
+import { ACTION_LABELS, LIGHTS, ORDER_LEVEL_LABELS, ORDER_LEVELS, TIME_UNIT_LABELS, type ActionName, type ListOrdersFilter, type OrderPage } from '@liandong/contracts';
 import { call } from '../shared/api.ts';
 import { formatTime, LightTag } from '../shared/labels.tsx';
 import { pick } from '../i18n.ts';
@@ -12,7 +12,8 @@ import { BULK_ACTIONS, BulkActionModal } from './ActionForm.tsx';
 
 type Item = OrderPage['items'][number];
 
-export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilter> }) {
+/** `showRequest`: the approvals queue — each row shows the request waiting (kind, reason, time asked for). */
+export function OrderTable({ baseFilter, showRequest = false }: { baseFilter: Partial<ListOrdersFilter>; showRequest?: boolean }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const [page, setPage] = useState(1);
@@ -112,6 +113,25 @@ export function OrderTable({ baseFilter }: { baseFilter: Partial<ListOrdersFilte
           { title: t('order.light'), dataIndex: 'light', width: 64, render: (l: Item['light']) => <LightTag light={l} /> },
           { title: t('order.channel'), dataIndex: ['channel', 'label'], width: 90 },
           { title: t('order.nature'), dataIndex: ['nature', 'label'], width: 80 },
+          ...(showRequest
+            ? [
+                {
+                  title: t('order.request'),
+                  key: 'request',
+                  width: 280,
+                  render: (_: unknown, o: Item) =>
+                    o.pendingRequest && (
+                      <Space orientation="vertical" size={0}>
+                        <span>
+                          <Tag color="orange">{pick(ACTION_LABELS[`request-${o.pendingRequest.kind}`].verb, lang)}</Tag>
+                          {o.pendingRequest.value != null && o.pendingRequest.unit && `${o.pendingRequest.value} ${pick(TIME_UNIT_LABELS[o.pendingRequest.unit], lang)}`}
+                        </span>
+                        <Typography.Text type="secondary">{o.pendingRequest.reason}</Typography.Text>
+                      </Space>
+                    ),
+                },
+              ]
+            : []),
           { title: t('order.description'), dataIndex: 'description', ellipsis: true, render: (d: string) => <Typography.Text>{d}</Typography.Text> },
           { title: t('order.place'), key: 'place', width: 150, ellipsis: true, render: (_: unknown, o) => [o.town?.name, o.village?.name].filter(Boolean).join(' ') },
           { title: t('order.category'), dataIndex: ['category', 'name'], width: 110, ellipsis: true },
