@@ -40,6 +40,8 @@ export interface AppOptions {
   checkResponses?: boolean;
   /** Serve the built web apps (the console at `/`); default true, when they are built. */
   webApps?: boolean;
+  /** How often an open live stream checks its session again (default 20 s; tests shorten it). */
+  liveRecheckMs?: number;
 }
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -91,7 +93,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   publicRoutes(app, p);
   auditRoutes(app, p);
   tokenRoutes(app, p);
-  liveRoutes(app, p);
+  liveRoutes(app, p, { recheckMs: opts.liveRecheckMs });
   adminRoutes(app, p);
   orgRoutes(app, p);
   calendarRoutes(app, p);

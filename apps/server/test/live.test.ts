@@ -18,6 +18,8 @@ afterAll(() => s?.close());
 interface Heard {
   events: { event: string; data: { orderId?: number; code?: string; state?: string; action?: string } }[];
   close(): void;
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
   /** Resolves with the first event that satisfies `match`, or rejects after `ms`. */
   waitFor(match: (e: Heard['events'][number]) => boolean, ms?: number): Promise<Heard['events'][number]>;
 }
@@ -30,7 +32,7 @@ async function listen(base: string, token: string): Promise<Heard> {
   expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
   const events: Heard['events'] = [];
   const waiters: (() => void)[] = [];
-  void (async () => {
+  const ended = (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     try {
@@ -52,6 +54,7 @@ async function listen(base: string, token: string): Promise<Heard> {
   })();
   const heard: Heard = {
     events,
+    ended,
     close: () => abort.abort(),
     waitFor: (match, ms = 1000) =>
       new Promise((resolve, reject) => {
@@ -90,6 +93,23 @@ describe('live order changes', () => {
     expect(otherTown.events.some((e) => e.data.orderId === created.body.id)).toBe(false);
     dispatcher.close();
     otherTown.close();
+  });
+
+  it('a stream ends when its user is disabled: he hears nothing more', async () => {
+    const quick = await buildApp(s.platform, { logLevel: 'error', liveRecheckMs: 200 });
+    const base = await quick.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const login = await s.anonymous.post('/api/v1/auth/login', { username: 'hbj_handler', password: DEMO_PASSWORD });
+      const stream = await listen(base, login.body.token as string);
+      const id = (await s.platform.db.query<{ id: number }>(`select id from users where username = 'hbj_handler'`)).rows[0]!.id;
+      const admin = await s.as('admin');
+      expect((await admin.patch(`/api/v1/admin/users/${id}`, { active: false })).status).toBe(200);
+      const outcome = await Promise.race([stream.ended.then(() => 'ended'), new Promise((r) => setTimeout(() => r('still open'), 3000))]);
+      expect(outcome).toBe('ended');
+      await admin.patch(`/api/v1/admin/users/${id}`, { active: true });
+    } finally {
+      await quick.close();
+    }
   });
 
   it('is for signed-in users only', async () => {

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { LIVE_EVENTS, liveRoutes as routes } from '@liandong/contracts';
-import { requireActor } from '../http/auth.ts';
+import { authenticate } from '@liandong/core/auth/authenticate.ts';
+import type { Actor } from '@liandong/core/org/actor.ts';
+import { callerSecret, requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { LiveHub } from '../live/live-hub.ts';
 import type { Platform } from '../platform.ts';
@@ -8,7 +10,16 @@ import type { Platform } from '../platform.ts';
 /** Proxies close a connection silent for a minute; a comment line every 20 s keeps the stream open. */
 const HEARTBEAT_MS = 20_000;
 
-export function liveRoutes(app: FastifyInstance, p: Platform): void {
+/** What the stream's filter depends on: a change of it ends the stream (the reader reconnects with the new scope). */
+const scopeOf = (a: Actor) => JSON.stringify([[...a.roles].sort(), [...a.unitIds].sort(), [...a.areaCodes].sort()]);
+
+/**
+ * A stream outlives the request that opened it, so its session is checked again every `recheckMs`: a user signed
+ * out, disabled, or reset (his sessions deleted), or given another scope, stops hearing at once; his EventSource
+ * reconnects and meets the sign-in or his new scope.
+ */
+export function liveRoutes(app: FastifyInstance, p: Platform, opts: { recheckMs?: number } = {}): void {
+  const recheckMs = opts.recheckMs ?? HEARTBEAT_MS;
   const hub = new LiveHub(p.db);
   const streams = new Set<{ end(): void }>();
   // Open streams would hold the server's close: end them first (a reader's EventSource reconnects elsewhere).
@@ -31,9 +42,19 @@ export function liveRoutes(app: FastifyInstance, p: Platform): void {
     });
     out.write(`retry: 3000\nevent: ${LIVE_EVENTS.ready}\ndata: {}\n\n`);
     const heartbeat = setInterval(() => out.write(': ping\n\n'), HEARTBEAT_MS);
+    const secret = callerSecret(req);
+    const scope = scopeOf(actor);
+    const recheck = setInterval(() => {
+      void (secret ? authenticate(p.db, secret, p.clock, p.sessions) : Promise.resolve(null))
+        .then((now) => {
+          if (!now || scopeOf(now) !== scope) out.end();
+        })
+        .catch(() => undefined);
+    }, recheckMs);
     streams.add(out);
     req.raw.on('close', () => {
       clearInterval(heartbeat);
+      clearInterval(recheck);
       unsubscribe();
       streams.delete(out);
     });
