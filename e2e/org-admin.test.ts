@@ -50,9 +50,10 @@ it('an administrator keeps the unit tree and the accounts', async () => {
   await drawer.getByLabel('姓名').fill('陈所长');
   await drawer.getByLabel('角色', { exact: true }).click();
   await page.getByTitle('承办人员', { exact: true }).click();
-  await page.keyboard.press('Escape');
+  // Closes the roles' list by moving on (Escape could close the drawer itself once the list is shut).
+  await drawer.getByLabel('手机号码').click();
   await drawer.getByRole('button', { name: '确定', exact: true }).click();
-  await drawer.getByText(/须为 2–40 位小写字母/).waitFor();
+  await expect.poll(() => drawer.innerText(), { timeout: 15_000 }).toMatch(/用户名\s*须为 2–40 位小写字母/);
   expect(await row(`select 1 from users where display_name = '陈所长'`)).toBeUndefined();
   await shot(page, 'admin-user-error-1920');
 
@@ -102,6 +103,17 @@ it('an administrator keeps the unit tree and the accounts', async () => {
   await page.getByLabel('姓名或用户名').press('Enter');
   await page.getByRole('button', { name: '修改 admin' }).waitFor();
   await shot(page, 'admin-users-1366');
+
+  // In English every string of the page changes.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Add a user' }).waitFor();
+  await page.getByRole('button', { name: 'Edit admin' }).waitFor();
+  const text = await page.getByRole('main').or(page.locator('body')).first().innerText();
+  for (const zh of ['用户管理', '新增用户', '重置密码', '最近登录', '从未登录', '组织机构']) expect(text).not.toContain(zh);
+  await page.getByRole('tab', { name: 'Organisation' }).click();
+  await page.getByText('Choose a unit on the left').waitFor();
+  await shot(page, 'admin-org-en-1366');
+  await page.getByRole('button', { name: '中文' }).click();
   await context.close();
 }, 180_000);
 
