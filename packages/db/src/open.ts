@@ -10,8 +10,7 @@ export interface DatabaseConfig {
   poolSize?: number;
   /**
    * For a command that runs a few statements and exits (`liandong user|token|calendar`): the embedded database
-   * starts with a 16 MB cache instead of 128 MB, which halves its start (≈1.0 s → 0.55 s in WASM). A server
-   * ignores it.
+   * starts with a 16 MB cache instead of the platform's 32 MB (pglite.ts). A server ignores it.
    */
   brief?: boolean;
 }

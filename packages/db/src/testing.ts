@@ -43,8 +43,8 @@ function prepared(engine: TestEngine): PreparedSeeds {
 }
 
 /**
- * Test databases live seconds and hold little: 16 MB of shared buffers instead of PGlite's 128 MB halves the time
- * an instance takes to start (~1.0 s → ~0.55 s), which every test file pays.
+ * Test databases live seconds and hold little: 16 MB of shared buffers instead of PostgreSQL's 128 MB halves the
+ * time an instance takes to start (~1.0 s → ~0.55 s), which every test file pays (the platform opens with 32 MB).
  */
 const TEST_SETTINGS = { shared_buffers: '16MB' };
 

@@ -1,12 +1,12 @@
 import { loadDemoDistrict, resetDeploymentData } from '@liandong/core/demo/index.ts';
-import { buildDemoHistory, formatHistoryReport, historyReport, scheduleHistoryClocks } from '@liandong/core/demo/history/index.ts';
+import { formatHistoryReport, historyReport } from '@liandong/core/demo/history/index.ts';
 import { openDatabase } from '@liandong/db';
 import { loadWorkingCalendar } from '@liandong/core/calendar/index.ts';
 import type { Config } from '../config.ts';
 import { prepareDatabase } from '../prepare-database.ts';
 import { openPlatform } from '../platform.ts';
 import { progressReporter } from './progress.ts';
-import { historyBatch } from './start.command.ts';
+import { buildHistory } from './build-history.ts';
 
 /**
  * `liandong demo [--days N]`: empties the deployment's data and loads the demo district with N days of history.
@@ -23,9 +23,8 @@ export async function demoCommand(config: Config, rest: readonly string[] = []):
     const accounts = await loadDemoDistrict(p.db, { password: config.demoPassword, onProgress: stepPrinter() });
     console.log(`Demo district loaded 演示区已加载: ${accounts.length} accounts`);
     if (config.demoDays > 0) {
-      const r = await buildDemoHistory(p.db, { days: config.demoDays, batchSize: historyBatch(p), onProgress: progressReporter('demo history 历史工单') });
-      const timers = await scheduleHistoryClocks(p.db, await p.calendar.get(p.db), p.clock());
-      console.log(`${r.orders} orders, ${r.events} events in ${(r.ms / 1000).toFixed(1)} s; ${timers} clock timers ahead`);
+      const r = await buildHistory(p, config.demoDays, progressReporter('demo history 历史工单'));
+      console.log(`${r.orders} orders, ${r.events} events in ${(r.ms / 1000).toFixed(1)} s; ${r.timers} clock timers ahead`);
     }
     return 0;
   } finally {

@@ -5,12 +5,13 @@
  */
 import { demoAccounts } from '@liandong/core/demo/index.ts';
 import { firstStart, type FirstStart } from '../first-start.ts';
-import { buildDemoHistory, demoHistoryStatus, scheduleHistoryClocks } from '@liandong/core/demo/history/index.ts';
+import { demoHistoryStatus } from '@liandong/core/demo/history/index.ts';
 import { buildApp } from '../app.ts';
 import { DEFAULT_DEMO_PASSWORD, type Config } from '../config.ts';
 import { openPlatform, type Platform } from '../platform.ts';
 import { prepareDatabase } from '../prepare-database.ts';
 import { startBackground } from '../background.ts';
+import { buildHistory } from './build-history.ts';
 import { progressReporter } from './progress.ts';
 
 export async function startCommand(config: Config, opts: { background: boolean } = { background: true }): Promise<number> {
@@ -71,19 +72,12 @@ function printAccounts(accounts: { username: string; role: string; scope: string
   );
 }
 
-export function historyBatch(p: Platform): number {
-  return p.db.kind === 'pglite' ? 100 : 800;
-}
-
 export async function buildHistoryInBackground(p: Platform, days: number): Promise<void> {
   try {
     const status = await demoHistoryStatus(p.db);
     if (status?.state === 'done') return;
     console.log(`\nBuilding ${days} days of demo order history in the background 正在后台生成演示历史工单 …`);
-    const report = progressReporter('demo history 历史工单');
-    // Small batches on the embedded database: each one holds the event loop while it is written.
-    const result = await buildDemoHistory(p.db, { days, onProgress: report, batchSize: historyBatch(p) });
-    await scheduleHistoryClocks(p.db, await p.calendar.get(p.db), p.clock());
+    const result = await buildHistory(p, days, progressReporter('demo history 历史工单'));
     console.log(`Demo history ready 演示历史工单已生成: ${result.orders} orders in ${(result.ms / 1000).toFixed(1)} s`);
   } catch (err) {
     console.error('Demo history failed 演示历史生成失败:', err);
