@@ -83,6 +83,10 @@ describe('the order list filters', () => {
       expect(listed.sort()).toEqual(all.filter((o) => o.light === light).map((o) => o.id).sort());
     }
     expect((await ids('zx_dispatcher', 'light=yellow,red')).length).toBe(all.filter((o) => o.light === 'yellow' || o.light === 'red').length);
+    // Overdue is exactly red: a running clock past its due time, read when a suspended order stopped.
+    const red = all.filter((o) => o.light === 'red').map((o) => o.id);
+    expect((await ids('zx_dispatcher', 'overdue=true')).sort()).toEqual(red.sort());
+    expect((await ids('zx_dispatcher', 'overdue=false')).sort()).toEqual(all.map((o) => o.id).filter((id) => !red.includes(id)).sort());
     nowMs = Date.parse('2026-03-09T01:17:00Z');
     s.forgetSessions();
     expect(await ids('zx_dispatcher', 'light=yellow')).not.toContain(fresh.id);

@@ -9,6 +9,17 @@ import { hasRole } from '../org/actor.ts';
 import { seesReporterIdentity } from '../org/personal-data.ts';
 import { unprocessable } from '../shared/errors.ts';
 
+/**
+ * The running clocks `d` (the open orders': partial index order_deadlines_running), each beside its order `s` if
+ * that order is suspended. Suspended orders are few (partial index orders_suspended), so they are merged in by id;
+ * joining every running clock to its order looked each one up among all orders (at 1M orders, 5,755 running clocks
+ * cost 23,000 buffers and ~100 ms in every 将超时 and 已超时 call, against 2 ms).
+ */
+const RUNNING_CLOCKS = `order_deadlines d left join orders s on s.id = d.order_id and s.suspended_at is not null where d.done_at is null`;
+
+/** The instant a running clock is read at, as the order view reads it (readStepClock): now, or when its order was suspended. */
+const clockReadAt = (now: string) => `coalesce(s.suspended_at, ${now})`;
+
 export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, params: unknown[]): string[] {
   const where: string[] = [];
   const add = (sql: (n: string) => string, value: unknown) => {
@@ -34,23 +45,16 @@ export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, par
   // Filters on other tables are `o.id = any(array(select …))`: the few matching ids are found once (an index on
   // that table), then their orders by key. A correlated EXISTS or an IN made the planner walk every order in scope
   // newest first, hoping to fill a page early (将超时 took 2.9 s at 1M orders).
-  // Clocks are read where the order view reads them (readStepClock): now, or the moment a suspended order stopped;
-  // the running ones (the open orders') are found by the partial index order_deadlines_running.
   if (f.overdue !== undefined) {
-    add(
-      (n) => `${f.overdue ? '' : 'not '}o.id = any(array(select d.order_id from order_deadlines d join orders od on od.id = d.order_id
-                 where d.done_at is null and d.due_at < coalesce(od.suspended_at, ${n})))`,
-      now,
-    );
+    add((n) => `${f.overdue ? '' : 'not '}o.id = any(array(select d.order_id from ${RUNNING_CLOCKS} and d.due_at < ${clockReadAt(n)}))`, now);
   }
   if (f.light) {
     // The order's light (order view: worstLight of the running steps, lightAt): red after a due time, yellow
     // from a yellow moment, else green; an order without a running clock has none.
     params.push(now, f.light.split(','));
-    const [at, lights] = [`coalesce(od.suspended_at, $${params.length - 1})`, `$${params.length}`];
+    const [at, lights] = [clockReadAt(`$${params.length - 1}`), `$${params.length}`];
     where.push(
-      `o.id = any(array(select d.order_id from order_deadlines d join orders od on od.id = d.order_id where d.done_at is null
-                 group by d.order_id, od.suspended_at
+      `o.id = any(array(select d.order_id from ${RUNNING_CLOCKS} group by d.order_id, s.suspended_at
                 having (case when bool_or(d.due_at < ${at}) then 'red' when bool_or(d.yellow_at <= ${at}) then 'yellow' else 'green' end) = any(${lights}::text[])))`,
     );
   }
