@@ -1,0 +1,64 @@
+/**
+ * The order list (GET /api/v1/orders): the orders the actor may see (orderScopeSql) under the list's filters
+ * (order-filters.ts), newest first, with their total counted up to MAX_COUNTED and then reported as more
+ * (`totalCapped`), so no page counts a million rows.
+ */
+import type { Queryable } from '@liandong/db';
+import { MAX_COUNTED, type ListOrdersFilter, type OrderPage } from '@liandong/contracts';
+import type { Actor } from '../org/actor.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { assertMay } from '../org/permissions.rules.ts';
+import { pageWindow } from '../shared/paging.ts';
+import { orderScopeSql } from './order-scope.ts';
+import { orderFilterSql } from './order-filters.ts';
+import { toListItems, VIEW_SELECT, type Lang, type ViewRow } from './order-view.ts';
+import type { ClockReading } from './deadline-view.ts';
+
+const MATCHING = 'from orders o join order_states st on st.code = o.state';
+const NEWEST_FIRST = 'order by o.created_at desc, o.id desc';
+
+/** The orders a list shows, as SQL conditions on `orders o` and their parameters. */
+interface Matching {
+  where: string;
+  params: unknown[];
+}
+
+function matching(actor: Actor, f: ListOrdersFilter, now: Date): Matching {
+  const params: unknown[] = [];
+  const where = [orderScopeSql(actor, params), ...orderFilterSql(actor, f, now, params)];
+  return { where: where.join(' and '), params };
+}
+
+/**
+ * The order list as a user asks for it: a search by phone number confirms a masked one, so only roles that see
+ * numbers in full may make it, and every such search is logged.
+ */
+export async function searchOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang, clock: ClockReading, ctx: { ip?: string } = {}): Promise<OrderPage> {
+  if (f.phone) {
+    assertMay(actor, 'reporters.identity', 'phone');
+    await recordAudit(q, { actor, action: 'search_by_phone', details: { phone: f.phone }, ip: ctx.ip, at: clock.now });
+  }
+  return listOrders(q, actor, f, lang, clock);
+}
+
+/** A page of the orders the actor may see, newest first. */
+export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang, clock: ClockReading): Promise<OrderPage> {
+  const m = matching(actor, f, clock.now);
+  const n = await countMatching(q, m);
+  const rows = await newestMatching(q, m, f);
+  const w = pageWindow(f, []);
+  return { total: Math.min(n, MAX_COUNTED), totalCapped: n > MAX_COUNTED, page: w.page, pageSize: w.pageSize, items: await toListItems(q, rows, actor, lang, clock) };
+}
+
+/** The matching orders counted up to MAX_COUNTED + 1: enough to say "more", without reading a million. */
+async function countMatching(q: Queryable, m: Matching): Promise<number> {
+  const r = await q.query<{ n: number }>(`select count(*)::int as n from (select 1 ${MATCHING} where ${m.where} limit ${MAX_COUNTED + 1}) counted`, m.params);
+  return r.rows[0]!.n;
+}
+
+/** The page of the matching orders, read newest first. */
+async function newestMatching(q: Queryable, m: Matching, f: ListOrdersFilter): Promise<ViewRow[]> {
+  const params = [...m.params];
+  const w = pageWindow(f, params);
+  return (await q.query<ViewRow>(`${VIEW_SELECT} where ${m.where} ${NEWEST_FIRST} ${w.sql}`, params)).rows;
+}
