@@ -20,7 +20,18 @@ const RUNNING_CLOCKS = `order_deadlines d left join orders s on s.id = d.order_i
 /** The instant a running clock is read at, as the order view reads it (readStepClock): now, or when its order was suspended. */
 const clockReadAt = (now: string) => `coalesce(s.suspended_at, ${now})`;
 
-export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, params: unknown[]): string[] {
+/**
+ * What a text search (q) looks in, as bigrams (every two adjacent characters): the description, address and order
+ * number as one text. The GIN index orders_text holds exactly this expression (migration 0024), so it must not change.
+ */
+const ORDER_TEXT = `liandong_bigrams(o.description || ' ' || coalesce(o.address, '') || ' ' || o.code)`;
+
+export interface FilterOptions {
+  /** Whether a text search looks its candidates up by bigrams (default), or only tests each order it reads. */
+  textIndex?: boolean;
+}
+
+export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, params: unknown[], opts: FilterOptions = {}): string[] {
   const where: string[] = [];
   const add = (sql: (n: string) => string, value: unknown) => {
     params.push(value);
@@ -68,7 +79,11 @@ export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, par
     const visible = seesReporterIdentity(actor) ? 'true' : 'false';
     add((n) => `o.id = any(array(select r.order_id from order_reporters r where r.phone = ${n} and ${visible}))`, f.phone);
   }
-  if (f.q) add((n) => `(o.description like ${n} or o.address like ${n} or o.code like ${n})`, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`);
+  if (f.q) {
+    // The text's bigrams find the candidates by the index (a text of one character has none); `like` decides.
+    if (opts.textIndex !== false && [...f.q].length >= 2) add((n) => `${ORDER_TEXT} @> liandong_bigrams(${n})`, f.q);
+    add((n) => `(o.description like ${n} or o.address like ${n} or o.code like ${n})`, `%${f.q.replace(/[\\%_]/g, '\\$&')}%`);
+  }
   const from = parseDate(f.from, 'from');
   const to = parseDate(f.to, 'to');
   if (from) add((n) => `o.created_at >= ${n}`, from);
