@@ -70,6 +70,16 @@ describe('the order list filters', () => {
     expect(await ids('zx_dispatcher', 'state=pending_sign,handling')).toEqual(expect.arrayContaining([coHandled.id, extension.id]));
   });
 
+  it('stateType: exactly the orders whose state is of those types', async () => {
+    const all = (await (await s.as('zx_dispatcher')).request('GET', '/api/v1/orders?pageSize=200')).body.items as { id: number; state: { type: string } }[];
+    expect(all.length).toBeLessThan(200);
+    for (const types of ['new', 'handling,suspended', 'open,closed']) {
+      const listed = await ids('zx_dispatcher', `stateType=${types}`);
+      expect(listed.sort()).toEqual(all.filter((o) => types.split(',').includes(o.state.type)).map((o) => o.id).sort());
+    }
+    expect(await ids('zx_dispatcher', 'stateType=suspended')).toEqual(expect.arrayContaining([suspendedLate.id, suspendedInTime.id]));
+  });
+
   it('light: the same worst light the order view shows, yellow from 80% of the limit in working time', async () => {
     // Monday 09:20: the order made on Saturday waits to be accepted within one working hour (due 09:30), so
     // it turned yellow at 09:18; the Wednesday orders are red; the one suspended in time reads green.

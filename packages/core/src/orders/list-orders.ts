@@ -14,7 +14,7 @@ import { orderFilterSql, type FilterOptions } from './order-filters.ts';
 import { toListItems, VIEW_SELECT, type Lang, type ViewRow } from './order-view.ts';
 import type { ClockReading } from './deadline-view.ts';
 
-const MATCHING = 'from orders o join order_states st on st.code = o.state';
+const MATCHING = 'from orders o';
 const NEWEST_FIRST = 'order by o.created_at desc, o.id desc';
 
 /** The orders a list shows, as SQL conditions on `orders o` and their parameters. */
