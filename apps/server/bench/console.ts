@@ -176,6 +176,7 @@ async function calls(db: Db): Promise<{ name: string; user: string; path: string
     ...q.map(([name, f]) => ({ name: `${name} count`, user: 'zx_dispatcher', path: `/api/v1/orders?pageSize=1&${f}` })),
     { name: 'list page 50 of all', user: 'zx_dispatcher', path: '/api/v1/orders?pageSize=20&page=50' },
     { name: 'search text', user: 'zx_dispatcher', path: `/api/v1/orders?pageSize=20&q=${encodeURIComponent('井盖')}` },
+    { name: 'search text (4 chars)', user: 'zx_dispatcher', path: `/api/v1/orders?pageSize=20&q=${encodeURIComponent('井盖松动')}` },
     { name: 'search caller phone', user: 'zx_operator', path: `/api/v1/orders?pageSize=5&phone=${phone}` },
     { name: 'similar cases', user: 'zx_operator', path: `/api/v1/orders/similar?lng=${recent.lng}&lat=${recent.lat}&text=${encodeURIComponent('垃圾堆放')}` },
     { name: 'detail (open order)', user: 'zx_dispatcher', path: `/api/v1/orders/${recent.id}` },

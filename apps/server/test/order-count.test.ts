@@ -33,3 +33,13 @@ it('counts up to the limit and says there are more; a narrower filter is counted
   expect(exact.body).toMatchObject({ total: 1, totalCapped: false });
   expect(exact.body.items.map((o) => o.id)).toEqual([one.id]);
 });
+
+it('a text search with more matches than it counts pages the newest of them', async () => {
+  const admin = await s.as('admin');
+  const newest = await s.platform.db.query<{ id: number }>(`select id from orders where description = '复制的工单' order by created_at desc, id desc limit 20 offset 20`);
+  for (const text of ['复制的工单', '复制']) {
+    const page = await admin.get(`/api/v1/orders?pageSize=20&page=2&q=${encodeURIComponent(text)}`);
+    expect(page.body).toMatchObject({ total: MAX_COUNTED, totalCapped: true });
+    expect(page.body.items.map((o) => o.id)).toEqual(newest.rows.map((o) => Number(o.id)));
+  }
+});

@@ -70,6 +70,16 @@ describe('the order list filters', () => {
     expect(await ids('zx_dispatcher', 'state=pending_sign,handling')).toEqual(expect.arrayContaining([coHandled.id, extension.id]));
   });
 
+  it('stateType: exactly the orders whose state is of those types', async () => {
+    const all = (await (await s.as('zx_dispatcher')).request('GET', '/api/v1/orders?pageSize=200')).body.items as { id: number; state: { type: string } }[];
+    expect(all.length).toBeLessThan(200);
+    for (const types of ['new', 'handling,suspended', 'open,closed']) {
+      const listed = await ids('zx_dispatcher', `stateType=${types}`);
+      expect(listed.sort()).toEqual(all.filter((o) => types.split(',').includes(o.state.type)).map((o) => o.id).sort());
+    }
+    expect(await ids('zx_dispatcher', 'stateType=suspended')).toEqual(expect.arrayContaining([suspendedLate.id, suspendedInTime.id]));
+  });
+
   it('light: the same worst light the order view shows, yellow from 80% of the limit in working time', async () => {
     // Monday 09:20: the order made on Saturday waits to be accepted within one working hour (due 09:30), so
     // it turned yellow at 09:18; the Wednesday orders are red; the one suspended in time reads green.
@@ -83,6 +93,10 @@ describe('the order list filters', () => {
       expect(listed.sort()).toEqual(all.filter((o) => o.light === light).map((o) => o.id).sort());
     }
     expect((await ids('zx_dispatcher', 'light=yellow,red')).length).toBe(all.filter((o) => o.light === 'yellow' || o.light === 'red').length);
+    // Overdue is exactly red: a running clock past its due time, read when a suspended order stopped.
+    const red = all.filter((o) => o.light === 'red').map((o) => o.id);
+    expect((await ids('zx_dispatcher', 'overdue=true')).sort()).toEqual(red.sort());
+    expect((await ids('zx_dispatcher', 'overdue=false')).sort()).toEqual(all.map((o) => o.id).filter((id) => !red.includes(id)).sort());
     nowMs = Date.parse('2026-03-09T01:17:00Z');
     s.forgetSessions();
     expect(await ids('zx_dispatcher', 'light=yellow')).not.toContain(fresh.id);

@@ -172,7 +172,7 @@ export const ListOrdersQuery = Obj({
   gridCode: Type.Optional(Type.String()),
   unitId: Type.Optional(Type.Integer({ minimum: 1, description: 'handling or dispatching unit' })),
   phone: Type.Optional(Type.String({ description: "the reporter's phone: the caller's history" })),
-  q: Type.Optional(Type.String({ maxLength: 100, description: 'text in the description or address' })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'text in the description, address or order number' })),
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
 });

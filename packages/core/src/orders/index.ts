@@ -1,7 +1,8 @@
 export { createOrder, validateIdempotencyKey, type CreateOrderResult } from './create-order.ts';
 export { performAction, applyAction, SYSTEM_ACTOR } from './perform-action.ts';
 export { lockVisibleOrder, findVisibleOrder, orderIdOf, ORDER } from './order-access.ts';
-export { orderView, newOrderView, listOrders, searchOrders, type Lang } from './order-view.ts';
+export { orderView, newOrderView, type Lang } from './order-view.ts';
+export { listOrders, searchOrders } from './list-orders.ts';
 export { revealReporterPhone } from './reveal-phone.ts';
 export { IntakeQueue } from './intake/intake-queue.ts';
 export { ReferenceCache } from './intake/reference-cache.ts';

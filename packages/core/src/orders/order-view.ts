@@ -3,15 +3,12 @@
  * masked by role, the step clocks, and (in the detail) the timeline.
  */
 import type { Queryable } from '@liandong/db';
-import { ACTION_LABELS, MAX_COUNTED, type EventData, type Lang as WireLang, type ListOrdersFilter, type OrderDetail, type OrderListItem, type OrderPage, type OrderView, type ReporterView, type TimelineAction, type TimelineEvent } from '@liandong/contracts';
+import { ACTION_LABELS, type EventData, type Lang as WireLang, type OrderDetail, type OrderListItem, type OrderView, type ReporterView, type TimelineAction, type TimelineEvent } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { maskName, maskPhone, reporterShown } from '../org/personal-data.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { iso, isoOrNull } from '../shared/wire.ts';
-import { assertMay } from '../org/permissions.rules.ts';
-import { pageWindow } from '../shared/paging.ts';
-import { allowedActions, orderScopeSql } from './order-scope.ts';
-import { orderFilterSql } from './order-filters.ts';
+import { allowedActions } from './order-scope.ts';
 import type { DeadlineRow, OrderRow } from './order.types.ts';
 import { coParts, coUnitIdsSql, listDeadlines } from './order.repository.ts';
 import { mayRevealPhone } from './reveal-phone.ts';
@@ -222,39 +219,6 @@ async function timelineOf(q: Queryable, orderId: number, lang: Lang): Promise<Ti
     actor: e.user_id ? { id: e.user_id, name: e.display_name } : null,
     unit: e.unit_id ? { id: e.unit_id, name: e.unit_name } : null,
   }));
-}
-
-
-/**
- * The order list as a user asks for it: a search by phone number confirms a masked one, so only roles that see
- * numbers in full may make it, and every such search is logged.
- */
-export async function searchOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang, clock: ClockReading, ctx: { ip?: string } = {}): Promise<OrderPage> {
-  if (f.phone) {
-    assertMay(actor, 'reporters.identity', 'phone');
-    await recordAudit(q, { actor, action: 'search_by_phone', details: { phone: f.phone }, ip: ctx.ip, at: clock.now });
-  }
-  return listOrders(q, actor, f, lang, clock);
-}
-
-/** A page of the orders the actor may see, newest first. */
-export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang, clock: ClockReading): Promise<OrderPage> {
-  const params: unknown[] = [];
-  const where = [orderScopeSql(actor, params), ...orderFilterSql(actor, f, clock.now, params)];
-  const rowParams = [...params];
-  const w = pageWindow(f, rowParams);
-  const whereSql = where.join(' and ');
-  // Counted up to MAX_COUNTED + 1 rows: enough to say "more", without reading a million.
-  const total = await q.query<{ n: number }>(
-    `select count(*)::int as n from (select 1 from orders o join order_states st on st.code = o.state where ${whereSql} limit ${MAX_COUNTED + 1}) counted`,
-    params,
-  );
-  const rows = await q.query<ViewRow>(
-    `${VIEW_SELECT} where ${whereSql} order by o.created_at desc, o.id desc ${w.sql}`,
-    rowParams,
-  );
-  const n = total.rows[0]!.n;
-  return { total: Math.min(n, MAX_COUNTED), totalCapped: n > MAX_COUNTED, page: w.page, pageSize: w.pageSize, items: await toListItems(q, rows.rows, actor, lang, clock) };
 }
 
 /** Rows of VIEW_SELECT as a list shows them: each with the light of its running clocks. */
