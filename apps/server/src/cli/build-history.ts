@@ -8,7 +8,7 @@ import type { Platform } from '../platform.ts';
 import { withSmallHeap } from '../small-heap.ts';
 
 /** Small batches on the embedded database: each one holds the event loop while it is written. */
-export function historyBatch(p: Platform): number {
+function historyBatch(p: Platform): number {
   return p.db.kind === 'pglite' ? 100 : 800;
 }
 
