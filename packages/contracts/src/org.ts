@@ -6,6 +6,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, IdParams, Nullable, Obj, PageOf, PagingFields } from './common.ts';
 import { route } from './route.ts';
+import { UnitSchema } from './catalogue.ts';
 import { literals, ROLES, UNIT_KINDS, UNIT_LEVELS } from './vocabulary.ts';
 
 const Name = (description: string) => Type.String({ minLength: 1, maxLength: 100, description });
@@ -13,14 +14,7 @@ const Phone = Type.String({ pattern: '^[0-9+\\-]{5,20}$', description: 'digits, 
 
 /** A unit as the administrator sees it: the active and the disabled, with its leader and how many people work there. */
 export const UnitAdminSchema = Obj({
-  id: Type.Integer(),
-  code: Type.String(),
-  name: Type.String(),
-  nameEn: Nullable(Type.String()),
-  kind: literals(UNIT_KINDS),
-  level: literals(UNIT_LEVELS),
-  parentId: Nullable(Type.Integer()),
-  divisionCode: Nullable(Type.String()),
+  ...UnitSchema.properties,
   leaderName: Nullable(Type.String()),
   leaderPhone: Nullable(Type.String()),
   enforcement: Type.Boolean({ description: '综合执法: orders it closes count as solved by enforcement' }),
