@@ -48,8 +48,13 @@ it('an administrator keeps the unit tree and the accounts', async () => {
   const drawer = page.getByRole('dialog');
   await drawer.getByLabel('用户名').fill('Chen Suozhang');
   await drawer.getByLabel('姓名').fill('陈所长');
+  // The role picked from the list; on a busy machine the list may still be opening, so until the tag shows.
   await drawer.getByLabel('角色', { exact: true }).click();
-  await page.getByTitle('承办人员', { exact: true }).click();
+  for (let i = 0; i < 3 && !/角色\s*承办人员/.test(await drawer.innerText()); i++) {
+    await page.getByTitle('承办人员', { exact: true }).click();
+    await page.waitForTimeout(300);
+  }
+  expect(await drawer.innerText()).toMatch(/角色\s*承办人员/);
   // Closes the roles' list by moving on (Escape could close the drawer itself once the list is shut).
   await drawer.getByLabel('手机号码').click();
   await drawer.getByRole('button', { name: '确定', exact: true }).click();
@@ -59,7 +64,9 @@ it('an administrator keeps the unit tree and the accounts', async () => {
 
   await drawer.getByLabel('用户名').fill('sl_anjian');
   await drawer.getByLabel('所属单位').fill('安监所');
-  await page.getByRole('treeitem', { name: '松陵街道安监所' }).or(page.getByTitle('松陵街道安监所')).first().click();
+  await page.getByTitle('松陵街道安监所', { exact: true }).first().waitFor({ state: 'attached' });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => drawer.innerText()).toContain('松陵街道安监所');
   await drawer.getByRole('button', { name: '确定', exact: true }).click();
   const info = page.getByRole('dialog', { name: '初始密码' });
   await info.waitFor();

@@ -76,6 +76,7 @@ export function UserForm({ user, units, onClose }: Props) {
     <Drawer
       open
       size={560}
+      maskClosable={false}
       title={user ? `${t('admin.users.edit')} · ${user.displayName}` : t('admin.users.add')}
       onClose={() => onClose()}
       destroyOnHidden
