@@ -3,7 +3,8 @@
  * closing standard and urgency, each changed in a form (PATCH); orders dispatched afterwards follow the change.
  */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { TIME_UNIT_LABELS, TIME_UNITS, type ConditionWithUnits } from '@liandong/contracts';
@@ -75,7 +76,7 @@ function ConditionForm({ condition, onClose }: { condition: ConditionWithUnits; 
   const units = TIME_UNITS.map((u) => ({ value: u, label: pick(TIME_UNIT_LABELS[u], i18n.language) }));
   const required = (field: string) => [{ required: true, message: t('action.required', { field }) }];
   return (
-    <Modal open title={`${t('admin.catalogue.edit')} · ${condition.code}`} okText={t('action.submit')} cancelText={t('action.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending} destroyOnHidden width={640}>
+    <FormModal title={`${t('admin.catalogue.edit')} · ${condition.code}`} form={form} onCancel={onClose} busy={save.isPending} width={640}>
       <Form form={form} layout="vertical" initialValues={condition} onFinish={(v) => save.mutate(v)}>
         <Space.Compact block>
           <Form.Item name="responseValue" label={t('admin.catalogue.responseValue')} rules={required(t('admin.catalogue.responseValue'))} style={{ width: '50%' }}>
@@ -104,6 +105,6 @@ function ConditionForm({ condition, onClose }: { condition: ConditionWithUnits; 
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
-    </Modal>
+    </FormModal>
   );
 }

@@ -4,7 +4,8 @@
  * workers are the grid workers whose data scope names the grid (用户管理).
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table } from 'antd';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { GridView } from '@liandong/contracts';
@@ -99,7 +100,7 @@ function GridForm({ grid, onClose }: { grid: GridView; onClose: (saved?: GridVie
     onError: (e) => showFormError(form, e, FIELDS, setError),
   });
   return (
-    <Modal open title={`${t('admin.gridEdit.edit')} · ${grid.code}`} okText={t('action.submit')} cancelText={t('action.cancel')} onOk={() => form.submit()} onCancel={() => onClose()} confirmLoading={save.isPending} destroyOnHidden>
+    <FormModal title={`${t('admin.gridEdit.edit')} · ${grid.code}`} form={form} onCancel={() => onClose()} busy={save.isPending}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} name="grid" layout="vertical" initialValues={grid} onFinish={(v) => save.mutate(v)}>
         <Form.Item label={t('admin.gridEdit.name')} name="name" rules={[{ required: true, message: t('action.required', { field: t('admin.gridEdit.name') }) }]}>
@@ -111,6 +112,6 @@ function GridForm({ grid, onClose }: { grid: GridView; onClose: (saved?: GridVie
           </Form.Item>
         ))}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

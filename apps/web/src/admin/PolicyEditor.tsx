@@ -3,7 +3,8 @@
  * level, scope, task limit, whom it notifies, on/off), each changed in a form (PATCH /supervision/policies/:id).
  */
 import { useState } from 'react';
-import { Alert, App, Button, Form, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ORDER_LEVEL_LABELS, STEP_LABELS, STEPS, type PolicyUpdate, type PolicyView, type SupervisionLevelView } from '@liandong/contracts';
@@ -131,17 +132,7 @@ function PolicyForm({ policy, levels, onClose }: { policy: PolicyView; levels: r
   };
   const P_ = (k: string) => t(`${P}.${k}`);
   return (
-    <Modal
-      open
-      title={t(`${P}.editTitle`, { name: policy.name })}
-      okText={t('action.submit')}
-      cancelText={t('action.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      width={560}
-    >
+    <FormModal title={t(`${P}.editTitle`, { name: policy.name })} form={form} onCancel={onClose} busy={save.isPending} width={560}>
       <Form
         form={form}
         layout="vertical"
@@ -177,6 +168,6 @@ function PolicyForm({ policy, levels, onClose }: { policy: PolicyView; levels: r
         </Form.Item>
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
-    </Modal>
+    </FormModal>
   );
 }

@@ -4,7 +4,8 @@
  * the variables; a refusal shows next to the title or text.
  */
 import { useRef, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LANGS, type Lang, type TemplateView } from '@liandong/contracts';
@@ -131,17 +132,7 @@ function TemplateForm({ template, name, onClose }: { template: TemplateView; nam
   const chars = [...preview].length;
   const remember = (field: Field) => (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => (last.current = { field, el: e.target });
   return (
-    <Modal
-      open
-      title={t(`${T}.editTitle`, { name, lang: t(`${T}.langs.${template.lang}`) })}
-      okText={t('action.submit')}
-      cancelText={t('action.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      width={760}
-    >
+    <FormModal title={t(`${T}.editTitle`, { name, lang: t(`${T}.langs.${template.lang}`) })} form={form} onCancel={onClose} busy={save.isPending} width={760}>
       <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t(`${T}.template`)}>{name}</Descriptions.Item>
         <Descriptions.Item label={t(`${T}.code`)}>{template.code}</Descriptions.Item>
@@ -181,6 +172,6 @@ function TemplateForm({ template, name, onClose }: { template: TemplateView; nam
         <Tag>{isSms(template.code) ? t(`${T}.smsLength`, { n: chars, parts: chars <= 70 ? 1 : Math.ceil(chars / 67) }) : t(`${T}.length`, { n: chars })}</Tag>
       </Card>
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
-    </Modal>
+    </FormModal>
   );
 }

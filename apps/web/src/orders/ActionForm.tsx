@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, List, Modal, Select, Space, Switch, Tag, Typography, type UploadFile } from 'antd';
+import { FormModal } from '../shared/FormModal.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ACTION_LABELS, ActionBodies, SATISFACTION_LABELS, TIME_UNIT_LABELS, type ActionName, type Labels, type OrderDetail } from '@liandong/contracts';
@@ -129,7 +130,7 @@ function ActionModal({ order, action, onClose }: { order: OrderDetail; action: A
   });
   const verb = pick(ACTION_LABELS[action].verb, i18n.language);
   return (
-    <Modal open title={`${verb} · ${order.code}`} okText={t('action.submit')} cancelText={t('action.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={run.isPending} destroyOnHidden>
+    <FormModal title={`${verb} · ${order.code}`} form={form} onCancel={onClose} busy={run.isPending}>
       <Form
         form={form}
         layout="vertical"
@@ -141,7 +142,7 @@ function ActionModal({ order, action, onClose }: { order: OrderDetail; action: A
         {items}
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -3,7 +3,8 @@
  * their names, each day's source on hover; an administrator sets a day or the working hours. Read-only for others.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Radio, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { FormModal } from '../../shared/FormModal.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDayView } from '@liandong/contracts';
@@ -91,7 +92,7 @@ function DayForm({ day, onClose }: { day: CalendarDayView; onClose: () => void }
     onError: (e) => showFormError(form, e, ['isWorkday', 'name'], setError),
   });
   return (
-    <Modal open title={t('admin.calendar.setDay', { day: day.day })} okText={t('action.submit')} cancelText={t('action.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending} destroyOnHidden>
+    <FormModal title={t('admin.calendar.setDay', { day: day.day })} form={form} onCancel={onClose} busy={save.isPending}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} name="calendar-day" layout="vertical" initialValues={{ isWorkday: day.isWorkday, name: day.name ?? '' }} onFinish={(v) => save.mutate(v)}>
         <Form.Item label={t('admin.calendar.isWorkday')} name="isWorkday">
@@ -101,6 +102,6 @@ function DayForm({ day, onClose }: { day: CalendarDayView; onClose: () => void }
           <Input maxLength={50} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 /** 工作时段: the periods of a working day (HH:MM–HH:MM, in order, not overlapping); the server checks them again. */
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Space } from 'antd';
+import { Alert, Button, Form, Input, Space } from 'antd';
+import { FormModal } from '../../shared/FormModal.tsx';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../shared/api.ts';
@@ -21,7 +22,7 @@ export function WorkingHoursForm({ periods, onClose }: { periods: [string, strin
   });
   const hhmm = [{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, message: 'HH:MM' }];
   return (
-    <Modal open title={t('admin.calendar.editHours')} okText={t('action.submit')} cancelText={t('action.cancel')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={save.isPending} destroyOnHidden>
+    <FormModal title={t('admin.calendar.editHours')} form={form} onCancel={onClose} busy={save.isPending}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} name="working-hours" initialValues={{ periods: periods.map(([start, end]) => ({ start, end })) }} onFinish={(v) => save.mutate(v)}>
         <Form.List name="periods">
@@ -43,6 +44,6 @@ export function WorkingHoursForm({ periods, onClose }: { periods: [string, strin
           )}
         </Form.List>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

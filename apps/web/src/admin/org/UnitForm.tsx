@@ -1,6 +1,7 @@
 /** 新增/修改单位: code, kind and level when it is added; name, parent, division, leader and enforcement at any time. */
 import { useMemo, useState } from 'react';
-import { Alert, Form, Input, Modal, Select, Switch, TreeSelect } from 'antd';
+import { Alert, Form, Input, Select, Switch, TreeSelect } from 'antd';
+import { FormModal } from '../../shared/FormModal.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { UNIT_KIND_LABELS, UNIT_KINDS, UNIT_LEVEL_LABELS, UNIT_LEVELS, type UnitAdmin } from '@liandong/contracts';
@@ -46,17 +47,7 @@ export function UnitForm({ units, unit, parentId, onClose }: Props) {
   const required = (label: string) => [{ required: true, message: t('action.required', { field: label }) }];
   const initial = unit ?? { parentId: parentId ?? undefined, enforcement: false, kind: 'department', level: 'district' };
   return (
-    <Modal
-      open
-      title={unit ? `${t('admin.org.edit')} · ${unit.name}` : t('admin.org.add')}
-      okText={t('action.submit')}
-      cancelText={t('action.cancel')}
-      onOk={() => form.submit()}
-      onCancel={() => onClose()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      width={640}
-    >
+    <FormModal title={unit ? `${t('admin.org.edit')} · ${unit.name}` : t('admin.org.add')} form={form} onCancel={() => onClose()} busy={save.isPending} width={640}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} name="unit" layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>
         <Form.Item label={t('admin.org.code')} name="code" rules={unit ? [] : required(t('admin.org.code'))}>
@@ -93,6 +84,6 @@ export function UnitForm({ units, unit, parentId, onClose }: Props) {
           <Switch />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
