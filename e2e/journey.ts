@@ -2,6 +2,9 @@
  * What every browser journey shares: a platform on the demo district and Debian's Chromium, screenshots to
  * E2E_SCREENSHOTS when it is set, and signing in through the console's login form.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
 import { launchBrowser } from './browser.ts';
@@ -20,8 +23,25 @@ export async function shot(page: Page, name: string): Promise<void> {
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${name}.png` });
 }
 
-/** Signs in on the console's login form with the demo password. */
+/**
+ * When the running test fails, what the page showed: its address and accessibility tree on stderr, and a
+ * screenshot named after the test in E2E_SCREENSHOTS (or the system's temporary folder), so that a journey that
+ * failed only on a busy CI machine can be read afterwards.
+ */
+export function diagnoseOnFailure(page: Page): void {
+  onTestFailed(async ({ task }) => {
+    if (page.isClosed()) return;
+    const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
+    const folder = process.env.E2E_SCREENSHOTS ?? tmpdir();
+    const tree = await page.locator('body').ariaSnapshot({ timeout: 5_000 }).catch((e: Error) => `(no snapshot: ${e.message})`);
+    await page.screenshot({ path: join(folder, `failed-${name}.png`), timeout: 5_000 }).catch(() => undefined);
+    process.stderr.write(`\n--- page at failure of "${task.name}": ${page.url()} (screenshot ${join(folder, `failed-${name}.png`)})\n${tree.slice(0, 8_000)}\n---\n`);
+  });
+}
+
+/** Signs in on the console's login form with the demo password; a failure later in the test shows the page. */
 export async function signIn(page: Page, base: string, username: string): Promise<void> {
+  diagnoseOnFailure(page);
   await page.goto(base);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
