@@ -5,6 +5,7 @@ import { calendarRoutes } from './calendar.ts';
 import { catalogueRoutes } from './catalogue.ts';
 import { fileRoutes } from './files.ts';
 import { adminRoutes } from './admin.ts';
+import { catalogueAdminRoutes } from './catalogue-admin.ts';
 import { intakeRoutes } from './intake.ts';
 import { liveRoutes } from './live.ts';
 import { messageRoutes } from './messages.ts';
@@ -37,7 +38,7 @@ export const apiRoutes = {
   ...prefixed('audit', auditRoutes),
   ...prefixed('tokens', tokenRoutes),
   ...prefixed('live', liveRoutes),
-  ...prefixed('admin', adminRoutes),
+  ...prefixed('admin', { ...adminRoutes, ...catalogueAdminRoutes }),
   ...prefixed('org', orgRoutes),
   ...prefixed('calendar', calendarRoutes),
 };

@@ -11,6 +11,7 @@ export * from './intake.ts';
 export * from './order-map.ts';
 export * from './live.ts';
 export * from './admin.ts';
+export * from './catalogue-admin.ts';
 export * from './org.ts';
 export * from './calendar.ts';
 export * from './files.ts';

@@ -122,6 +122,9 @@ export const SATISFACTION_LABELS: Record<Satisfaction, Labels> = {
 };
 
 export const CRS_CODES = ['wgs84', 'gcj02', 'bd09'] as const;
+
+/** A catalogue code (category, condition): letters, digits, '.', '-' or '_', up to 32 characters, e.g. 06010, B01001-01. */
+export const CATALOGUE_CODE_PATTERN = '^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$';
 export type CrsCode = (typeof CRS_CODES)[number];
 
 /** Order channels and natures built into every deployment (rows in `channels` and `natures`; more may be added). */
@@ -195,6 +198,7 @@ export const AUDIT_ACTIONS = [
   'manage_user',
   'reset_password',
   'manage_calendar',
+  'manage_catalogue',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

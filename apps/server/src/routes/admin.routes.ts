@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { adminRoutes as routes } from '@liandong/contracts';
+import { adminRoutes as territoryAdminRoutes, catalogueAdminRoutes } from '@liandong/contracts';
 import { checkGridFile, importGridFile } from '@liandong/core/territory/index.ts';
 import { updateGrid } from '@liandong/core/territory/update-grid.ts';
-import { updateCondition } from '@liandong/core/catalogue/update-condition.ts';
-import { exportCatalogueAs, importCatalogueAs } from '@liandong/core/catalogue/catalogue-file.ts';
+import { exportCatalogueAs, importCatalogueAs } from '@liandong/core/catalogue/admin/catalogue-file.ts';
+import { createCategory, listCategoriesForAdmin, updateCategory } from '@liandong/core/catalogue/admin/manage-categories.ts';
+import { createCondition, setConditionUnits, updateCondition } from '@liandong/core/catalogue/admin/manage-conditions.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { requestLang } from '../http/lang.ts';
@@ -14,11 +15,28 @@ const GRID_FILE_LIMIT = 50 * 1024 * 1024;
 /** A catalogue file: a few thousand conditions. */
 const CATALOGUE_FILE_LIMIT = 10 * 1024 * 1024;
 
+const routes = { ...territoryAdminRoutes, ...catalogueAdminRoutes };
+
 export function adminRoutes(app: FastifyInstance, p: Platform): void {
   contractRoute(app, routes.checkGrids, async (req) => checkGridFile(p.db, requireActor(req), req.body, req.query.crs ?? 'wgs84', requestLang(req)), { bodyLimit: GRID_FILE_LIMIT });
   contractRoute(app, routes.importGrids, async (req) => importGridFile(p.db, requireActor(req), req.body, req.query.crs ?? 'wgs84'), { bodyLimit: GRID_FILE_LIMIT });
   contractRoute(app, routes.updateGrid, async (req) => updateGrid(p.db, requireActor(req), req.params.code, req.body));
-  contractRoute(app, routes.updateCondition, async (req) => updateCondition(p.db, requireActor(req), req.params.id, req.body));
+
+  const ctx = (ip: string) => ({ now: p.clock(), ip });
+  contractRoute(app, routes.listCategories, async (req) => listCategoriesForAdmin(p.db, requireActor(req)));
+  contractRoute(app, routes.createCategory, async (req, reply) => {
+    const category = await createCategory(p.db, requireActor(req), req.body, ctx(req.ip));
+    reply.status(201);
+    return category;
+  });
+  contractRoute(app, routes.updateCategory, async (req) => updateCategory(p.db, requireActor(req), req.params.code, req.body, ctx(req.ip)));
+  contractRoute(app, routes.createCondition, async (req, reply) => {
+    const condition = await createCondition(p.db, requireActor(req), req.params.code, req.body, ctx(req.ip));
+    reply.status(201);
+    return condition;
+  });
+  contractRoute(app, routes.updateCondition, async (req) => updateCondition(p.db, requireActor(req), req.params.id, req.body, ctx(req.ip)));
+  contractRoute(app, routes.setConditionUnits, async (req) => setConditionUnits(p.db, requireActor(req), req.params.id, req.body.units, ctx(req.ip)));
 
   contractRoute(app, routes.exportCatalogue, async (req, reply) => {
     const csv = await exportCatalogueAs(p.db, requireActor(req));
@@ -31,6 +49,6 @@ export function adminRoutes(app: FastifyInstance, p: Platform): void {
   });
   app.register(async (scope) => {
     scope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: CATALOGUE_FILE_LIMIT }, (_req, body, done) => done(null, body));
-    contractRoute(scope, routes.importCatalogue, async (req) => importCatalogueAs(p.db, requireActor(req), req.body, { check: req.query.check }), { bodyLimit: CATALOGUE_FILE_LIMIT });
+    contractRoute(scope, routes.importCatalogue, async (req) => importCatalogueAs(p.db, requireActor(req), req.body, { ...ctx(req.ip), check: req.query.check }), { bodyLimit: CATALOGUE_FILE_LIMIT });
   });
 }

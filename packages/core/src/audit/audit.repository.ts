@@ -21,6 +21,12 @@ export interface AuditEntry {
   at: Date;
 }
 
+/** When and from where an administrator's change was made (系统管理操作): what its audit entry records. */
+export interface AdminContext {
+  now: Date;
+  ip?: string | null;
+}
+
 export async function recordAudit(q: Queryable, e: AuditEntry): Promise<void> {
   await q.query('insert into audit_log (at, user_id, username, action, order_id, details, ip) values ($1, $2, $3, $4, $5, $6, $7)', [
     e.at,

@@ -7,7 +7,7 @@ import type { Db, Queryable } from '@liandong/db';
 import type { CalendarDayView, CalendarYear } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { assertMay } from '../org/permissions.rules.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit, type AdminContext } from '../audit/audit.repository.ts';
 import { formatDay, parseDay } from './china-time.ts';
 import { loadWorkingCalendar, setCalendarDay, setWorkingPeriods } from './calendar.repository.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
@@ -43,12 +43,7 @@ export async function readCalendarYear(q: Queryable, cal: WorkingCalendar, year:
   };
 }
 
-export interface CalendarChangeContext {
-  now: Date;
-  ip?: string | null;
-}
-
-export async function setDayAs(db: Db, actor: Actor, day: string, change: { isWorkday: boolean; name?: string | null }, ctx: CalendarChangeContext): Promise<CalendarDayView> {
+export async function setDayAs(db: Db, actor: Actor, day: string, change: { isWorkday: boolean; name?: string | null }, ctx: AdminContext): Promise<CalendarDayView> {
   assertMay(actor, 'calendar.manage');
   return db.transaction(async (tx) => {
     await setCalendarDay(tx, day, change.isWorkday, change.name ?? null);
@@ -57,7 +52,7 @@ export async function setDayAs(db: Db, actor: Actor, day: string, change: { isWo
   });
 }
 
-export async function setWorkingPeriodsAs(db: Db, actor: Actor, periods: WorkingPeriod[], ctx: CalendarChangeContext): Promise<{ workingPeriods: WorkingPeriod[]; hoursPerWorkday: number }> {
+export async function setWorkingPeriodsAs(db: Db, actor: Actor, periods: WorkingPeriod[], ctx: AdminContext): Promise<{ workingPeriods: WorkingPeriod[]; hoursPerWorkday: number }> {
   assertMay(actor, 'calendar.manage');
   return db.transaction(async (tx) => {
     await setWorkingPeriods(tx, periods);

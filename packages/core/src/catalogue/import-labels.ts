@@ -2,6 +2,7 @@
  * Reading the coded values of a catalogue CSV: each accepts the code and the Chinese label, so a file typed
  * by hand in Chinese ("15", "工作日", "紧急") and an exported one ("working_days", "urgent") both import.
  */
+import { CATALOGUE_CODE_PATTERN } from '@liandong/contracts';
 import type { CategoryKind, HandlingLevel, TimeUnit } from './catalogue.types.ts';
 
 /** Case-, width- and space-insensitive key: "个 工作日" = "个工作日", "Working_Days" = "working_days". */
@@ -104,4 +105,4 @@ export function parseAreaCode(s: string): string | undefined {
   return /^(\d{6}|\d{9}|\d{12})$/.test(t) ? t.padEnd(12, '0') : undefined;
 }
 
-export const CODE_PATTERN = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/;
+export const CODE_PATTERN = new RegExp(CATALOGUE_CODE_PATTERN);

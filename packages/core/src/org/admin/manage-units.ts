@@ -7,14 +7,9 @@ import type { Db, Queryable } from '@liandong/db';
 import type { UnitAdmin, UnitCreate, UnitPatch } from '@liandong/contracts';
 import type { Actor } from '../actor.ts';
 import { assertMay } from '../permissions.rules.ts';
-import { recordAudit } from '../../audit/audit.repository.ts';
+import { recordAudit, type AdminContext } from '../../audit/audit.repository.ts';
 import { conflict, DomainError, invalidField, notFound } from '../../shared/errors.ts';
 import { unitPlacementProblem } from './unit-kinds.rules.ts';
-
-export interface AdminContext {
-  now: Date;
-  ip?: string | null;
-}
 
 const UNIT_COLUMNS = `u.id, u.code, u.name, u.name_en as "nameEn", u.kind, u.level, u.parent_id as "parentId",
   u.division_code as "divisionCode", u.leader_name as "leaderName", u.leader_phone as "leaderPhone", u.enforcement, u.active,

@@ -9,10 +9,9 @@ import type { UserAdmin, UserCreate, UserPatch } from '@liandong/contracts';
 import type { Actor } from '../actor.ts';
 import { addUser } from '../add-user.ts';
 import { assertMay } from '../permissions.rules.ts';
-import { recordAudit } from '../../audit/audit.repository.ts';
+import { recordAudit, type AdminContext } from '../../audit/audit.repository.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { invalidField, notFound } from '../../shared/errors.ts';
-import type { AdminContext } from './manage-units.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { userForAdmin } from './user-admin-view.ts';
 

@@ -6,11 +6,12 @@
  * round trip keeps them out of use.
  */
 import type { Db, Queryable } from '@liandong/db';
-import type { Actor } from '../org/actor.ts';
-import { assertMay } from '../org/permissions.rules.ts';
-import type { CataloguePlan, CategoryInput, ConditionInput, ConditionUnitInput } from './catalogue.types.ts';
-import { catalogueToCsv } from './export-catalogue-csv.ts';
-import { importCatalogueCsv, type ImportCatalogueResult } from './import-catalogue.ts';
+import type { Actor } from '../../org/actor.ts';
+import { assertMay } from '../../org/permissions.rules.ts';
+import { recordAudit, type AdminContext } from '../../audit/audit.repository.ts';
+import type { CataloguePlan, CategoryInput, ConditionInput, ConditionUnitInput } from '../catalogue.types.ts';
+import { catalogueToCsv } from '../export-catalogue-csv.ts';
+import { importCatalogueCsv, type ImportCatalogueResult } from '../import-catalogue.ts';
 
 const BOM = '\uFEFF';
 
@@ -45,8 +46,10 @@ export async function exportCatalogueAs(q: Queryable, actor: Actor): Promise<str
 }
 
 /** Checks (`check`: written then rolled back) or imports a catalogue file; a bad row is a 422 naming its line and column. */
-export async function importCatalogueAs(db: Db, actor: Actor, csvText: string, opts: { check?: boolean } = {}): Promise<ImportCatalogueResult & { checked: boolean }> {
+export async function importCatalogueAs(db: Db, actor: Actor, csvText: string, ctx: AdminContext & { check?: boolean }): Promise<ImportCatalogueResult & { checked: boolean }> {
   assertMay(actor, 'catalogue.manage');
-  const result = await importCatalogueCsv(db, csvText, { dryRun: opts.check === true });
-  return { ...result, checked: opts.check === true };
+  const checked = ctx.check === true;
+  const result = await importCatalogueCsv(db, csvText, { dryRun: checked });
+  if (!checked) await recordAudit(db, { actor, action: 'manage_catalogue', details: { fields: ['file'] }, ip: ctx.ip ?? null, at: ctx.now });
+  return { ...result, checked };
 }
