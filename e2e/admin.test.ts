@@ -48,9 +48,8 @@ it('an administrator imports a grid file after fixing what the check showed, and
   expect((await s.platform.db.query(`select code from grids where code like 'HB-E2E-%' order by code`)).rows).toEqual([{ code: 'HB-E2E-1' }, { code: 'HB-E2E-2' }]);
 
   await page.getByRole('tab', { name: '事件部件清单' }).click();
-  await page.getByLabel('类别').fill('06006');
-  await page.getByRole('option', { name: /06006/ }).waitFor({ state: 'attached' });
-  await page.keyboard.press('Enter');
+  await page.getByLabel('查找分类（名称或编码）').fill('06006');
+  await page.getByRole('tree', { name: '分类' }).getByText(/^06006 /).click();
   const conditions = (await (await s.as('admin')).get('/api/v1/catalogue/categories/06006/conditions')).body;
   const c = conditions[0]!;
   await page.getByRole('button', { name: `修改 ${c.code}` }).click();

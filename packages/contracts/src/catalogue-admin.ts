@@ -8,7 +8,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Nullable, Obj } from './common.ts';
 import { route } from './route.ts';
-import { CATEGORY_KINDS, CATEGORY_LEVELS, CategorySchema, ConditionSchema, ConditionWithUnitsSchema, HANDLING_LEVELS } from './catalogue.ts';
+import { CATEGORY_KINDS, CATEGORY_LEVELS, CategorySchema, ConditionSchema, ConditionWithUnitsSchema, HANDLING_LEVELS, UNIT_ROLES } from './catalogue.ts';
 import { CATALOGUE_CODE_PATTERN, literals, TIME_UNITS, URGENCIES } from './vocabulary.ts';
 
 const Code = (description: string) => Type.String({ pattern: CATALOGUE_CODE_PATTERN, description });
@@ -59,7 +59,7 @@ export type CategoryPatch = Static<typeof CategoryPatchBody>;
  */
 export const ConditionUnitBody = Type.Object(
   {
-    role: literals(['lead', 'co'] as const),
+    role: literals(UNIT_ROLES),
     unitId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2_147_483_647 }))),
     territorial: Type.Optional(Type.Boolean()),
     componentOwner: Type.Optional(Type.Boolean()),

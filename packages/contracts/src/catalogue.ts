@@ -1,11 +1,32 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CodeParams, IdRef, NamedRef, Nullable, Obj } from './common.ts';
 import { route } from './route.ts';
-import { literals, STATE_CODES, STATE_TYPES, TIME_UNITS, UNIT_KINDS, UNIT_LEVELS } from './vocabulary.ts';
+import { literals, STATE_CODES, STATE_TYPES, TIME_UNITS, UNIT_KINDS, UNIT_LEVELS, type Labels } from './vocabulary.ts';
 
 export const CATEGORY_KINDS = ['event', 'component'] as const; // 事件 / 部件
 export const CATEGORY_LEVELS = ['major', 'minor'] as const; // 大类 / 小类
 export const HANDLING_LEVELS = ['department', 'town', 'village', 'grid'] as const;
+export const UNIT_ROLES = ['lead', 'co'] as const; // 主办 / 协办
+
+export const CATEGORY_KIND_LABELS: Record<(typeof CATEGORY_KINDS)[number], Labels> = {
+  event: { zh: '事件', en: 'Event' },
+  component: { zh: '部件', en: 'Component' },
+};
+export const CATEGORY_LEVEL_LABELS: Record<(typeof CATEGORY_LEVELS)[number], Labels> = {
+  major: { zh: '大类', en: 'Major class' },
+  minor: { zh: '小类', en: 'Minor class' },
+};
+/** 处置层级: which level handles a condition's orders. */
+export const HANDLING_LEVEL_LABELS: Record<(typeof HANDLING_LEVELS)[number], Labels> = {
+  department: { zh: '职能部门', en: 'Department' },
+  town: { zh: '镇（街道）', en: 'Town' },
+  village: { zh: '村（社区）', en: 'Village' },
+  grid: { zh: '网格', en: 'Grid' },
+};
+export const UNIT_ROLE_LABELS: Record<(typeof UNIT_ROLES)[number], Labels> = {
+  lead: { zh: '主办', en: 'Lead' },
+  co: { zh: '协办', en: 'Co-handler' },
+};
 
 export const CategoryQuery = Obj({
   kind: Type.Optional(literals(CATEGORY_KINDS)),
@@ -48,7 +69,7 @@ export const ConditionSchema = Obj({
  * otherwise. A rule that does not resolve for an order (no component, or one without an owner) gives way to the next.
  */
 export const ConditionUnitSchema = Obj({
-  role: literals(['lead', 'co'] as const),
+  role: literals(UNIT_ROLES),
   unit: IdRef,
   territorial: Type.Boolean(),
   componentOwner: Type.Boolean({ description: 'the owner (权属单位) of the component the order names' }),

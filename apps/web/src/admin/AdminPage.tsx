@@ -1,14 +1,14 @@
 /**
  * 系统管理: what an administrator does in the console — the unit tree and the accounts, grids (attributes, map,
- * files), the catalogue (conditions, CSV import/export), the working calendar, and the settings tabs (policies,
+ * files), the catalogue (categories, conditions, their units, CSV import/export), the working calendar, and the settings tabs (policies,
  * templates, channels, outbox). Each tab shows only when GET /me's permissions allow it.
  */
 import { Card, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me, Permission } from '@liandong/contracts';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
-import { CatalogueFile } from './CatalogueFile.tsx';
-import { ConditionEditor } from './ConditionEditor.tsx';
+import { CatalogueFile } from './catalogue/CatalogueFile.tsx';
+import { CataloguePage } from './catalogue/CataloguePage.tsx';
 import { GridImport } from './GridImport.tsx';
 import { GridManager } from './GridManager.tsx';
 import { OrgPage } from './org/OrgPage.tsx';
@@ -52,7 +52,7 @@ export function AdminPage({ me }: { me: Me }) {
             label: t('admin.catalogue.title'),
             children: (
               <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-                <ConditionEditor />
+                <CataloguePage />
                 <CatalogueFile />
                 <PhraseEditor />
               </Space>

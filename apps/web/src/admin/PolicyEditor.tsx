@@ -7,7 +7,7 @@ import { Alert, App, Button, Form, InputNumber, Select, Space, Switch, Table, Ta
 import { FormModal } from '../shared/FormModal.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ORDER_LEVEL_LABELS, STEP_LABELS, STEPS, type PolicyUpdate, type PolicyView, type SupervisionLevelView } from '@liandong/contracts';
+import { ORDER_LEVEL_LABELS, STEP_LABELS, STEPS, URGENCY_LABELS, type PolicyUpdate, type PolicyView, type SupervisionLevelView, type Urgency } from '@liandong/contracts';
 import { call } from '../shared/api.ts';
 import { pick } from '../i18n.ts';
 import { failureText, useSupervisionLevels } from './settings-shared.ts';
@@ -32,7 +32,7 @@ export function PolicyEditor() {
   const scope = (p: PolicyView) => {
     const parts = [
       p.categoryPrefix && t(`${P}.categoryPrefix`, { prefix: p.categoryPrefix }),
-      p.urgency && t(`${P}.urgency`, { value: t(`admin.catalogue.urgencies.${p.urgency}`, { defaultValue: p.urgency }) }),
+      p.urgency && t(`${P}.urgency`, { value: p.urgency in URGENCY_LABELS ? pick(URGENCY_LABELS[p.urgency as Urgency], lang) : p.urgency }),
       p.orderLevel && t(`${P}.orderLevel`, { value: pick(ORDER_LEVEL_LABELS[p.orderLevel], lang) }),
     ].filter(Boolean);
     return parts.length ? parts.join(t(`${P}.scopeSeparator`)) : t(`${P}.allOrders`);

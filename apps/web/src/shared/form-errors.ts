@@ -1,6 +1,7 @@
 /**
  * A refusal of the server shown where it belongs: next to the form field it names, or, when the form has no such
  * field, above the form. `config.url` is the item ['config', 'url']; `scopeUnitIds[1]` is the scopeUnitIds control;
+ * `units[2].unitId` is the unitId control of the list `units`' third row;
  * `alias` renames a server field the form asks for differently. Beside the field its name is not said again:
  * 「字段 config.url：应为 http(s) 网址」 reads 「应为 http(s) 网址」 there.
  */
@@ -14,9 +15,12 @@ export function showFieldError(form: FormInstance, e: unknown, fields: readonly 
   const path = e.field.replace(/^\//, '').replace(/\//g, '.');
   const named = alias[path] ?? path;
   const field = fields.find((f) => f === named || f === named.replace(/\[\d+\]$/, ''));
-  if (!field) return false;
+  // A field of one row of a list (`units[2].unitId`) goes to that row's control.
+  const row = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(named);
+  const name = field ? field.split('.') : row && fields.includes(row[1]!) ? [row[1]!, Number(row[2]), row[3]!] : null;
+  if (!name) return false;
   const prefix = [`字段 ${path}：`, `请求体字段 ${path} `, `Field ${path}: `, `Field ${path} `].find((p) => e.message.startsWith(p));
-  form.setFields([{ name: field.split('.'), errors: [prefix ? e.message.slice(prefix.length) : e.message] }]);
+  form.setFields([{ name, errors: [prefix ? e.message.slice(prefix.length) : e.message] }]);
   return true;
 }
 

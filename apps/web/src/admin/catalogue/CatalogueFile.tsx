@@ -8,7 +8,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { apiRoutes } from '@liandong/contracts';
-import i18n from '../i18n.ts';
+import i18n from '../../i18n.ts';
 
 interface Result {
   categories: number;
@@ -44,7 +44,7 @@ export function CatalogueFile() {
     setError(null);
     try {
       setResult(await sendCatalogue(text, check));
-      if (!check) await qc.invalidateQueries({ queryKey: ['conditions'] });
+      if (!check) await Promise.all([qc.invalidateQueries({ queryKey: ['conditions'] }), qc.invalidateQueries({ queryKey: ['admin-categories'] })]);
     } catch (e) {
       setResult(null);
       setError((e as Error).message);
@@ -80,8 +80,8 @@ export function CatalogueFile() {
         {file && <Typography.Text>{t('admin.file.file')}：{file.name}</Typography.Text>}
         {error && <Alert type="error" showIcon title={error} />}
         {result && <Alert type="success" showIcon title={t(result.checked ? 'admin.file.checked' : 'admin.file.imported', { categories: result.categories, conditions: result.conditions })} />}
-        {file && (
-          <Button type="primary" loading={busy} disabled={!result?.checked} onClick={() => run(file.text, false)}>
+        {file && result?.checked && (
+          <Button type="primary" loading={busy} onClick={() => run(file.text, false)} style={{ alignSelf: 'flex-start' }}>
             {t('admin.file.import')}
           </Button>
         )}
