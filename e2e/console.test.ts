@@ -32,7 +32,7 @@ it('a dispatcher finds a new order in 待派遣, opens it and dispatches it to a
   const page = await context.newPage();
   await openDesk(page, 'zx_dispatcher');
   const queues = page.getByRole('navigation', { name: '工作队列' });
-  await queues.getByText('待派遣').click();
+  await queues.getByText('待派遣', { exact: true }).click();
   const row = page.getByRole('row', { name: new RegExp(waiting.code) });
   await row.waitFor();
   await expect.poll(() => row.innerText()).toContain('待派遣');
@@ -120,7 +120,7 @@ it('a dispatcher selects orders in 待派遣 and dispatches them at once; each o
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   await openDesk(page, 'zx_dispatcher');
-  await page.getByRole('navigation', { name: '工作队列' }).getByText('待派遣').click();
+  await page.getByRole('navigation', { name: '工作队列' }).getByText('待派遣', { exact: true }).click();
   for (const o of [first, second]) await page.getByRole('row', { name: new RegExp(o.code) }).getByRole('checkbox').check();
   const bar = page.getByRole('toolbar', { name: '批量操作' });
   await expect.poll(() => bar.innerText()).toContain('已选 2 条');
@@ -139,3 +139,31 @@ it('a dispatcher selects orders in 待派遣 and dispatches them at once; each o
   }
   await context.close();
 }, 90_000);
+
+it('a returned order waits in 退单待裁决 with who returned it and why; the dispatcher sends it elsewhere', async () => {
+  const returned = await orderIn(s, 'handling');
+  const back = await (await s.as('cgj_handler')).act(returned.id, 'return', { reason: '该处为小区内部道路，不属于城管职责' });
+  expect(back.status).toBe(200);
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await openDesk(page, 'zx_dispatcher');
+  await page.getByRole('navigation', { name: '工作队列' }).getByText('退单待裁决').click();
+  const row = page.getByRole('row', { name: new RegExp(returned.code) });
+  await expect.poll(() => row.innerText()).toContain('该处为小区内部道路，不属于城管职责');
+  expect(await row.innerText()).toContain('吴江区城市管理局');
+  await shot(page, 'console-returned-1920');
+
+  await page.getByRole('link', { name: returned.code }).click();
+  await page.getByRole('button', { name: '派遣', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('单位', { exact: true }).fill('住房和城乡建设局');
+  await page.getByRole('option', { name: /住房和城乡建设局/ }).first().waitFor({ state: 'attached' });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => dialog.innerText()).toContain('住房和城乡建设局');
+  await dialog.getByRole('button', { name: '确定', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await expect.poll(async () => (await s.as('zx_dispatcher')).get(`/api/v1/orders/${returned.id}`).then((r) => r.body.state.code)).toBe('pending_sign');
+  await page.getByRole('link', { name: '返回' }).click();
+  await expect.poll(() => page.getByRole('main').innerText()).not.toContain(returned.code);
+  await context.close();
+}, 120_000);

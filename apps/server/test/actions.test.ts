@@ -373,6 +373,18 @@ describe('return', () => {
     expect(running(o)).toEqual(['dispatch']);
     // It no longer belongs to the unit that returned it.
     expect((await (await s.as('cgj_handler')).act(f.id, 'feedback', { result: 'x' })).status).toBe(403);
+    // The dispatcher's 退单待裁决 queue holds it, with who returned it, when and why; re-dispatched, it leaves.
+    const dispatcher = await s.as('zx_dispatcher');
+    const returned = async () => (await dispatcher.get('/api/v1/orders?state=pending_dispatch&arrivedBy=return&pageSize=100')).body.items;
+    expect((await returned()).find((x) => x.id === f.id)?.arrival).toEqual({
+      action: 'return',
+      at: cst('2026-03-04 11:00'),
+      reason: '不属于城管职责，应由住建部门处理',
+      unit: { id: await unitId(s, 'WJ-CGJ'), name: expect.any(String) },
+    });
+    expect((await dispatcher.get('/api/v1/orders?state=pending_dispatch&arrivedBy=escalate&pageSize=100')).body.items.map((x) => x.id)).not.toContain(f.id);
+    await act(f, 'zx_dispatcher', 'dispatch', { unitId: await unitId(s, 'WJ-ZJJ') });
+    expect((await returned()).map((x) => x.id)).not.toContain(f.id);
   });
 
   it('a second return from pending_sign counts again', async () => {
@@ -616,6 +628,9 @@ describe('escalate', () => {
     expect(o3.dispatchUnit.id).toBe(await unitId(s, 'WJ-ZX'));
     expect(o3.counts.escalations).toBe(3);
     await expectEvent(o3, 'escalate', 'pending_dispatch', 'pending_dispatch', 'songling_dispatcher');
+    // In the district's 上报待派遣 queue (its state unchanged, but it came up), with the town's reason.
+    const escalated = (await (await s.as('zx_dispatcher')).get('/api/v1/orders?state=pending_dispatch&arrivedBy=escalate&pageSize=100')).body.items;
+    expect(escalated.find((x) => x.id === f.id)?.arrival).toMatchObject({ action: 'escalate', reason: '镇级无法解决，需区级部门', unit: { id: sub } });
     expect(deadline(o3, 'dispatch')).toMatchObject({ startedAt: cst('2026-03-04 10:40'), dueAt: cst('2026-03-04 11:40'), doneAt: null });
     // The district now dispatches it.
     expect((await act(f, 'zx_dispatcher', 'dispatch', { unitId: await unitId(s, 'WJ-CGJ') })).state.code).toBe('pending_sign');

@@ -55,6 +55,8 @@ export const zhCN = {
     pendingAccept: '待受理',
     pendingVerify: '待核实',
     pendingDispatch: '待派遣',
+    returned: '退单待裁决',
+    escalated: '上报待派遣',
     pendingSign: '待签收',
     handling: '处置中',
     pendingCheck: '待核查',
@@ -71,6 +73,7 @@ export const zhCN = {
   filter: { text: '关键字', textPlaceholder: '描述、地址或工单编号', channel: '来源渠道', nature: '诉求类型', light: '红黄绿灯', level: '层级', any: '全部' },
   order: {
     request: '待审批申请',
+    arrival: '退单/上报情况',
     code: '工单编号',
     state: '状态',
     channel: '来源',
@@ -278,6 +281,8 @@ export const en: Shape<typeof zhCN> = {
     pendingAccept: 'To accept',
     pendingVerify: 'To verify',
     pendingDispatch: 'To dispatch',
+    returned: 'Returns to rule on',
+    escalated: 'Escalated to us',
     pendingSign: 'To sign',
     handling: 'Handling',
     pendingCheck: 'To check',
@@ -294,6 +299,7 @@ export const en: Shape<typeof zhCN> = {
   filter: { text: 'Text', textPlaceholder: 'Description, address or order number', channel: 'Channel', nature: 'Nature', light: 'Light', level: 'Level', any: 'Any' },
   order: {
     request: 'Request to approve',
+    arrival: 'Returned or escalated',
     code: 'Order no.',
     state: 'State',
     channel: 'Channel',

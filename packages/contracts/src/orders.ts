@@ -160,6 +160,7 @@ export const ListOrdersQuery = Obj({
   stateType: Type.Optional(CommaList(STATE_TYPES, 'state types')),
   level: Type.Optional(literals(ORDER_LEVELS, { description: 'the level the order is at' })),
   pendingRequest: Type.Optional(literals(REQUEST_KINDS, { description: 'a request of this kind waits for approval' })),
+  arrivedBy: Type.Optional(literals(ACTION_NAMES, { description: 'the action that brought it into its state: return (退单, to rule on), escalate (上报 from a lower level)' })),
   awaitingMyApproval: Flag('a request waits for me: I am a shift lead of the unit that dispatched it'),
   overdue: Flag('a running step is past its deadline (a suspended order: when it was suspended)'),
   light: Type.Optional(CommaList(LIGHTS, 'traffic lights: the worst light of the running steps, as the order view shows it')),
@@ -337,8 +338,16 @@ const orderSummary = {
   }),
 };
 
-/** An order in a list: no reporters, no clocks, no timeline. */
-export const OrderListItemSchema = Obj(orderSummary);
+/** An order in a list: no reporters, no clocks, no timeline; how it came back or up when it was returned or escalated. */
+export const OrderListItemSchema = Obj({
+  ...orderSummary,
+  arrival: Type.Optional(
+    Obj(
+      { action: literals(['return', 'escalate'] as const), at: DateTime, reason: Nullable(Type.String()), unit: IdRef },
+      'returned (退单: by which unit, why) or escalated (上报: from which unit, why) into its state',
+    ),
+  ),
+});
 /** The order with its reporters and step clocks (the answer to intake). */
 export const OrderViewSchema = Obj({ ...orderSummary, reporters: Type.Array(ReporterSchema), deadlines: Type.Array(DeadlineSchema) });
 /** The order with its timeline (detail and the answer to every action). */

@@ -18,6 +18,8 @@ export const QUEUES: readonly QueueDef[] = [
   { key: 'pending-accept', label: 'queue.pendingAccept', filter: { state: 'pending_accept' }, roles: ['operator', 'dispatcher', 'shift_lead'] },
   { key: 'pending-verify', label: 'queue.pendingVerify', filter: { state: 'pending_verify' }, roles: ['operator', 'dispatcher', 'grid_worker', 'grid_leader'] },
   { key: 'pending-dispatch', label: 'queue.pendingDispatch', filter: { state: 'pending_dispatch' }, roles: ['dispatcher', 'shift_lead'] },
+  { key: 'returned', label: 'queue.returned', filter: { state: 'pending_dispatch', arrivedBy: 'return' }, roles: ['dispatcher', 'shift_lead'] },
+  { key: 'escalated', label: 'queue.escalated', filter: { state: 'pending_dispatch', arrivedBy: 'escalate' }, roles: ['dispatcher', 'shift_lead'] },
   { key: 'pending-sign', label: 'queue.pendingSign', filter: { state: 'pending_sign' }, roles: ['handler', 'dispatcher', 'shift_lead'] },
   { key: 'handling', label: 'queue.handling', filter: { state: 'handling' }, roles: ['handler', 'dispatcher', 'shift_lead', 'supervisor'] },
   { key: 'co-handled', label: 'queue.coHandled', filter: { coHandledByMe: true }, roles: ['handler'] },

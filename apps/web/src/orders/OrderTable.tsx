@@ -12,7 +12,10 @@ import { BULK_ACTIONS, BulkActionModal } from './ActionForm.tsx';
 
 type Item = OrderPage['items'][number];
 
-/** `showRequest`: the approvals queue — each row shows the request waiting (kind, reason, time asked for). */
+/**
+ * `showRequest`: the approvals queue — each row shows the request waiting (kind, reason, time asked for). A queue of
+ * returned or escalated orders (`arrivedBy`) shows who sent each back or up, when and why.
+ */
 export function OrderTable({ baseFilter, showRequest = false }: { baseFilter: Partial<ListOrdersFilter>; showRequest?: boolean }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
@@ -127,6 +130,25 @@ export function OrderTable({ baseFilter, showRequest = false }: { baseFilter: Pa
                           {o.pendingRequest.value != null && o.pendingRequest.unit && `${o.pendingRequest.value} ${pick(TIME_UNIT_LABELS[o.pendingRequest.unit], lang)}`}
                         </span>
                         <Typography.Text type="secondary">{o.pendingRequest.reason}</Typography.Text>
+                      </Space>
+                    ),
+                },
+              ]
+            : []),
+          ...(baseFilter.arrivedBy
+            ? [
+                {
+                  title: t('order.arrival'),
+                  key: 'arrival',
+                  width: 280,
+                  render: (_: unknown, o: Item) =>
+                    o.arrival && (
+                      <Space orientation="vertical" size={0}>
+                        <span>
+                          <Tag color={o.arrival.action === 'return' ? 'volcano' : 'purple'}>{pick(ACTION_LABELS[o.arrival.action].verb, lang)}</Tag>
+                          {o.arrival.unit?.name} · {formatTime(o.arrival.at)}
+                        </span>
+                        <Typography.Text type="secondary">{o.arrival.reason}</Typography.Text>
                       </Space>
                     ),
                 },

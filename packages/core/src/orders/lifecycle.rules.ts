@@ -191,6 +191,14 @@ export function eventDataOf(action: ActionName, pendingBefore: RequestKind | nul
   return pendingBefore && clearsRequest && !RESOLVES_REQUEST.has(action) ? { ...data, droppedRequest: pendingBefore } : data;
 }
 
+/**
+ * How an order came to where it is (orders.arrived_by): the action of its last change of state, or of an escalation
+ * (上报), which may keep the state (pending dispatch, one level up). Undefined: the action leaves it as it was.
+ */
+export function arrivalBy(action: string, from: StateCode, to: StateCode): string | undefined {
+  return from !== to || action === 'escalate' ? action : undefined;
+}
+
 /** Whether `to` is a state the action may lead to from `from`. Use cases assert their outcome with it. */
 export function isAllowedTarget(action: ActionName, from: StateCode, to: StateCode): boolean {
   const rule = ACTION_RULES[action];

@@ -47,6 +47,7 @@ export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, par
   if (f.unitId) add((n) => `(o.handler_unit_id = ${n} or o.dispatch_unit_id = ${n})`, f.unitId);
   if (f.level) add((n) => `o.level = ${n}`, f.level);
   if (f.pendingRequest) add((n) => `o.pending_request->>'kind' = ${n}`, f.pendingRequest);
+  if (f.arrivedBy) add((n) => `o.arrived_by = ${n}`, f.arrivedBy);
   if (f.awaitingMyApproval !== undefined) {
     // Requests wait for a shift lead of the centre that dispatched the order (ACTION_RULES: approve-*), at that
     // level: a town's requests are in the town shift lead's queue, not in the district's (which may still act).

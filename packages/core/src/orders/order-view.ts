@@ -221,14 +221,32 @@ async function timelineOf(q: Queryable, orderId: number, lang: Lang): Promise<Ti
   }));
 }
 
-/** Rows of VIEW_SELECT as a list shows them: each with the light of its running clocks. */
+/** Rows of VIEW_SELECT as a list shows them: each with the light of its running clocks, and a return's or escalation's reason. */
 export async function toListItems(q: Queryable, rows: ViewRow[], actor: Actor, lang: Lang, clock: ClockReading): Promise<OrderListItem[]> {
   const ids = rows.map((r) => r.id);
   const running = ids.length
     ? (await q.query<DeadlineRow>('select * from order_deadlines where order_id = any($1::bigint[]) and done_at is null', [ids])).rows
     : [];
+  const arrivals = await arrivalsOf(q, rows.filter((r) => ARRIVALS_SHOWN.has(r.arrived_by ?? '')).map((r) => r.id));
   return rows.map((r) => {
     const clocks = running.filter((d) => d.order_id === r.id).map((d) => toDeadlineView(d, clock, r.suspended_at));
-    return { ...toOrderSummary(r, lang, actor), light: worstLight(clocks) };
+    const arrival = arrivals.get(Number(r.id));
+    return { ...toOrderSummary(r, lang, actor), light: worstLight(clocks), ...(arrival ? { arrival } : {}) };
   });
+}
+
+const ARRIVALS_SHOWN = new Set(['return', 'escalate']);
+type Arrival = NonNullable<OrderListItem['arrival']>;
+
+/** The return or escalation that brought each order where it is (its last one): when, by which unit, why. */
+async function arrivalsOf(q: Queryable, ids: number[]): Promise<Map<number, Arrival>> {
+  if (!ids.length) return new Map();
+  const r = await q.query<{ order_id: number; action: Arrival['action']; at: Date; note: string | null; unit_id: number | null; unit_name: string | null }>(
+    `select distinct on (e.order_id) e.order_id, e.action, e.at, e.note, e.actor_unit_id as unit_id, u.name as unit_name
+       from order_events e left join units u on u.id = e.actor_unit_id
+      where e.order_id = any($1::bigint[]) and e.action = any($2::text[])
+      order by e.order_id, e.id desc`,
+    [ids, [...ARRIVALS_SHOWN]],
+  );
+  return new Map(r.rows.map((e) => [Number(e.order_id), { action: e.action, at: iso(e.at), reason: e.note, unit: unit(e.unit_id, e.unit_name) }]));
 }

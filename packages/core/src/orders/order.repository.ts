@@ -55,6 +55,7 @@ const PATCHABLE = new Set<keyof OrderPatch>([
   'verification_count',
   'merged_into_id',
   'closed_at',
+  'arrived_by',
 ]);
 
 /** Writes the new state and changed columns; bumps the version. */

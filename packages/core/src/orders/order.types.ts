@@ -41,6 +41,8 @@ export interface OrderRow {
   escalation_count: number;
   extension_count: number;
   verification_count: number;
+  /** The action that brought it into its state (退单 'return', 上报 'escalate' …); null for a new order. */
+  arrived_by: string | null;
   /** Units co-handling the order now (协办), read with the row from `order_units`; not a column of `orders`. */
   co_unit_ids?: number[];
   merged_into_id: number | null;
@@ -108,5 +110,6 @@ export type OrderPatch = Partial<
     | 'verification_count'
     | 'merged_into_id'
     | 'closed_at'
+    | 'arrived_by'
   >
 >;

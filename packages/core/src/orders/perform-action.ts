@@ -8,7 +8,7 @@ import type { Db, Queryable } from '@liandong/db';
 import type { ActionBody, ActionName } from '@liandong/contracts';
 import { DomainError, forbidden, wrongState } from '../shared/errors.ts';
 import type { Actor } from '../org/actor.ts';
-import { checkAction, eventDataOf, isAllowedTarget, orderCondition, orderFacts } from './lifecycle.rules.ts';
+import { arrivalBy, checkAction, eventDataOf, isAllowedTarget, orderCondition, orderFacts } from './lifecycle.rules.ts';
 import { responsibilitiesOf } from './order-scope.ts';
 import { insertEvent, updateOrder } from './order.repository.ts';
 import type { OrderRow } from './order.types.ts';
@@ -78,7 +78,8 @@ export async function applyAction<A extends ActionName>(
   const fileIds = await resolveAttachments(tx, actor, outcome.attachmentIds ?? []);
   await attachFiles(tx, order.id, actor, fileIds);
   const data = { ...eventDataOf(action, order.pending_request?.kind ?? null, outcome.patch?.pending_request === null, outcome.data), ...extraData };
-  const updated = await updateOrder(tx, order.id, outcome.to, outcome.patch ?? {}, now);
+  const arrivedBy = arrivalBy(action, order.state, outcome.to);
+  const updated = await updateOrder(tx, order.id, outcome.to, { ...outcome.patch, ...(arrivedBy ? { arrived_by: arrivedBy } : {}) }, now);
   await insertEvent(tx, {
     orderId: order.id,
     at: now,

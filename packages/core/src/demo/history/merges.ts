@@ -44,7 +44,7 @@ export function tryMerge(f: Flow, target: SimOrder): boolean {
   if (at > target.row.updated_at) target.row.updated_at = at;
 
   const from = o.row.state;
-  sim.update(o, 'merged', { closed_at: at }, at);
+  sim.update(o, 'merged', { closed_at: at, arrived_by: 'merged-into' }, at);
   o.mergedInto = target;
   sim.pushEvent(o, {
     at,

@@ -9,7 +9,7 @@
  */
 import type { ActionBody, ActionName, StateCode, Step } from '@liandong/contracts';
 import type { Actor } from '../../org/actor.ts';
-import { checkAction, eventDataOf, isAllowedTarget, orderCondition, orderFacts } from '../../orders/lifecycle.rules.ts';
+import { arrivalBy, checkAction, eventDataOf, isAllowedTarget, orderCondition, orderFacts } from '../../orders/lifecycle.rules.ts';
 import { DECISIONS, decideNow, type DecidedAction, type Decide } from '../../orders/decisions/index.ts';
 import { DomainError } from '../../shared/errors.ts';
 import { DEFAULT_STEP_LIMITS, type StepLimit } from '../../orders/deadlines.ts';
@@ -84,7 +84,8 @@ export class OrderSim {
     }
     if (this.record) (o.calls ??= []).push({ action, actor, at, body });
     const data = eventDataOf(action, o.row.pending_request?.kind ?? null, d.patch?.pending_request === null, d.data);
-    this.update(o, d.to, d.patch ?? {}, at);
+    const arrivedBy = arrivalBy(action, from, d.to);
+    this.update(o, d.to, { ...d.patch, ...(arrivedBy ? { arrived_by: arrivedBy } : {}) }, at);
     const resolveData = reporter ? () => ({ ...data, reporterId: reporter.id }) : undefined;
     this.pushEvent(o, { at, action, actor, from, to: d.to, note: d.note ?? null, data, resolveData });
     applySimEffects(this, o, d.effects, at);

@@ -66,6 +66,7 @@ export function createSimOrder(sim: OrderSim, plan: OrderPlan, actor: SimActor):
     rework_count: 0,
     reopen_count: 0,
     escalation_count: 0,
+    arrived_by: null,
     extension_count: 0,
     verification_count: 0,
     merged_into_id: null,

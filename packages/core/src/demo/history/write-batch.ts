@@ -36,7 +36,7 @@ const ORDER_COLUMNS = `id bigint, code text, state text, channel text, nature te
   professional_grid_codes text[], category_code text, condition_id int, urgency text, level text, dispatch_unit_id int,
   handler_unit_id int, component_code text, confidential boolean, self_handled boolean, solved_level text,
   resume_state text, suspended_at timestamptz, pending_request jsonb, satisfaction text, substantive_dissatisfaction boolean, return_count int,
-  rework_count int, reopen_count int, escalation_count int, extension_count int, verification_count int, merged_into_id bigint,
+  rework_count int, reopen_count int, escalation_count int, extension_count int, verification_count int, arrived_by text, merged_into_id bigint,
   created_by int, created_at timestamptz, updated_at timestamptz, closed_at timestamptz, version int`;
 const ORDER_NAMES = ORDER_COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]).join(', ');
 

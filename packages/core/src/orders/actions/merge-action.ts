@@ -32,7 +32,7 @@ export const merge: ActionHandler<'merge'> = async ({ tx, order, actor, body, no
     data: { duplicateIds: ids, duplicateCodes: duplicates.map((d) => d.code) },
     after: async () => {
       for (const dup of duplicates) {
-        await updateOrder(tx, dup.id, 'merged', { merged_into_id: order.id, closed_at: now }, now);
+        await updateOrder(tx, dup.id, 'merged', { merged_into_id: order.id, closed_at: now, arrived_by: 'merged-into' }, now);
         await insertEvent(tx, {
           orderId: dup.id,
           at: now,
