@@ -6,6 +6,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_COUNTED } from '@liandong/contracts';
 import { deliverPendingMessages, DeliveryWorker, enqueueMessage, type EnqueueInput } from '@liandong/core/notify/index.ts';
 import { startTestServer, unitId, type TestServer } from './harness.ts';
 import { expectOk, orderIn, userId } from './order-fixtures.ts';
@@ -213,6 +214,21 @@ describe('inbox and message log', () => {
     const bad = await (await s.as('admin')).get('/api/v1/messages?status=lost');
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toBe('status');
+  });
+
+  it('counts the log up to MAX_COUNTED and says there are more, as the order list does', async () => {
+    const dept = await unitId(s, 'WJ-SWJ');
+    await s.platform.db.query(
+      `insert into outbox (channel, recipient, template, lang, subject, body, status, sent_at)
+       select 'inbox', jsonb_build_object('kind', 'unit', 'unitId', $1::int), 'test.bulk', 'zh', '批量', '批量消息', 'stored', now()
+         from generate_series(1, $2::int)`,
+      [dept, MAX_COUNTED + 5],
+    );
+    const log = expectOk(await (await s.as('admin')).get('/api/v1/messages?template=test.bulk&pageSize=20'), 'bulk');
+    expect(log).toMatchObject({ total: MAX_COUNTED, totalCapped: true });
+    expect(log.items).toHaveLength(20);
+    const one = expectOk(await (await s.as('admin')).get('/api/v1/messages?template=order.reopened'), 'few');
+    expect(one.totalCapped).toBe(false);
   });
 
   it('names the unit or user a message is for, and finds the messages about an order by its number', async () => {

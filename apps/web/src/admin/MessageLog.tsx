@@ -130,7 +130,7 @@ export function MessageLog() {
           total: messages.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100],
-          showTotal: (count) => t('admin.settings.common.total', { count }),
+          showTotal: (count) => t('admin.settings.common.total', { count: messages.data?.totalCapped ? `${count}+` : count }),
           onChange: (p, s) => {
             setPage(s === pageSize ? p : 1);
             setPageSize(s);
