@@ -4,9 +4,9 @@
  * rules, in Chinese, nothing saved — then changes the units, and takes the class out of use; the page in English.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import type { TestServer } from '../apps/server/test/harness.ts';
-import { closeJourney, openJourney, shot, signIn } from './journey.ts';
+import { chooseOption, closeJourney, openJourney, shot, signIn } from './journey.ts';
 
 let s: TestServer;
 let browser: Browser;
@@ -17,14 +17,10 @@ afterAll(() => closeJourney(s, browser));
 
 const row = async <T>(sql: string, params: unknown[] = []) => (await s.platform.db.query<T>(sql, params)).rows[0];
 
-/** Picks an option of an antd list by its title until the control shows it (on a busy machine the list may still be opening). */
-async function pick(page: Page, control: ReturnType<Page['getByLabel']>, title: string, shown: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 3 && !(await shown()); i++) {
-    await control.click();
-    await page.getByTitle(title, { exact: true }).last().click();
-    await page.waitForTimeout(300);
-  }
-  expect(await shown()).toBe(true);
+/** A choice among buttons (antd's radio buttons hide the radio itself): its label clicked, then the radio checked. */
+async function choose(group: Locator, name: string): Promise<void> {
+  await group.getByText(name, { exact: true }).click();
+  await expect.poll(() => group.getByRole('radio', { name }).isChecked()).toBe(true);
 }
 
 it('an administrator adds a minor class and its condition with responsible units, changes them, and takes the class out of use', async () => {
@@ -56,20 +52,17 @@ it('an administrator adds a minor class and its condition with responsible units
   await dialog.getByLabel('签收时限', { exact: true }).fill('2');
   await dialog.getByLabel('办结时限', { exact: true }).fill('1');
   await dialog.getByLabel('结案标准').fill('车辆清理或规整，通行无阻');
-  await dialog.getByLabel('第 1 条 单位').fill('城市管理');
-  await page.getByTitle('吴江区城市管理局（综合行政执法局）', { exact: true }).last().click();
-  await expect.poll(() => dialog.getByTitle('吴江区城市管理局（综合行政执法局）', { exact: true }).count()).toBeGreaterThan(0);
+  await chooseOption(page, dialog, '第 1 条 单位', '城市管理', '吴江区城市管理局（综合行政执法局）');
   await dialog.getByRole('button', { name: '添加一条' }).click();
-  const role2 = dialog.getByLabel('第 2 条 主办或协办');
-  await pick(page, role2, '主办', async () => (await dialog.getByTitle('主办', { exact: true }).count()) === 2);
-  const target2 = dialog.getByLabel('第 2 条 责任对象');
-  await pick(page, target2, '属地', async () => (await dialog.getByTitle('属地', { exact: true }).count()) === 1);
+  const role2 = dialog.getByRole('radiogroup', { name: '第 2 条 主办或协办' });
+  await choose(role2, '主办');
+  await choose(dialog.getByRole('radiogroup', { name: '第 2 条 责任对象' }), '属地');
   await shot(page, 'admin-condition-new-1920');
   await dialog.getByRole('button', { name: '确定', exact: true }).click();
   await dialog.getByText(/主办单位只能有一个/).waitFor();
   expect(await row(`select 1 from category_conditions where category_code = 'T06902'`)).toBeUndefined();
   await shot(page, 'admin-condition-refused-1920');
-  await pick(page, role2, '协办', async () => (await dialog.getByTitle('协办', { exact: true }).count()) === 1);
+  await choose(role2, '协办');
   await dialog.getByRole('button', { name: '确定', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
   const conditions = page.getByRole('table', { name: '立案条件' });
@@ -86,12 +79,9 @@ it('an administrator adds a minor class and its condition with responsible units
   await conditions.getByRole('button', { name: '责任单位 T06902-01' }).click();
   const rules = page.getByRole('dialog');
   await rules.getByRole('button', { name: '添加一条' }).click();
-  await pick(page, rules.getByLabel('第 3 条 主办或协办'), '主办', async () => (await rules.getByTitle('主办', { exact: true }).count()) === 2);
-  await rules.getByLabel('第 3 条 单位').fill('水务');
-  await page.getByTitle('吴江区水务局', { exact: true }).last().click();
-  await rules.getByLabel('第 3 条 适用区域').fill('松陵');
-  await page.getByTitle('松陵街道', { exact: true }).last().click();
-  await expect.poll(() => rules.getByTitle('松陵街道', { exact: true }).count()).toBe(1);
+  await choose(rules.getByRole('radiogroup', { name: '第 3 条 主办或协办' }), '主办');
+  await chooseOption(page, rules, '第 3 条 单位', '水务', '吴江区水务局');
+  await chooseOption(page, rules, '第 3 条 适用区域', '松陵', '松陵街道');
   await shot(page, 'admin-condition-units-1920');
   await rules.getByRole('button', { name: '确定', exact: true }).click();
   await rules.waitFor({ state: 'hidden' });
@@ -100,7 +90,9 @@ it('an administrator adds a minor class and its condition with responsible units
 
   // 停用: no longer offered at intake.
   await page.getByRole('button', { name: '停用', exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '确定', exact: true }).click();
+  const confirm = page.getByRole('dialog');
+  await confirm.getByRole('button', { name: '确定', exact: true }).click();
+  await confirm.waitFor({ state: 'hidden' });
   await page.getByRole('tree', { name: '分类' }).getByText('T06902 共享单车乱停放（停用）').waitFor();
   expect((await row<{ active: boolean }>(`select active from categories where code = 'T06902'`))?.active).toBe(false);
 

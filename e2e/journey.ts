@@ -5,7 +5,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFailed } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
 import { launchBrowser } from './browser.ts';
 
@@ -33,10 +33,28 @@ export function diagnoseOnFailure(page: Page): void {
     if (page.isClosed()) return;
     const name = task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60);
     const folder = process.env.E2E_SCREENSHOTS ?? tmpdir();
-    const tree = await page.locator('body').ariaSnapshot({ timeout: 5_000 }).catch((e: Error) => `(no snapshot: ${e.message})`);
+    // Open dialogs first: what a journey waits on is most often in one, and the page around it can be long.
+    const dialogs = await page.getByRole('dialog').all().catch(() => []);
+    const parts = await Promise.all([...dialogs, page.locator('body')].map((l) => l.ariaSnapshot({ timeout: 5_000 }).catch((e: Error) => `(no snapshot: ${e.message})`)));
+    const tree = parts.join('\n---\n');
     await page.screenshot({ path: join(folder, `failed-${name}.png`), timeout: 5_000 }).catch(() => undefined);
     process.stderr.write(`\n--- page at failure of "${task.name}": ${page.url()} (screenshot ${join(folder, `failed-${name}.png`)})\n${tree.slice(0, 8_000)}\n---\n`);
   });
+}
+
+/**
+ * Chooses an option of an antd select or tree select within `scope` (a dialog, a drawer): types into the control
+ * labelled `label`, clicks the option titled `title` in the list (which lies outside the scope), until the choice
+ * shows in the scope. On a busy machine the list may still be opening, or close under the click, so it tries again.
+ */
+export async function chooseOption(page: Page, scope: Locator, label: string, typed: string, title: string): Promise<void> {
+  const chosen = scope.getByTitle(title, { exact: true });
+  for (let i = 0; i < 4 && !(await chosen.count()); i++) {
+    await scope.getByLabel(label, { exact: true }).fill(typed);
+    await page.getByTitle(title, { exact: true }).last().click({ timeout: 5_000 }).catch(() => undefined);
+    await page.waitForTimeout(300);
+  }
+  await chosen.first().waitFor();
 }
 
 /** Signs in on the console's login form with the demo password; a failure later in the test shows the page. */

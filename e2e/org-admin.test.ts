@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../apps/server/test/harness.ts';
-import { closeJourney, openJourney, shot, signIn } from './journey.ts';
+import { chooseOption, closeJourney, openJourney, shot, signIn } from './journey.ts';
 
 let s: TestServer;
 let browser: Browser;
@@ -62,14 +62,8 @@ it('an administrator keeps the unit tree and the accounts', async () => {
   expect(await row(`select 1 from users where display_name = '陈所长'`)).toBeUndefined();
   await shot(page, 'admin-user-error-1920');
 
-  // The unit found by typing and picked from the tree's list; its title then shows inside the drawer (the list
-  // itself lies outside it), or it is picked again (on a busy machine the list may still be opening).
-  await drawer.getByLabel('所属单位').fill('安监所');
-  for (let i = 0; i < 3 && !(await drawer.getByTitle('松陵街道安监所', { exact: true }).count()); i++) {
-    await page.getByTitle('松陵街道安监所', { exact: true }).last().click();
-    await page.waitForTimeout(300);
-  }
-  await drawer.getByTitle('松陵街道安监所', { exact: true }).waitFor();
+  // The unit found by typing and picked from the tree's list, until its title shows in the drawer.
+  await chooseOption(page, drawer, '所属单位', '安监所', '松陵街道安监所');
   await drawer.getByLabel('用户名').fill('sl_anjian');
   await drawer.getByRole('button', { name: '确定', exact: true }).click();
   const info = page.getByRole('dialog', { name: '初始密码' });

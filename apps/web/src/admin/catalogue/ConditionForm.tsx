@@ -50,7 +50,7 @@ export function ConditionForm({ categoryCode, condition, onClose }: Props) {
       form={form}
       onCancel={onClose}
       busy={save.isPending}
-      width={condition ? 640 : 860}
+      width={condition ? 640 : 980}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)}>

@@ -1,10 +1,10 @@
 /**
- * 责任单位 of a condition, one row per rule: 主办 or 协办; a unit, 属地 (the town's sub-centre, or the village's
+ * 责任单位 of a condition, one row per rule: 主办 or 协办 (buttons: two or three choices need no list); a unit, 属地 (the town's sub-centre, or the village's
  * station when the sub-centre dispatches) or 权属单位 (the owner of the component the order names); for every area or
  * one town or village. Rows are added and removed; the server says what a usable set is (one lead per area…).
  */
 import { useMemo } from 'react';
-import { Button, Form, Select, Space, TreeSelect, Typography } from 'antd';
+import { Button, Form, Radio, Select, Space, TreeSelect, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { unitTree } from '../org/unit-tree.ts';
 import { NEW_RULE, type RuleRow } from './unit-rules.ts';
 
 /** One rule per row, its controls in fixed columns (the unit's column stays when the rule names none). */
-const ROW = { display: 'grid', gridTemplateColumns: '96px 120px minmax(0, 1fr) 220px 32px', gap: 8, alignItems: 'start' } as const;
+const ROW = { display: 'grid', gridTemplateColumns: 'max-content max-content minmax(0, 1fr) 200px 32px', gap: 8, alignItems: 'start' } as const;
 const CELL = { marginBottom: 8 } as const;
 
 export function UnitRulesFields() {
@@ -47,10 +47,10 @@ export function UnitRulesFields() {
             return (
               <div key={field.key} style={ROW}>
                 <Form.Item name={[field.name, 'role']} style={CELL}>
-                  <Select aria-label={t('admin.catalogue.ruleRole', { n })} options={roles} />
+                  <Radio.Group aria-label={t('admin.catalogue.ruleRole', { n })} optionType="button" buttonStyle="solid" options={roles} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'target']} style={CELL}>
-                  <Select aria-label={t('admin.catalogue.ruleTarget', { n })} options={targets} />
+                  <Radio.Group aria-label={t('admin.catalogue.ruleTarget', { n })} optionType="button" options={targets} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'unitId']}
@@ -68,7 +68,11 @@ export function UnitRulesFields() {
               </div>
             );
           })}
-          <Form.ErrorList errors={errors} />
+          {errors.length > 0 && (
+            <Typography.Text type="danger" role="alert">
+              <Form.ErrorList errors={errors} />
+            </Typography.Text>
+          )}
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ ...NEW_RULE })}>
             {t('admin.catalogue.addRule')}
           </Button>

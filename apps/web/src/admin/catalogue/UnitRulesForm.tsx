@@ -24,7 +24,7 @@ export function UnitRulesForm({ condition, onClose }: { condition: ConditionWith
     onError: (e) => showFormError(form, e, ['units'], setError),
   });
   return (
-    <FormModal title={`${t('admin.catalogue.units')} · ${condition.code}`} form={form} onCancel={onClose} busy={save.isPending} width={860}>
+    <FormModal title={`${t('admin.catalogue.units')} · ${condition.code}`} form={form} onCancel={onClose} busy={save.isPending} width={980}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ units: rowsOf(condition.units) }} onFinish={(v) => save.mutate(v)}>
         <UnitRulesFields />
