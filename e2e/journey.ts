@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/
 import { launchBrowser } from './browser.ts';
 
 export async function openJourney(): Promise<{ s: TestServer; browser: Browser }> {
-  const [s, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  const [s, browser] = await Promise.all([startTestServer({ slowRequestMs: 2_000 }), launchBrowser()]);
   return { s, browser };
 }
 
@@ -55,6 +55,16 @@ export async function chooseOption(page: Page, scope: Locator, label: string, ty
     await page.waitForTimeout(300);
   }
   await chosen.first().waitFor();
+}
+
+/**
+ * Clicks 确定 in `scope` once it is no longer busy: while a submission is on its way antd shows the button as
+ * "loading 确定". On a busy CI machine one answer once took over 30 s (the server logs slow requests, see openJourney).
+ */
+export async function submitIn(scope: Locator, timeout = 90_000): Promise<void> {
+  const ready = scope.getByRole('button', { name: '确定', exact: true });
+  await ready.waitFor({ timeout });
+  await ready.click();
 }
 
 /** Signs in on the console's login form with the demo password; a failure later in the test shows the page. */

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { TestServer } from '../apps/server/test/harness.ts';
-import { chooseOption, closeJourney, openJourney, shot, signIn } from './journey.ts';
+import { chooseOption, closeJourney, openJourney, shot, signIn, submitIn } from './journey.ts';
 
 let s: TestServer;
 let browser: Browser;
@@ -65,7 +65,7 @@ it('an administrator keeps the unit tree and the accounts', async () => {
   // The unit found by typing and picked from the tree's list, until its title shows in the drawer.
   await chooseOption(page, drawer, '所属单位', '安监所', '松陵街道安监所');
   await drawer.getByLabel('用户名').fill('sl_anjian');
-  await drawer.getByRole('button', { name: '确定', exact: true }).click();
+  await submitIn(drawer);
   const info = page.getByRole('dialog', { name: '初始密码' });
   await info.waitFor();
   const password = (await info.getByLabel('初始密码').innerText()).trim();

@@ -92,10 +92,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { clock?: () => Date; files?: FileStore } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { clock?: () => Date; files?: FileStore; slowRequestMs?: number } = {}): Promise<TestServer> {
   const testDb = await createTestDb(demoSeed);
   const platform = platformOn(testDb.db, opts.clock, undefined, opts.files);
   const app = await buildApp(platform, { logLevel: 'error', checkResponses: true });
+  // A journey that stalls on a busy machine says which request was slow (`slowRequestMs`).
+  if (opts.slowRequestMs) {
+    const slow = opts.slowRequestMs;
+    app.addHook('onResponse', async (req, reply) => {
+      if (reply.elapsedTime > slow && !req.url.startsWith('/api/v1/live')) process.stderr.write(`slow request: ${req.method} ${req.url} ${reply.statusCode} in ${Math.round(reply.elapsedTime)} ms\n`);
+    });
+  }
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const tokens = new Map<string, string>();
   const anonymous = new Client(address);
