@@ -163,6 +163,7 @@ async function calls(db: Db): Promise<{ name: string; user: string; path: string
   const q = [
     ['queue 待受理', 'state=pending_accept'],
     ['queue 待派遣', 'state=pending_dispatch'],
+    ['queue 退单待裁决', 'state=pending_dispatch&arrivedBy=return'],
     ['queue 待签收', 'state=pending_sign'],
     ['queue 处置中', 'state=handling'],
     ['queue 待结案', 'state=pending_close'],
@@ -177,10 +178,13 @@ async function calls(db: Db): Promise<{ name: string; user: string; path: string
     { name: 'list page 50 of all', user: 'zx_dispatcher', path: '/api/v1/orders?pageSize=20&page=50' },
     { name: 'search text', user: 'zx_dispatcher', path: `/api/v1/orders?pageSize=20&q=${encodeURIComponent('井盖')}` },
     { name: 'search text (4 chars)', user: 'zx_dispatcher', path: `/api/v1/orders?pageSize=20&q=${encodeURIComponent('井盖松动')}` },
+    { name: 'search text (a town)', user: 'songling_dispatcher', path: `/api/v1/orders?pageSize=20&q=${encodeURIComponent('井盖')}` },
     { name: 'search caller phone', user: 'zx_operator', path: `/api/v1/orders?pageSize=5&phone=${phone}` },
     { name: 'similar cases', user: 'zx_operator', path: `/api/v1/orders/similar?lng=${recent.lng}&lat=${recent.lat}&text=${encodeURIComponent('垃圾堆放')}` },
     { name: 'detail (open order)', user: 'zx_dispatcher', path: `/api/v1/orders/${recent.id}` },
     { name: 'detail (oldest order)', user: 'zx_dispatcher', path: `/api/v1/orders/${old.id}` },
+    { name: 'message log', user: 'admin', path: '/api/v1/messages?pageSize=20' },
+    { name: 'catalogue (admin)', user: 'admin', path: '/api/v1/admin/catalogue/categories' },
     { name: 'map layer grids', user: 'zx_dispatcher', path: '/api/v1/map/layers/grids?zoom=13' },
   ];
 }
