@@ -11,12 +11,15 @@ import './i18n.ts';
 import './console.css';
 import { App } from './App.tsx';
 
+/** Who asks the system for less motion (prefers-reduced-motion) gets antd's dialogs, lists and tabs without animation. */
+const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 const queries = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } });
 
 function Root() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1d5fb8', borderRadius: 4 } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1d5fb8', borderRadius: 4, motion: !REDUCED_MOTION } }}>
       <AntApp>
         <QueryClientProvider client={queries}>
           <BrowserRouter>
