@@ -30,6 +30,7 @@ import { liveRoutes } from './routes/live.routes.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
+import { patrolRoutes } from './routes/patrol.routes.ts';
 
 export interface AppOptions {
   logLevel?: string;
@@ -97,5 +98,6 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   adminRoutes(app, p);
   orgRoutes(app, p);
   calendarRoutes(app, p);
+  patrolRoutes(app, p);
   return app;
 }

@@ -10,6 +10,7 @@ import { intakeRoutes } from './intake.ts';
 import { liveRoutes } from './live.ts';
 import { messageRoutes } from './messages.ts';
 import { orgRoutes } from './org.ts';
+import { patrolRoutes } from './patrol.ts';
 import { orderMapRoutes } from './order-map.ts';
 import { orderActionRoutes, orderRoutes } from './orders.ts';
 import { publicRoutes } from './public.ts';
@@ -41,5 +42,6 @@ export const apiRoutes = {
   ...prefixed('admin', { ...adminRoutes, ...catalogueAdminRoutes }),
   ...prefixed('org', orgRoutes),
   ...prefixed('calendar', calendarRoutes),
+  ...prefixed('patrol', patrolRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

@@ -12,6 +12,7 @@ export * from './order-map.ts';
 export * from './live.ts';
 export * from './admin.ts';
 export * from './catalogue-admin.ts';
+export * from './patrol.ts';
 export * from './org.ts';
 export * from './calendar.ts';
 export * from './files.ts';

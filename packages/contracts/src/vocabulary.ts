@@ -184,6 +184,8 @@ export const PERMISSIONS = [
   'catalogue.manage',
   'org.manage',
   'calendar.manage',
+  'patrol.record',
+  'patrol.coverage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

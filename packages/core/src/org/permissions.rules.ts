@@ -40,6 +40,11 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
   'catalogue.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以修改事件部件清单', en: 'Only administrators may change the catalogue' } },
   'org.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以管理组织机构和用户', en: 'Only administrators may manage units and users' } },
   'calendar.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以修改工作日历', en: 'Only administrators may change the working calendar' } },
+  'patrol.record': { roles: ['grid_worker', 'grid_leader'], refusal: { zh: '仅网格员可以上传巡查轨迹', en: 'Only grid workers may send patrol tracks' } },
+  'patrol.coverage': {
+    roles: ['grid_worker', 'grid_leader', 'supervisor', 'leader', 'dispatcher', 'shift_lead', 'admin'],
+    refusal: { zh: '无权查看巡查覆盖率', en: 'You may not see patrol coverage' },
+  },
 };
 
 export function may(actor: Pick<Actor, 'roles'>, p: Permission): boolean {

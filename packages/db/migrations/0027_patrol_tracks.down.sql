@@ -1,0 +1,2 @@
+drop table if exists patrol_points;
+drop table if exists patrol_batches;
