@@ -6,6 +6,7 @@ import { exportCatalogueAs, importCatalogueAs } from '@liandong/core/catalogue/a
 import { createCategory, listCategoriesForAdmin, updateCategory } from '@liandong/core/catalogue/admin/manage-categories.ts';
 import { createCondition, setConditionUnits, updateCondition } from '@liandong/core/catalogue/admin/manage-conditions.ts';
 import { requireActor } from '../http/auth.ts';
+import { adminContext } from '../http/admin-context.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { requestLang } from '../http/lang.ts';
 import type { Platform } from '../platform.ts';
@@ -22,21 +23,20 @@ export function adminRoutes(app: FastifyInstance, p: Platform): void {
   contractRoute(app, routes.importGrids, async (req) => importGridFile(p.db, requireActor(req), req.body, req.query.crs ?? 'wgs84'), { bodyLimit: GRID_FILE_LIMIT });
   contractRoute(app, routes.updateGrid, async (req) => updateGrid(p.db, requireActor(req), req.params.code, req.body));
 
-  const ctx = (ip: string) => ({ now: p.clock(), ip });
   contractRoute(app, routes.listCategories, async (req) => listCategoriesForAdmin(p.db, requireActor(req)));
   contractRoute(app, routes.createCategory, async (req, reply) => {
-    const category = await createCategory(p.db, requireActor(req), req.body, ctx(req.ip));
+    const category = await createCategory(p.db, requireActor(req), req.body, adminContext(p, req));
     reply.status(201);
     return category;
   });
-  contractRoute(app, routes.updateCategory, async (req) => updateCategory(p.db, requireActor(req), req.params.code, req.body, ctx(req.ip)));
+  contractRoute(app, routes.updateCategory, async (req) => updateCategory(p.db, requireActor(req), req.params.code, req.body, adminContext(p, req)));
   contractRoute(app, routes.createCondition, async (req, reply) => {
-    const condition = await createCondition(p.db, requireActor(req), req.params.code, req.body, ctx(req.ip));
+    const condition = await createCondition(p.db, requireActor(req), req.params.code, req.body, adminContext(p, req));
     reply.status(201);
     return condition;
   });
-  contractRoute(app, routes.updateCondition, async (req) => updateCondition(p.db, requireActor(req), req.params.id, req.body, ctx(req.ip)));
-  contractRoute(app, routes.setConditionUnits, async (req) => setConditionUnits(p.db, requireActor(req), req.params.id, req.body.units, ctx(req.ip)));
+  contractRoute(app, routes.updateCondition, async (req) => updateCondition(p.db, requireActor(req), req.params.id, req.body, adminContext(p, req)));
+  contractRoute(app, routes.setConditionUnits, async (req) => setConditionUnits(p.db, requireActor(req), req.params.id, req.body.units, adminContext(p, req)));
 
   contractRoute(app, routes.exportCatalogue, async (req, reply) => {
     const csv = await exportCatalogueAs(p.db, requireActor(req));
@@ -49,6 +49,6 @@ export function adminRoutes(app: FastifyInstance, p: Platform): void {
   });
   app.register(async (scope) => {
     scope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: CATALOGUE_FILE_LIMIT }, (_req, body, done) => done(null, body));
-    contractRoute(scope, routes.importCatalogue, async (req) => importCatalogueAs(p.db, requireActor(req), req.body, { ...ctx(req.ip), check: req.query.check }), { bodyLimit: CATALOGUE_FILE_LIMIT });
+    contractRoute(scope, routes.importCatalogue, async (req) => importCatalogueAs(p.db, requireActor(req), req.body, { ...adminContext(p, req), check: req.query.check }), { bodyLimit: CATALOGUE_FILE_LIMIT });
   });
 }

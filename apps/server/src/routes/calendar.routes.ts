@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { calendarRoutes as routes } from '@liandong/contracts';
 import { readCalendarYear, setDayAs, setWorkingPeriodsAs } from '@liandong/core/calendar/index.ts';
 import { requireActor } from '../http/auth.ts';
+import { adminContext } from '../http/admin-context.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { readClock, type Platform } from '../platform.ts';
 
@@ -12,12 +13,12 @@ export function calendarRoutes(app: FastifyInstance, p: Platform): void {
     return readCalendarYear(p.db, (await readClock(p)).calendar, req.params.year);
   });
   contractRoute(app, routes.setDay, async (req) => {
-    const day = await setDayAs(p.db, requireActor(req), req.params.day, req.body, { now: p.clock(), ip: req.ip });
+    const day = await setDayAs(p.db, requireActor(req), req.params.day, req.body, adminContext(p, req));
     p.calendar.invalidate();
     return day;
   });
   contractRoute(app, routes.setWorkingPeriods, async (req) => {
-    const periods = await setWorkingPeriodsAs(p.db, requireActor(req), req.body.periods, { now: p.clock(), ip: req.ip });
+    const periods = await setWorkingPeriodsAs(p.db, requireActor(req), req.body.periods, adminContext(p, req));
     p.calendar.invalidate();
     return periods;
   });

@@ -9,31 +9,31 @@ import { createUnit, listUnitsForAdmin, updateUnit } from '@liandong/core/org/ad
 import { createUserByAdmin, resetPassword, updateUser } from '@liandong/core/org/admin/manage-users.ts';
 import { listUsersForAdmin } from '@liandong/core/org/admin/user-admin-view.ts';
 import { requireActor } from '../http/auth.ts';
+import { adminContext } from '../http/admin-context.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import type { Platform } from '../platform.ts';
 
 export function orgRoutes(app: FastifyInstance, p: Platform): void {
-  const ctx = (ip: string) => ({ now: p.clock(), ip });
   contractRoute(app, routes.listUnits, async (req) => listUnitsForAdmin(p.db, requireActor(req)));
   contractRoute(app, routes.createUnit, async (req, reply) => {
-    const unit = await createUnit(p.db, requireActor(req), req.body, ctx(req.ip));
+    const unit = await createUnit(p.db, requireActor(req), req.body, adminContext(p, req));
     reply.status(201);
     return unit;
   });
-  contractRoute(app, routes.updateUnit, async (req) => updateUnit(p.db, requireActor(req), req.params.id, req.body, ctx(req.ip)));
+  contractRoute(app, routes.updateUnit, async (req) => updateUnit(p.db, requireActor(req), req.params.id, req.body, adminContext(p, req)));
   contractRoute(app, routes.listUsers, async (req) => listUsersForAdmin(p.db, requireActor(req), req.query));
   contractRoute(app, routes.createUser, async (req, reply) => {
-    const created = await createUserByAdmin(p.db, requireActor(req), req.body, ctx(req.ip));
+    const created = await createUserByAdmin(p.db, requireActor(req), req.body, adminContext(p, req));
     reply.status(201);
     return created;
   });
   contractRoute(app, routes.updateUser, async (req) => {
-    const user = await updateUser(p.db, requireActor(req), req.params.id, req.body, ctx(req.ip));
+    const user = await updateUser(p.db, requireActor(req), req.params.id, req.body, adminContext(p, req));
     p.sessions.forgetUser(user.id);
     return user;
   });
   contractRoute(app, routes.resetPassword, async (req) => {
-    const answer = await resetPassword(p.db, requireActor(req), req.params.id, ctx(req.ip));
+    const answer = await resetPassword(p.db, requireActor(req), req.params.id, adminContext(p, req));
     p.sessions.forgetUser(req.params.id);
     return answer;
   });

@@ -17,6 +17,7 @@ import {
   splitUnitList,
 } from './import-labels.ts';
 import { readHeader, type Column } from './import-header.ts';
+import { leadsAgree } from './admin/condition-units.rules.ts';
 
 export interface ImportLookups {
   /** label or code → time unit code */
@@ -180,8 +181,7 @@ export function validateCatalogueRecords(records: readonly CsvRecord[], lookups:
     // ── responsible units of this row (for its area, or the default set) ──
     const leadTokens = splitUnitList(get('lead_unit'));
     // One lead; "权属单位" (the component's owner) may come first, with the unit that leads when there is none.
-    const ownerThenUnit = leadTokens.length === 2 && isComponentOwnerToken(leadTokens[0]!) && !isComponentOwnerToken(leadTokens[1]!);
-    if (leadTokens.length > 1 && !ownerThenUnit) {
+    if (!leadsAgree(leadTokens.map(isComponentOwnerToken))) {
       fail('lead_unit', '主办单位只能有一个（可写“权属单位;单位编码”：有权属单位时由其主办，否则由该单位主办）', 'there can be only one lead unit (or "owner;UNIT": the component\'s owner leads, else that unit)');
     }
     if (leadTokens.length === 0 && !draft) required('lead_unit');

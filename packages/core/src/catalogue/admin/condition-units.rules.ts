@@ -24,6 +24,15 @@ export interface UnitRuleProblem {
 
 const targetOf = (r: UnitRuleDraft): string => (r.componentOwner ? 'owner' : r.territorial ? 'territorial' : `unit:${r.unitId}`);
 
+/**
+ * Whether the leads of one area (each: is it the component's owner?) are a usable set: one lead, or the owner
+ * followed by the unit that leads when the component has none. The catalogue file (import-validate.ts) and the
+ * editor both ask this.
+ */
+export function leadsAgree(isOwner: readonly boolean[]): boolean {
+  return isOwner.length <= 1 || (isOwner.length === 2 && isOwner[0]! && !isOwner[1]!);
+}
+
 export function unitRulesProblem(rules: readonly UnitRuleDraft[]): UnitRuleProblem | null {
   const seen = new Set<string>();
   const leadsByArea = new Map<string, UnitRuleDraft[]>();
@@ -43,8 +52,7 @@ export function unitRulesProblem(rules: readonly UnitRuleDraft[]): UnitRuleProbl
     if (r.role === 'lead') leadsByArea.set(r.areaCode ?? '', [...(leadsByArea.get(r.areaCode ?? '') ?? []), r]);
   }
   for (const [area, leads] of leadsByArea) {
-    const ownerThenUnit = leads.length === 2 && leads[0]!.componentOwner && !leads[1]!.componentOwner;
-    if (leads.length > 1 && !ownerThenUnit) {
+    if (!leadsAgree(leads.map((l) => Boolean(l.componentOwner)))) {
       return {
         field: 'units',
         zh: `${area ? `区域 ${area} 的` : ''}主办单位只能有一个（或先“权属单位”，再写无权属单位时的主办单位）`,
