@@ -55,11 +55,21 @@ export const PagingFields = {
 export const Page = Type.Object(PagingFields);
 
 /** A page of a list: the total matching, the window, and its items. */
+export const PageOf = <T extends TSchema>(item: T) =>
+  Obj({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(item) });
+
 /** Long lists count their matches up to this many; beyond it they say "more" (an exact count of a million rows costs a second). */
 export const MAX_COUNTED = 10_000;
 
-export const PageOf = <T extends TSchema>(item: T) =>
-  Obj({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(item) });
+/** A page of a long list (`what`: orders, messages): its total counted up to MAX_COUNTED, and whether there were more. */
+export const CountedPageOf = <T extends TSchema>(item: T, what: string) =>
+  Obj({
+    total: Type.Integer({ description: `${what} matching, counted up to ${MAX_COUNTED}` }),
+    totalCapped: Type.Boolean({ description: `more than ${MAX_COUNTED} match: total stops there (shown as "${MAX_COUNTED}+")` }),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+    items: Type.Array(item),
+  });
 
 export const TimeUnitSchema = literals(TIME_UNITS);
 /** `{ ok: true }`: done, nothing more to say. */

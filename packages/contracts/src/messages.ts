@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, IdParams, MAX_COUNTED, Nullable, Obj, ORDER_CODE_PATTERN, PagingFields } from './common.ts';
+import { CountedPageOf, DateTime, IdParams, Nullable, Obj, ORDER_CODE_PATTERN, PagingFields } from './common.ts';
 import { route } from './route.ts';
 import { LANGS, literals, MESSAGE_CHANNELS, MESSAGE_STATUSES } from './vocabulary.ts';
 
@@ -80,13 +80,7 @@ export const OutboxMessageSchema = Obj({
   sentAt: Nullable(DateTime),
   readAt: Nullable(DateTime),
 });
-export const OutboxPageSchema = Obj({
-  total: Type.Integer({ description: `messages matching, counted up to ${MAX_COUNTED}` }),
-  totalCapped: Type.Boolean({ description: `more than ${MAX_COUNTED} match: total stops there (shown as "${MAX_COUNTED}+")` }),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-  items: Type.Array(OutboxMessageSchema),
-});
+export const OutboxPageSchema = CountedPageOf(OutboxMessageSchema, 'messages');
 
 export const TemplateSchema = Obj({
   code: Type.String(),

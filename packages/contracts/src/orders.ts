@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CommaList, DateTime, Flag, IdRef, Labelled, MAX_COUNTED, NamedRef, Nullable, Obj, OrderRefParams, PageOf, PagingFields, TimeUnitSchema } from './common.ts';
+import { CommaList, CountedPageOf, DateTime, Flag, IdRef, Labelled, NamedRef, Nullable, Obj, OrderRefParams, PageOf, PagingFields, TimeUnitSchema } from './common.ts';
 import { FileId } from './files.ts';
 import { route } from './route.ts';
 import {
@@ -361,13 +361,7 @@ export const OrderDetailSchema = Obj({
   mayRevealPhone: Type.Boolean({ description: "whether you may reveal a reporter's number to call him back (POST …/reporters/{rid}/phone)" }),
   timeline: Type.Array(TimelineEventSchema),
 });
-export const OrderPageSchema = Obj({
-  total: Type.Integer({ description: `orders matching, counted up to ${MAX_COUNTED}` }),
-  totalCapped: Type.Boolean({ description: `more than ${MAX_COUNTED} match: total stops there (shown as "${MAX_COUNTED}+")` }),
-  page: Type.Integer(),
-  pageSize: Type.Integer(),
-  items: Type.Array(OrderListItemSchema),
-});
+export const OrderPageSchema = CountedPageOf(OrderListItemSchema, 'orders');
 
 export type OrderListItem = Static<typeof OrderListItemSchema>;
 export type OrderView = Static<typeof OrderViewSchema>;

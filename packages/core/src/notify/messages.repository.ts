@@ -4,7 +4,7 @@
  * message: when one person of a unit opens a reminder, the unit has seen it.
  */
 import type { Queryable } from '@liandong/db';
-import { MAX_COUNTED, type InboxMessage, type OutboxMessage } from '@liandong/contracts';
+import type { InboxMessage, OutboxMessage } from '@liandong/contracts';
 import { iso, isoOrNull } from '../shared/wire.ts';
 import { maskPhone } from '../org/personal-data.ts';
 import { maskSecrets } from './message-secrets.rules.ts';
@@ -13,7 +13,7 @@ import type { ChannelCode, MessageStatus, OutboxRow } from './notify.types.ts';
 
 export const MESSAGE = { zh: '消息', en: 'Message' };
 
-import { pageWindow, type Paging } from '../shared/paging.ts';
+import { cappedTotal, countUpTo, pageWindow, type Paging } from '../shared/paging.ts';
 export type { Paging };
 
 export interface InboxOwner {
@@ -144,9 +144,8 @@ export async function listMessages(q: Queryable, scope: MessageScope, f: Message
   const where = conds.length > 0 ? conds.join(' and ') : 'true';
   const rowParams = [...params];
   const w = pageWindow(f, rowParams);
-  // Counted up to MAX_COUNTED + 1, as the order list is: a district's outbox holds millions of messages.
-  const counted = await q.query<{ n: number }>(`select count(*)::int as n from (select 1 from outbox m where ${where} limit ${MAX_COUNTED + 1}) c`, params);
+  // Counted as the order list is: a district's outbox holds millions of messages.
+  const n = await countUpTo(q, `from outbox m where ${where}`, params);
   const rows = await q.query<ViewRow & { recipient_name: string | null }>(`${LOG_SELECT} where ${where} order by m.created_at desc, m.id desc ${w.sql}`, rowParams);
-  const n = counted.rows[0]!.n;
-  return { total: Math.min(n, MAX_COUNTED), totalCapped: n > MAX_COUNTED, page: w.page, pageSize: w.pageSize, items: rows.rows.map((m) => messageView(m, maskPhones)) };
+  return { ...cappedTotal(n), page: w.page, pageSize: w.pageSize, items: rows.rows.map((m) => messageView(m, maskPhones)) };
 }

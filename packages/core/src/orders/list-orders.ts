@@ -8,7 +8,7 @@ import { MAX_COUNTED, type ListOrdersFilter, type OrderPage } from '@liandong/co
 import type { Actor } from '../org/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { assertMay } from '../org/permissions.rules.ts';
-import { pageWindow } from '../shared/paging.ts';
+import { cappedTotal, countUpTo, pageWindow } from '../shared/paging.ts';
 import { orderScopeSql } from './order-scope.ts';
 import { orderFilterSql, type FilterOptions } from './order-filters.ts';
 import { toListItems, VIEW_SELECT, type Lang, type ViewRow } from './order-view.ts';
@@ -44,16 +44,11 @@ export async function searchOrders(q: Queryable, actor: Actor, f: ListOrdersFilt
 /** A page of the orders the actor may see, newest first. */
 export async function listOrders(q: Queryable, actor: Actor, f: ListOrdersFilter, lang: Lang, clock: ClockReading): Promise<OrderPage> {
   const m = matching(actor, f, clock.now);
-  const { n, rows } = f.q ? await textSearch(q, actor, f, clock, m) : { n: await countMatching(q, m), rows: await newestMatching(q, m, f) };
+  const { n, rows } = f.q ? await textSearch(q, actor, f, clock, m) : { n: await countUpTo(q, `${MATCHING} where ${m.where}`, m.params), rows: await newestMatching(q, m, f) };
   const w = pageWindow(f, []);
-  return { total: Math.min(n, MAX_COUNTED), totalCapped: n > MAX_COUNTED, page: w.page, pageSize: w.pageSize, items: await toListItems(q, rows, actor, lang, clock) };
+  return { ...cappedTotal(n), page: w.page, pageSize: w.pageSize, items: await toListItems(q, rows, actor, lang, clock) };
 }
 
-/** The matching orders counted up to MAX_COUNTED + 1: enough to say "more", without reading a million. */
-async function countMatching(q: Queryable, m: Matching): Promise<number> {
-  const r = await q.query<{ n: number }>(`select count(*)::int as n from (select 1 ${MATCHING} where ${m.where} limit ${MAX_COUNTED + 1}) counted`, m.params);
-  return r.rows[0]!.n;
-}
 
 /** The page of the matching orders, read newest first. */
 async function newestMatching(q: Queryable, m: Matching, f: ListOrdersFilter): Promise<ViewRow[]> {
