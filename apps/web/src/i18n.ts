@@ -25,5 +25,7 @@ export function setLang(lang: Lang): void {
 
 /** A label pair from contracts' vocabulary, in the current language. */
 export const pick = (l: { zh: string; en: string }, lang: string): string => (lang === 'en' ? l.en : l.zh);
+/** A catalogue row's or unit's name in the language: the English one when there is one. */
+export const localName = (x: { name: string; nameEn: string | null }, lang: string): string => (lang === 'en' && x.nameEn ? x.nameEn : x.name);
 
 export default i18n;

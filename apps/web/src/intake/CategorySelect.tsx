@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { localName } from '../i18n.ts';
 import { call } from '../shared/api.ts';
 
 export function CategorySelect({ value, onChange, id, ...aria }: { value?: string; onChange?: (v: string | undefined) => void; id?: string; 'aria-required'?: boolean }) {
@@ -13,7 +14,6 @@ export function CategorySelect({ value, onChange, id, ...aria }: { value?: strin
     queryFn: () => call('catalogue.listCategories', { query: search ? { q: search } : { kind: 'event' } }),
     staleTime: 300_000,
   });
-  const name = (c: { name: string; nameEn: string | null }) => (i18n.language === 'en' && c.nameEn ? c.nameEn : c.name);
   return (
     <Select
       id={id}
@@ -25,7 +25,7 @@ export function CategorySelect({ value, onChange, id, ...aria }: { value?: strin
       placeholder={t('intake.categoryPlaceholder')}
       loading={found.isFetching}
       notFoundContent={found.isFetching ? t('intake.searching') : t('intake.noCategory')}
-      options={(found.data ?? []).slice(0, 50).map((c) => ({ value: c.code, label: `${name(c)}（${c.code}）` }))}
+      options={(found.data ?? []).slice(0, 50).map((c) => ({ value: c.code, label: `${localName(c, i18n.language)}（${c.code}）` }))}
     />
   );
 }

@@ -8,7 +8,7 @@ import { Button, Card, Col, Empty, Input, Row, Space, Tree, type GetRef } from '
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_KIND_LABELS, type CategoryAdmin } from '@liandong/contracts';
-import { pick } from '../../i18n.ts';
+import { localName, pick } from '../../i18n.ts';
 import { call } from '../../shared/api.ts';
 import { allKeys, categoryTree } from './category-tree.ts';
 import { CategoryDetails } from './CategoryDetails.tsx';
@@ -29,7 +29,7 @@ export function CataloguePage() {
         {
           kinds: { event: pick(CATEGORY_KIND_LABELS.event, lang), component: pick(CATEGORY_KIND_LABELS.component, lang) },
           outOfUse: t('admin.catalogue.notInUse'),
-          name: (c) => (lang === 'en' && c.nameEn ? c.nameEn : c.name),
+          name: (c) => localName(c, lang),
         },
         search,
       ),
