@@ -75,8 +75,8 @@ export class Client {
     return this.request<Body<Answer<'DELETE', P>>>('DELETE', path, undefined, headers);
   }
   /** An order action; the body defaults to {}. */
-  act<A extends ActionName>(orderId: number, action: A, body: unknown = {}) {
-    return this.request<Body<OrderDetail>>('POST', `/api/v1/orders/${orderId}/actions/${action}`, body);
+  act<A extends ActionName>(orderId: number, action: A, body: unknown = {}, headers?: Record<string, string>) {
+    return this.request<Body<OrderDetail>>('POST', `/api/v1/orders/${orderId}/actions/${action}`, body, headers);
   }
 }
 

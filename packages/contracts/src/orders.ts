@@ -123,7 +123,14 @@ export const ActionBodies = {
   void: Type.Object({ reason: Type.Optional(Reason) }, { additionalProperties: false }),
   'deny-void': Type.Object({ reason: Reason }, { additionalProperties: false }),
   escalate: Type.Object({ reason: Reason }, { additionalProperties: false }),
-  'self-handle': Type.Object({ result: Text(2000, 'what was done on the spot'), attachments: AttachmentIds }, { additionalProperties: false }),
+  'self-handle': Type.Object(
+    {
+      result: Text(2000, 'what was done on the spot'),
+      location: Type.Optional({ ...LocationSchema, description: 'where the grid worker stood' }),
+      attachments: { ...AttachmentIds, description: 'photos before and after' },
+    },
+    { additionalProperties: false },
+  ),
   feedback: Type.Object(
     {
       result: Text(4000, 'the handling result'),
@@ -132,7 +139,15 @@ export const ActionBodies = {
     },
     { additionalProperties: false },
   ),
-  check: Type.Object({ passed: Type.Boolean(), note: Note, attachments: AttachmentIds }, { additionalProperties: false }),
+  check: Type.Object(
+    {
+      passed: Type.Boolean(),
+      note: Note,
+      location: Type.Optional({ ...LocationSchema, description: 'where the checker stood (核查 on site)' }),
+      attachments: AttachmentIds,
+    },
+    { additionalProperties: false },
+  ),
   callback: Type.Object(
     {
       satisfaction: literals(SATISFACTIONS),
@@ -248,6 +263,7 @@ export const EventDataSchema = Obj({
   accepted: bool,
   /** 核实: the grid worker found the matter as reported (true) or not (false). */
   confirmed: bool,
+  /** 核实, 核查, 自行处置: where the grid worker stood (WGS-84). */
   location: Type.Optional(Obj({ lng: Type.Number(), lat: Type.Number() })),
   satisfaction: Type.Optional(literals(SATISFACTIONS)),
   substantive: bool,
@@ -273,9 +289,16 @@ export const EventDataSchema = Obj({
 });
 
 /** One entry of the order's timeline (办理过程). */
+/** 现场时间: when a request waiting in a phone's outbox was made (RFC 3339 with offset). */
+export const MadeAtHeader = Type.Optional(
+  Type.String({ maxLength: 40, description: 'when it was made on the device, if sent later from an outbox (RFC 3339 with offset; at most 30 days ago)' }),
+);
+
 export const TimelineEventSchema = Obj({
   id: Type.Integer(),
   at: DateTime,
+  /** When it was made on the device, when it arrived later (made offline); null: made as it arrived. */
+  madeAt: Nullable(DateTime),
   action: literals(TIMELINE_ACTIONS),
   label: Type.String({ description: 'what happened, in the reader’s language' }),
   fromState: Nullable(literals(STATE_CODES)),
@@ -381,7 +404,7 @@ export const orderRoutes = {
     path: '/api/v1/orders',
     tags: ['orders'],
     summary: '登记工单 Create a work order from any channel',
-    headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ description: 'required; retries with the same key return the same order' })) }),
+    headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ description: 'required; retries with the same key return the same order' })), 'made-at': MadeAtHeader }),
     body: CreateOrderBody,
     response: { 201: OrderViewSchema, 200: OrderViewSchema },
   }),
@@ -418,9 +441,19 @@ type ActionRoute<A extends ActionName> = {
   tags: readonly ['order actions'];
   summary: string;
   params: typeof OrderRefParams;
+  headers: typeof ActionHeaders;
   body: (typeof ActionBodies)[A];
   response: { 200: typeof OrderDetailSchema };
 };
+
+/**
+ * An action may carry an Idempotency-Key (a retry with it answers as the first time, changing nothing, with the
+ * header Idempotent-Replayed) and, sent later from an outbox, the moment it was made (Made-At).
+ */
+const ActionHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ description: 'optional; a retry with the same key and body is answered as the first, changing nothing' })),
+  'made-at': MadeAtHeader,
+});
 
 /** One route per action: POST /api/v1/orders/{id}/actions/{action}, answering the order after it. */
 export const orderActionRoutes = Object.fromEntries(
@@ -432,6 +465,7 @@ export const orderActionRoutes = Object.fromEntries(
       tags: ['order actions'],
       summary: `${ACTION_LABELS[a].verb.zh} ${ACTION_LABELS[a].about}`,
       params: OrderRefParams,
+      headers: ActionHeaders,
       body: ActionBodies[a],
       response: { 200: OrderDetailSchema },
     },

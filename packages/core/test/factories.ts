@@ -43,7 +43,7 @@ export async function minimalWorld(db: Db, start = new Date('2026-03-02T01:00:00
     people.set(p, (await loadActor(db, id))!);
   }
   const as = (p: Person) => people.get(p)!;
-  const act: MinimalWorld['act'] = (person, orderId, action, body) => performAction(db, as(person), orderId, action, (body ?? {}) as never, services);
+  const act: MinimalWorld['act'] = (person, orderId, action, body) => performAction(db, as(person), orderId, action, (body ?? {}) as never, services).then((r) => r.order);
   const newOrder: MinimalWorld['newOrder'] = async (extra = {}) => {
     const r = await createOrder(
       db,

@@ -6,14 +6,14 @@ import { readStockPhrases, setStockPhrases } from '@liandong/core/orders/intake/
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { requestLang } from '../http/lang.ts';
+import { changeRequestOf, headerOf } from '../http/request-headers.ts';
 import { readClock, type Platform } from '../platform.ts';
 
 export function orderRoutes(app: FastifyInstance, p: Platform): void {
   contractRoute(app, routes.createOrder, async (req, reply) => {
     const actor = requireActor(req);
-    const key = req.headers['idempotency-key'];
     const lang = requestLang(req);
-    const r = await createOrder(p.db, actor, req.body, Array.isArray(key) ? key[0] : key, p.services);
+    const r = await createOrder(p.db, actor, req.body, headerOf(req, 'idempotency-key'), p.services, { madeAt: headerOf(req, 'made-at') });
     if (!r.prepared) {
       reply.header('Idempotent-Replayed', 'true');
       return orderView(p.db, actor, r.order.id, lang, await readClock(p));
@@ -48,9 +48,8 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
 
   contractRoute(app, intakeRoutes.addCaller, async (req, reply) => {
     const actor = requireActor(req);
-    const key = req.headers['idempotency-key'];
     const id = await orderIdOf(p.db, req.params.id);
-    const r = await addCaller(p.db, actor, id, req.body, Array.isArray(key) ? key[0] : key, p.services);
+    const r = await addCaller(p.db, actor, id, req.body, headerOf(req, 'idempotency-key'), p.services);
     if (r.replayed) reply.header('Idempotent-Replayed', 'true');
     return orderView(p.db, actor, id, requestLang(req), await readClock(p), { timeline: true });
   });
@@ -61,10 +60,11 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
 function registerAction(app: FastifyInstance, p: Platform, action: ActionName): void {
   // Every action route has the same parameters and answer; its body (validated by its own schema) goes to the action.
   const contract = orderActionRoutes[action] as (typeof orderActionRoutes)['sign'];
-  contractRoute(app, contract, async (req) => {
+  contractRoute(app, contract, async (req, reply) => {
     const actor = requireActor(req);
     const id = await orderIdOf(p.db, req.params.id);
-    await performAction(p.db, actor, id, action, (req.body ?? {}) as never, p.services);
+    const r = await performAction(p.db, actor, id, action, (req.body ?? {}) as never, p.services, changeRequestOf(req));
+    if (r.replayed) reply.header('Idempotent-Replayed', 'true');
     return orderView(p.db, actor, id, requestLang(req), await readClock(p), { timeline: true });
   });
 }

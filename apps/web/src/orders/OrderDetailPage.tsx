@@ -171,6 +171,9 @@ function OrderDetailView({ o, lang, me }: { o: OrderDetail; lang: string; me: Me
                       <div className="timeline-event">
                         <Typography.Text strong>{e.label}</Typography.Text>
                         <Typography.Text type="secondary"> · {formatTime(e.at)}</Typography.Text>
+                        {e.madeAt && (
+                          <div className="timeline-made-at">{t('order.madeOffline', { madeAt: formatTime(e.madeAt), at: formatTime(e.at) })}</div>
+                        )}
                         <div>{[e.unit?.name, e.actor?.name].filter(Boolean).join(' ')}</div>
                         {stateLabel && e.fromState !== e.toState && e.toState && (
                           <div className="timeline-states">{`${stateLabel(e.fromState)} → ${stateLabel(e.toState)}`}</div>

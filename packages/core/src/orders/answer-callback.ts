@@ -90,7 +90,7 @@ export async function answerCallback(
       { satisfaction: answer.satisfaction, substantive: answer.substantive, reporterId: link.reporter_id ?? undefined, note: answer.comment },
       services,
       now,
-      { via: 'link' },
+      { data: { via: 'link' } },
     );
     return { orderCode: updated.code, state: updated.state };
   });

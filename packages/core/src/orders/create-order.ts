@@ -2,13 +2,14 @@
  * 发现/登记: a report from any channel becomes a work order. The point is located (GCJ-02 converted),
  * placed in its grid, village and town, and handed to the centre that takes that channel's intake.
  * An Idempotency-Key makes retries safe: the same key and body return the order already created;
- * the same key with another body is refused.
+ * the same key with another body is refused. A report made offline carries the moment it was made (Made-At),
+ * shown on its `create` event beside the moment it arrived.
  */
-import { createHash } from 'node:crypto';
 import type { Db, Queryable } from '@liandong/db';
 import type { CreateOrderInput } from '@liandong/contracts';
-import { DomainError, invalidField } from '../shared/errors.ts';
+import { idempotencyScope, keyReused, requestHashOf, validateIdempotencyKey } from './idempotency.ts';
 import type { Actor } from '../org/actor.ts';
+import { madeAtOf } from './made-at.rules.ts';
 import { getOrder } from './order.repository.ts';
 import type { OrderRow } from './order.types.ts';
 import type { OrderServices } from './order-services.ts';
@@ -16,28 +17,12 @@ import { prepareOrder, type PreparedOrder } from './intake/prepare-order.ts';
 import type { IntakeReference } from './intake/reference-cache.ts';
 import { insertOrders } from './intake/insert-orders.ts';
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
-
 export interface CreateOrderResult {
   order: OrderRow & { reporter_id?: number | null };
   replayed: boolean;
   /** For a new order: what was decided before writing it, so the answer needs no further query. */
   prepared?: PreparedOrder;
   reference: IntakeReference;
-}
-
-export function requestHash(input: CreateOrderInput): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
-}
-
-export function idempotencyScope(actor: Actor): string {
-  return `u:${actor.userId}`;
-}
-
-export function validateIdempotencyKey(key: string | undefined): string {
-  if (!key) throw invalidField('Idempotency-Key', '登记工单须带 Idempotency-Key 请求头', 'the Idempotency-Key header is required to create an order');
-  if (!KEY_PATTERN.test(key)) throw invalidField('Idempotency-Key', '须为 1–200 个可见 ASCII 字符', 'must be 1–200 visible ASCII characters');
-  return key;
 }
 
 /** The order an earlier request with this key created; refuses a key reused for a different request. */
@@ -48,14 +33,7 @@ async function findReplay(q: Queryable, scope: string, key: string, hash: string
   );
   const row = r.rows[0];
   if (!row) return null;
-  if (row.request_hash !== hash) {
-    throw new DomainError(
-      422,
-      'idempotency_key_reused',
-      { zh: '该幂等键已用于另一份不同的工单', en: 'This Idempotency-Key was already used for a different request' },
-      'Idempotency-Key',
-    );
-  }
+  if (row.request_hash !== hash) throw keyReused();
   return getOrder(q, row.order_id);
 }
 
@@ -65,11 +43,13 @@ export async function createOrder(
   input: CreateOrderInput,
   idempotencyKey: string | undefined,
   services: OrderServices,
+  request: { madeAt?: string } = {},
 ): Promise<CreateOrderResult> {
   const key = validateIdempotencyKey(idempotencyKey);
-  const idem = { scope: idempotencyScope(actor), key, hash: requestHash(input) };
+  const madeAt = madeAtOf(request.madeAt, services.clock());
+  const idem = { scope: idempotencyScope(actor), key, hash: requestHashOf(input) };
   const ref = await services.reference.get(db);
-  const prepared = await prepareOrder(db, actor, input, idem, ref, services);
+  const prepared = { ...(await prepareOrder(db, actor, input, idem, ref, services)), madeAt };
   const order = services.intake
     ? await services.intake.submit(prepared)
     : (await db.transaction((tx) => insertOrders(tx, [prepared])))[0]!;

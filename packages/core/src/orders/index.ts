@@ -1,4 +1,4 @@
-export { createOrder, validateIdempotencyKey, type CreateOrderResult } from './create-order.ts';
+export { createOrder, type CreateOrderResult } from './create-order.ts';
 export { performAction, applyAction, SYSTEM_ACTOR } from './perform-action.ts';
 export { lockVisibleOrder, findVisibleOrder, orderIdOf, ORDER } from './order-access.ts';
 export { orderView, newOrderView, type Lang } from './order-view.ts';

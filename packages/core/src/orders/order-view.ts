@@ -183,6 +183,7 @@ export async function orderView(q: Queryable, actor: Actor, id: number, lang: La
 interface EventRow {
   id: number;
   at: Date;
+  made_at: Date | null;
   action: TimelineAction;
   from_state: TimelineEvent['fromState'];
   to_state: TimelineEvent['toState'];
@@ -197,7 +198,7 @@ interface EventRow {
 
 async function timelineOf(q: Queryable, orderId: number, lang: Lang): Promise<TimelineEvent[]> {
   const ev = await q.query<EventRow>(
-    `select e.id, e.at, e.action, e.from_state, e.to_state, e.note, e.data,
+    `select e.id, e.at, e.made_at, e.action, e.from_state, e.to_state, e.note, e.data,
             coalesce((select json_agg(json_build_object('id', f.public_id, 'name', f.name, 'contentType', f.content_type) order by a.n)
                         from unnest(e.attachment_ids) with ordinality as a(fid, n) join files f on f.id = a.fid), '[]') as attachments,
             u.id as user_id, u.display_name, un.id as unit_id, un.name as unit_name
@@ -208,6 +209,7 @@ async function timelineOf(q: Queryable, orderId: number, lang: Lang): Promise<Ti
   return ev.rows.map((e) => ({
     id: Number(e.id),
     at: iso(e.at),
+    madeAt: e.made_at ? iso(e.made_at) : null,
     action: e.action,
     label: ACTION_LABELS[e.action]?.done[lang] ?? e.action,
     fromState: e.from_state,

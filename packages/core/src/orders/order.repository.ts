@@ -82,13 +82,15 @@ export interface NewEvent {
   note?: string | null;
   data?: Record<string, unknown>;
   attachmentIds?: number[];
+  /** When the user made it on his device, if it arrived later. */
+  madeAt?: Date | null;
 }
 
 export async function insertEvent(q: Queryable, e: NewEvent): Promise<void> {
   await q.query(
-    `insert into order_events (order_id, at, action, actor_user_id, actor_unit_id, from_state, to_state, note, data, attachment_ids)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [e.orderId, e.at, e.action, e.actorUserId, e.actorUnitId, e.fromState, e.toState, e.note ?? null, JSON.stringify(e.data ?? {}), e.attachmentIds ?? []],
+    `insert into order_events (order_id, at, action, actor_user_id, actor_unit_id, from_state, to_state, note, data, attachment_ids, made_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [e.orderId, e.at, e.action, e.actorUserId, e.actorUnitId, e.fromState, e.toState, e.note ?? null, JSON.stringify(e.data ?? {}), e.attachmentIds ?? [], e.madeAt ?? null],
   );
 }
 

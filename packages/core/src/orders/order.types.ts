@@ -83,6 +83,7 @@ export interface EventRow {
   note: string | null;
   data: Record<string, unknown>;
   attachment_ids: number[];
+  made_at: Date | null;
 }
 
 /** Columns a use case may change through `applyChange`. */

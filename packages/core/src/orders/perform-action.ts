@@ -17,6 +17,8 @@ import type { ActionHandler } from './action.types.ts';
 import { lockVisibleOrder } from './order-access.ts';
 import { attachFiles, resolveAttachments } from './attachments.ts';
 import { ACTION_HANDLERS } from './actions/index.ts';
+import { claimIdempotencyKey, checkedIdempotencyKey, idempotencyScope, requestHashOf } from './idempotency.ts';
+import { madeAtOf } from './made-at.rules.ts';
 import { stateLabel } from './state-labels.ts';
 import { ACTION_LABELS } from './labels.ts';
 
@@ -34,6 +36,16 @@ export function assertMayAct(action: ActionName, order: OrderRow, actor: Actor):
   throw wrongState(`工单当前状态为「${label.zh}」，不能执行「${zh}」`, `The order is "${label.en}"; "${action}" is not allowed now`);
 }
 
+/**
+ * How a request for an action came: with an Idempotency-Key, a retry of an action already taken answers as then
+ * and changes nothing (the phone's outbox sending again after a lost answer); with Made-At, the moment it was made
+ * on the device, when it arrives later.
+ */
+export interface ActionRequest {
+  idempotencyKey?: string;
+  madeAt?: string;
+}
+
 export async function performAction<A extends ActionName>(
   db: Db,
   actor: Actor,
@@ -41,11 +53,17 @@ export async function performAction<A extends ActionName>(
   action: A,
   body: ActionBody<A>,
   services: OrderServices,
-): Promise<OrderRow> {
+  request: ActionRequest = {},
+): Promise<{ order: OrderRow; replayed: boolean }> {
+  const key = checkedIdempotencyKey(request.idempotencyKey);
+  const now = services.clock();
+  const madeAt = madeAtOf(request.madeAt, now);
   return db.transaction(async (tx) => {
     const order = await lockVisibleOrder(tx, actor, orderId);
+    const claim = { scope: `${idempotencyScope(actor)}:action`, hash: requestHashOf({ orderId, action, body }), orderId, now };
+    if (key && !(await claimIdempotencyKey(tx, { ...claim, key }))) return { order, replayed: true };
     assertMayAct(action, order, actor);
-    return applyAction(db, tx, order, actor, action, body, services, services.clock());
+    return { order: await applyAction(db, tx, order, actor, action, body, services, now, { madeAt }), replayed: false };
   });
 }
 
@@ -66,7 +84,7 @@ export async function applyAction<A extends ActionName>(
   body: ActionBody<A>,
   services: OrderServices,
   now: Date,
-  extraData: Record<string, unknown> = {},
+  extra: { data?: Record<string, unknown>; madeAt?: Date | null } = {},
 ): Promise<OrderRow> {
   const refused = orderCondition(action, orderFacts(order));
   if (refused) throw new DomainError(409, refused.code, refused.messages);
@@ -77,7 +95,7 @@ export async function applyAction<A extends ActionName>(
   }
   const fileIds = await resolveAttachments(tx, actor, outcome.attachmentIds ?? []);
   await attachFiles(tx, order.id, actor, fileIds);
-  const data = { ...eventDataOf(action, order.pending_request?.kind ?? null, outcome.patch?.pending_request === null, outcome.data), ...extraData };
+  const data = { ...eventDataOf(action, order.pending_request?.kind ?? null, outcome.patch?.pending_request === null, outcome.data), ...extra.data };
   const arrivedBy = arrivalBy(action, order.state, outcome.to);
   const updated = await updateOrder(tx, order.id, outcome.to, { ...outcome.patch, ...(arrivedBy ? { arrived_by: arrivedBy } : {}) }, now);
   await insertEvent(tx, {
@@ -91,6 +109,7 @@ export async function applyAction<A extends ActionName>(
     note: outcome.note ?? null,
     data,
     attachmentIds: fileIds,
+    madeAt: extra.madeAt ?? null,
   });
   await outcome.after?.(updated);
   return updated;

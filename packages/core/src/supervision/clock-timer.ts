@@ -58,7 +58,7 @@ export function clockTimerHandler(db: Db, services: OrderServices): TimerHandler
       // What the district sent down to a town is the town's to dispatch, chased by supervision, not sent back up.
       if (await cameFromDistrictCentre(tx, order.id)) return;
       const reason = await escalationReason(tx, order, policy, p.step);
-      await applyAction(db, tx, order, SYSTEM_ACTOR, 'escalate', { reason }, services, now, { auto: true, policyId: policy.id });
+      await applyAction(db, tx, order, SYSTEM_ACTOR, 'escalate', { reason }, services, now, { data: { auto: true, policyId: policy.id } });
       return;
     }
     await raiseSupervision(tx, services, {

@@ -6,6 +6,7 @@ import type { OrderRow } from '../order.types.ts';
 import type { Decide } from './decision.types.ts';
 import type { Effect } from './effects.ts';
 import { world, type Asking } from './asks.ts';
+import { siteOf } from './site.ts';
 
 /** 核查: the grid worker checks the result on site; a failure sends it back to the unit (返工, counted). */
 export const check: Decide<'check'> = function* ({ order, body }) {
@@ -14,7 +15,7 @@ export const check: Decide<'check'> = function* ({ order, body }) {
       to: 'handling',
       patch: { rework_count: order.rework_count + 1 },
       note: body.note,
-      data: { passed: false },
+      data: { passed: false, ...siteOf(body.location) },
       attachmentIds: body.attachments,
       effects: [
         { effect: 'complete', steps: ['check'] },
@@ -26,7 +27,7 @@ export const check: Decide<'check'> = function* ({ order, body }) {
   return {
     to: callable ? 'pending_callback' : 'pending_close',
     note: body.note,
-    data: { passed: true },
+    data: { passed: true, ...siteOf(body.location) },
     attachmentIds: body.attachments,
     effects: [
       { effect: 'complete', steps: ['check'] },

@@ -4,6 +4,7 @@ import { unprocessable } from '../../shared/errors.ts';
 import { nextLevel } from '../lifecycle.rules.ts';
 import type { Decide } from './decision.types.ts';
 import { world } from './asks.ts';
+import { siteOf } from './site.ts';
 
 /**
  * 上推: what a level cannot solve goes up one level — the grid to its village (community) station, which
@@ -46,6 +47,7 @@ export const selfHandle: Decide<'self-handle'> = function* ({ body, now }) {
     to: 'closed',
     patch: { self_handled: true, solved_level: 'grid', closed_at: now, handler_unit_id: null },
     note: body.result,
+    data: siteOf(body.location),
     attachmentIds: body.attachments,
     effects: [{ effect: 'complete', steps: STEPS }],
   };

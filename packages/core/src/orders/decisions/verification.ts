@@ -5,9 +5,9 @@
  * its own clock: on-time verification (按时核实率) is one of the grid worker's KPIs.
  */
 import { unprocessable } from '../../shared/errors.ts';
-import { toWgs84 } from '../../territory/coordinates.ts';
 import type { Decide } from './decision.types.ts';
 import { world } from './asks.ts';
+import { siteOf } from './site.ts';
 
 /**
  * 派核实: the centre's first decision ends the accept clock (sent on time or not: 核实按时派发率); the verify clock
@@ -43,8 +43,7 @@ export const verify: Decide<'verify'> = function* ({ order, body, now }) {
     throw unprocessable('attachments', '确认属实须附现场照片', 'A confirmation needs at least one photo taken on site');
   }
   if (body.confirmed && !body.location) throw unprocessable('location', '确认属实须提供核实位置', 'A confirmation needs the location it was made at');
-  const at = body.location ? toWgs84(body.location.lng, body.location.lat, body.location.crs ?? 'wgs84') : null;
-  const data = { confirmed: body.confirmed, ...(at ? { location: { lng: at[0], lat: at[1] } } : {}) };
+  const data = { confirmed: body.confirmed, ...siteOf(body.location) };
   const counted = { verification_count: order.verification_count + 1 };
   if (!body.confirmed) {
     return {

@@ -22,7 +22,7 @@ with i as (
     lng float8, lat float8, district_code text, town_code text, village_code text, grid_code text, pro_grids jsonb,
     category_code text, condition_id int, urgency text, reported_urgency text, level text, centre_id int, component_code text, confidential boolean,
     user_id int, unit_id int, rep boolean, rep_name text, rep_phone text, rep_anonymous boolean, event_data jsonb,
-    attachments jsonb, accept_due timestamptz, accept_yellow timestamptz, accept_value numeric, accept_unit text, timers jsonb)
+    attachments jsonb, made_at timestamptz, accept_due timestamptz, accept_yellow timestamptz, accept_value numeric, accept_unit text, timers jsonb)
 ), k as (
   insert into idempotency_keys (scope, key, request_hash, order_id, created_at)
   select scope, key, hash, nextval(pg_get_serial_sequence('orders', 'id')), at from i order by idx
@@ -47,9 +47,9 @@ with i as (
   select m.order_id, m.rep_name, m.rep_phone, m.rep_anonymous, m.at from m where m.rep
   returning id, order_id
 ), e as (
-  insert into order_events (order_id, at, action, actor_user_id, actor_unit_id, from_state, to_state, note, data, attachment_ids)
+  insert into order_events (order_id, at, action, actor_user_id, actor_unit_id, from_state, to_state, note, data, attachment_ids, made_at)
   select m.order_id, m.at, 'create', m.user_id, m.unit_id, null, 'pending_accept', m.description, m.event_data,
-    array(select jsonb_array_elements_text(m.attachments)::bigint) from m
+    array(select jsonb_array_elements_text(m.attachments)::bigint), m.made_at from m
 ), u as (
   insert into order_units (order_id, unit_id, role, active, assigned_at) select m.order_id, m.centre_id, 'dispatch', true, m.at from m
 ), d as (
@@ -101,6 +101,7 @@ function row(p: PreparedOrder, idx: number) {
     rep_anonymous: rep?.anonymous ?? false,
     event_data: { channel: input.channel, nature: input.nature, gridCode: match.basicGrid!.code, unitId: p.centre.id },
     attachments: p.attachmentFileIds,
+    made_at: p.madeAt?.toISOString() ?? null,
     accept_due: p.acceptDueAt.toISOString(),
     accept_yellow: p.acceptYellowAt.toISOString(),
     accept_value: p.acceptLimit.value,

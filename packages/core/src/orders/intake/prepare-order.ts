@@ -43,6 +43,8 @@ export interface PreparedOrder {
   requestHash: string;
   /** Row ids of the attached files (the input names them by public id). */
   attachmentFileIds: number[];
+  /** When the reporter made it on his device, if it arrived later (made-at.rules.ts). */
+  madeAt?: Date | null;
 }
 
 export async function prepareOrder(

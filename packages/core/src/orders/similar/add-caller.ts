@@ -3,13 +3,12 @@
  * its reporters (called back like the first), and the timeline records what he said. An Idempotency-Key makes a
  * retry add him once; an order that is closed, voided, rejected or merged takes no more callers.
  */
-import { createHash } from 'node:crypto';
 import type { Db } from '@liandong/db';
 import type { AddCallerInput } from '@liandong/contracts';
 import type { Actor } from '../../org/actor.ts';
 import { assertMay } from '../../org/permissions.rules.ts';
-import { DomainError, unprocessable, wrongState } from '../../shared/errors.ts';
-import { idempotencyScope, validateIdempotencyKey } from '../create-order.ts';
+import { unprocessable, wrongState } from '../../shared/errors.ts';
+import { claimIdempotencyKey, idempotencyScope, requestHashOf, validateIdempotencyKey } from '../idempotency.ts';
 import { FINAL_STATES } from '../lifecycle.rules.ts';
 import { lockVisibleOrder } from '../order-access.ts';
 import { insertEvent } from '../order.repository.ts';
@@ -20,22 +19,12 @@ export async function addCaller(db: Db, actor: Actor, orderId: number, input: Ad
   const key = validateIdempotencyKey(idempotencyKey);
   const ref = await services.reference.get(db);
   if (!ref.channels.has(input.channel)) throw unprocessable('channel', `来源渠道 ${input.channel} 不存在`, `Unknown channel ${input.channel}`);
-  const hash = createHash('sha256').update(JSON.stringify({ orderId, input })).digest('hex');
+  const hash = requestHashOf({ orderId, input });
   const scope = `${idempotencyScope(actor)}:caller`;
   return db.transaction(async (tx) => {
     const order = await lockVisibleOrder(tx, actor, orderId);
     const now = services.clock();
-    const taken = await tx.query<{ request_hash: string }>(
-      `with ins as (insert into idempotency_keys (scope, key, request_hash, order_id, created_at) values ($1, $2, $3, $4, $5) on conflict do nothing returning 1)
-       select request_hash from idempotency_keys where scope = $1 and key = $2 and not exists (select 1 from ins)`,
-      [scope, key, hash, orderId, now],
-    );
-    if (taken.rows[0]) {
-      if (taken.rows[0].request_hash !== hash) {
-        throw new DomainError(422, 'idempotency_key_reused', { zh: '该幂等键已用于另一次不同的请求', en: 'This Idempotency-Key was already used for a different request' }, 'Idempotency-Key');
-      }
-      return { replayed: true };
-    }
+    if (!(await claimIdempotencyKey(tx, { scope, key, hash, orderId, now }))) return { replayed: true };
     if (FINAL_STATES.includes(order.state)) {
       throw wrongState('工单已结束（已结案、作废、不予受理或已并单），不能追加来电，请登记新工单', 'The order has ended (closed, voided, rejected or merged): register a new order instead');
     }

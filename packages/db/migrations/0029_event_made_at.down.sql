@@ -1,0 +1,1 @@
+alter table order_events drop column if exists made_at;
