@@ -9,8 +9,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
 import { launchBrowser } from './browser.ts';
 
-export async function openJourney(): Promise<{ s: TestServer; browser: Browser }> {
-  const [s, browser] = await Promise.all([startTestServer({ slowRequestMs: 2_000 }), launchBrowser()]);
+export async function openJourney(opts: { clock?: () => Date } = {}): Promise<{ s: TestServer; browser: Browser }> {
+  const [s, browser] = await Promise.all([startTestServer({ slowRequestMs: 2_000, ...opts }), launchBrowser()]);
   return { s, browser };
 }
 

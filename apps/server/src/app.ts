@@ -31,6 +31,7 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
 import { patrolRoutes } from './routes/patrol.routes.ts';
+import { fieldRoutes } from './routes/field.routes.ts';
 
 export interface AppOptions {
   logLevel?: string;
@@ -99,5 +100,6 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   orgRoutes(app, p);
   calendarRoutes(app, p);
   patrolRoutes(app, p);
+  fieldRoutes(app, p);
   return app;
 }

@@ -49,3 +49,25 @@ describe('the console’s files', () => {
     expect(br.headers.vary).toMatch(/accept-encoding/i);
   });
 });
+
+describe('the field app’s files (/field/)', () => {
+  it('its pages answer the field app, not the console; its service worker and manifest are revalidated on each load', async () => {
+    for (const path of ['/field/', '/field/tasks/12', '/field']) {
+      const page = await get(path);
+      expect([page.status, page.body.includes('/field/manifest.webmanifest')]).toEqual([200, true]);
+      expect(page.body).toContain('<title>联动巡查</title>');
+    }
+    expect((await get('/orders/1')).body).not.toContain('/field/manifest.webmanifest');
+    const sw = await get('/field/sw.js');
+    expect([sw.status, sw.headers['content-type'], sw.headers['cache-control']]).toEqual([200, expect.stringMatching(/javascript/), 'no-cache']);
+    const manifest = await get('/field/manifest.webmanifest');
+    expect(JSON.parse(manifest.body)).toMatchObject({ scope: '/field/', start_url: '/field/', lang: 'zh-CN' });
+    expect((await get('/field/icon-192.png')).headers['content-type']).toBe('image/png');
+  });
+
+  it('its hashed scripts are cached for a year and travel compressed', async () => {
+    const script = /src="(\/field\/assets\/[^"]+\.js)"/.exec((await get('/field/')).body)![1]!;
+    const br = await get(script, { 'accept-encoding': 'br' });
+    expect([br.status, br.headers['content-encoding'], br.headers['cache-control']]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
+  });
+});

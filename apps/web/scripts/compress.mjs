@@ -1,16 +1,17 @@
 /**
  * After `vite build`: every asset worth it gets a Brotli (.br) and a gzip (.gz) twin, which the platform serves
- * to browsers that accept them (@fastify/static preCompressed), so the console travels compressed without
+ * to browsers that accept them (@fastify/static preCompressed), so the web apps travel compressed without
  * compressing on every request.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const dir = join(import.meta.dirname, '..', 'dist', 'assets');
+const dist = join(import.meta.dirname, '..', 'dist');
 let before = 0;
 let after = 0;
-for (const name of readdirSync(dir)) {
+// The console's assets, and the field app's (its service worker precaches them: they travel compressed too).
+for (const [dir, name] of ['assets', 'field/assets'].flatMap((d) => readdirSync(join(dist, d)).map((n) => [join(dist, d), n]))) {
   if (!/\.(js|css|svg|json|html)$/.test(name)) continue;
   const path = join(dir, name);
   const data = readFileSync(path);

@@ -11,6 +11,7 @@ import { liveRoutes } from './live.ts';
 import { messageRoutes } from './messages.ts';
 import { orgRoutes } from './org.ts';
 import { patrolRoutes } from './patrol.ts';
+import { fieldRoutes } from './field.ts';
 import { orderMapRoutes } from './order-map.ts';
 import { orderActionRoutes, orderRoutes } from './orders.ts';
 import { publicRoutes } from './public.ts';
@@ -43,5 +44,6 @@ export const apiRoutes = {
   ...prefixed('org', orgRoutes),
   ...prefixed('calendar', calendarRoutes),
   ...prefixed('patrol', patrolRoutes),
+  ...prefixed('field', fieldRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

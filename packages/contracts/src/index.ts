@@ -13,6 +13,7 @@ export * from './live.ts';
 export * from './admin.ts';
 export * from './catalogue-admin.ts';
 export * from './patrol.ts';
+export * from './field.ts';
 export * from './org.ts';
 export * from './calendar.ts';
 export * from './files.ts';

@@ -181,6 +181,7 @@ export const ListOrdersQuery = Obj({
   light: Type.Optional(CommaList(LIGHTS, 'traffic lights: the worst light of the running steps, as the order view shows it')),
   supervised: Flag('a supervision (督办) was raised on it'),
   coHandledByMe: Flag('my unit co-handles it (协办)'),
+  reportedByMe: Flag('registered by me (a grid worker’s own reports, 我的上报)'),
   channel: Type.Optional(Type.String()),
   nature: Type.Optional(Type.String()),
   categoryCode: Type.Optional(Type.String()),

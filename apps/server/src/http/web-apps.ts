@@ -1,17 +1,20 @@
 /**
  * The web apps, built by `npm run build:web` (apps/web, on `npm ci`) and served by the platform itself: the
- * console at `/`. Files under /assets are content-hashed, cached for long and sent pre-compressed (Brotli or gzip); every other page path answers the
- * app's index.html, whose client-side router shows the page (`/orders/123` reloaded keeps its order). Paths
- * under /api stay the API's: an unknown one is the API's JSON 404, never the app.
+ * console at `/`, the field app (联动巡查) at `/field/`. Files under /assets and /field/assets are content-hashed,
+ * cached for long and sent pre-compressed (Brotli or gzip); the field app's service worker, manifest and icons are
+ * revalidated on every load (a new release reaches the phones). Every other page path answers its app's
+ * index.html, whose client-side router shows the page (`/orders/123` reloaded keeps its order). Paths under /api
+ * stay the API's: an unknown one is the API's JSON 404, never an app.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { fileURLToPath } from 'node:url';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+const FIELD = '/field/';
 
-/** Registers the console's files; returns how to answer a page path, or null when the console is not built. */
+/** Registers the apps' files; returns how to answer a page path, or null when the console is not built. */
 export async function installWebApps(app: FastifyInstance, dist = WEB_DIST): Promise<((req: FastifyRequest, reply: FastifyReply) => FastifyReply) | null> {
   const indexFile = `${dist}index.html`;
   if (!existsSync(indexFile)) return null;
@@ -25,7 +28,27 @@ export async function installWebApps(app: FastifyInstance, dist = WEB_DIST): Pro
     preCompressed: true,
   });
   const index = readFileSync(indexFile);
-  return (_req, reply) => reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+  const fieldIndexFile = `${dist}field/index.html`;
+  const fieldIndex = existsSync(fieldIndexFile) ? readFileSync(fieldIndexFile) : null;
+  if (fieldIndex) {
+    await app.register(fastifyStatic, {
+      root: `${dist}field`,
+      prefix: FIELD,
+      decorateReply: false,
+      index: false,
+      // One route per built file: every other path under /field/ is a page of the app (the not-found handler).
+      wildcard: false,
+      preCompressed: true,
+      // Hashed assets for a year; the service worker, manifest and icons keep their names: always revalidated.
+      setHeaders: (res, path) => {
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  return (req, reply) => {
+    const page = fieldIndex && (req.url === '/field' || req.url.startsWith(FIELD)) ? fieldIndex : index;
+    return reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
+  };
 }
 
 /** A page of a web app: a GET for a path outside /api and the files. */

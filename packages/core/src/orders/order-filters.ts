@@ -74,6 +74,7 @@ export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, par
   if (f.coHandledByMe !== undefined) {
     add((n) => `${f.coHandledByMe ? '' : 'not '}exists (select 1 from order_units ou where ou.order_id = o.id and ou.role = 'co' and ou.active and ou.unit_id = any(${n}::int[]))`, actor.unitId ? [actor.unitId] : []);
   }
+  if (f.reportedByMe !== undefined) add((n) => `${f.reportedByMe ? '' : 'not '}coalesce(o.created_by = ${n}, false)`, actor.userId);
   if (f.phone) {
     // Only roles that see reporters in full may search by phone (checked by the caller); never match a reporter
     // the actor could not see, whatever the caller checked.
