@@ -16,7 +16,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FileStore as TusFileStore } from '@tus/file-store';
 import { EVENTS, Server as TusServer, type Upload } from '@tus/server';
 import { fileRoutes as routes, MAX_FILE_BYTES, UPLOAD_FILE_ID_HEADER } from '@liandong/contracts';
@@ -87,13 +87,16 @@ export function uploadRoutes(app: FastifyInstance, p: Platform): void {
   app.register(async (scope) => {
     // tus reads the request body itself: the parser leaves the stream unread.
     scope.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
-    const handle = async (req: FastifyRequest, reply: import('fastify').FastifyReply) => {
+    const handle = async (req: FastifyRequest, reply: FastifyReply) => {
       const actor = requireActor(req);
       const uploadId = (req.params as { uploadId?: string }).uploadId;
       if (uploadId !== undefined) {
         const own = await ownResumableUpload(p.db, actor, uploadId);
         if (own.fileId) reply.raw.setHeader(UPLOAD_FILE_ID_HEADER, own.fileId);
       }
+      // The answer is tus's own, written past Fastify's hooks: the headers every answer carries are set here.
+      reply.raw.setHeader('X-Content-Type-Options', 'nosniff');
+      reply.raw.setHeader('Cache-Control', 'no-store');
       reply.hijack();
       await caller.run({ actor, req }, () => tus.handle(req.raw, reply.raw));
     };
