@@ -10,7 +10,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderStore } from '@liandong/core/files/file-store.ts';
 import { UnattachedFileSweeper } from '@liandong/core/files/purge-unattached-files.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { newKey, startTestServer, type TestServer } from './harness.ts';
+import { orderBody } from './order-fixtures.ts';
 
 /** A 2400×1800 photo turned on its side (EXIF orientation 6), taken in Songling at 10:20:30 China time. */
 async function photoWithGps(): Promise<Buffer> {
@@ -152,5 +153,22 @@ describe('a photo with its EXIF', () => {
     expect(await new UnattachedFileSweeper(s.platform.db, { clock: () => now, store: s.platform.files }).runOnce()).toBeGreaterThanOrEqual(1);
     for (const k of keys) await expect(s.platform.files.get(k)).rejects.toThrow();
     expect((await s.platform.db.query('select 1 from file_variants v join files f on f.id = v.file_id where f.public_id = $1', [r.body.id])).rows).toHaveLength(0);
+  });
+});
+
+describe("an order's photos", () => {
+  it('show staff when and where each was taken and that it has a thumbnail; the reporting citizen sees neither time nor place', async () => {
+    s.forgetSessions();
+    const citizen = await s.as('citizen');
+    const r = await send('citizen', photo);
+    const created = await citizen.post('/api/v1/orders', { ...(await orderBody(s, { phone: null })), channel: 'app', nature: 'report', attachments: [r.body.id] }, { 'idempotency-key': newKey('photo') });
+    expect(created.status).toBe(201);
+    const seen = async (username: string) => (await (await s.as(username)).get(`/api/v1/orders/${created.body.id}`)).body.timeline[0].attachments[0];
+    expect(await seen('citizen')).toEqual({ id: r.body.id, name: 'photo.jpg', contentType: 'image/jpeg', hasThumb: true });
+    expect(await seen('leader')).toEqual({
+      id: r.body.id, name: 'photo.jpg', contentType: 'image/jpeg', hasThumb: true, takenAt: '2026-03-04T02:20:30.000Z', exifLocation: { lng: 120.64, lat: 31.16 },
+    });
+    const staffCopy = await download('leader', r.body.id);
+    expect(await exifr.gps(staffCopy.bytes)).toEqual({ latitude: 31.16, longitude: 120.64 });
   });
 });
