@@ -139,6 +139,16 @@ describe('a photo with its EXIF', () => {
     expect((await download('songling_gridworker', (await send('songling_gridworker', damaged)).body.id, 'thumb')).status).toBe(404);
   });
 
+  it('in HEIC is kept as sent only (no HEVC decoder in the prebuilt sharp): staff get it, a citizen gets no form of it', async () => {
+    // The start of an iPhone HEIC (ftyp heic, compatible mif1 heic), then bytes no decoder here reads.
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(200, 3)]);
+    const staff = await send('songling_gridworker', heic, 'image/heic', 'IMG_0001.HEIC');
+    expect(staff.body).toMatchObject({ contentType: 'image/heic', variants: [], width: null, height: null });
+    expect((await download('songling_gridworker', staff.body.id)).bytes.equals(heic)).toBe(true);
+    const mine = await send('citizen', heic, 'image/heic', 'IMG_0002.HEIC');
+    expect((await download('citizen', mine.body.id)).status).toBe(404);
+  });
+
   it('goes with its variants and all their stored bytes when never attached', async () => {
     const r = await send('songling_gridworker', photo);
     const keys = (await s.platform.db.query<{ key: string }>(

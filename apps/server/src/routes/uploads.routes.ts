@@ -69,7 +69,7 @@ export function uploadRoutes(app: FastifyInstance, p: Platform): void {
       const { actor } = caller.getStore()!;
       try {
         const data = await readFile(join(folder, upload.id));
-        const file = await completeResumableUpload(p.db, p.files, actor, upload.id, { name: meta(upload, 'filename') ?? undefined, contentType: meta(upload, 'filetype'), data }, p.clock());
+        const file = await completeResumableUpload(p.db, p.files, actor, upload.id, { name: meta(upload, 'filename') ?? undefined, contentType: meta(upload, 'filetype'), data, typeField: 'filetype' }, p.clock());
         return { headers: { [UPLOAD_FILE_ID_HEADER]: file.id } };
       } catch (err) {
         // A refused upload leaves nothing: neither a file nor its partial bytes (a retry finds no upload).

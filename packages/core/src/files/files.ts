@@ -34,6 +34,8 @@ export interface Upload {
   /** The declared Content-Type; null when the client declared none (a resumable upload without `filetype`). */
   contentType: string | null;
   data: Buffer;
+  /** Where the client declared the type, named in a refusal (default `Content-Type`; tus: `filetype`). */
+  typeField?: string;
 }
 
 /** An upload checked, its photo variants made and its bytes in the store: what remains is its row. */
@@ -59,7 +61,7 @@ export const readsAsPublic = (actor: Actor) => hasRole(actor, 'citizen');
  */
 export async function prepareUpload(store: FileStore, upload: Upload): Promise<PreparedUpload> {
   const declared = upload.contentType === null ? null : upload.contentType.split(';')[0]!.trim().toLowerCase();
-  if (declared !== null && !ALLOWED_FILE_TYPES.test(declared)) throw invalidField('Content-Type', '仅支持图片、PDF、音视频', 'only images, PDF, audio and video are accepted');
+  if (declared !== null && !ALLOWED_FILE_TYPES.test(declared)) throw invalidField(upload.typeField ?? 'Content-Type', '仅支持图片、PDF、音视频', 'only images, PDF, audio and video are accepted');
   if (!Buffer.isBuffer(upload.data) || upload.data.length === 0) throw invalidField('body', '文件为空', 'the file is empty');
   const sniffed = sniffFileType(upload.data);
   if (!sniffed || !ALLOWED_FILE_TYPES.test(sniffed)) {
