@@ -18,6 +18,7 @@ import type { Platform } from './platform.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { catalogueRoutes } from './routes/catalogue.routes.ts';
 import { fileRoutes } from './routes/files.routes.ts';
+import { uploadRoutes } from './routes/uploads.routes.ts';
 import { messagesRoutes } from './routes/messages.routes.ts';
 import { orderRoutes } from './routes/orders.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   territoryRoutes(app, p);
   catalogueRoutes(app, p);
   fileRoutes(app, p);
+  uploadRoutes(app, p);
   messagesRoutes(app, p);
   supervisionRoutes(app, p);
   publicRoutes(app, p);

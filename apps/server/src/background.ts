@@ -26,8 +26,8 @@ export function purgeAuth(p: Platform) {
 export function startBackground(p: Platform): Background {
   const timers = new TimerWorker(p.db, timerHandlers(p), { now: p.clock, pollMs: 1000 });
   const delivery = new DeliveryWorker(p.db, { clock: p.clock, pollMs: 2000, onError: (err) => console.error('outbox delivery:', err) });
-  // Uploads never attached are deleted after 24 h (hourly sweep).
-  const fileSweeper = new UnattachedFileSweeper(p.db, { clock: p.clock, store: p.files, onError: (err) => console.error('unattached files:', err) });
+  // Uploads never attached, and resumable uploads never finished, are deleted after 24 h (hourly sweep).
+  const fileSweeper = new UnattachedFileSweeper(p.db, { clock: p.clock, store: p.files, partialUploads: p.partialUploads, onError: (err) => console.error('unattached files:', err) });
   timers.start();
   delivery.start();
   fileSweeper.start();

@@ -10,6 +10,10 @@ import { IntakeQueue, ReferenceCache, type OrderServices } from '@liandong/core/
 import { systemClock, type Clock } from '@liandong/core/shared/clock.ts';
 import { SessionCache } from '@liandong/core/auth/session-cache.ts';
 import { databaseStore, type FileStore } from '@liandong/core/files/file-store.ts';
+import { partialUploads, type PartialUploads } from '@liandong/core/files/partial-uploads.ts';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface Platform {
   db: Db;
@@ -21,11 +25,19 @@ export interface Platform {
   clock: Clock;
   /** Where uploaded bytes live (database by default; LIANDONG_FILE_STORE). */
   files: FileStore;
+  /** The partial bytes of resumable uploads (the data folder's `uploads/`; a fresh temporary folder by default). */
+  partialUploads: PartialUploads;
   /** The maps: the territory's layers, and the deployment's base map if it set one. */
   map: { layers: MapLayers; basemap: Basemap | null };
 }
 
-export function platformOn(db: Db, clock: Clock = systemClock, publicUrl?: string, files: FileStore = databaseStore): Platform {
+export function platformOn(
+  db: Db,
+  clock: Clock = systemClock,
+  publicUrl?: string,
+  files: FileStore = databaseStore,
+  uploadsDir: string = join(tmpdir(), `liandong-uploads-${randomUUID()}`),
+): Platform {
   const territory = new TerritoryService(db);
   const calendar = new CalendarProvider();
   return {
@@ -36,6 +48,7 @@ export function platformOn(db: Db, clock: Clock = systemClock, publicUrl?: strin
     calendar,
     clock,
     files,
+    partialUploads: partialUploads(uploadsDir),
     map: { layers: new MapLayers(), basemap: null },
     services: {
       clock,
@@ -49,7 +62,7 @@ export function platformOn(db: Db, clock: Clock = systemClock, publicUrl?: strin
 }
 
 export async function openPlatform(config: { databaseUrl?: string; dataDir: string; publicUrl?: string; fileStore?: FileStore; basemap?: Basemap | null }): Promise<Platform> {
-  const p = platformOn(await openDatabase(config), systemClock, config.publicUrl, config.fileStore);
+  const p = platformOn(await openDatabase(config), systemClock, config.publicUrl, config.fileStore, join(config.dataDir, 'uploads'));
   p.map.basemap = config.basemap ?? null;
   return p;
 }

@@ -2,6 +2,7 @@
  * Starts the real HTTP server on a fresh database with the demo district loaded (history excluded),
  * and gives tests a small client that signs in as demo accounts.
  */
+import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ActionName, ApiError, ApiRoutes, MatchingRoutes, Method, OrderDetail, PathsFor, ResponseOf } from '@liandong/contracts';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
@@ -128,6 +129,7 @@ export async function startTestServer(opts: { clock?: () => Date; files?: FileSt
     async close() {
       await app.close();
       await testDb.close();
+      await rm(platform.partialUploads.dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CommaList, CountedPageOf, DateTime, Flag, IdRef, Labelled, NamedRef, Nullable, Obj, OrderRefParams, PageOf, PagingFields, TimeUnitSchema } from './common.ts';
-import { FileId } from './files.ts';
+import { ExifLocationSchema, FileId } from './files.ts';
 import { route } from './route.ts';
 import {
   ACTION_LABELS,
@@ -308,7 +308,16 @@ export const TimelineEventSchema = Obj({
   data: EventDataSchema,
   attachmentIds: Type.Array(FileId),
   /** The same files with what a reader needs to show them: photos as pictures, documents as links. */
-  attachments: Type.Array(Obj({ id: FileId, name: Type.String(), contentType: Type.String() })),
+  attachments: Type.Array(
+    Obj({
+      id: FileId,
+      name: Type.String(),
+      contentType: Type.String(),
+      hasThumb: Type.Optional(Type.Boolean({ description: 'a photo with a thumbnail (GET /api/v1/files/{id}?variant=thumb)' })),
+      takenAt: Type.Optional(Nullable(Type.String({ format: 'date-time', description: "拍摄时间 from the photo's EXIF; staff only" }))),
+      exifLocation: Type.Optional(Nullable(ExifLocationSchema)),
+    }),
+  ),
   actor: IdRef,
   unit: IdRef,
 });

@@ -46,13 +46,15 @@ export function toDomainError(err: unknown): DomainError | null {
   return fromDatabase(err as { code?: string });
 }
 
-export function sendError(reply: FastifyReply, req: FastifyRequest, err: DomainError): FastifyReply {
+/** The error body of a refusal, in the request's language (for answers written outside Fastify's reply: tus). */
+export function errorBody(req: FastifyRequest, err: DomainError): { error: { code: string; message: string; field?: string } } {
   const lang = requestLang(req);
+  return { error: { code: err.code, message: lang === 'en' ? err.messages.en : err.messages.zh, ...(err.field ? { field: err.field } : {}) } };
+}
+
+export function sendError(reply: FastifyReply, req: FastifyRequest, err: DomainError): FastifyReply {
   if (err instanceof TooManyRequests) reply.header('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
-  return reply
-    .status(err.status)
-    .type('application/json; charset=utf-8')
-    .send({ error: { code: err.code, message: lang === 'en' ? err.messages.en : err.messages.zh, ...(err.field ? { field: err.field } : {}) } });
+  return reply.status(err.status).type('application/json; charset=utf-8').send(errorBody(req, err));
 }
 
 /**

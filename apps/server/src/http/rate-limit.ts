@@ -51,6 +51,10 @@ export function installRateLimits(app: FastifyInstance, limits: RateLimits, limi
       const bytes = Buffer.isBuffer(req.body) ? req.body.length : Number(req.headers['content-length'] ?? 0) || 0;
       limiter.take(`upload:${actor.userId}`, 1, limits.uploadFiles[tier]);
       limiter.take(`upload-bytes:${actor.userId}`, bytes, limits.uploadBytes[tier]);
+    } else if (route === '/api/v1/uploads') {
+      // A resumable upload (tus) counts when it is created, with the length it declares.
+      limiter.take(`upload:${actor.userId}`, 1, limits.uploadFiles[tier]);
+      limiter.take(`upload-bytes:${actor.userId}`, Number(req.headers['upload-length'] ?? 0) || 0, limits.uploadBytes[tier]);
     }
   });
 }

@@ -23,13 +23,14 @@ export function fileRoutes(app: FastifyInstance, p: Platform): void {
   });
 
   contractRoute(app, routes.downloadFile, async (req, reply) => {
-    const file = await readFileFor(p.db, p.files, requireActor(req), req.params.id);
+    const file = await readFileFor(p.db, p.files, requireActor(req), req.params.id, req.query.variant);
     // Served inline for viewing, but sandboxed: an HTML file (the special report) runs no script and loads nothing.
     return reply
       .type(file.contentType)
       .header('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
       .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
       .header('Cache-Control', 'private, no-store')
+      .header('Liandong-File-Variant', file.variant)
       .send(Buffer.from(file.data));
   });
 }

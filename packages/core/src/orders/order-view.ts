@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '@liandong/db';
 import { ACTION_LABELS, type EventData, type Lang as WireLang, type OrderDetail, type OrderListItem, type OrderView, type ReporterView, type TimelineAction, type TimelineEvent } from '@liandong/contracts';
-import type { Actor } from '../org/actor.ts';
+import { hasRole, type Actor } from '../org/actor.ts';
 import { maskName, maskPhone, reporterShown } from '../org/personal-data.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { iso, isoOrNull } from '../shared/wire.ts';
@@ -177,7 +177,7 @@ export async function orderView(q: Queryable, actor: Actor, id: number, lang: La
     reportedAt: isoOrNull(p.reportedAt),
     report: p.report,
   }));
-  return { ...view, coHandlers, mayRevealPhone: mayRevealPhone(actor, row), timeline: await timelineOf(q, id, lang) };
+  return { ...view, coHandlers, mayRevealPhone: mayRevealPhone(actor, row), timeline: await timelineOf(q, id, lang, !hasRole(actor, 'citizen')) };
 }
 
 interface EventRow {
@@ -189,17 +189,26 @@ interface EventRow {
   to_state: TimelineEvent['toState'];
   note: string | null;
   data: EventData | null;
-  attachments: { id: string; name: string; contentType: string }[];
+  attachments: { id: string; name: string; contentType: string; hasThumb: boolean; takenAt: string | null; exifLng: number | null; exifLat: number | null }[];
   user_id: number | null;
   display_name: string | null;
   unit_id: number | null;
   unit_name: string | null;
 }
 
-async function timelineOf(q: Queryable, orderId: number, lang: Lang): Promise<TimelineEvent[]> {
+/** An attachment as the timeline shows it; where and when a photo was taken (EXIF) only to staff. */
+function attachmentView(f: EventRow['attachments'][number], staff: boolean): TimelineEvent['attachments'][number] {
+  const shown = { id: f.id, name: f.name, contentType: f.contentType, hasThumb: f.hasThumb };
+  if (!staff) return shown;
+  return { ...shown, takenAt: f.takenAt ? iso(new Date(f.takenAt)) : null, exifLocation: f.exifLng === null || f.exifLat === null ? null : { lng: f.exifLng, lat: f.exifLat } };
+}
+
+async function timelineOf(q: Queryable, orderId: number, lang: Lang, staff: boolean): Promise<TimelineEvent[]> {
   const ev = await q.query<EventRow>(
     `select e.id, e.at, e.made_at, e.action, e.from_state, e.to_state, e.note, e.data,
-            coalesce((select json_agg(json_build_object('id', f.public_id, 'name', f.name, 'contentType', f.content_type) order by a.n)
+            coalesce((select json_agg(json_build_object('id', f.public_id, 'name', f.name, 'contentType', f.content_type,
+                        'hasThumb', exists (select 1 from file_variants v where v.file_id = f.id and v.variant = 'thumb'),
+                        'takenAt', f.taken_at, 'exifLng', f.exif_lng, 'exifLat', f.exif_lat) order by a.n)
                         from unnest(e.attachment_ids) with ordinality as a(fid, n) join files f on f.id = a.fid), '[]') as attachments,
             u.id as user_id, u.display_name, un.id as unit_id, un.name as unit_name
        from order_events e left join users u on u.id = e.actor_user_id left join units un on un.id = e.actor_unit_id
@@ -217,7 +226,7 @@ async function timelineOf(q: Queryable, orderId: number, lang: Lang): Promise<Ti
     note: e.note,
     data: e.data ?? {},
     attachmentIds: e.attachments.map((f) => f.id),
-    attachments: e.attachments,
+    attachments: e.attachments.map((f) => attachmentView(f, staff)),
     actor: e.user_id ? { id: e.user_id, name: e.display_name } : null,
     unit: e.unit_id ? { id: e.unit_id, name: e.unit_name } : null,
   }));
