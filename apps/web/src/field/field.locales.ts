@@ -12,7 +12,7 @@ export const fieldZh = {
     check: '待核查',
     none: '暂无任务',
     due: '截止 {{at}}',
-    cachedAt: '离线显示：以上为最近一次联网时的任务',
+    cachedAt: '离线显示：以下为最近一次联网时的任务',
     queued: '已在发送队列',
   },
   task: {
@@ -135,7 +135,7 @@ export const fieldEn: Shape<typeof fieldZh> = {
     check: 'To check',
     none: 'No tasks',
     due: 'Due {{at}}',
-    cachedAt: 'Offline: the tasks as of the last connection',
+    cachedAt: 'Offline: the tasks below are as of the last connection',
     queued: 'In the outbox',
   },
   task: {

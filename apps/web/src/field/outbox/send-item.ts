@@ -25,7 +25,7 @@ export async function sendItem(item: OutboxItem): Promise<void> {
     const photo = await fieldDb.photos.get(ref.photoId);
     if (!photo) throw new Error(`photo ${ref.photoId} of outbox item ${item.id} is missing`);
     const fileId = await uploadPhoto(photo, ref, async (uploadUrl) => {
-      item.photos[i] = { ...item.photos[i]!, uploadUrl };
+      item.photos[i] = { ...item.photos[i]!, uploadUrl: uploadUrl || undefined };
       await fieldDb.outbox.update(item.id!, { photos: item.photos });
     });
     item.photos[i] = { ...item.photos[i]!, fileId };
