@@ -66,6 +66,12 @@ it('a worker’s walk is stored once, filtered, and his grid’s coverage is the
   expect(r.body.visited).toBeGreaterThan(0);
   expect(r.body.ratio).toBeCloseTo(expected.ratio, 10);
   expect(r.body.workers).toEqual([expect.objectContaining({ visited: expected.visited, points: stored.rows[0]!.in_grid })]);
+  expect(r.body.map).toBeUndefined();
+  // The patrol map: the grid's outline, and a hexagon for each cell passed through.
+  const drawn = (await worker.get(`/api/v1/patrol/coverage?gridCode=${grid}&from=${from}&to=${to}&map=true`)).body.map!;
+  expect(drawn.visitedCells).toHaveLength(expected.visited);
+  expect(drawn.visitedCells.every((ring) => ring.length === 6 || ring.length === 7)).toBe(true);
+  expect(drawn.outline[0]).toEqual((geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates[0]!)[0]);
   // A district dispatcher sees it too; a period before the walk has none.
   const earlier = await (await s.as('zx_dispatcher')).get(`/api/v1/patrol/coverage?gridCode=${grid}&from=${new Date(Date.now() - 3 * 86_400_000).toISOString()}&to=${from}`);
   expect(earlier.body).toMatchObject({ visited: 0, ratio: 0, workers: [] });

@@ -3,7 +3,7 @@
  * the coverage of a grid (巡查覆盖率) — the share of its H3 cells the filtered tracks passed through in a period.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, Obj } from './common.ts';
+import { DateTime, Flag, Obj } from './common.ts';
 import { route } from './route.ts';
 import { CRS_CODES, literals } from './vocabulary.ts';
 
@@ -39,6 +39,14 @@ export const CoverageQuery = Obj({
   gridCode: Type.String({ minLength: 1, maxLength: 40 }),
   from: Type.String({ format: 'date-time' }),
   to: Type.String({ format: 'date-time' }),
+  map: Flag('also the grid’s outline and the cells passed through, to draw (the field app’s patrol map)'),
+});
+
+const Ring = Type.Array(Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }), { description: '[lng, lat] positions, WGS-84' });
+/** What the worker's patrol map draws: the grid and the cells walked in the period. */
+export const CoverageMapSchema = Obj({
+  outline: Type.Array(Ring, { description: 'the grid’s outer rings' }),
+  visitedCells: Type.Array(Ring, { description: 'each cell passed through (in the grid), as its hexagon' }),
 });
 
 export const GridCoverageSchema = Obj({
@@ -50,6 +58,7 @@ export const GridCoverageSchema = Obj({
   visited: Type.Integer({ description: 'of them, those the tracks passed through' }),
   ratio: Type.Number({ description: 'visited / cells, 0–1' }),
   workers: Type.Array(Obj({ userId: Type.Integer(), name: Type.String(), visited: Type.Integer(), ratio: Type.Number(), points: Type.Integer() })),
+  map: Type.Optional(CoverageMapSchema),
 });
 export type GridCoverage = Static<typeof GridCoverageSchema>;
 

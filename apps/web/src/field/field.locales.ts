@@ -99,6 +99,7 @@ export const fieldZh = {
     coverageOf: '已走过 {{visited}} / {{cells}} 个网格单元',
     noGps: '无法获取位置，请开启定位权限',
     grid: '网格',
+    map: '网格地图',
   },
   mine: {
     title: '我的',
@@ -222,6 +223,7 @@ export const fieldEn: Shape<typeof fieldZh> = {
     coverageOf: '{{visited}} of {{cells}} cells walked',
     noGps: 'No position: allow location access',
     grid: 'Grid',
+    map: 'Grid map',
   },
   mine: {
     title: 'Me',

@@ -6,7 +6,7 @@
  * kept less than `maxGapS` apart the walk is taken as straight, so the cells between them count (a phone records a
  * position every 10–30 s, 15–40 m apart on foot). Pure: WGS-84 in.
  */
-import { cellToLatLng, gridPathCells, latLngToCell, polygonToCells } from 'h3-js';
+import { cellToBoundary, cellToLatLng, gridPathCells, latLngToCell, polygonToCells } from 'h3-js';
 import type { TrackPoint } from './track-filter.rules.ts';
 
 export const PATROL_H3_RESOLUTION = 11;
@@ -66,4 +66,15 @@ export function coverageOf(grid: ReadonlySet<string>, visited: ReadonlySet<strin
 export function cellCentre(cell: string): [number, number] {
   const [lat, lng] = cellToLatLng(cell);
   return [lng, lat];
+}
+
+/** A cell's hexagon as a closed [lng, lat] ring (for drawing). */
+export function cellRing(cell: string): number[][] {
+  const ring = cellToBoundary(cell, true);
+  return ring.map(([lng, lat]) => [lng!, lat!]);
+}
+
+/** The outer rings of a grid's outline. */
+export function outerRings(outline: GridOutline): number[][][] {
+  return (outline.type === 'Polygon' ? [outline.coordinates] : outline.coordinates).map((rings) => rings[0]!);
 }

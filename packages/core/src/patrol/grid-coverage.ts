@@ -10,13 +10,13 @@ import { assertMay } from '../org/permissions.rules.ts';
 import { seesAll } from '../orders/order-scope.ts';
 import { forbidden, invalidField, notFound } from '../shared/errors.ts';
 import { iso } from '../shared/wire.ts';
-import { coverageOf, gridCells, PATROL_H3_RESOLUTION, visitedCells, type GridOutline } from './coverage.rules.ts';
+import { cellRing, coverageOf, gridCells, outerRings, PATROL_H3_RESOLUTION, visitedCells, type GridOutline } from './coverage.rules.ts';
 import type { TrackPoint } from './track-filter.rules.ts';
 
 /** A year of a grid's tracks at most: coverage is read per day, week, month or year. */
 const MAX_PERIOD_MS = 366 * 86_400_000;
 
-export async function gridCoverage(q: Queryable, actor: Actor, f: { gridCode: string; from: string; to: string }): Promise<GridCoverage> {
+export async function gridCoverage(q: Queryable, actor: Actor, f: { gridCode: string; from: string; to: string; map?: boolean }): Promise<GridCoverage> {
   assertMay(actor, 'patrol.coverage');
   const [from, to] = [new Date(f.from), new Date(f.to)];
   if (!(to > from)) throw invalidField('to', '结束时间须晚于开始时间', 'must be later than from');
@@ -61,5 +61,6 @@ export async function gridCoverage(q: Queryable, actor: Actor, f: { gridCode: st
     visited: total.visited,
     ratio: total.ratio,
     workers: workers.sort((a, b) => b.ratio - a.ratio || a.userId - b.userId),
+    ...(f.map ? { map: { outline: outerRings(grid.geometry), visitedCells: [...all].filter((c) => cells.has(c)).map(cellRing) } } : {}),
   };
 }

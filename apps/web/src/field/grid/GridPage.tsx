@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { GridView } from '@liandong/contracts';
 import { call } from '../../shared/api.ts';
+import { percent } from '../shell/percent.ts';
 import { todayWindow, useMyGrids } from '../shell/use-my-grids.ts';
 
 export function GridPage() {
@@ -26,15 +27,17 @@ function GridOverview({ grid }: { grid: GridView }) {
   const coverage = useQuery({ queryKey: ['field', 'coverage', grid.code], queryFn: () => call('patrol.gridCoverage', { query: { gridCode: grid.code, ...todayWindow() } }) });
   const open = useQuery({ queryKey: ['field', 'grid-orders', grid.code], queryFn: () => call('orders.listOrders', { query: { gridCode: grid.code, stateType: 'new,open,handling', pageSize: 1 } }) });
   return (
-    <List header={`${grid.name}（${grid.code}）`} aria-label={grid.name}>
+    <section aria-label={grid.name}>
+      <List header={`${grid.name}（${grid.code}）`}>
       <List.Item extra={open.data ? open.data.total : '…'}>{t('fieldApp.grid.orders')}</List.Item>
-      <List.Item extra={`${Math.round((coverage.data?.ratio ?? 0) * 100)}%`}>{t('fieldApp.grid.coverage')}</List.Item>
+      <List.Item extra={percent(coverage.data?.ratio ?? 0)}>{t('fieldApp.grid.coverage')}</List.Item>
       {(coverage.data?.workers ?? []).map((w) => (
-        <List.Item key={w.userId} description={<ProgressBar percent={Math.round(w.ratio * 100)} />} extra={`${Math.round(w.ratio * 100)}%`}>
+        <List.Item key={w.userId} description={<ProgressBar percent={w.ratio * 100} />} extra={percent(w.ratio)}>
           {w.name}
         </List.Item>
       ))}
       {coverage.data && coverage.data.workers.length === 0 && <List.Item>{`${t('fieldApp.grid.workers')}：${t('fieldApp.grid.none')}`}</List.Item>}
-    </List>
+      </List>
+    </section>
   );
 }

@@ -38,7 +38,9 @@ function Shell() {
   const { pending } = useOutbox();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const tab = '/' + (pathname.split('/')[1] ?? '');
+  // A page under a tab lights its tab: a task under 任务, the grid overview under 我的.
+  const section = pathname.split('/')[1] ?? '';
+  const tab = section === 'tasks' ? '/' : section === 'grid' ? '/mine' : `/${section}`;
   const tabs = [
     { key: '/', title: t('fieldApp.tabs.tasks'), icon: <UnorderedListOutline /> },
     { key: '/report', title: t('fieldApp.tabs.report'), icon: <AppOutline /> },

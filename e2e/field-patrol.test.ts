@@ -1,0 +1,93 @@
+/**
+ * The field app's patrol and overview, as a grid worker and a grid leader use them on a phone (390×844): patrol mode
+ * records a walk (the phone's position moving), sends it through the outbox, and the grid map shows the cells walked
+ * and the coverage; the worker's reports and grid figures; a grid leader's overview of his grids with each worker's
+ * coverage; the app in English.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, gridOf, pointInGrid, type TestServer } from '../apps/server/test/harness.ts';
+import { closeJourney, diagnoseOnFailure, openJourney, shot } from './journey.ts';
+
+const WORKER = 'songling_gridworker';
+let s: TestServer;
+let browser: Browser;
+let grid: string;
+let here: { lng: number; lat: number };
+
+beforeAll(async () => {
+  ({ s, browser } = await openJourney());
+  grid = await gridOf(s, WORKER);
+  here = await pointInGrid(s, grid);
+});
+afterAll(() => closeJourney(s, browser));
+
+async function phone(username: string, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale,
+    geolocation: { longitude: here.lng, latitude: here.lat, accuracy: 6 },
+    permissions: ['geolocation'],
+  });
+  const page = await context.newPage();
+  diagnoseOnFailure(page);
+  await page.goto(`${s.base}/field/`);
+  await page.getByRole('textbox', { name: '账号' }).fill(username);
+  await page.getByRole('textbox', { name: '密码' }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation').getByText('任务').waitFor();
+  return { context, page };
+}
+
+it('a walk in patrol mode reaches the server through the outbox and shows on the grid map', async () => {
+  const { context, page } = await phone(WORKER);
+  await page.getByRole('navigation').getByText('巡查').click();
+  await page.getByRole('img', { name: /网格地图/ }).waitFor();
+  await page.getByRole('button', { name: '开始巡查' }).click();
+  // Forty metres east, then forty north, a fix every 2.5 m at a brisk (but human) 6 m/s: faster would be a jump.
+  const mLng = 1 / (111_195 * Math.cos((here.lat * Math.PI) / 180));
+  const mLat = 1 / 111_195;
+  for (let i = 0; i <= 32; i++) {
+    const [dx, dy] = i <= 16 ? [i * 2.5, 0] : [40, (i - 16) * 2.5];
+    await context.setGeolocation({ longitude: here.lng + dx * mLng, latitude: here.lat + dy * mLat, accuracy: 6 });
+    await page.waitForTimeout(420);
+  }
+  await page.getByText(/已记录 \d+ 个位置/).waitFor();
+  await page.getByRole('button', { name: '结束巡查' }).click();
+  await expect.poll(async () => (await s.platform.db.query<{ n: number }>(`select count(*)::int as n from patrol_points p join users u on u.id = p.user_id where u.username = $1`, [WORKER])).rows[0]!.n, { timeout: 30_000 }).toBeGreaterThan(5);
+  await expect.poll(async () => (await page.getByRole('img', { name: /网格地图/ }).getAttribute('aria-label')) ?? '', { timeout: 30_000 }).toMatch(/已走过 [1-9]\d* \//);
+  await shot(page, 'field-patrol');
+
+  await page.getByRole('navigation').getByText('我的').click();
+  await page.getByText('户数').waitFor();
+  await shot(page, 'field-mine');
+  await page.getByRole('navigation').getByText('上报').click();
+  await page.getByText('已定位').waitFor();
+  await shot(page, 'field-report');
+  await context.close();
+});
+
+it('a grid leader sees each of his grids with its open orders and its workers’ coverage', async () => {
+  const { context, page } = await phone('songling_gridleader');
+  await page.getByRole('navigation').getByText('我的').click();
+  await page.getByText('网格概况').click();
+  const region = page.getByRole('region').filter({ hasText: grid }).first();
+  await region.getByText('在办工单').waitFor();
+  await page.getByText('覆盖率').first().waitFor();
+  await shot(page, 'field-grid-leader');
+  await context.close();
+});
+
+it('reads in English after the switch', async () => {
+  const { context, page } = await phone(WORKER);
+  await page.getByRole('navigation').getByText('我的').click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await page.getByRole('navigation').getByText('Tasks').waitFor();
+  await page.getByRole('navigation').getByText('Report').click();
+  await page.getByRole('button', { name: 'Submit report' }).waitFor();
+  await shot(page, 'field-report-en');
+  await context.close();
+});
