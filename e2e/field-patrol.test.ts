@@ -22,15 +22,15 @@ beforeAll(async () => {
 });
 afterAll(() => closeJourney(s, browser));
 
-async function phone(username: string, locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
+/** A phone signed in as `username`; `located: false` is one that gives no position (denied, or no fix underground). */
+async function phone(username: string, opts: { located?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    locale,
-    geolocation: { longitude: here.lng, latitude: here.lat, accuracy: 6 },
-    permissions: ['geolocation'],
+    locale: 'zh-CN',
+    ...(opts.located === false ? {} : { geolocation: { longitude: here.lng, latitude: here.lat, accuracy: 6 }, permissions: ['geolocation'] }),
   });
   const page = await context.newPage();
   diagnoseOnFailure(page);
@@ -89,5 +89,37 @@ it('reads in English after the switch', async () => {
   await page.getByRole('navigation').getByText('Report').click();
   await page.getByRole('button', { name: 'Submit report' }).waitFor();
   await shot(page, 'field-report-en');
+  await context.close();
+});
+
+it('a report kept as a draft without a GPS fix is finished later, with its photo and words', async () => {
+  const { context, page } = await phone(WORKER, { located: false });
+  await page.getByRole('navigation').getByText('上报').click();
+  // No position (location refused): the report cannot go, but it can be kept.
+  await page.getByText('未能定位').waitFor();
+  const jpeg = await page.screenshot({ type: 'jpeg' });
+  await page.getByLabel('现场照片：拍照/选图').setInputFiles({ name: 'd.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await page.getByRole('img', { name: '现场照片 1' }).waitFor();
+  await page.getByLabel('问题描述').fill('地下车库无信号，先存草稿：消防通道被占用');
+  await page.getByRole('button', { name: '提交上报' }).click();
+  await page.getByRole('alert').getByText('尚未定位，无法提交').waitFor();
+  await page.getByRole('button', { name: '存草稿' }).click();
+  const drafts = page.getByRole('region', { name: '草稿' });
+  await drafts.getByText('地下车库无信号').waitFor();
+  await shot(page, 'field-drafts');
+
+  // Later, out in the open: the draft opens with what was kept, and is finished.
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation({ longitude: here.lng, latitude: here.lat, accuracy: 10 });
+  await drafts.getByText('地下车库无信号').click();
+  await expect.poll(() => page.getByLabel('问题描述').inputValue()).toContain('消防通道被占用');
+  await page.getByRole('img', { name: '现场照片 1' }).waitFor();
+  await page.getByRole('button', { name: '重新定位' }).click();
+  await page.getByText('已定位').waitFor();
+  await page.getByLabel('问题分类').fill('xf');
+  await page.locator('.adm-check-list-item').first().click();
+  await page.getByRole('button', { name: '提交上报' }).click();
+  await expect.poll(() => page.getByText('已送达').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => drafts.getByText('地下车库无信号').count()).toBe(0);
   await context.close();
 });

@@ -8,39 +8,16 @@
  * The server runs as a separate `liandong start` process on a fresh database with the demo district
  * (no history); the load comes from this process over keep-alive HTTP.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { openPostgres, migrate } from '@liandong/db';
 import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
 import { loadGridShapes, TerritoryIndex } from '@liandong/core/territory/index.ts';
+import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, startLiandong } from './bench-server.ts';
 
-const serverUrl = process.env.LIANDONG_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const clients = Number(process.env.BENCH_CLIENTS ?? 32);
 const password = 'bench-pass-123';
-
-function dbUrl(name: string): string {
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function freshDatabase(): Promise<string> {
-  const name = `liandong_bench_${process.pid}`;
-  const admin = await openPostgres(serverUrl, { max: 1 });
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.close();
-  return name;
-}
-
-async function dropDatabase(name: string): Promise<void> {
-  const admin = await openPostgres(serverUrl, { max: 1 });
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.close();
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0;
@@ -83,24 +60,6 @@ async function randomPoints(url: string, n: number): Promise<{ lng: number; lat:
   return points;
 }
 
-function startServer(url: string, port: number): Promise<ChildProcess> {
-  const bin = fileURLToPath(new URL('../bin/liandong.mjs', import.meta.url));
-  // BENCH_CPU_PROFILE=DIR writes the server's V8 CPU profile there (open it in Chrome DevTools).
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, bin, 'start'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LIANDONG_DEMO_DAYS: '0', LIANDONG_DEMO_PASSWORD: password, LOG_LEVEL: 'error', LIANDONG_RATE_LIMITS: 'off' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('is ready')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}\n${out}`)));
-  });
-}
-
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
 
 function post(port: number, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; text: string }> {
@@ -121,7 +80,8 @@ function post(port: number, path: string, body: unknown, headers: Record<string,
 }
 
 async function main(): Promise<void> {
-  const name = await freshDatabase();
+  const name = `liandong_bench_${process.pid}`;
+  await freshDatabase(name);
   const url = dbUrl(name);
   console.log(`bench:intake on ${new URL(serverUrl).host}/${name}, ${clients} concurrent clients, ${seconds} s per phase`);
   const setup = await openPostgres(url, { max: 2 });
@@ -145,7 +105,7 @@ async function main(): Promise<void> {
   await setup.close();
 
   const port = 18_000 + (process.pid % 1000);
-  const server = await startServer(url, port);
+  const server = await startLiandong(url, port, password);
   try {
     const login = await post(port, '/api/v1/auth/login', { username: 'zx_operator', password }, {});
     const token = JSON.parse(login.text).token as string;

@@ -1,28 +1,12 @@
 /** 登录: username and password; the server sets the session cookie. Errors appear in the form, in the user's language. */
-import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
-import { ApiFailure, call } from '../shared/api.ts';
+import { useSignIn } from './session.ts';
 import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { username: string; password: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('auth.login', { body: v });
-      await qc.invalidateQueries({ queryKey: ['me'] });
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : t('login.failed'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, error, busy } = useSignIn(t('login.failed'));
   return (
     <div className="login-page">
       <Card className="login-card">

@@ -1,4 +1,5 @@
 /** Who is signed in: `GET /api/v1/me` (the session cookie decides); null when nobody is. */
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '@liandong/contracts';
 import { ApiFailure, call } from '../shared/api.ts';
@@ -25,4 +26,24 @@ export function useSignOut() {
     qc.clear();
     qc.setQueryData(['me'], null);
   };
+}
+
+/** Signing in (the console's and the field app's forms): the server's refusal in the user's language, or `failed`. */
+export function useSignIn(failed: string) {
+  const qc = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('auth.login', { body: v });
+      await qc.invalidateQueries({ queryKey: ['me'] });
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : failed);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { submit, error, busy };
 }

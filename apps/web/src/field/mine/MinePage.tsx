@@ -49,7 +49,8 @@ export function MinePage() {
           </List.Item>
         )}
       </List>
-      <List header={t('fieldApp.mine.reports')} aria-label={t('fieldApp.mine.reports')}>
+      <section aria-label={t('fieldApp.mine.reports')}>
+      <List header={t('fieldApp.mine.reports')}>
         {unsent.map((i) => (
           <List.Item key={`local-${i.id}`} extra={<Tag color="warning">{t('fieldApp.mine.notSent')}</Tag>} description={formatTime(i.madeAt)}>
             {i.title}
@@ -62,6 +63,7 @@ export function MinePage() {
         ))}
         {!unsent.length && !reports.data?.items.length && <List.Item>{t('fieldApp.mine.noReports')}</List.Item>}
       </List>
+      </section>
       <List header={t('fieldApp.mine.lang')}>
         <List.Item>
           <LanguageSwitch />

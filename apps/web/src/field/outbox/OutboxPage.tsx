@@ -43,7 +43,7 @@ export function OutboxPage() {
           {t('fieldApp.outbox.syncNow')}
         </Button>
       </div>
-      <List aria-label={t('fieldApp.outbox.title')}>
+      <List>
         {items.length === 0 && <List.Item>{t('fieldApp.outbox.empty')}</List.Item>}
         {items.map((i) => (
           <List.Item
@@ -77,7 +77,8 @@ export function OutboxPage() {
           </List.Item>
         ))}
       </List>
-      <List header={t('fieldApp.outbox.drafts')} aria-label={t('fieldApp.outbox.drafts')}>
+      <section aria-label={t('fieldApp.outbox.drafts')}>
+      <List header={t('fieldApp.outbox.drafts')}>
         {drafts.length === 0 && <List.Item>{t('fieldApp.outbox.noDrafts')}</List.Item>}
         {drafts.map((d) => (
           <SwipeAction key={d.id} rightActions={[{ key: 'delete', text: t('fieldApp.outbox.draftDelete'), color: 'danger', onClick: () => void deleteDraft(d.id!) }]}>
@@ -91,6 +92,7 @@ export function OutboxPage() {
           </SwipeAction>
         ))}
       </List>
+      </section>
       {persisted !== null && (
         <div className="field-muted" style={{ padding: '8px 16px' }}>
           {t('fieldApp.outbox.storage', { persisted: persisted ? t('fieldApp.outbox.persisted') : t('fieldApp.outbox.notPersisted') })}

@@ -12,6 +12,7 @@ import { useMe } from '../../auth/session.ts';
 import { enqueue } from '../outbox/outbox.ts';
 import { useOutbox } from '../outbox/use-outbox.tsx';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
+import { FieldError } from '../shell/FieldError.tsx';
 import { PositionLine } from '../shell/PositionLine.tsx';
 import { usePosition, type Fix } from '../shell/use-position.ts';
 import { CategoryPicker, useFieldCategories } from './CategoryPicker.tsx';
@@ -133,11 +134,7 @@ function ReportForm({ draftId, draft }: { draftId?: number; draft: Awaited<Retur
           </Form.Item>
         )}
       </Form>
-      {error && (
-        <div role="alert" className="field-error">
-          {error}
-        </div>
-      )}
+      <FieldError message={error} />
       <div className="field-actions">
         <Button size="large" onClick={() => void keep()}>
           {t('fieldApp.report.saveDraft')}

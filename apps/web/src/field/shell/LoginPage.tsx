@@ -1,30 +1,15 @@
 /** 网格员登录: signed in once for the shift (the session lasts 12 hours); signing in needs the network. */
-import { useState } from 'react';
 import { Button, Form, Input, NoticeBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useQueryClient } from '@tanstack/react-query';
-import { ApiFailure, call } from '../../shared/api.ts';
+import { useSignIn } from '../../auth/session.ts';
+import { FieldError } from './FieldError.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useOnline } from './use-online.ts';
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const online = useOnline();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { username: string; password: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('auth.login', { body: v });
-      await qc.invalidateQueries({ queryKey: ['me'] });
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : t('fieldApp.login.failed'));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, error, busy } = useSignIn(t('fieldApp.login.failed'));
   return (
     <div className="field-login">
       <div className="field-login-head">
@@ -50,11 +35,7 @@ export function LoginPage() {
           <Input type="password" autoComplete="current-password" />
         </Form.Item>
       </Form>
-      {error && (
-        <div role="alert" className="field-error">
-          {error}
-        </div>
-      )}
+      <FieldError message={error} />
       <div style={{ padding: 16 }}>
         <LanguageSwitch />
       </div>

@@ -13,6 +13,7 @@ import { enqueue } from '../outbox/outbox.ts';
 import { useOutbox } from '../outbox/use-outbox.tsx';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
 import { LightDot } from '../shell/LightDot.tsx';
+import { FieldError } from '../shell/FieldError.tsx';
 import { PositionLine } from '../shell/PositionLine.tsx';
 import { usePosition } from '../shell/use-position.ts';
 import { useOrder, type TaskKind } from './use-tasks.ts';
@@ -100,11 +101,7 @@ export function TaskPage() {
               </Form.Item>
             </Form>
           )}
-          {error && (
-            <div role="alert" className="field-error">
-              {error}
-            </div>
-          )}
+          <FieldError message={error} />
           {kind && (
             <div className="field-actions">
               <Button block color="primary" size="large" onClick={() => void submit()}>

@@ -1,0 +1,43 @@
+/** What the benchmarks that drive a real server share: a fresh database on the PostgreSQL server, and `liandong start` on it. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { openPostgres } from '@liandong/db';
+
+export const BENCH_SERVER_URL = process.env.LIANDONG_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** The URL of database `name` on the bench's PostgreSQL server. */
+export const benchDbUrl = (name: string): string => Object.assign(new URL(BENCH_SERVER_URL), { pathname: `/${name}` }).toString();
+
+export async function freshDatabase(name: string): Promise<void> {
+  const admin = await openPostgres(BENCH_SERVER_URL, { max: 1 });
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.close();
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  const admin = await openPostgres(BENCH_SERVER_URL, { max: 1 });
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.close();
+}
+
+/**
+ * `liandong start` on `url` at `port` as a separate process (demo accounts with `password`, no history, rate
+ * limits off), resolved once it says it is ready. BENCH_CPU_PROFILE=DIR writes its V8 CPU profile there.
+ */
+export function startLiandong(url: string, port: number, password: string): Promise<ChildProcess> {
+  const bin = fileURLToPath(new URL('../bin/liandong.mjs', import.meta.url));
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, bin, 'start'], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LIANDONG_DEMO_DAYS: '0', LIANDONG_DEMO_PASSWORD: password, LOG_LEVEL: 'error', LIANDONG_RATE_LIMITS: 'off' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('is ready')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}\n${out}`)));
+  });
+}
