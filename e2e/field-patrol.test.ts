@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, gridOf, pointInGrid, type TestServer } from '../apps/server/test/harness.ts';
+import { createOrder, step } from '../apps/server/test/order-fixtures.ts';
 import { closeJourney, diagnoseOnFailure, openJourney, shot } from './journey.ts';
 
 const WORKER = 'songling_gridworker';
@@ -121,5 +122,22 @@ it('a report kept as a draft without a GPS fix is finished later, with its photo
   await page.getByRole('button', { name: '提交上报' }).click();
   await expect.poll(() => page.getByText('已送达').count(), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect.poll(() => drafts.getByText('地下车库无信号').count()).toBe(0);
+  await context.close();
+});
+
+it('what the grid cannot solve is pushed up to the village from the task list', async () => {
+  const f = await createOrder(s, { channel: 'grid_patrol', gridWorker: WORKER });
+  await step(s, f, f.dispatcher, 'accept', {}, 'pending_dispatch');
+  const { context, page } = await phone(WORKER);
+  const list = page.getByRole('region', { name: '可上推（网格内无法解决）' });
+  await list.getByText(f.order.description.slice(0, 20)).click();
+  await page.getByText('上推到村（社区）').waitFor();
+  await page.getByLabel('上推理由').fill('涉及多户产权，网格内无法协调');
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.getByRole('navigation').getByText('待发送').click();
+  await expect.poll(() => page.getByText('已送达').count(), { timeout: 30_000 }).toBe(1);
+  const o = (await (await s.as('admin')).get(`/api/v1/orders/${f.id}`)).body;
+  expect([o.state.code, o.level]).toEqual(['pending_sign', 'village']);
+  expect(o.timeline.at(-1)!.note).toBe('涉及多户产权，网格内无法协调');
   await context.close();
 });

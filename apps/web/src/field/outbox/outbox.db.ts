@@ -8,7 +8,7 @@ import type { ActionBody, CreateOrderInput, TrackBatch } from '@liandong/contrac
 
 /** waiting: not yet sent (or sending broke off); sending: on its way; sent: the server has it; refused: the server said no, with why. */
 export type OutboxState = 'waiting' | 'sending' | 'sent' | 'refused';
-export type FieldAction = 'verify' | 'check';
+export type FieldAction = 'verify' | 'check' | 'escalate';
 
 /** A report (巡查上报), optionally solved on the spot (自行处置): one new order, then its self-handle action. */
 export interface ReportRequest {
@@ -16,12 +16,12 @@ export interface ReportRequest {
   body: Omit<CreateOrderInput, 'attachments'>;
   selfHandle?: { result: string };
 }
-/** 核实 or 核查 of an order on site. */
+/** 核实 or 核查 of an order on site, or 上推 of one the grid cannot solve. */
 export interface ActionRequest {
   kind: FieldAction;
   orderId: number;
   orderCode: string;
-  body: Omit<ActionBody<'verify'>, 'attachments'> | Omit<ActionBody<'check'>, 'attachments'>;
+  body: Omit<ActionBody<'verify'>, 'attachments'> | Omit<ActionBody<'check'>, 'attachments'> | ActionBody<'escalate'>;
 }
 /** A batch of patrol positions. */
 export interface TrackRequest {

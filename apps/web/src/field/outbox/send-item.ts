@@ -9,7 +9,7 @@ import { call } from '../../shared/api.ts';
 import { uploadPhoto } from '../photos/upload-photo.ts';
 import { fieldDb, type OutboxItem } from './outbox.db.ts';
 
-const ACTION_ROUTES = { verify: 'actions.verify', check: 'actions.check' } as const;
+const ACTION_ROUTES = { verify: 'actions.verify', check: 'actions.check', escalate: 'actions.escalate' } as const;
 
 function withHeaders<N extends RouteName>(item: OutboxItem, key: string, input: CallInput<ApiRoutes[N]>): CallInput<ApiRoutes[N]> {
   return { ...input, headers: { 'idempotency-key': key, 'made-at': item.madeAt } };
@@ -52,6 +52,7 @@ export async function sendItem(item: OutboxItem): Promise<void> {
     await send('patrol.recordTrack', item, item.key, { body: r.body });
     return;
   }
-  await send(ACTION_ROUTES[r.kind], item, item.key, { params: { id: r.orderId }, body: { ...r.body, attachments: files('report') } as never });
+  const attachments = r.kind === 'escalate' ? {} : { attachments: files('report') };
+  await send(ACTION_ROUTES[r.kind], item, item.key, { params: { id: r.orderId }, body: { ...r.body, ...attachments } as never });
   item.result = { orderId: r.orderId, orderCode: r.orderCode };
 }

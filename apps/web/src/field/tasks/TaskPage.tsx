@@ -30,17 +30,18 @@ export function TaskPage() {
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [error, setError] = useState<string | null>(null);
   const o = order.data;
-  const kind: TaskKind | null = o?.allowedActions.includes('verify') ? 'verify' : o?.allowedActions.includes('check') ? 'check' : null;
+  const kind: TaskKind | null = (['verify', 'check', 'escalate'] as const).find((k) => o?.allowedActions.includes(k)) ?? null;
 
   const submit = async () => {
     if (!o || !kind || !me.data) return;
     const { finding, note = '' } = form.getFieldsValue();
     const yes = finding === 'yes';
-    if (!note.trim()) return setError(t('fieldApp.task.needNote'));
+    if (!note.trim()) return setError(kind === 'escalate' ? t('fieldApp.task.needReason') : t('fieldApp.task.needNote'));
     if (kind === 'verify' && yes && !photos.length) return setError(t('fieldApp.task.needPhoto'));
     if (kind === 'verify' && yes && position.status !== 'ok') return setError(t('fieldApp.report.needLocation'));
     const location = position.status === 'ok' ? { lng: position.fix.lng, lat: position.fix.lat, crs: 'wgs84' as const } : undefined;
-    const body = kind === 'verify' ? { confirmed: yes, note: note.trim(), ...(location ? { location } : {}) } : { passed: yes, note: note.trim(), ...(location ? { location } : {}) };
+    const site = location ? { location } : {};
+    const body = kind === 'verify' ? { confirmed: yes, note: note.trim(), ...site } : kind === 'check' ? { passed: yes, note: note.trim(), ...site } : { reason: note.trim() };
     await enqueue(
       me.data.id,
       `${t(`fieldApp.outbox.kinds.${kind}`)} ${o.code}`,
@@ -56,7 +57,7 @@ export function TaskPage() {
   const handling = o?.timeline.filter((e) => e.action === 'feedback').at(-1);
   return (
     <>
-      <NavBar onBack={() => navigate(-1)}>{kind === 'check' ? t('fieldApp.task.checkTitle') : t('fieldApp.task.verifyTitle')}</NavBar>
+      <NavBar onBack={() => navigate(-1)}>{t(`fieldApp.task.${kind ?? 'verify'}Title`)}</NavBar>
       {o && (
         <>
           <List header={t('fieldApp.task.reported')}>
@@ -82,23 +83,29 @@ export function TaskPage() {
           </List>
           {kind && (
             <Form form={form} layout="vertical" name="task" initialValues={{ finding: 'yes' }}>
-              <Form.Item name="finding" label={kind === 'verify' ? t('fieldApp.task.confirmed') : t('fieldApp.task.passed')}>
-                <Radio.Group>
-                  <Space direction="vertical">
-                    <Radio value="yes">{kind === 'verify' ? t('fieldApp.task.confirmedYes') : t('fieldApp.task.passedYes')}</Radio>
-                    <Radio value="no">{kind === 'verify' ? t('fieldApp.task.confirmedNo') : t('fieldApp.task.passedNo')}</Radio>
-                  </Space>
-                </Radio.Group>
+              {kind !== 'escalate' && (
+                <Form.Item name="finding" label={kind === 'verify' ? t('fieldApp.task.confirmed') : t('fieldApp.task.passed')}>
+                  <Radio.Group>
+                    <Space direction="vertical">
+                      <Radio value="yes">{kind === 'verify' ? t('fieldApp.task.confirmedYes') : t('fieldApp.task.passedYes')}</Radio>
+                      <Radio value="no">{kind === 'verify' ? t('fieldApp.task.confirmedNo') : t('fieldApp.task.passedNo')}</Radio>
+                    </Space>
+                  </Radio.Group>
+                </Form.Item>
+              )}
+              <Form.Item name="note" label={kind === 'escalate' ? t('fieldApp.task.reason') : t('fieldApp.task.note')}>
+                <TextArea rows={3} maxLength={2000} placeholder={kind === 'escalate' ? t('fieldApp.task.reasonPlaceholder') : t('fieldApp.task.notePlaceholder')} />
               </Form.Item>
-              <Form.Item name="note" label={t('fieldApp.task.note')}>
-                <TextArea rows={3} maxLength={2000} placeholder={t('fieldApp.task.notePlaceholder')} />
-              </Form.Item>
-              <Form.Item label={t('fieldApp.task.photos')}>
-                <PhotoPicker label={t('fieldApp.task.photos')} photos={photos} onChange={setPhotos} />
-              </Form.Item>
-              <Form.Item label={t('fieldApp.report.location')}>
-                <PositionLine position={position} />
-              </Form.Item>
+              {kind !== 'escalate' && (
+                <>
+                  <Form.Item label={t('fieldApp.task.photos')}>
+                    <PhotoPicker label={t('fieldApp.task.photos')} photos={photos} onChange={setPhotos} />
+                  </Form.Item>
+                  <Form.Item label={t('fieldApp.report.location')}>
+                    <PositionLine position={position} />
+                  </Form.Item>
+                </>
+              )}
             </Form>
           )}
           <FieldError message={error} />

@@ -14,7 +14,7 @@ export function TasksPage() {
   const online = useOnline();
   const { items } = useOutbox();
   const navigate = useNavigate();
-  const queued = new Set(items.filter((i) => i.request.kind === 'verify' || i.request.kind === 'check').map((i) => (i.request as { orderId: number }).orderId));
+  const queued = new Set(items.flatMap((i) => ('orderId' in i.request && i.state !== 'sent' ? [i.request.orderId] : [])));
   const section = (title: string, list: OrderListItem[]) => (
     <section aria-label={title}>
       <List header={`${title}（${list.length}）`}>
@@ -41,6 +41,7 @@ export function TasksPage() {
       <PullToRefresh onRefresh={async () => void (await tasks.refetch())}>
         {section(t('fieldApp.tasks.verify'), tasks.verify)}
         {section(t('fieldApp.tasks.check'), tasks.check)}
+        {tasks.escalate.length > 0 && section(t('fieldApp.tasks.escalate'), tasks.escalate)}
       </PullToRefresh>
     </>
   );

@@ -1,14 +1,15 @@
 /**
- * The worker's tasks: orders waiting for him on site — 核实 (verify a new report) and 核查 (check a handled one) —
- * exactly those whose allowedActions offer it to him (the server's rule), with their details read ahead while
- * there is a network, so that each opens later without one.
+ * The worker's tasks: orders waiting for him on site — 核实 (verify a new report), 核查 (check a handled one) — and
+ * those at the grid's level he may push up to the village (上推: what the grid cannot solve), exactly those whose
+ * allowedActions offer it to him (the server's rule), with their details read ahead while there is a network, so
+ * that each opens later without one.
  */
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OrderListItem } from '@liandong/contracts';
 import { call } from '../../shared/api.ts';
 
-export type TaskKind = 'verify' | 'check';
+export type TaskKind = 'verify' | 'check' | 'escalate';
 
 export function useTasks() {
   const qc = useQueryClient();
@@ -16,11 +17,16 @@ export function useTasks() {
     queryKey: ['field', 'tasks'],
     queryFn: async () => (await call('orders.listOrders', { query: { state: 'pending_verify,pending_check', pageSize: 100 } })).items,
   });
+  const atGrid = useQuery({
+    queryKey: ['field', 'at-grid'],
+    queryFn: async () => (await call('orders.listOrders', { query: { state: 'pending_dispatch', level: 'grid', pageSize: 100 } })).items,
+  });
   useEffect(() => {
-    for (const o of (q.data ?? []).slice(0, 30)) void qc.prefetchQuery({ queryKey: ['field', 'order', o.id], queryFn: () => orderDetail(o.id) });
-  }, [q.data, qc]);
-  const of = (kind: TaskKind): OrderListItem[] => (q.data ?? []).filter((o) => o.allowedActions.includes(kind));
-  return { ...q, verify: of('verify'), check: of('check') };
+    for (const o of [...(q.data ?? []), ...(atGrid.data ?? [])].slice(0, 40)) void qc.prefetchQuery({ queryKey: ['field', 'order', o.id], queryFn: () => orderDetail(o.id) });
+  }, [q.data, atGrid.data, qc]);
+  const of = (kind: TaskKind, list = q.data): OrderListItem[] => (list ?? []).filter((o) => o.allowedActions.includes(kind));
+  const refetch = () => Promise.all([q.refetch(), atGrid.refetch()]);
+  return { data: q.data, refetch, verify: of('verify'), check: of('check'), escalate: of('escalate', atGrid.data) };
 }
 
 export const orderDetail = (id: number) => call('orders.getOrder', { params: { id } });
