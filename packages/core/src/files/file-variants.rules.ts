@@ -15,12 +15,21 @@ export const VARIANT_LONG_SIDE: Record<PhotoVariant, number> = { display: 1600, 
 /**
  * The variant to serve, or null when the file has no such form. A citizen (群众) — like anything shown to the
  * public — never receives the original of a photo, whose EXIF may tell where he or someone else lives: he gets
- * `display` instead, and nothing when the photo has none (a HEIC the server could not decode).
+ * `display` instead, and nothing when the photo has none (a HEIC the server could not decode); nor another's
+ * video or recording.
  */
-export function variantToServe(requested: FileVariant, file: { isImage: boolean; variants: readonly PhotoVariant[] }, reader: { isPublic: boolean }): FileVariant | null {
+export function variantToServe(
+  requested: FileVariant,
+  file: { isImage: boolean; variants: readonly PhotoVariant[]; contentType?: string },
+  reader: { isPublic: boolean; isUploader?: boolean },
+): FileVariant | null {
   if (requested === 'original') {
-    if (!file.isImage || !reader.isPublic) return 'original';
-    return file.variants.includes('display') ? 'display' : null;
+    if (!reader.isPublic) return 'original';
+    if (file.isImage) return file.variants.includes('display') ? 'display' : null;
+    // A video's or a recording's metadata may hold where it was made, and no stripped form is made of it: the
+    // public gets none of another's (his own he may have back).
+    if (/^(video|audio)\//.test(file.contentType ?? '') && !reader.isUploader) return null;
+    return 'original';
   }
   return file.variants.includes(requested) ? requested : null;
 }

@@ -148,6 +148,7 @@ export async function storeUpload(q: Queryable, store: FileStore, actor: Actor, 
 interface FileRow {
   id: number;
   public_id: string;
+  uploaded_by: number | null;
   name: string;
   content_type: string;
   size: number;
@@ -160,7 +161,7 @@ interface FileRow {
   variants: PhotoVariant[];
 }
 
-const FILE_COLUMNS = `f.id, f.public_id, f.name, f.content_type, f.size, f.sha256, f.taken_at, f.exif_lng, f.exif_lat, f.width, f.height,
+const FILE_COLUMNS = `f.id, f.public_id, f.name, f.content_type, f.size, f.sha256, f.uploaded_by, f.taken_at, f.exif_lng, f.exif_lat, f.width, f.height,
   array(select v.variant from file_variants v where v.file_id = f.id order by v.variant) as variants`;
 
 /** The upload answer of the file with row id `rowId`, as the actor may read it. */
@@ -194,7 +195,11 @@ export async function readFileFor(q: Queryable, store: FileStore, actor: Actor, 
   );
   const file = r.rows[0];
   if (!file) throw notFound(FILE);
-  const variant = variantToServe(requested, { isImage: isImageType(file.content_type), variants: file.variants }, { isPublic: readsAsPublic(actor) });
+  const variant = variantToServe(
+    requested,
+    { isImage: isImageType(file.content_type), variants: file.variants, contentType: file.content_type },
+    { isPublic: readsAsPublic(actor), isUploader: file.uploaded_by === actor.userId },
+  );
   if (!variant) {
     throw new DomainError(404, 'not_found', { zh: `该附件没有 ${requested} 版本可供查看`, en: `This file has no ${requested} form you may view` }, 'variant');
   }

@@ -50,4 +50,12 @@ describe('which form of a file a reader gets', () => {
     expect(variantToServe('original', heic, citizen)).toBeNull();
     expect(variantToServe('original', pdf, citizen)).toBe('original');
   });
+
+  it('a citizen gets no one else’s video or recording (its metadata may tell where), but his own back', () => {
+    const video = { isImage: false, variants: [] as const, contentType: 'video/mp4' };
+    expect(variantToServe('original', video, citizen)).toBeNull();
+    expect(variantToServe('original', { ...video, contentType: 'audio/amr' }, citizen)).toBeNull();
+    expect(variantToServe('original', video, { isPublic: true, isUploader: true })).toBe('original');
+    expect(variantToServe('original', video, staff)).toBe('original');
+  });
 });
