@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, gridOf, pointInGrid, type TestServer } from '../apps/server/test/harness.ts';
-import { createOrder, step } from '../apps/server/test/order-fixtures.ts';
+import { createOrder, orderIn, step } from '../apps/server/test/order-fixtures.ts';
 import { closeJourney, diagnoseOnFailure, openJourney, shot } from './journey.ts';
 
 const WORKER = 'songling_gridworker';
@@ -139,5 +139,18 @@ it('what the grid cannot solve is pushed up to the village from the task list', 
   const o = (await (await s.as('admin')).get(`/api/v1/orders/${f.id}`)).body;
   expect([o.state.code, o.level]).toEqual(['pending_sign', 'village']);
   expect(o.timeline.at(-1)!.note).toBe('涉及多户产权，网格内无法协调');
+  await context.close();
+});
+
+it('an order of his grid under supervision is listed for him to follow on site', async () => {
+  const f = await orderIn(s, 'handling', { gridWorker: WORKER });
+  const raised = await (await s.as('zx_supervisor')).post(`/api/v1/orders/${f.id}/supervisions` as '/api/v1/orders/:id/supervisions', { level: 2, note: '群众反复来电，请今日内处置', taskHours: 2 });
+  expect(raised.status).toBe(201);
+  const { context, page } = await phone(WORKER);
+  const list = page.getByRole('region', { name: '本网格督办件（现场跟进）' });
+  await list.getByText(f.order.description.slice(0, 20)).click();
+  await page.getByText(f.order.code).waitFor();
+  // Nothing for him to submit: the supervised unit answers in the console.
+  expect(await page.getByRole('button', { name: '提交' }).count()).toBe(0);
   await context.close();
 });

@@ -57,7 +57,7 @@ export function TaskPage() {
   const handling = o?.timeline.filter((e) => e.action === 'feedback').at(-1);
   return (
     <>
-      <NavBar onBack={() => navigate(-1)}>{t(`fieldApp.task.${kind ?? 'verify'}Title`)}</NavBar>
+      <NavBar onBack={() => navigate(-1)}>{kind ? t(`fieldApp.task.${kind}Title`) : t('fieldApp.task.detailTitle')}</NavBar>
       {o && (
         <>
           <List header={t('fieldApp.task.reported')}>

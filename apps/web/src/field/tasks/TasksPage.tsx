@@ -42,6 +42,7 @@ export function TasksPage() {
         {section(t('fieldApp.tasks.verify'), tasks.verify)}
         {section(t('fieldApp.tasks.check'), tasks.check)}
         {tasks.escalate.length > 0 && section(t('fieldApp.tasks.escalate'), tasks.escalate)}
+        {tasks.supervised.length > 0 && section(t('fieldApp.tasks.supervised'), tasks.supervised)}
       </PullToRefresh>
     </>
   );

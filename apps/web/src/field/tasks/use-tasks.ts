@@ -21,12 +21,17 @@ export function useTasks() {
     queryKey: ['field', 'at-grid'],
     queryFn: async () => (await call('orders.listOrders', { query: { state: 'pending_dispatch', level: 'grid', pageSize: 100 } })).items,
   });
+  // 督办: orders of his grids under supervision, to follow on site (the supervised unit acts in the console).
+  const supervised = useQuery({
+    queryKey: ['field', 'supervised'],
+    queryFn: async () => (await call('orders.listOrders', { query: { supervised: true, stateType: 'new,open,handling', pageSize: 50 } })).items,
+  });
   useEffect(() => {
-    for (const o of [...(q.data ?? []), ...(atGrid.data ?? [])].slice(0, 40)) void qc.prefetchQuery({ queryKey: ['field', 'order', o.id], queryFn: () => orderDetail(o.id) });
-  }, [q.data, atGrid.data, qc]);
+    for (const o of [...(q.data ?? []), ...(atGrid.data ?? []), ...(supervised.data ?? [])].slice(0, 50)) void qc.prefetchQuery({ queryKey: ['field', 'order', o.id], queryFn: () => orderDetail(o.id) });
+  }, [q.data, atGrid.data, supervised.data, qc]);
   const of = (kind: TaskKind, list = q.data): OrderListItem[] => (list ?? []).filter((o) => o.allowedActions.includes(kind));
-  const refetch = () => Promise.all([q.refetch(), atGrid.refetch()]);
-  return { data: q.data, refetch, verify: of('verify'), check: of('check'), escalate: of('escalate', atGrid.data) };
+  const refetch = () => Promise.all([q.refetch(), atGrid.refetch(), supervised.refetch()]);
+  return { data: q.data, refetch, verify: of('verify'), check: of('check'), escalate: of('escalate', atGrid.data), supervised: supervised.data ?? [] };
 }
 
 export const orderDetail = (id: number) => call('orders.getOrder', { params: { id } });
