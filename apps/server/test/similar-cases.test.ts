@@ -56,6 +56,16 @@ describe('similar cases', () => {
     expect(r.body).toMatchObject({ radiusM: 500, days: 30 });
   });
 
+  it('a component (one object at one spot) is looked for closer; a class of the same major class is related', async () => {
+    const cover = await similar('zx_operator', 'categoryCode=B01001&text=' + encodeURIComponent('井盖'));
+    expect(cover.body.radiusM).toBe(150);
+    expect((await similar('zx_operator', 'categoryCode=B01001&radiusM=800')).body.radiusM).toBe(800);
+    // 06006 (the banner) and another minor class of its major class: related, not the same.
+    const sibling = (await s.platform.db.query<{ code: string }>(`select code from categories where parent_code = (select parent_code from categories where code = '06006') and code <> '06006' and active limit 1`)).rows[0]!.code;
+    const r = await similar('zx_operator', `categoryCode=${sibling}&text=${encodeURIComponent('条幅')}`);
+    expect(r.body.items.find((x: { order: { id: number } }) => x.order.id === banner.id)).toMatchObject({ sameCategory: false, relatedCategory: true });
+  });
+
   it('the same category alone is enough; without category and words, everything nearby and recent', async () => {
     expect(ids(await similar('zx_operator', 'categoryCode=06006'))).toEqual(expect.arrayContaining([banner.id, closed.id]));
     expect(ids(await similar('zx_operator', 'categoryCode=06006'))).not.toContain(manhole.id);

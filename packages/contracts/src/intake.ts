@@ -11,6 +11,8 @@ import { CRS_CODES, literals } from './vocabulary.ts';
 
 /** How far and how far back similar cases are looked for, unless the caller narrows it. */
 export const SIMILAR_DEFAULTS = { radiusM: 500, days: 30, limit: 8 } as const;
+/** A component (部件: a manhole cover, a lamp post) is one object at one spot: its repeats are looked for closer. */
+export const COMPONENT_RADIUS_M = 150;
 
 export const SimilarCasesQuery = Obj({
   lng: Type.Number({ minimum: -180, maximum: 180 }),
@@ -18,7 +20,7 @@ export const SimilarCasesQuery = Obj({
   crs: Type.Optional(literals(CRS_CODES, { description: 'coordinate system of the point, default wgs84' })),
   categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'the category the operator chose' })),
   text: Type.Optional(Type.String({ maxLength: 500, description: 'what the caller says so far (the first 500 characters)' })),
-  radiusM: Type.Optional(Type.Integer({ minimum: 50, maximum: 5000, description: `metres around the point, default ${SIMILAR_DEFAULTS.radiusM}` })),
+  radiusM: Type.Optional(Type.Integer({ minimum: 50, maximum: 5000, description: `metres around the point; default ${SIMILAR_DEFAULTS.radiusM}, or ${COMPONENT_RADIUS_M} for a component category (部件)` })),
   days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: `how many days back, default ${SIMILAR_DEFAULTS.days}` })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: `default ${SIMILAR_DEFAULTS.limit}` })),
 });
@@ -30,8 +32,9 @@ export const SimilarCaseSchema = Obj({
   distanceM: Type.Integer({ description: 'metres from the point' }),
   ageHours: Type.Number({ description: 'hours since it was registered' }),
   sameCategory: Type.Boolean(),
+  relatedCategory: Type.Boolean({ description: 'not the same category but one of the same major class (同一大类)' }),
   textSimilarity: Type.Number({ minimum: 0, maximum: 1, description: 'how much of the text the two share (character pairs)' }),
-  score: Type.Number({ description: 'the ranking: nearer, newer, same category and similar text rank higher' }),
+  score: Type.Number({ description: 'the ranking, 0–1: nearer, newer, same (or related) category and similar text rank higher; over the signals asked, so one threshold serves every channel' }),
   callers: Type.Integer({ description: 'how many people reported it (its reporters)' }),
   photoId: Nullable(FileId),
   acceptsCallers: Type.Boolean({ description: 'whether a caller can still be added to it (it is not closed, voided or merged)' }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxAround, distanceM, isSimilar, similarityScore, SIMILAR_TEXT, textSimilarity } from './similar-cases.rules.ts';
+import { boxAround, distanceM, isSimilar, similarityScore, SIMILAR_TEXT, textSimilarity, type CandidateFacts } from './similar-cases.rules.ts';
 
 const asked = { radiusM: 500, days: 30, category: true, text: true };
 
@@ -33,11 +33,15 @@ describe('similar cases rules', () => {
 
   it('ranking: nearer, more similar, same category and newer rank higher', () => {
     const base = { distanceM: 250, ageHours: 100, sameCategory: false, textSimilarity: 0.3 };
-    const s = (c: Partial<typeof base>) => similarityScore({ ...base, ...c }, asked);
+    const s = (c: Partial<CandidateFacts>) => similarityScore({ ...base, ...c }, asked);
     expect(s({ distanceM: 10 })).toBeGreaterThan(s({}));
     expect(s({ textSimilarity: 0.8 })).toBeGreaterThan(s({}));
     expect(s({ sameCategory: true })).toBeGreaterThan(s({}));
     expect(s({ ageHours: 1 })).toBeGreaterThan(s({}));
     expect(s({ distanceM: 0, ageHours: 0, sameCategory: true, textSimilarity: 1 })).toBeCloseTo(1);
+    // One of the same major class counts half; words alone (no category asked) can still reach 1.
+    expect(s({ relatedCategory: true })).toBeGreaterThan(s({}));
+    expect(s({ relatedCategory: true })).toBeLessThan(s({ sameCategory: true }));
+    expect(similarityScore({ distanceM: 0, ageHours: 0, sameCategory: false, textSimilarity: 1 }, { ...asked, category: false })).toBeCloseTo(1);
   });
 });

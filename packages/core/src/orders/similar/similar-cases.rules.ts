@@ -64,6 +64,8 @@ export interface CandidateFacts {
   distanceM: number;
   ageHours: number;
   sameCategory: boolean;
+  /** Not the same class, but one of the same major class (同一大类: a broken cover and a missing one). */
+  relatedCategory?: boolean;
   textSimilarity: number;
 }
 
@@ -85,9 +87,18 @@ export function isSimilar(c: CandidateFacts, asked: Asked): boolean {
   return (asked.category && c.sameCategory) || (asked.text && c.textSimilarity >= SIMILAR_TEXT);
 }
 
-/** The ranking, 0–1: nearness and similar words weigh most, then the category, then how recent. */
+const WEIGHTS = { near: 0.35, text: 0.3, category: 0.2, recent: 0.15 } as const;
+
+/**
+ * The ranking, 0–1: nearness and similar words weigh most, then the category (half for one of the same major
+ * class), then how recent — over the signals the asker gave, so that a citizen's words alone (no category) can
+ * reach 1 as an operator's words and category can: one threshold means the same for every channel.
+ */
 export function similarityScore(c: CandidateFacts, asked: Asked): number {
   const near = 1 - Math.min(1, c.distanceM / asked.radiusM);
   const recent = 1 - Math.min(1, c.ageHours / (asked.days * 24));
-  return 0.35 * near + 0.3 * c.textSimilarity + 0.2 * (c.sameCategory ? 1 : 0) + 0.15 * recent;
+  const category = c.sameCategory ? 1 : c.relatedCategory ? 0.5 : 0;
+  const weight = WEIGHTS.near + WEIGHTS.recent + (asked.text ? WEIGHTS.text : 0) + (asked.category ? WEIGHTS.category : 0);
+  const sum = WEIGHTS.near * near + WEIGHTS.recent * recent + (asked.text ? WEIGHTS.text * c.textSimilarity : 0) + (asked.category ? WEIGHTS.category * category : 0);
+  return sum / weight;
 }

@@ -4,7 +4,7 @@
  * and how many people reported it. The spatial index (orders_point, a GiST on the point) finds the candidates.
  */
 import type { Queryable } from '@liandong/db';
-import { SIMILAR_DEFAULTS, type SimilarCase, type SimilarCasesInput } from '@liandong/contracts';
+import { COMPONENT_RADIUS_M, SIMILAR_DEFAULTS, type SimilarCase, type SimilarCasesInput } from '@liandong/contracts';
 import type { Actor } from '../../org/actor.ts';
 import { toWgs84 } from '../../territory/index.ts';
 import { iso } from '../../shared/wire.ts';
@@ -28,27 +28,32 @@ export async function findSimilarCases(q: Queryable, actor: Actor, input: Simila
   const [lng, lat] = toWgs84(input.lng, input.lat, input.crs ?? 'wgs84');
   const text = input.text?.trim() ?? '';
   const asked: Asked = {
-    radiusM: input.radiusM ?? SIMILAR_DEFAULTS.radiusM,
+    radiusM: input.radiusM ?? (await defaultRadius(q, input.categoryCode)),
     days: input.days ?? SIMILAR_DEFAULTS.days,
     category: Boolean(input.categoryCode),
     text: text.length >= 2,
   };
   const since = new Date(clock.now.getTime() - asked.days * 86_400_000);
   const box = boxAround(lng, lat, asked.radiusM);
-  const params: unknown[] = [box.minLng, box.minLat, box.maxLng, box.maxLat, since];
+  // Registered before now: live, every order; read as of a past moment (measuring the ranking), those before it.
+  const params: unknown[] = [box.minLng, box.minLat, box.maxLng, box.maxLat, since, clock.now];
   const scope = orderScopeSql(actor, params);
   const rows = await q.query<ViewRow>(
     `${VIEW_SELECT}
-      where point(o.lng, o.lat) <@ box(point($1, $2), point($3, $4)) and o.created_at >= $5 and o.state <> 'merged' and ${scope}
+      where point(o.lng, o.lat) <@ box(point($1, $2), point($3, $4)) and o.created_at >= $5 and o.created_at < $6 and o.state <> 'merged' and ${scope}
       order by o.created_at desc limit ${MAX_CANDIDATES}`,
     params,
   );
+  const majorOf = asked.category ? await majorClasses(q, [input.categoryCode!, ...rows.rows.map((r) => r.category_code)]) : new Map<string, string>();
+  const askedMajor = majorOf.get(input.categoryCode ?? '');
   const ranked = rows.rows
     .map((row) => {
+      const sameCategory = asked.category && row.category_code === input.categoryCode;
       const facts = {
         distanceM: distanceM({ lng, lat }, { lng: row.lng, lat: row.lat }),
         ageHours: Math.max(0, (clock.now.getTime() - new Date(row.created_at).getTime()) / 3_600_000),
-        sameCategory: asked.category && row.category_code === input.categoryCode,
+        sameCategory,
+        relatedCategory: !sameCategory && askedMajor !== undefined && majorOf.get(row.category_code ?? '') === askedMajor,
         textSimilarity: asked.text ? textSimilarity(text, row.description) : 0,
       };
       return { row, facts, score: similarityScore(facts, asked) };
@@ -71,6 +76,7 @@ export async function findSimilarCases(q: Queryable, actor: Actor, input: Simila
       distanceM: Math.round(c.facts.distanceM),
       ageHours: Math.round(c.facts.ageHours * 10) / 10,
       sameCategory: c.facts.sameCategory,
+      relatedCategory: c.facts.relatedCategory,
       textSimilarity: Math.round(c.facts.textSimilarity * 100) / 100,
       score: Math.round(c.score * 1000) / 1000,
       callers: callers.get(c.row.id) ?? 0,
@@ -78,6 +84,21 @@ export async function findSimilarCases(q: Queryable, actor: Actor, input: Simila
       acceptsCallers: !FINAL_STATES.includes(c.row.state),
     })),
   };
+}
+
+/** How far repeats are looked for unless asked: closer for a component (one object at one spot) than for an event. */
+async function defaultRadius(q: Queryable, categoryCode: string | undefined): Promise<number> {
+  if (!categoryCode) return SIMILAR_DEFAULTS.radiusM;
+  const r = await q.query<{ kind: string }>('select kind from categories where code = $1', [categoryCode]);
+  return r.rows[0]?.kind === 'component' ? COMPONENT_RADIUS_M : SIMILAR_DEFAULTS.radiusM;
+}
+
+/** Each category's major class (大类), for "related": a minor class to its parent, a major class to itself. */
+async function majorClasses(q: Queryable, codes: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter((c): c is string => !!c))];
+  if (!wanted.length) return new Map();
+  const r = await q.query<{ code: string; major: string }>('select code, coalesce(parent_code, code) as major from categories where code = any($1::text[])', [wanted]);
+  return new Map(r.rows.map((x) => [x.code, x.major]));
 }
 
 async function countCallers(q: Queryable, ids: number[]): Promise<Map<number, number>> {
