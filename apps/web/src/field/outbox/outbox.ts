@@ -21,11 +21,6 @@ export async function enqueue(userId: number, title: string, request: ReportRequ
   });
 }
 
-/** The worker's items, newest first. */
-export function outboxOf(userId: number): Promise<OutboxItem[]> {
-  return fieldDb.outbox.where('userId').equals(userId).reverse().sortBy('id');
-}
-
 /** Sends a refused item again after the worker changed nothing (e.g. the server refused while a rule was wrong). */
 export async function retry(id: number): Promise<void> {
   await fieldDb.outbox.update(id, { state: 'waiting', refusal: undefined });

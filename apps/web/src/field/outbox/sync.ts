@@ -7,7 +7,7 @@
  * item waits for the next.
  */
 import { ApiFailure } from '../../shared/api.ts';
-import { fieldDb, type OutboxItem } from './outbox.db.ts';
+import { fieldDb } from './outbox.db.ts';
 import { sendItem } from './send-item.ts';
 
 /**
@@ -61,4 +61,3 @@ async function drain(userId: number): Promise<DrainResult> {
   return result;
 }
 
-export type { OutboxItem };
