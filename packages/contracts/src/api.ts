@@ -19,6 +19,7 @@ import { supervisionRoutes } from './supervision.ts';
 import { systemRoutes } from './system.ts';
 import { territoryRoutes } from './territory.ts';
 import { tokenRoutes } from './tokens.ts';
+import { deviceRoutes } from './devices.ts';
 
 
 type Prefixed<P extends string, R> = { [K in keyof R as `${P}.${K & string}`]: R[K] };
@@ -45,5 +46,6 @@ export const apiRoutes = {
   ...prefixed('calendar', calendarRoutes),
   ...prefixed('patrol', patrolRoutes),
   ...prefixed('field', fieldRoutes),
+  ...prefixed('devices', deviceRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

@@ -186,6 +186,8 @@ export const PERMISSIONS = [
   'calendar.manage',
   'patrol.record',
   'patrol.coverage',
+  'devices.manage',
+  'events.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -201,6 +203,9 @@ export const AUDIT_ACTIONS = [
   'reset_password',
   'manage_calendar',
   'manage_catalogue',
+  // devices (设备) and event types (事件类型) of the video and IoT intake
+  'manage_device',
+  'manage_event_type',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -235,6 +240,9 @@ export const ERROR_CODES = [
   'reference_missing',
   'login_throttled',
   'rate_limited',
+  // a device's signed request (X-Signature wrong; X-Timestamp too old or too far ahead)
+  'bad_signature',
+  'stale_request',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,7 @@
 import { withinTransaction, type Db, type Queryable } from '@liandong/db';
 import { DEPLOYMENT_READY_KEY, markDeploymentReady } from '../setup/deployment.ts';
 import { seedStatutoryCalendar } from '../calendar/index.ts';
+import { seedDemoEventTypes } from '../devices/manage-devices.ts';
 import { loadDemoTerritory } from './territory/index.ts';
 import { buildDemoComponents, insertDemoComponents, isWorkingGrid } from './territory/index.ts';
 import { loadDemoCatalogue } from './catalogue/index.ts';
@@ -64,6 +65,7 @@ async function loadDemoParts(db: Db, opts: LoadDemoOptions): Promise<DemoAccount
   });
   progress('catalogue', 0, 1);
   await loadDemoCatalogue(db, accounts.unitIds);
+  await seedDemoEventTypes(db);
   progress('catalogue', 1, 1);
   progress('components', 0, 1);
   const basic = territory.grids.filter(isWorkingGrid);

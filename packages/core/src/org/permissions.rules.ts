@@ -45,6 +45,11 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
     roles: ['grid_worker', 'grid_leader', 'supervisor', 'leader', 'dispatcher', 'shift_lead', 'admin'],
     refusal: { zh: '无权查看巡查覆盖率', en: 'You may not see patrol coverage' },
   },
+  'devices.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以管理设备和事件类型', en: 'Only administrators may manage devices and event types' } },
+  'events.review': {
+    roles: ['operator', 'dispatcher', 'shift_lead'],
+    refusal: { zh: '只有话务员、分拨员或值班长可以审核设备识别事件', en: 'Only operators, dispatchers or shift leads review device detections' },
+  },
 };
 
 export function may(actor: Pick<Actor, 'roles'>, p: Permission): boolean {

@@ -1,0 +1,172 @@
+/**
+ * npm run bench:events — sustained detection intake through POST /api/v1/events/batch (signed batches of one device
+ * each, from many devices spread over the district, folded into orders) against a raw batched INSERT of the same
+ * rows into a table like device_events, in the same PostgreSQL and the same run.
+ *
+ *   LIANDONG_BENCH_DATABASE_URL (default: TEST_DATABASE_URL, DATABASE_URL, postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_SECONDS (10 per phase)   BENCH_CLIENTS (8 concurrent clients)   BENCH_BATCH (200 events a batch)   BENCH_DEVICES (200)
+ *
+ * The server runs as a separate `liandong start` process on a fresh database with the demo district (no history).
+ */
+import http from 'node:http';
+import { once } from 'node:events';
+import { createHmac, randomBytes } from 'node:crypto';
+import { openPostgres, migrate } from '@liandong/db';
+import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
+import { loadGridShapes, TerritoryIndex } from '@liandong/core/territory/index.ts';
+import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, startLiandong } from './bench-server.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const clients = Number(process.env.BENCH_CLIENTS ?? 8);
+const batchSize = Number(process.env.BENCH_BATCH ?? 200);
+const deviceCount = Number(process.env.BENCH_DEVICES ?? 200);
+const password = 'bench-pass-123';
+const TYPES = ['illegal_parking', 'illegal_parking', 'illegal_parking', 'garbage_overflow'];
+
+interface BenchDevice {
+  id: number;
+  code: string;
+  secret: string;
+  lng: number;
+  lat: number;
+  grid: string;
+}
+
+/** Runs `clients` loops of `task` for `seconds`; returns the events per second (each task sends `batchSize`). */
+async function load(task: (i: number) => Promise<number>): Promise<{ rate: number; events: number; batches: number; p50: number; p99: number }> {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  let seq = 0;
+  let events = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const n = await task(seq++);
+        events += n;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return { rate: events / elapsed, events, batches: latencies.length, p50: pct(0.5), p99: pct(0.99) };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+
+function post(port: number, path: string, data: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
+/** One batch of a device: `batchSize` detections near it, in the last minute. */
+function batchOf(d: BenchDevice, i: number) {
+  const now = Date.now();
+  return Array.from({ length: batchSize }, (_, k) => ({
+    eventId: `b${i}-${k}`,
+    type: TYPES[(i + k) % TYPES.length]!,
+    detectedAt: new Date(now - 60_000 + (k * 60_000) / batchSize).toISOString(),
+    location: { lng: d.lng + ((k % 5) - 2) * 0.00005, lat: d.lat },
+    confidence: 0.75 + (k % 25) / 100,
+  }));
+}
+
+async function main(): Promise<void> {
+  const name = `liandong_bench_events_${process.pid}`;
+  await freshDatabase(name);
+  const url = dbUrl(name);
+  console.log(`bench:events on ${new URL(serverUrl).host}/${name}, ${clients} concurrent clients, batches of ${batchSize}, ${deviceCount} devices, ${seconds} s per phase`);
+  const setup = await openPostgres(url, { max: 2 });
+  await migrate(setup);
+  await loadDemoDistrict(setup, { password, components: 500 });
+  // Devices spread over the district, each inside a basic grid (secrets known to the bench).
+  const index = TerritoryIndex.build(await loadGridShapes(setup));
+  const devices: BenchDevice[] = [];
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  while (devices.length < deviceCount) {
+    const lng = 120.35 + rnd() * 0.55;
+    const lat = 30.75 + rnd() * 0.5;
+    const m = index.lookup(lng, lat);
+    if (!m.basicGrid || !m.townCode) continue;
+    // Far enough from the grid's edge that a detection a few metres away stays in the device's town.
+    if (index.lookup(lng + 0.0002, lat).townCode !== m.townCode || index.lookup(lng - 0.0002, lat).townCode !== m.townCode) continue;
+    const code = `BENCH-${devices.length}`;
+    const secret = randomBytes(32).toString('hex');
+    const r = await setup.query<{ id: number }>(
+      `insert into devices (code, name, kind, lng, lat, district_code, town_code, village_code, grid_code, secret) values ($1, $2, 'camera', $3, $4, $5, $6, $7, $8, $9) returning id`,
+      [code, `压测摄像头 ${devices.length}`, lng, lat, m.districtCode, m.townCode, m.villageCode, m.basicGrid.code, secret],
+    );
+    devices.push({ id: r.rows[0]!.id, code, secret, lng, lat, grid: m.basicGrid.code });
+  }
+  // The baseline: the same rows, batched the same way, into a table with device_events' columns, defaults and indexes.
+  await setup.query('create table bench_raw (like device_events including defaults including identity including indexes)');
+  const raw = await openPostgres(url, { max: clients });
+  const rawResult = await load(async (i) => {
+    const d = devices[i % devices.length]!;
+    const events = batchOf(d, i);
+    await raw.query(
+      `insert into bench_raw (device_id, event_id, type_code, detected_at, lng, lat, grid_code, confidence, snapshot, fold_id, received_at)
+       select $1, u.event_id, u.type_code, u.at, u.lng, u.lat, $7, u.confidence, null, null, now()
+         from unnest($2::text[], $3::text[], $4::timestamptz[], $5::float8[], $6::float8[], $8::real[]) as u (event_id, type_code, at, lng, lat, confidence)
+       on conflict (device_id, event_id) do nothing`,
+      [d.id, events.map((e) => e.eventId), events.map((e) => e.type), events.map((e) => e.detectedAt), events.map((e) => e.location.lng), events.map((e) => e.location.lat), d.grid, events.map((e) => e.confidence)],
+    );
+    return events.length;
+  });
+  await raw.close();
+  await setup.close();
+
+  const port = 18_000 + (process.pid % 1000);
+  const server = await startLiandong(url, port, password);
+  try {
+    let failures = 0;
+    let firstFailure = '';
+    const apiResult = await load(async (i) => {
+      const d = devices[i % devices.length]!;
+      const body = JSON.stringify({ device: d.code, events: batchOf(d, i) });
+      const ts = String(Math.floor(Date.now() / 1000));
+      const signature = createHmac('sha256', d.secret).update(`${ts}\n${body}`).digest('hex');
+      const r = await post(port, '/api/v1/events/batch', body, { 'x-device-id': d.code, 'x-timestamp': ts, 'x-signature': signature });
+      if (r.status !== 200) {
+        failures++;
+        firstFailure ||= `${r.status} ${r.text.slice(0, 300)}`;
+        return 0;
+      }
+      return batchSize;
+    });
+    if (failures) console.log(`  ${failures} batches did not answer 200, e.g. ${firstFailure}`);
+    const check = await openPostgres(url, { max: 1 });
+    const counts = await check.query<{ events: number; folds: number; orders: number }>(
+      `select (select count(*)::int from device_events) as events, (select count(*)::int from event_folds) as folds, (select count(*)::int from orders where channel = 'video') as orders`,
+    );
+    await check.close();
+    const c = counts.rows[0]!;
+    const ratio = apiResult.rate / rawResult.rate;
+    console.log(`raw batched INSERT          : ${rawResult.rate.toFixed(0).padStart(7)} events/s (${rawResult.batches} batches, p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms)`);
+    console.log(`API POST /api/v1/events/batch: ${apiResult.rate.toFixed(0).padStart(7)} events/s (${apiResult.batches} batches, p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms)`);
+    console.log(`  stored ${c.events} detections in ${c.folds} folds, ${c.orders} orders (channel video)`);
+    console.log(`ratio API / raw             : ${ratio.toFixed(2)}   (goal ≥ 0.50)`);
+  } finally {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+    agent.destroy();
+    await dropDatabase(name);
+  }
+}
+
+await main();

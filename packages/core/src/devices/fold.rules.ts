@@ -1,0 +1,93 @@
+/**
+ * 折叠: many detections of one thing become one order. A detection joins a fold (an order, or a detection waiting
+ * for review, or a dismissed one) of its type when it lies within the type's radius of the fold's first detection
+ * and within the type's window of the fold's last (or inside the fold's span: detections may arrive out of order).
+ * Of several such folds, the nearest wins. Otherwise it starts a fold of its own.
+ *
+ * Deciding needs every fold that could take a detection to be seen, including one another request is creating at
+ * that moment: the caller locks, inside its transaction, the detection's cell and its eight neighbours in a square
+ * grid whose cells are as wide as the radius (`foldLockKeys`), so any two detections within a radius of each other
+ * share at least one lock and are decided one after the other.
+ */
+export interface FoldRule {
+  foldRadiusM: number;
+  foldWindowMinutes: number;
+}
+
+export interface FoldCandidate {
+  id: number;
+  lng: number;
+  lat: number;
+  firstAt: Date;
+  lastAt: Date;
+}
+
+export interface Detection {
+  lng: number;
+  lat: number;
+  at: Date;
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+const rad = (d: number) => (d * Math.PI) / 180;
+
+/** Great-circle distance in metres (haversine). */
+export function metresBetween(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
+  const dLat = rad(b.lat - a.lat);
+  const dLng = rad(b.lng - a.lng);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Whether the detection may join the fold under the rule. */
+export function joins(d: Detection, f: FoldCandidate, rule: FoldRule): boolean {
+  const windowMs = rule.foldWindowMinutes * 60_000;
+  const t = d.at.getTime();
+  if (t > f.lastAt.getTime() + windowMs || t < f.firstAt.getTime() - windowMs) return false;
+  return metresBetween(d, f) <= rule.foldRadiusM;
+}
+
+/** The fold the detection joins (the nearest that may take it), or null: it starts a new one. */
+export function chooseFold<F extends FoldCandidate>(d: Detection, candidates: readonly F[], rule: FoldRule): F | null {
+  let best: F | null = null;
+  let bestM = Infinity;
+  for (const f of candidates) {
+    if (!joins(d, f, rule)) continue;
+    const m = metresBetween(d, f);
+    if (m < bestM) {
+      best = f;
+      bestM = m;
+    }
+  }
+  return best;
+}
+
+/** A 64-bit advisory lock key for a type's cell (signed, as PostgreSQL's bigint): FNV-1a, 64 bits. */
+function lockKey(typeCode: string, x: number, y: number): bigint {
+  const text = `fold:${typeCode}:${x}:${y}`;
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) h = BigInt.asUintN(64, (h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
+  return BigInt.asIntN(64, h);
+}
+
+/**
+ * The advisory locks a detection's fold decision takes: its cell and the eight around it (rows above and below
+ * measured with their own longitude step, widened by one cell, so nothing within the radius is missed).
+ */
+export function foldLockKeys(typeCode: string, lng: number, lat: number, radiusM: number): bigint[] {
+  const keys: bigint[] = [];
+  const dLat = radiusM / 111_320;
+  const row = Math.floor(lat / dLat);
+  for (const dy of [-1, 0, 1]) {
+    const r = row + dy;
+    const stepLng = radiusM / (111_320 * Math.max(0.01, Math.cos(rad(r * dLat))));
+    const col = Math.floor(lng / stepLng);
+    for (const dx of [-1, 0, 1]) keys.push(lockKey(typeCode, col + dx, r));
+  }
+  return keys;
+}
+
+/** The lock keys of many detections, once each and in one order (every transaction takes them in that order: no deadlock). */
+export function sortedLockKeys(keys: Iterable<bigint>): bigint[] {
+  return [...new Set(keys)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
