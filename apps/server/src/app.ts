@@ -33,6 +33,7 @@ import { orgRoutes } from './routes/org.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
 import { patrolRoutes } from './routes/patrol.routes.ts';
 import { fieldRoutes } from './routes/field.routes.ts';
+import { open311Routes } from './routes/open311.routes.ts';
 
 export interface AppOptions {
   logLevel?: string;
@@ -103,5 +104,6 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   calendarRoutes(app, p);
   patrolRoutes(app, p);
   fieldRoutes(app, p);
+  open311Routes(app, p);
   return app;
 }
