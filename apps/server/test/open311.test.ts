@@ -307,3 +307,51 @@ describe('Open311 reading service requests', () => {
     expect(shown.text).not.toContain('13800138000');
   });
 });
+
+describe('Open311 under hostile input (its routes are outside the OpenAPI fuzz test)', () => {
+  const paths = [
+    '/requests.json?service_request_id=' + 'LD1,'.repeat(2000),
+    '/requests.json?service_code=%00&status=open,closed',
+    '/requests.json?start_date=2026-02-30&end_date=2026-01-01',
+    '/requests.json?start_date=2026-03-01&end_date=2026-01-01',
+    '/requests.json?start_date=' + '9'.repeat(300),
+    '/requests.json?jurisdiction_id[]=x',
+    '/requests/%27%3B%20drop%20table%20orders.json',
+    '/services/..%2F..%2Fetc.xml',
+    '/services/' + 'x'.repeat(500) + '.json',
+    '/tokens/.json',
+    '/requests/.xml',
+    '/services.yaml',
+    '/discovery',
+  ];
+  it.each(paths)('GET %s: never a 5xx, a refusal in the spec shape', async (path) => {
+    const r = await call('GET', path.slice(0, 300));
+    expect(r.status, r.text).toBeLessThan(500);
+    if (r.status >= 400 && r.type.startsWith('application/json')) expectSchema('errors.json', r.body);
+  });
+
+  it.each([
+    ['a NUL character in the description', { description: 'bad \u0000 text' }],
+    ['a description of 5000 characters', { description: '长'.repeat(5000) }],
+    ['an address of 400 characters', { address_string: '路'.repeat(400) }],
+    ['a name of 100 characters', { first_name: '名'.repeat(100) }],
+    ['lat out of range', { lat: '91' }],
+    ['long as Infinity', { long: 'Infinity' }],
+  ])('POST with %s: a 4xx in the spec shape, nothing written', async (_label, change) => {
+    const before = (await s.platform.db.query<{ n: number }>('select count(*)::int as n from orders')).rows[0]!.n;
+    const r = await call('POST', '/requests.json', { form: form(change as Record<string, string>) });
+    expect(r.status, r.text).toBeGreaterThanOrEqual(400);
+    expect(r.status).toBeLessThan(500);
+    expectSchema('errors.json', r.body);
+    expect((await s.platform.db.query<{ n: number }>('select count(*)::int as n from orders')).rows[0]!.n).toBe(before);
+  });
+
+  it('refuses a body that is not a form, or too large, in the spec shape', async () => {
+    for (const [type, body] of [['text/plain', 'api_key=x'], ['multipart/form-data; boundary=x', '--x--'], ['application/x-www-form-urlencoded', 'description=' + 'a'.repeat(1_100_000)]] as const) {
+      const r = await call('POST', '/requests.xml', { body, headers: { 'content-type': type } });
+      expect(r.status, type).toBeGreaterThanOrEqual(400);
+      expect(r.status, type).toBeLessThan(500);
+      expect(r.body.errors.error[0].code).toBe(String(r.status));
+    }
+  });
+});

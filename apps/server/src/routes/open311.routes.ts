@@ -9,15 +9,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  CONTENT_TYPES,
   discovery,
-  errorList,
-  formatOfUrl,
   geoReportErrorOf,
   GeoReportError,
   listServices,
   checkJurisdiction,
-  renderGeoReport,
   searchServiceRequests,
   serviceDefinition,
   serviceRequestById,
@@ -25,17 +21,11 @@ import {
   serviceRequestOfToken,
   splitFormat,
   submitServiceRequest,
-  type GeoReportAnswer,
-  type GeoReportFormat,
 } from '@liandong/core/open311/index.ts';
+import { OPEN311_PREFIX, sendGeoReport as send, sendGeoReportError } from '../http/georeport-reply.ts';
 import { requestLang } from '../http/lang.ts';
 import { headerOf } from '../http/request-headers.ts';
 import type { Platform } from '../platform.ts';
-
-export const OPEN311_PREFIX = '/open311/v2';
-
-const send = (reply: FastifyReply, format: GeoReportFormat, answer: GeoReportAnswer, status = 200) =>
-  reply.status(status).header('cache-control', 'no-store').type(CONTENT_TYPES[format]).send(renderGeoReport(format, answer));
 
 const noSuchEndpoint = () => new GeoReportError(404, { zh: '接口不存在', en: 'No such endpoint' });
 const query = (req: FastifyRequest) => (req.query ?? {}) as Record<string, unknown>;
@@ -50,12 +40,9 @@ export function open311Routes(app: FastifyInstance, p: Platform): void {
         const known = geoReportErrorOf(err) ?? geoReportErrorOf((err as { cause?: unknown }).cause) ?? frameworkRefusal(err);
         const e = known ?? new GeoReportError(500, { zh: '服务器内部错误', en: 'Internal error' });
         if (!known) req.log.error({ err }, 'unexpected error');
-        if (e.retryAfterSeconds) reply.header('Retry-After', String(Math.max(1, Math.ceil(e.retryAfterSeconds))));
-        return send(reply, formatOfUrl(req.url), { kind: 'errors', body: errorList(e, requestLang(req)) }, e.status);
+        return sendGeoReportError(req, reply, e);
       });
-      scope.setNotFoundHandler((req, reply) =>
-        send(reply, formatOfUrl(req.url), { kind: 'errors', body: errorList(noSuchEndpoint(), requestLang(req)) }, 404),
-      );
+      scope.setNotFoundHandler((req, reply) => sendGeoReportError(req, reply, noSuchEndpoint()));
 
       const get = (url: string, handler: (req: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply) => Promise<FastifyReply>) =>
         scope.route({ method: 'GET', url, schema: { hide: true }, handler });

@@ -37,6 +37,11 @@ export const invalidApiKey = () => new GeoReportError(403, { zh: 'api_key 无效
 /** Any refusal of the platform (a DomainError from intake, a rate limit) in the spec's terms; null for a bug. */
 export function geoReportErrorOf(err: unknown): GeoReportError | null {
   if (err instanceof GeoReportError) return err;
+  // A value the database refuses (a NUL character, a number out of range): bad input, never a 500.
+  const sqlState = (err as { code?: unknown } | null)?.code;
+  if (!(err instanceof DomainError) && typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+    return new GeoReportError(400, { zh: '参数取值无效', en: 'A parameter value is invalid' });
+  }
   if (!(err instanceof DomainError)) return null;
   const retry = (err as { retryAfterSeconds?: number }).retryAfterSeconds;
   const named = (m: string) => (err.field ? `${err.field}: ${m}` : m);
@@ -179,7 +184,9 @@ export function intakeInputOf(form: ServiceRequestForm, service: { code: string;
   if (condition && !service.conditionCodes.includes(condition)) {
     throw invalid('attribute[condition]', `不是服务 ${service.code} 的立案条件`, `is not a condition of service ${service.code}`);
   }
-  const name = [form.last_name?.trim(), form.first_name?.trim()].filter(Boolean).join('');
+  // 张三 as Chinese write it (family name first, no space); John Smith as the Latin alphabet does.
+  const parts = [form.first_name?.trim(), form.last_name?.trim()].filter(Boolean) as string[];
+  const name = parts.every((x) => /^[\x20-\x7e]*$/.test(x)) ? parts.join(' ') : parts.reverse().join('');
   if (name.length > 60) throw invalid('first_name', '姓名不能超过 60 个字符', 'the name must be at most 60 characters');
   const phone = form.phone?.trim().replace(/[\s()]/g, '');
   if (phone && !PHONE.test(phone)) throw invalid('phone', '须为 5–20 位数字，可含 + 或 -', 'must be 5–20 digits, + or -');
