@@ -128,7 +128,7 @@ export const CATALOGUE_CODE_PATTERN = '^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$';
 export type CrsCode = (typeof CRS_CODES)[number];
 
 /** Order channels and natures built into every deployment (rows in `channels` and `natures`; more may be added). */
-export const BUILT_IN_CHANNELS = ['hotline', 'web', 'app', 'wechat', 'grid_patrol', 'video', 'leader', 'transfer'] as const;
+export const BUILT_IN_CHANNELS = ['hotline', 'web', 'app', 'wechat', 'grid_patrol', 'video', 'leader', 'transfer', 'open311'] as const;
 export const BUILT_IN_NATURES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
 
 /** The waiting request an order may carry (待审批申请). */

@@ -6,6 +6,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, TooManyRequests } from '@liandong/core/shared/errors.ts';
 import { ATTACHMENT_UNAVAILABLE, unavailable as attachmentUnavailable } from '@liandong/core/orders/attachments.ts';
+import { geoReportErrorOf } from '@liandong/core/open311/index.ts';
+import { isOpen311, sendGeoReportError } from './georeport-reply.ts';
 import { requestLang } from './lang.ts';
 import { isAppPage } from './web-apps.ts';
 
@@ -62,13 +64,15 @@ export function sendError(reply: FastifyReply, req: FastifyRequest, err: DomainE
  * than the router allows) bypass the error handler; the `frameworkErrors` option brings them to the same shape.
  */
 export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return sendError(reply, req, new DomainError(414, 'path_too_long', { zh: '路径参数过长', en: 'A path parameter is too long' }, 'params'));
-  }
-  if (err.code === 'FST_ERR_BAD_URL') {
-    return sendError(reply, req, new DomainError(400, 'bad_url', { zh: '请求地址编码无效', en: 'The request path is not validly encoded' }, 'url'));
-  }
-  return sendError(reply, req, new DomainError(400, 'bad_request', { zh: '请求无效', en: 'Bad request' }));
+  const refusal =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new DomainError(414, 'path_too_long', { zh: '路径参数过长', en: 'A path parameter is too long' }, 'params')
+      : err.code === 'FST_ERR_BAD_URL'
+        ? new DomainError(400, 'bad_url', { zh: '请求地址编码无效', en: 'The request path is not validly encoded' }, 'url')
+        : new DomainError(400, 'bad_request', { zh: '请求无效', en: 'Bad request' });
+  // Open311 clients get the spec's error array (routes/open311.routes.ts).
+  if (isOpen311(req)) return sendGeoReportError(req, reply, geoReportErrorOf(refusal)!);
+  return sendError(reply, req, refusal);
 }
 
 /** `appPage` answers a web app's page path (web-apps.ts); without it, every unknown path is the API's 404. */

@@ -1,6 +1,6 @@
 /**
- * Rate limits on the HTTP API (issue 6, defect 12): intake and uploads per account, the public routes per
- * client address. Counters are in memory per process (a restart forgets them; N processes allow N times the
+ * Rate limits on the HTTP API (issue 6, defect 12): intake and uploads per account, the public routes (and
+ * Open311's) per client address. Counters are in memory per process (a restart forgets them; N processes allow N times the
  * numbers), which is enough to stop a flood; the rules and numbers are in rate-limit.rules.ts. A refusal is a
  * 429 with Retry-After and the usual error shape.
  */
@@ -39,6 +39,12 @@ export function installRateLimits(app: FastifyInstance, limits: RateLimits, limi
   if (!limits.enabled) return;
   app.addHook('onRequest', async (req) => {
     if (req.url.startsWith('/api/v1/public/')) limiter.take(`public:${req.ip}`, 1, limits.publicPerAddress);
+    // Open311 (routes/open311.routes.ts): reading is public, counted per address; posting is an integration's
+    // intake, counted per address before its api_key (in the form) is known.
+    else if (req.url.startsWith('/open311/')) {
+      if (req.method === 'POST') limiter.take(`open311-intake:${req.ip}`, 1, limits.intake.integration);
+      else limiter.take(`public:${req.ip}`, 1, limits.publicPerAddress);
+    }
   });
   app.addHook('preHandler', async (req: FastifyRequest) => {
     const actor = req.actor;
