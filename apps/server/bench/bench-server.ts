@@ -1,5 +1,6 @@
 /** What the benchmarks that drive a real server share: a fresh database on the PostgreSQL server, and `liandong start` on it. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { openPostgres } from '@liandong/db';
 
@@ -39,5 +40,23 @@ export function startLiandong(url: string, port: number, password: string): Prom
       if (out.includes('is ready')) resolve(child);
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}\n${out}`)));
+  });
+}
+
+/** A JSON POST over a keep-alive `agent` (a string body is sent as it is: what was signed). */
+export function postJson(agent: http.Agent, port: number, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const data = typeof body === 'string' ? body : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
   });
 }

@@ -14,7 +14,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { openPostgres, migrate } from '@liandong/db';
 import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
 import { loadGridShapes, TerritoryIndex } from '@liandong/core/territory/index.ts';
-import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, startLiandong } from './bench-server.ts';
+import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, startLiandong, postJson } from './bench-server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -56,22 +56,6 @@ async function load(task: (i: number) => Promise<number>): Promise<{ rate: numbe
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-
-function post(port: number, path: string, data: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
 
 /** One batch of a device: `batchSize` detections near it, in the last minute. */
 function batchOf(d: BenchDevice, i: number) {
@@ -141,7 +125,7 @@ async function main(): Promise<void> {
       const body = JSON.stringify({ device: d.code, events: batchOf(d, i) });
       const ts = String(Math.floor(Date.now() / 1000));
       const signature = createHmac('sha256', d.secret).update(`${ts}\n${body}`).digest('hex');
-      const r = await post(port, '/api/v1/events/batch', body, { 'x-device-id': d.code, 'x-timestamp': ts, 'x-signature': signature });
+      const r = await postJson(agent, port, '/api/v1/events/batch', body, { 'x-device-id': d.code, 'x-timestamp': ts, 'x-signature': signature });
       if (r.status !== 200) {
         failures++;
         firstFailure ||= `${r.status} ${r.text.slice(0, 300)}`;

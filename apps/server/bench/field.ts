@@ -20,7 +20,7 @@ import sharp from 'sharp';
 import { openPostgres, migrate } from '@liandong/db';
 import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
 import { launchBrowser } from '../../../e2e/browser.ts';
-import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, startLiandong } from './bench-server.ts';
+import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, postJson, startLiandong } from './bench-server.ts';
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 200);
 const TRACK_POINTS = Number(process.env.BENCH_TRACK_POINTS ?? 10_000);
@@ -62,18 +62,6 @@ async function photo(): Promise<Buffer> {
     raw[i * 3 + 2] = 90 + grain;
   }
   return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 72 }).toBuffer();
-}
-
-function post(port: number, path: string, body: unknown, headers: Record<string, string>, agent: http.Agent): Promise<number> {
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(data);
-  });
 }
 
 /** `clients` loops of `task` for SECONDS; completions per second. */
@@ -203,7 +191,7 @@ async function main(): Promise<void> {
     const failures = new Map<number, number>();
     const apiResult = await load(CLIENTS, async (i) => {
       // Positions within the last day (a batch in the future is refused), each batch under its own key.
-      const status = await post(port, '/api/v1/patrol/tracks', { crs: 'wgs84', points: walk(centre, i % 300, BATCH, Date.now() - 86_400_000) }, { authorization: `Bearer ${token}`, 'idempotency-key': `bench-${process.pid}-${i}` }, agent);
+      const { status } = await postJson(agent, port, '/api/v1/patrol/tracks', { crs: 'wgs84', points: walk(centre, i % 300, BATCH, Date.now() - 86_400_000) }, { authorization: `Bearer ${token}`, 'idempotency-key': `bench-${process.pid}-${i}` });
       if (status !== 200) failures.set(status, (failures.get(status) ?? 0) + 1);
     });
     agent.destroy();

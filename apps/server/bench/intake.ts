@@ -13,7 +13,7 @@ import { once } from 'node:events';
 import { openPostgres, migrate } from '@liandong/db';
 import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
 import { loadGridShapes, TerritoryIndex } from '@liandong/core/territory/index.ts';
-import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, startLiandong } from './bench-server.ts';
+import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, postJson, startLiandong } from './bench-server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const clients = Number(process.env.BENCH_CLIENTS ?? 32);
@@ -62,23 +62,6 @@ async function randomPoints(url: string, n: number): Promise<{ lng: number; lat:
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
 
-function post(port: number, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; text: string }> {
-  const data = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...headers } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
 async function main(): Promise<void> {
   const name = `liandong_bench_${process.pid}`;
   await freshDatabase(name);
@@ -107,12 +90,13 @@ async function main(): Promise<void> {
   const port = 18_000 + (process.pid % 1000);
   const server = await startLiandong(url, port, password);
   try {
-    const login = await post(port, '/api/v1/auth/login', { username: 'zx_operator', password }, {});
+    const login = await postJson(agent, port, '/api/v1/auth/login', { username: 'zx_operator', password }, {});
     const token = JSON.parse(login.text).token as string;
     let failures = 0;
     const apiResult = await load(async (i) => {
       const p = points[i % points.length]!;
-      const r = await post(
+      const r = await postJson(
+        agent,
         port,
         '/api/v1/orders',
         {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseFold, foldLockKeys, joins, metresBetween, sortedLockKeys } from './fold.rules.ts';
+import { distanceM } from '../territory/distance.rules.ts';
+import { chooseFold, foldLockKeys, joins, sortedLockKeys } from './fold.rules.ts';
 
 const at = (min: number) => new Date(Date.UTC(2026, 5, 1, 8, min));
 const rule = { foldRadiusM: 50, foldWindowMinutes: 30 };
@@ -10,7 +11,7 @@ const east = (m: number) => ({ lng: here.lng + m / (111_320 * Math.cos((here.lat
 describe('fold decision', () => {
   const fold = { id: 1, ...here, firstAt: at(0), lastAt: at(10) };
   it('joins within the radius of the first detection and the window after the last', () => {
-    expect(metresBetween(here, east(30))).toBeCloseTo(30, 0);
+    expect(distanceM(here, east(30))).toBeCloseTo(30, 0);
     expect(joins({ ...east(30), at: at(35) }, fold, rule)).toBe(true);
     expect(joins({ ...east(60), at: at(11) }, fold, rule)).toBe(false);
     expect(joins({ ...east(10), at: at(41) }, fold, rule)).toBe(false);
@@ -32,7 +33,7 @@ describe('fold locks', () => {
       const angle = i * 2.39;
       const m = (i % 50) + 0.5;
       const b = { lng: a.lng + (m * Math.cos(angle)) / (111_320 * Math.cos((a.lat * Math.PI) / 180)), lat: a.lat + (m * Math.sin(angle)) / 111_320 };
-      expect(metresBetween(a, b)).toBeLessThanOrEqual(50.1);
+      expect(distanceM(a, b)).toBeLessThanOrEqual(50.1);
       const ka = new Set(foldLockKeys('illegal_parking', a.lng, a.lat, 50));
       expect(foldLockKeys('illegal_parking', b.lng, b.lat, 50).some((k) => ka.has(k))).toBe(true);
     }

@@ -9,6 +9,10 @@
  * grid whose cells are as wide as the radius (`foldLockKeys`), so any two detections within a radius of each other
  * share at least one lock and are decided one after the other.
  */
+import { distanceM } from '../territory/distance.rules.ts';
+
+const rad = (d: number) => (d * Math.PI) / 180;
+
 export interface FoldRule {
   foldRadiusM: number;
   foldWindowMinutes: number;
@@ -28,23 +32,13 @@ export interface Detection {
   at: Date;
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
-const rad = (d: number) => (d * Math.PI) / 180;
-
-/** Great-circle distance in metres (haversine). */
-export function metresBetween(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
-  const dLat = rad(b.lat - a.lat);
-  const dLng = rad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** Whether the detection may join the fold under the rule. */
 export function joins(d: Detection, f: FoldCandidate, rule: FoldRule): boolean {
   const windowMs = rule.foldWindowMinutes * 60_000;
   const t = d.at.getTime();
   if (t > f.lastAt.getTime() + windowMs || t < f.firstAt.getTime() - windowMs) return false;
-  return metresBetween(d, f) <= rule.foldRadiusM;
+  return distanceM(d, f) <= rule.foldRadiusM;
 }
 
 /** The fold the detection joins (the nearest that may take it), or null: it starts a new one. */
@@ -53,7 +47,7 @@ export function chooseFold<F extends FoldCandidate>(d: Detection, candidates: re
   let bestM = Infinity;
   for (const f of candidates) {
     if (!joins(d, f, rule)) continue;
-    const m = metresBetween(d, f);
+    const m = distanceM(d, f);
     if (m < bestM) {
       best = f;
       bestM = m;

@@ -4,16 +4,10 @@
  * point; these rules measure, filter and rank them.
  */
 
-const EARTH_RADIUS_M = 6_371_008.8;
-const rad = (deg: number) => (deg * Math.PI) / 180;
+import { distanceM, EARTH_RADIUS_M } from '../../territory/distance.rules.ts';
 
-/** Great-circle distance in metres between two WGS-84 points. */
-export function distanceM(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
-  const dLat = rad(b.lat - a.lat);
-  const dLng = rad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+export { distanceM };
+const rad = (deg: number) => (deg * Math.PI) / 180;
 
 /** The lng/lat box holding every point within `radiusM` of the centre (what the spatial index is asked for). */
 export function boxAround(lng: number, lat: number, radiusM: number): { minLng: number; minLat: number; maxLng: number; maxLat: number } {
