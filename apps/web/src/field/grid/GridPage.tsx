@@ -29,15 +29,15 @@ function GridOverview({ grid }: { grid: GridView }) {
   return (
     <section aria-label={grid.name}>
       <List header={`${grid.name}（${grid.code}）`}>
-      <List.Item extra={open.data ? open.data.total : '…'}>{t('fieldApp.grid.orders')}</List.Item>
-      <List.Item extra={percent(coverage.data?.ratio ?? 0)}>{t('fieldApp.grid.coverage')}</List.Item>
-      {(coverage.data?.workers ?? []).map((w) => (
-        <List.Item key={w.userId} description={<ProgressBar percent={w.ratio * 100} />} extra={percent(w.ratio)}>
-          {w.name}
-        </List.Item>
-      ))}
-      {coverage.data && coverage.data.workers.length === 0 && <List.Item>{`${t('fieldApp.grid.workers')}：${t('fieldApp.grid.none')}`}</List.Item>}
+        <List.Item extra={open.data ? open.data.total : '…'}>{t('fieldApp.grid.orders')}</List.Item>
+        <List.Item extra={percent(coverage.data?.ratio ?? 0)}>{t('fieldApp.grid.coverage')}</List.Item>
+        {(coverage.data?.workers ?? []).map((w) => (
+          <List.Item key={w.userId} description={<ProgressBar percent={w.ratio * 100} />} extra={percent(w.ratio)}>
+            {w.name}
+          </List.Item>
+        ))}
+        {coverage.data && coverage.data.workers.length === 0 && <List.Item>{`${t('fieldApp.grid.workers')}：${t('fieldApp.grid.none')}`}</List.Item>}
       </List>
     </section>
-  );
-}
+    );
+  }

@@ -50,19 +50,19 @@ export function MinePage() {
         )}
       </List>
       <section aria-label={t('fieldApp.mine.reports')}>
-      <List header={t('fieldApp.mine.reports')}>
-        {unsent.map((i) => (
-          <List.Item key={`local-${i.id}`} extra={<Tag color="warning">{t('fieldApp.mine.notSent')}</Tag>} description={formatTime(i.madeAt)}>
-            {i.title}
-          </List.Item>
-        ))}
-        {(reports.data?.items ?? []).map((o) => (
-          <List.Item key={o.id} extra={<Tag color={o.state.code === 'closed' ? 'success' : 'primary'}>{o.state.label}</Tag>} description={`${o.code} · ${formatTime(o.createdAt)}`}>
-            {o.category?.name ?? o.description.slice(0, 20)}
-          </List.Item>
-        ))}
-        {!unsent.length && !reports.data?.items.length && <List.Item>{t('fieldApp.mine.noReports')}</List.Item>}
-      </List>
+        <List header={t('fieldApp.mine.reports')}>
+          {unsent.map((i) => (
+            <List.Item key={`local-${i.id}`} extra={<Tag color="warning">{t('fieldApp.mine.notSent')}</Tag>} description={formatTime(i.madeAt)}>
+              {i.title}
+            </List.Item>
+          ))}
+          {(reports.data?.items ?? []).map((o) => (
+            <List.Item key={o.id} extra={<Tag color={o.state.code === 'closed' ? 'success' : 'primary'}>{o.state.label}</Tag>} description={`${o.code} · ${formatTime(o.createdAt)}`}>
+              {o.category?.name ?? o.description.slice(0, 20)}
+            </List.Item>
+          ))}
+          {!unsent.length && !reports.data?.items.length && <List.Item>{t('fieldApp.mine.noReports')}</List.Item>}
+        </List>
       </section>
       <List header={t('fieldApp.mine.lang')}>
         <List.Item>

@@ -78,20 +78,20 @@ export function OutboxPage() {
         ))}
       </List>
       <section aria-label={t('fieldApp.outbox.drafts')}>
-      <List header={t('fieldApp.outbox.drafts')}>
-        {drafts.length === 0 && <List.Item>{t('fieldApp.outbox.noDrafts')}</List.Item>}
-        {drafts.map((d) => (
-          <SwipeAction key={d.id} rightActions={[{ key: 'delete', text: t('fieldApp.outbox.draftDelete'), color: 'danger', onClick: () => void deleteDraft(d.id!) }]}>
-            <List.Item
-              onClick={() => navigate(`/report?draft=${d.id}`)}
-              arrow
-              description={`${formatTime(d.updatedAt)} · ${t('fieldApp.outbox.photos', { n: d.photoIds.length + d.afterPhotoIds.length })}`}
-            >
-              {d.values.description?.slice(0, 40) || t('fieldApp.outbox.kinds.report')}
-            </List.Item>
-          </SwipeAction>
-        ))}
-      </List>
+        <List header={t('fieldApp.outbox.drafts')}>
+          {drafts.length === 0 && <List.Item>{t('fieldApp.outbox.noDrafts')}</List.Item>}
+          {drafts.map((d) => (
+            <SwipeAction key={d.id} rightActions={[{ key: 'delete', text: t('fieldApp.outbox.draftDelete'), color: 'danger', onClick: () => void deleteDraft(d.id!) }]}>
+              <List.Item
+                onClick={() => navigate(`/report?draft=${d.id}`)}
+                arrow
+                description={`${formatTime(d.updatedAt)} · ${t('fieldApp.outbox.photos', { n: d.photoIds.length + d.afterPhotoIds.length })}`}
+              >
+                {d.values.description?.slice(0, 40) || t('fieldApp.outbox.kinds.report')}
+              </List.Item>
+            </SwipeAction>
+          ))}
+        </List>
       </section>
       {persisted !== null && (
         <div className="field-muted" style={{ padding: '8px 16px' }}>

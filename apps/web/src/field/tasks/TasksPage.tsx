@@ -18,32 +18,32 @@ export function TasksPage() {
   const section = (title: string, list: OrderListItem[]) => (
     <section aria-label={title}>
       <List header={`${title}（${list.length}）`}>
-      {list.length === 0 && <List.Item>{t('fieldApp.tasks.none')}</List.Item>}
-      {list.map((o) => (
-        <List.Item
-          key={o.id}
-          onClick={() => navigate(`/tasks/${o.id}`)}
-          description={[o.address, o.grid ? o.grid.name : null].filter(Boolean).join(' · ')}
-          extra={queued.has(o.id) ? <Tag color="primary">{t('fieldApp.tasks.queued')}</Tag> : <LightDot light={o.light} />}
-          arrow
-        >
-          <div className="field-task-title">{o.category?.name ?? o.code}</div>
-          <div className="field-muted">{o.description.slice(0, 60)}</div>
-        </List.Item>
-      ))}
+        {list.length === 0 && <List.Item>{t('fieldApp.tasks.none')}</List.Item>}
+        {list.map((o) => (
+          <List.Item
+            key={o.id}
+            onClick={() => navigate(`/tasks/${o.id}`)}
+            description={[o.address, o.grid ? o.grid.name : null].filter(Boolean).join(' · ')}
+            extra={queued.has(o.id) ? <Tag color="primary">{t('fieldApp.tasks.queued')}</Tag> : <LightDot light={o.light} />}
+            arrow
+          >
+            <div className="field-task-title">{o.category?.name ?? o.code}</div>
+            <div className="field-muted">{o.description.slice(0, 60)}</div>
+          </List.Item>
+        ))}
       </List>
     </section>
-  );
-  return (
-    <>
-      <NavBar backIcon={null}>{t('fieldApp.tasks.title')}</NavBar>
-      {!online && tasks.data && <div className="field-muted" style={{ padding: '4px 16px' }}>{t('fieldApp.tasks.cachedAt')}</div>}
-      <PullToRefresh onRefresh={async () => void (await tasks.refetch())}>
-        {section(t('fieldApp.tasks.verify'), tasks.verify)}
-        {section(t('fieldApp.tasks.check'), tasks.check)}
-        {tasks.escalate.length > 0 && section(t('fieldApp.tasks.escalate'), tasks.escalate)}
-        {tasks.supervised.length > 0 && section(t('fieldApp.tasks.supervised'), tasks.supervised)}
-      </PullToRefresh>
-    </>
-  );
-}
+    );
+    return (
+      <>
+        <NavBar backIcon={null}>{t('fieldApp.tasks.title')}</NavBar>
+        {!online && tasks.data && <div className="field-muted" style={{ padding: '4px 16px' }}>{t('fieldApp.tasks.cachedAt')}</div>}
+        <PullToRefresh onRefresh={async () => void (await tasks.refetch())}>
+          {section(t('fieldApp.tasks.verify'), tasks.verify)}
+          {section(t('fieldApp.tasks.check'), tasks.check)}
+          {tasks.escalate.length > 0 && section(t('fieldApp.tasks.escalate'), tasks.escalate)}
+          {tasks.supervised.length > 0 && section(t('fieldApp.tasks.supervised'), tasks.supervised)}
+        </PullToRefresh>
+      </>
+    );
+  }
