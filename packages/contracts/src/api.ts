@@ -12,6 +12,7 @@ import { messageRoutes } from './messages.ts';
 import { orgRoutes } from './org.ts';
 import { patrolRoutes } from './patrol.ts';
 import { fieldRoutes } from './field.ts';
+import { portalRoutes } from './portal.ts';
 import { orderMapRoutes } from './order-map.ts';
 import { orderActionRoutes, orderRoutes } from './orders.ts';
 import { publicRoutes } from './public.ts';
@@ -46,6 +47,7 @@ export const apiRoutes = {
   ...prefixed('calendar', calendarRoutes),
   ...prefixed('patrol', patrolRoutes),
   ...prefixed('field', fieldRoutes),
+  ...prefixed('portal', portalRoutes),
   ...prefixed('devices', deviceRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

@@ -14,6 +14,7 @@ export * from './admin.ts';
 export * from './catalogue-admin.ts';
 export * from './patrol.ts';
 export * from './field.ts';
+export * from './portal.ts';
 export * from './org.ts';
 export * from './calendar.ts';
 export * from './files.ts';
