@@ -95,11 +95,12 @@ export async function discardUpload(store: FileStore, prepared: PreparedUpload):
 }
 
 /** Writes the row of a prepared upload and its variants' rows, in one statement. Returns the row's id and the answer. */
-export async function insertUpload(q: Queryable, actor: Actor, p: PreparedUpload, now: Date): Promise<{ rowId: number; file: UploadedFile }> {
+export async function insertUpload(q: Queryable, actor: Actor, p: PreparedUpload, now: Date, opts: { publicUpload?: boolean } = {}): Promise<{ rowId: number; file: UploadedFile }> {
   const photo = p.photo;
   const params: unknown[] = [
-    p.name, p.contentType, p.data.length, p.sha256, p.key === null ? p.data : null, p.storage, p.key, actor.userId, now,
+    p.name, p.contentType, p.data.length, p.sha256, p.key === null ? p.data : null, p.storage, p.key, opts.publicUpload ? null : actor.userId, now,
     photo?.takenAt ?? null, photo?.exifLocation?.lng ?? null, photo?.exifLocation?.lat ?? null, photo?.width ?? null, photo?.height ?? null,
+    opts.publicUpload ?? false,
   ];
   const rows = (photo?.variants ?? []).map((v, i) => {
     const key = p.variantKeys[i] ?? null;
@@ -113,8 +114,8 @@ export async function insertUpload(q: Queryable, actor: Actor, p: PreparedUpload
          from f, (values ${rows.join(', ')}) as x (variant, content_type, size, data, storage, storage_key))`
     : '';
   const r = await q.query<{ id: number; public_id: string }>(
-    `with f as (insert into files (name, content_type, size, sha256, data, storage, storage_key, uploaded_by, created_at, taken_at, exif_lng, exif_lat, width, height)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id, public_id)${variants}
+    `with f as (insert into files (name, content_type, size, sha256, data, storage, storage_key, uploaded_by, created_at, taken_at, exif_lng, exif_lat, width, height, public_upload)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id, public_id)${variants}
      select id, public_id from f`,
     params,
   );
@@ -143,6 +144,43 @@ export async function storeUpload(q: Queryable, store: FileStore, actor: Actor, 
     await discardUpload(store, prepared);
     throw err;
   }
+}
+
+/**
+ * 随手拍 photos: a photo uploaded through the citizen portal, with no uploader (its random id is what lets a report
+ * attach it: orders/attachments.ts). Images only, and only one the server could make a display form of (the public
+ * never receives an original); anything else is refused naming `body`. Answers its id and size.
+ */
+export async function storePublicPhoto(q: Queryable, store: FileStore, actor: Actor, upload: Upload, now: Date): Promise<{ id: string; width: number | null; height: number | null }> {
+  // The bytes alone decide (a browser may declare a photo as application/octet-stream, or declare nothing).
+  const prepared = await prepareUpload(store, { ...upload, contentType: null });
+  if (!prepared.photo?.variants.some((v) => v.variant === 'display')) {
+    await discardUpload(store, prepared);
+    throw invalidField('body', '只能上传照片（JPEG、PNG、WebP 等可显示的图片）', 'only photos are accepted (JPEG, PNG, WebP or another image that can be shown)');
+  }
+  try {
+    const { file } = await insertUpload(q, actor, prepared, now, { publicUpload: true });
+    return { id: file.id, width: file.width ?? null, height: file.height ?? null };
+  } catch (err) {
+    await discardUpload(store, prepared);
+    throw err;
+  }
+}
+
+/**
+ * The display form (no EXIF, ≤ 1600 px, JPEG) of a photo bound to order `orderId` among `allowed` (row ids the
+ * caller decided the public may see), or 404: a file of another order, not a photo, or without a display form.
+ */
+export async function readPublicPhoto(q: Queryable, store: FileStore, orderId: number, allowed: readonly number[], publicId: string): Promise<StoredFile> {
+  const r = await q.query<{ name: string; content_type: string; data: Uint8Array | null; storage_key: string | null }>(
+    `select f.name, v.content_type, v.data, v.storage_key from files f join file_variants v on v.file_id = f.id and v.variant = 'display'
+      where f.public_id = $1 and f.order_id = $2 and f.id = any($3::bigint[]) and f.content_type like 'image/%'`,
+    [publicId, orderId, allowed],
+  );
+  const row = r.rows[0];
+  if (!row) throw notFound({ zh: '照片', en: 'Photo' });
+  const data = row.data ?? (await store.get(row.storage_key!));
+  return { name: variantName(row.name, 'display'), contentType: row.content_type, data, variant: 'display' };
 }
 
 interface FileRow {

@@ -10,6 +10,9 @@ import { unprocessable } from '../shared/errors.ts';
 
 export const ATTACHMENT_UNAVAILABLE = 'LD422';
 
+/** How long a photo uploaded through the portal (no uploader) may wait to be attached to a public report. */
+export const PUBLIC_PHOTO_TTL_MS = 60 * 60 * 1000;
+
 /** The refusal of an attachment, named by its public id when known (also how the HTTP layer answers LD422). */
 export const unavailable = (id?: string) =>
   unprocessable(
@@ -23,12 +26,18 @@ export const unavailable = (id?: string) =>
  * uploaded by the actor. Whether a file is still free is decided when it is bound (a retry of an order
  * that already holds it must find its first order, not an error).
  */
-export async function resolveAttachments(q: Queryable, actor: Actor, publicIds: readonly string[]): Promise<number[]> {
+export async function resolveAttachments(q: Queryable, actor: Actor, publicIds: readonly string[], now?: Date): Promise<number[]> {
   if (publicIds.length === 0) return [];
-  const r = await q.query<{ id: number; public_id: string }>(
-    'select id, public_id from files where public_id = any($1::uuid[]) and uploaded_by = $2',
-    [publicIds, actor.userId],
-  );
+  // Nobody signed in (the portal's anonymous citizen): photos uploaded publicly, within the hour unless already bound
+  // (a retry of the report that holds them). Binding decides whether one is still free.
+  const r =
+    actor.userId === 0 && actor.roles.has('citizen')
+      ? await q.query<{ id: number; public_id: string }>(
+          `select id, public_id from files where public_id = any($1::uuid[]) and uploaded_by is null and public_upload
+             and content_type like 'image/%' and (order_id is not null or created_at >= $2)`,
+          [publicIds, new Date((now ?? new Date()).getTime() - PUBLIC_PHOTO_TTL_MS)],
+        )
+      : await q.query<{ id: number; public_id: string }>('select id, public_id from files where public_id = any($1::uuid[]) and uploaded_by = $2', [publicIds, actor.userId]);
   const byPublic = new Map(r.rows.map((f) => [f.public_id, Number(f.id)]));
   return publicIds.map((p) => {
     const id = byPublic.get(p.toLowerCase());

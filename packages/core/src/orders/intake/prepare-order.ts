@@ -74,8 +74,8 @@ export async function prepareOrder(
   if (!centre) throw unprocessable('location', '该地区没有配置指挥中心', 'No command centre is configured for this area');
   // A report is never refused for an unclear condition: it keeps its category and the dispatcher chooses.
   const classification = input.categoryCode ? await resolveClassification(q, input.categoryCode, input.conditionCode, input.description, false) : null;
-  const attachmentFileIds = await resolveAttachments(q, actor, input.attachments ?? []);
   const now = services.clock();
+  const attachmentFileIds = await resolveAttachments(q, actor, input.attachments ?? [], now);
   const acceptLimit = DEFAULT_STEP_LIMITS.accept;
   const calendar = await services.calendar(q);
   const acceptDueAt = calendar.addDuration(now, acceptLimit.value, acceptLimit.unit);
