@@ -209,10 +209,8 @@ export function splitMediaUrl(description: string): { description: string; media
   return { description: description.slice(0, at), mediaUrl: description.slice(at + MEDIA_MARK.length) };
 }
 
-/** Mobile and landline numbers in a citizen's words are masked before the public reads them (138****5678). */
-export function maskPhonesInText(text: string): string {
-  return text.replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2').replace(/(?<!\d)(0\d{2,3}-?)\d{4}(\d{3,4})(?!\d)/g, '$1****$2');
-}
+/** Mobile and landline numbers in a citizen's words are masked before the public reads them (org/personal-data.ts). */
+export { maskPhonesInText } from '../org/personal-data.ts';
 
 /**
  * The Idempotency-Key of a posted request: the client's own header when it sends one; otherwise derived from

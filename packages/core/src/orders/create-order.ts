@@ -43,11 +43,12 @@ export async function createOrder(
   input: CreateOrderInput,
   idempotencyKey: string | undefined,
   services: OrderServices,
-  request: { madeAt?: string } = {},
+  /** `idempotencyScope`: whose keys this key is compared with, when not the actor's (the portal's citizens: `portal`). */
+  request: { madeAt?: string; idempotencyScope?: string } = {},
 ): Promise<CreateOrderResult> {
   const key = validateIdempotencyKey(idempotencyKey);
   const madeAt = madeAtOf(request.madeAt, services.clock());
-  const idem = { scope: idempotencyScope(actor), key, hash: requestHashOf(input) };
+  const idem = { scope: request.idempotencyScope ?? idempotencyScope(actor), key, hash: requestHashOf(input) };
   const ref = await services.reference.get(db);
   const prepared = { ...(await prepareOrder(db, actor, input, idem, ref, services)), madeAt };
   const order = services.intake

@@ -12,6 +12,11 @@ export function maskPhone(phone: string | null): string | null {
   return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}****${phone.slice(-4)}`.replace(/\*{5,}/, '****');
 }
 
+/** Mobile and landline numbers in a citizen's words, masked before the public reads them (138****5678, 0512-****1234). */
+export function maskPhonesInText(text: string): string {
+  return text.replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2').replace(/(?<!\d)(0\d{2,3}-?)\d{4}(\d{3,4})(?!\d)/g, '$1****$2');
+}
+
 export function maskName(name: string | null): string | null {
   if (!name) return null;
   return `${[...name][0]}${'*'.repeat(Math.max(1, [...name].length - 1))}`;

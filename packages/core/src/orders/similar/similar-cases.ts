@@ -87,14 +87,14 @@ export async function findSimilarCases(q: Queryable, actor: Actor, input: Simila
 }
 
 /** How far repeats are looked for unless asked: closer for a component (one object at one spot) than for an event. */
-async function defaultRadius(q: Queryable, categoryCode: string | undefined): Promise<number> {
+export async function defaultRadius(q: Queryable, categoryCode: string | undefined): Promise<number> {
   if (!categoryCode) return SIMILAR_DEFAULTS.radiusM;
   const r = await q.query<{ kind: string }>('select kind from categories where code = $1', [categoryCode]);
   return r.rows[0]?.kind === 'component' ? COMPONENT_RADIUS_M : SIMILAR_DEFAULTS.radiusM;
 }
 
 /** Each category's major class (大类), for "related": a minor class to its parent, a major class to itself. */
-async function majorClasses(q: Queryable, codes: readonly (string | null)[]): Promise<Map<string, string>> {
+export async function majorClasses(q: Queryable, codes: readonly (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(codes.filter((c): c is string => !!c))];
   if (!wanted.length) return new Map();
   const r = await q.query<{ code: string; major: string }>('select code, coalesce(parent_code, code) as major from categories where code = any($1::text[])', [wanted]);
