@@ -23,6 +23,7 @@ import { messagesRoutes } from './routes/messages.routes.ts';
 import { orderRoutes } from './routes/orders.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
+import { portalRoutes } from './routes/portal.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { tokenRoutes } from './routes/tokens.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   messagesRoutes(app, p);
   supervisionRoutes(app, p);
   publicRoutes(app, p);
+  portalRoutes(app, p);
   auditRoutes(app, p);
   tokenRoutes(app, p);
   liveRoutes(app, p, { recheckMs: opts.liveRecheckMs });

@@ -1,6 +1,7 @@
 /**
  * Rate limits on the HTTP API (issue 6, defect 12): intake and uploads per account, the public routes (and
- * Open311's) per client address. Counters are in memory per process (a restart forgets them; N processes allow N times the
+ * Open311's) per client address; the citizen portal's reports and photos also as a citizen's intake and uploads
+ * are counted, per address. Counters are in memory per process (a restart forgets them; N processes allow N times the
  * numbers), which is enough to stop a flood; the rules and numbers are in rate-limit.rules.ts. A refusal is a
  * 429 with Retry-After and the usual error shape.
  */
@@ -38,7 +39,16 @@ export class RateLimiter {
 export function installRateLimits(app: FastifyInstance, limits: RateLimits, limiter = new RateLimiter()): void {
   if (!limits.enabled) return;
   app.addHook('onRequest', async (req) => {
-    if (req.url.startsWith('/api/v1/public/')) limiter.take(`public:${req.ip}`, 1, limits.publicPerAddress);
+    if (req.url.startsWith('/api/v1/public/')) {
+      limiter.take(`public:${req.ip}`, 1, limits.publicPerAddress);
+      // The citizen portal's writes, per address as a citizen's account would be counted (routes/portal.routes.ts).
+      if (req.method === 'POST' && req.url.startsWith('/api/v1/public/photos')) {
+        limiter.take(`public-upload:${req.ip}`, 1, limits.uploadFiles.citizen);
+        limiter.take(`public-upload-bytes:${req.ip}`, Number(req.headers['content-length'] ?? 0) || 0, limits.uploadBytes.citizen);
+      } else if (req.method === 'POST' && req.url.startsWith('/api/v1/public/reports')) {
+        limiter.take(`public-intake:${req.ip}`, 1, limits.intake.citizen);
+      }
+    }
     // Open311 (routes/open311.routes.ts): reading is public, counted per address; posting is an integration's
     // intake, counted per address before its api_key (in the form) is known.
     else if (req.url.startsWith('/open311/')) {
