@@ -169,7 +169,7 @@ describe('the citizen portal', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
 
     const staff = (await (await s.as('zx_operator')).get(`/api/v1/orders/${orderCode}`)).body;
-    expect(staff.reporters.map((x: { phone: string }) => x.phone)).toEqual(['13912345678', '13800001111']);
+    expect(staff.reporters.map((x) => x.phone)).toEqual(['13912345678', '13800001111']);
     expect(staff.timeline.at(-1)).toMatchObject({ action: 'add-caller', actor: null, data: { channel: 'web' } });
     const track = (await s.anonymous.get(`/api/v1/public/reports/${code}`)).body;
     expect(track.reporters).toBe(2);
@@ -207,6 +207,19 @@ describe('the citizen portal', () => {
     expect((await fetchBytes(`/api/v1/public/reports/${code}/photos/${up.body.id}`)).status).toBe(404);
     expect((await fetchBytes(`/api/v1/public/reports/${other.body.trackingCode}/photos/${up.body.id}`)).status).toBe(200);
     expect((await fetchBytes(`/api/v1/public/reports/${other.body.trackingCode}/photos/${photoId}`)).status).toBe(404);
+  });
+
+  it('follows a merged report into the order it joined', async () => {
+    const post = async (description: string) =>
+      (await s.anonymous.post('/api/v1/public/reports', report({ description, reporter: undefined }), { 'idempotency-key': newKey('portal-merge') })).body;
+    const [a, b] = [await post('桥头路灯整晚不亮，晚上走路很危险'), await post('桥头的路灯坏了，整晚都不亮')];
+    const d = await s.as('zx_dispatcher');
+    const idOf = async (c: string) => Number((await s.platform.db.query<{ id: number }>('select id from orders where code = $1', [c])).rows[0]!.id);
+    expect((await d.act(await idOf(a.orderCode), 'accept')).status).toBe(200);
+    expect((await d.act(await idOf(a.orderCode), 'merge', { duplicateIds: [await idOf(b.orderCode)] })).status).toBe(200);
+    const r = (await s.anonymous.get(`/api/v1/public/reports/${b.trackingCode}`)).body;
+    expect(r).toMatchObject({ trackingCode: b.trackingCode, orderCode: a.orderCode, state: { code: 'pending_dispatch' }, finished: false, reporters: 2 });
+    expect(r.steps.map((x: { label: string }) => x.label)).toEqual(['已提交', '已受理', '已与同类诉求合并办理']);
   });
 
   it('answers 404 for an unknown code and for a confidential order, and 409 for "me too" on an ended one', async () => {
