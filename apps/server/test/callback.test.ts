@@ -38,7 +38,7 @@ async function awaitingCallback(): Promise<{ id: number; token: string }> {
   expect(sms.rows).toHaveLength(1);
   expect(sms.rows[0]!.channel).toBe('sms');
   expect(sms.rows[0]!.recipient.phone).toBe('13700002222');
-  const token = /\/api\/v1\/public\/callbacks\/(cb_[\w-]+)/.exec(sms.rows[0]!.body)![1]!;
+  const token = /\/portal\/rate\/(cb_[\w-]+)/.exec(sms.rows[0]!.body)![1]!;
   return { id, token };
 }
 
@@ -88,7 +88,7 @@ describe('callback', () => {
       [a],
     );
     expect(links.rows.map((r) => r.recipient.phone)).toEqual(['13700003331', '13700003332']);
-    const [t1, t2] = links.rows.map((r) => /\/api\/v1\/public\/callbacks\/(cb_[\w-]+)/.exec(r.body)![1]!);
+    const [t1, t2] = links.rows.map((r) => /\/portal\/rate\/(cb_[\w-]+)/.exec(r.body)![1]!);
     expect((await s.anonymous.post(`/api/v1/public/callbacks/${t1}`, { satisfaction: 'satisfied' })).body.state).toBe('pending_close');
     expect((await s.anonymous.get(`/api/v1/public/callbacks/${t2}`)).body).toMatchObject({ open: true, answered: false });
     const second = await s.anonymous.post(`/api/v1/public/callbacks/${t2}`, { satisfaction: 'very_satisfied', comment: '修得及时' });
@@ -154,10 +154,10 @@ describe('the callback link is the citizen’s alone', () => {
         expect(log.status).toBe(200);
         expect(log.body.items).toHaveLength(1);
         expect(log.body.items[0].body).not.toContain(token);
-        expect(log.body.items[0].body).toMatch(/callbacks\/cb_\S{4}\*\*\*\*/);
+        expect(log.body.items[0].body).toMatch(/rate\/cb_\S{4}\*\*\*\*/);
       }
       expect(await deliverPendingMessages(s.platform.db)).toMatchObject({ sent: 2 }); // the acceptance notice (受理告知) and the link
-      expect(received.join('\n')).toContain(`/api/v1/public/callbacks/${token}`);
+      expect(received.join('\n')).toContain(`/portal/rate/${token}`);
       const stored = await s.platform.db.query<{ body: string }>(`select body from outbox where order_id = $1 and template = 'callback.request'`, [id]);
       expect(stored.rows[0]!.body).not.toContain(token);
       // The citizen's link still works.

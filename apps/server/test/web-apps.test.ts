@@ -71,3 +71,15 @@ describe('the field app’s files (/field/)', () => {
     expect([br.status, br.headers['content-encoding'], br.headers['cache-control']]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
   });
 });
+
+describe('the citizen portal’s files (/portal/)', () => {
+  it('its pages answer the portal: home, a tracking page, a rating link', async () => {
+    for (const path of ['/portal/', '/portal/track/Q7K2M9XD4TB', '/portal/rate/cb_abcdefghijkl']) {
+      const page = await get(path);
+      expect([page.status, page.body.includes('<title>随手拍')]).toEqual([200, true]);
+    }
+    const script = /src="(\/portal\/assets\/[^"]+\.js)"/.exec((await get('/portal/')).body)![1]!;
+    const br = await get(script, { 'accept-encoding': 'br' });
+    expect([br.status, br.headers['content-encoding'], br.headers['cache-control']]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The web apps, built by `npm run build:web` (apps/web, on `npm ci`) and served by the platform itself: the
- * console at `/`, the field app (联动巡查) at `/field/`. Files under /assets and /field/assets are content-hashed,
- * cached for long and sent pre-compressed (Brotli or gzip); the field app's service worker, manifest and icons are
+ * console at `/`, the field app (联动巡查) at `/field/`, the citizen portal (群众随手拍) at `/portal/`. Files under
+ * /assets and each app's /{app}/assets are content-hashed, cached for long and sent pre-compressed (Brotli or
+ * gzip); an app's service worker, manifest and icons are
  * revalidated on every load (a new release reaches the phones). Every other page path answers its app's
  * index.html, whose client-side router shows the page (`/orders/123` reloaded keeps its order). Paths under /api
  * stay the API's: an unknown one is the API's JSON 404, never an app.
@@ -12,7 +13,8 @@ import fastifyStatic from '@fastify/static';
 import { fileURLToPath } from 'node:url';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
-const FIELD = '/field/';
+/** The apps beside the console, each its own page, files and service worker under its own path. */
+const SUB_APPS = ['field', 'portal'] as const;
 
 /** Registers the apps' files; returns how to answer a page path, or null when the console is not built. */
 export async function installWebApps(app: FastifyInstance, dist = WEB_DIST): Promise<((req: FastifyRequest, reply: FastifyReply) => FastifyReply) | null> {
@@ -28,15 +30,17 @@ export async function installWebApps(app: FastifyInstance, dist = WEB_DIST): Pro
     preCompressed: true,
   });
   const index = readFileSync(indexFile);
-  const fieldIndexFile = `${dist}field/index.html`;
-  const fieldIndex = existsSync(fieldIndexFile) ? readFileSync(fieldIndexFile) : null;
-  if (fieldIndex) {
+  const pages = new Map<string, Buffer>();
+  for (const name of SUB_APPS) {
+    const page = `${dist}${name}/index.html`;
+    if (!existsSync(page)) continue;
+    pages.set(name, readFileSync(page));
     await app.register(fastifyStatic, {
-      root: `${dist}field`,
-      prefix: FIELD,
+      root: `${dist}${name}`,
+      prefix: `/${name}/`,
       decorateReply: false,
       index: false,
-      // One route per built file: every other path under /field/ is a page of the app (the not-found handler).
+      // One route per built file: every other path under /{name}/ is a page of the app (the not-found handler).
       wildcard: false,
       preCompressed: true,
       // Hashed assets for a year; the service worker, manifest and icons keep their names: always revalidated.
@@ -46,7 +50,8 @@ export async function installWebApps(app: FastifyInstance, dist = WEB_DIST): Pro
     });
   }
   return (req, reply) => {
-    const page = fieldIndex && (req.url === '/field' || req.url.startsWith(FIELD)) ? fieldIndex : index;
+    const first = /^\/([a-z]+)(\/|$|\?)/.exec(req.url)?.[1];
+    const page = (first && pages.get(first)) || index;
     return reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
   };
 }

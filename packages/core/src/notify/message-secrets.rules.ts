@@ -3,7 +3,7 @@
  * the result in the citizen's name. The citizen's SMS needs it; staff reading the message log do not. Bodies
  * are shown masked always, and stored masked once the message is finished (sent, failed, or never to be sent).
  */
-const LINK_TOKEN = /(\/callbacks\/)(cb_[A-Za-z0-9_-]{4})[A-Za-z0-9_-]+/g;
+const LINK_TOKEN = /(\/(?:callbacks|rate)\/)(cb_[A-Za-z0-9_-]{4})[A-Za-z0-9_-]+/g;
 
 export function maskSecrets(body: string): string {
   return body.replace(LINK_TOKEN, '$1$2****');

@@ -27,7 +27,7 @@ export async function requestCallbacks(q: Queryable, services: OrderServices, or
     ]);
     await enqueueMessage(q, {
       template: 'callback.request',
-      vars: { orderCode: order.code, link: `${services.publicUrl ?? 'http://127.0.0.1:8080'}/api/v1/public/callbacks/${token}` },
+      vars: { orderCode: order.code, link: `${services.publicUrl ?? 'http://127.0.0.1:8080'}/portal/rate/${token}` },
       channel: 'sms',
       recipient: { kind: 'phone', phone: r.phone },
       orderId: order.id,

@@ -12,7 +12,7 @@ import { call } from '../../shared/api.ts';
 import { useOutbox } from '../outbox/use-outbox.tsx';
 import { todayWindow, useMyGrids } from '../shell/use-my-grids.ts';
 import { fieldDb } from '../outbox/outbox.db.ts';
-import { usePosition } from '../shell/use-position.ts';
+import { usePosition } from '../../shared/use-position.ts';
 import { percent } from '../shell/percent.ts';
 import { GridMap } from './GridMap.tsx';
 import { TrackRecorder } from './track-recorder.ts';

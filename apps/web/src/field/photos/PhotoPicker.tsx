@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { Image } from 'antd-mobile';
 import { CloseCircleFill, CameraOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
-import { shrinkPhoto } from './shrink.ts';
+import { shrinkPhoto } from '../../shared/photos/shrink.ts';
 
 export interface PickedPhoto {
   blob: Blob;

@@ -13,8 +13,8 @@ import { enqueue } from '../outbox/outbox.ts';
 import { useOutbox } from '../outbox/use-outbox.tsx';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
 import { FieldError } from '../shell/FieldError.tsx';
-import { PositionLine } from '../shell/PositionLine.tsx';
-import { usePosition, type Fix } from '../shell/use-position.ts';
+import { PositionLine } from '../../shared/PositionLine.tsx';
+import { usePosition, type Fix } from '../../shared/use-position.ts';
 import { CategoryPicker, useFieldCategories } from './CategoryPicker.tsx';
 import { deleteDraft, loadDraft, saveDraft } from './drafts.ts';
 
@@ -111,7 +111,7 @@ function ReportForm({ draftId, draft }: { draftId?: number; draft: Awaited<Retur
           <PhotoPicker label={t('fieldApp.report.photos')} photos={photos} onChange={setPhotos} />
         </Form.Item>
         <Form.Item label={t('fieldApp.report.location')}>
-          <PositionLine position={position} />
+          <PositionLine position={position} words="fieldApp.report" />
         </Form.Item>
         <Form.Item name="categoryCode" label={t('fieldApp.report.category')}>
           <CategoryPicker />

@@ -14,8 +14,8 @@ import { useOutbox } from '../outbox/use-outbox.tsx';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
 import { LightDot } from '../shell/LightDot.tsx';
 import { FieldError } from '../shell/FieldError.tsx';
-import { PositionLine } from '../shell/PositionLine.tsx';
-import { usePosition } from '../shell/use-position.ts';
+import { PositionLine } from '../../shared/PositionLine.tsx';
+import { usePosition } from '../../shared/use-position.ts';
 import { useOrder, type TaskKind } from './use-tasks.ts';
 
 export function TaskPage() {
@@ -102,7 +102,7 @@ export function TaskPage() {
                     <PhotoPicker label={t('fieldApp.task.photos')} photos={photos} onChange={setPhotos} />
                   </Form.Item>
                   <Form.Item label={t('fieldApp.report.location')}>
-                    <PositionLine position={position} />
+                    <PositionLine position={position} words="fieldApp.report" />
                   </Form.Item>
                 </>
               )}

@@ -1,0 +1,135 @@
+/**
+ * The citizen portal (群众随手拍) as citizens use it on a phone (390×844): one reports anonymously with a photo that
+ * carries where it was taken (EXIF GPS), gets a tracking code, and follows the public timeline as the departments
+ * move the order — the steps and the responsible department, never a person's name, never the photo's location;
+ * another citizen at the same spot is shown the report before sending his own and says "我也遇到" with his number;
+ * when it is handled he is called back by SMS, opens the link on the portal and rates the result.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import sharp from 'sharp';
+import exifr from 'exifr';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { gridOf, pointInGrid, unitId, type TestServer } from '../apps/server/test/harness.ts';
+import { userOfUnit } from '../apps/server/test/order-fixtures.ts';
+import { closeJourney, diagnoseOnFailure, openJourney, shot } from './journey.ts';
+
+let s: TestServer;
+let browser: Browser;
+let here: { lng: number; lat: number };
+let photo: Buffer;
+let code = '';
+
+beforeAll(async () => {
+  ({ s, browser } = await openJourney());
+  here = await pointInGrid(s, await gridOf(s, 'songling_gridworker'));
+  photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#3a6ea5' } })
+    .jpeg()
+    .withExif({ IFD0: { Make: 'Xiaomi' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 9/1 36/1', GPSLongitudeRef: 'E', GPSLongitude: '120/1 38/1 24/1' } })
+    .toBuffer();
+});
+afterAll(() => closeJourney(s, browser));
+
+async function citizen(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    geolocation: { longitude: here.lng, latitude: here.lat, accuracy: 12 },
+    permissions: ['geolocation'],
+  });
+  const page = await context.newPage();
+  diagnoseOnFailure(page);
+  return { context, page };
+}
+
+/** What the public timeline page shows as text. */
+const pageText = (page: Page) => page.locator('body').innerText();
+
+it('an anonymous report with a photo gets a tracking code and a public timeline without people or EXIF', async () => {
+  const { context, page } = await citizen();
+  await page.goto(`${s.base}/portal/`);
+  await shot(page, 'portal-home');
+  await page.getByRole('button', { name: '我要反映' }).click();
+  await page.getByLabel('拍照/选图').setInputFiles({ name: 'IMG_2026.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.getByRole('img', { name: /现场照片.*1/ }).waitFor();
+  await page.getByText('已定位').waitFor();
+  await page.getByLabel('问题描述').fill('人行道上井盖破损，已经塌陷一角，行人容易绊倒');
+  await page.getByLabel('匿名反映').click();
+  await shot(page, 'portal-report');
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.getByText('提交成功').waitFor();
+  code = (await page.locator('.portal-code').innerText()).trim();
+  expect(code).toMatch(/^Q[0-9A-Z]{10}$/);
+  await shot(page, 'portal-done');
+
+  await page.getByRole('button', { name: '查看办理进度' }).click();
+  await page.getByRole('region', { name: '办理过程' }).waitFor();
+  const src = await page.getByRole('img', { name: /现场照片 1/ }).getAttribute('src');
+  const served = Buffer.from(await (await fetch(new URL(src!, s.base))).arrayBuffer());
+  expect((await sharp(served).metadata()).format).toBe('jpeg');
+  expect(await exifr.gps(served).catch(() => undefined)).toBeFalsy();
+  await context.close();
+});
+
+it('a second citizen is shown it nearby, says 我也遇到 with his number, and follows the same code', async () => {
+  const { context, page } = await citizen();
+  await page.goto(`${s.base}/portal/report`);
+  await page.getByText('已定位').waitFor();
+  await page.getByLabel('问题描述').fill('井盖破损塌陷，行人容易绊倒');
+  await page.getByLabel('手机号（选填，用于回访）').fill('13812345678');
+  const nearby = page.getByRole('region', { name: '附近已有人反映，是同一个问题吗？' });
+  await nearby.waitFor({ timeout: 30_000 });
+  await shot(page, 'portal-nearby');
+  await nearby.getByRole('button', { name: '我也遇到' }).first().click();
+  await page.getByText('提交成功').waitFor();
+  expect((await page.locator('.portal-code').innerText()).trim()).toBe(code);
+  await page.getByText('办结后将电话或短信回访').waitFor();
+  await context.close();
+});
+
+it('the timeline follows the order through the departments, and the number given is called back to rate it', async () => {
+  const admin = await s.as('admin');
+  const found = await s.platform.db.query<{ id: number }>('select id from orders where tracking_code = $1', [code]);
+  const id = Number(found.rows[0]!.id);
+  const act = async (user: string, action: string, body: unknown = {}) => {
+    const r = await (await s.as(user)).act(id, action as never, body);
+    expect(r.status, `${action}: ${JSON.stringify(r.body)}`).toBe(200);
+    return r.body;
+  };
+  const order = (await admin.get(`/api/v1/orders/${id}`)).body;
+  expect(order.reporters).toHaveLength(2);
+  const dispatcher = await userOfUnit(s, order.dispatchUnit!.id, 'dispatcher');
+  await act(dispatcher, 'accept', { categoryCode: 'B01001' });
+  const cgj = await unitId(s, 'WJ-CGJ');
+  await act(dispatcher, 'dispatch', { unitId: cgj });
+  const handler = await userOfUnit(s, cgj, 'handler');
+  await act(handler, 'sign');
+  await act(handler, 'feedback', { result: '已更换井盖，现场恢复通行' });
+  await act('songling_gridworker', 'check', { passed: true });
+
+  const { context, page } = await citizen();
+  await page.goto(`${s.base}/portal/track/${code}`);
+  await page.getByText('已更换井盖，现场恢复通行').waitFor();
+  const text = await pageText(page);
+  const unit = (await s.platform.db.query<{ name: string }>('select name from units where id = $1', [cgj])).rows[0]!.name;
+  expect(text).toContain(unit);
+  const people = await s.platform.db.query<{ display_name: string }>(`select display_name from users where username = any($1::text[])`, [[dispatcher, handler, 'songling_gridworker']]);
+  for (const p of people.rows) expect(text).not.toContain(p.display_name);
+  expect(text).not.toContain('13812345678');
+  await shot(page, 'portal-track');
+
+  // The citizen with a number gets the call-back SMS; its link opens the portal's rating page.
+  const sms = await s.platform.db.query<{ body: string }>(`select body from outbox where order_id = $1 and template = 'callback.request'`, [id]);
+  const link = /https?:\/\/\S+\/portal\/rate\/cb_[\w-]+/.exec(sms.rows[0]!.body)![0]!;
+  await page.goto(`${s.base}${new URL(link).pathname}`);
+  await page.getByText('已更换井盖，现场恢复通行').waitFor();
+  await page.getByText('满意', { exact: true }).click();
+  await shot(page, 'portal-rate');
+  await page.getByRole('button', { name: '提交评价' }).click();
+  await page.getByText('感谢您的评价').waitFor();
+  await page.goto(`${s.base}/portal/track/${code}`);
+  await page.getByText('评价').waitFor();
+  await context.close();
+});
