@@ -1,14 +1,15 @@
 /** 随手拍: report a problem, or follow one by its tracking code. */
 import { useState } from 'react';
-import { Button, Form, Input, Selector } from 'antd-mobile';
+import { Button, Form, Input } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { setLang, type Lang } from '../i18n.ts';
+import { FormAlert } from '../shared/FormAlert.tsx';
+import { PhoneLanguageSwitch } from '../shared/PhoneLanguageSwitch.tsx';
 
 const CODE = /^Q[0-9A-HJKMNP-TV-Z]{10}$/;
 
 export function HomePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ code?: string }>();
@@ -38,22 +39,10 @@ export function HomePage() {
             <Input placeholder="Q7K2M9XD4TB" autoCapitalize="characters" />
           </Form.Item>
         </Form>
-        {error && (
-          <div role="alert" className="portal-error">
-            {error}
-          </div>
-        )}
+        <FormAlert message={error} />
       </section>
-      <div className="portal-lang" role="group" aria-label="语言 Language">
-        <Selector
-          columns={2}
-          value={[i18n.language === 'en' ? 'en' : 'zh-CN']}
-          onChange={(v) => v[0] && setLang(v[0] as Lang)}
-          options={[
-            { label: '中文', value: 'zh-CN' },
-            { label: 'English', value: 'en' },
-          ]}
-        />
+      <div className="portal-lang">
+        <PhoneLanguageSwitch label="语言 Language" />
       </div>
     </>
   );

@@ -11,8 +11,8 @@
 import type { Queryable } from '@liandong/db';
 import { SIMILAR_DEFAULTS, type Lang, type NearbyReport } from '@liandong/contracts';
 import { toWgs84 } from '../territory/index.ts';
-import { defaultRadius, majorClasses } from '../orders/similar/similar-cases.ts';
-import { boxAround, distanceM, isSimilar, similarityScore, textSimilarity, type Asked } from '../orders/similar/similar-cases.rules.ts';
+import { defaultRadius, rankSimilar } from '../orders/similar/similar-cases.ts';
+import { boxAround, type Asked } from '../orders/similar/similar-cases.rules.ts';
 import { ensureTrackingCodes, nearbyCandidates, publicPhotos } from './portal.repository.ts';
 import { NEARBY_CLOSED_DAYS, NEARBY_LIMIT, NEARBY_NATURES, NEARBY_TEXT_CHARS, publicPhotoUrl, publicText } from './portal.rules.ts';
 
@@ -40,23 +40,7 @@ export async function nearbyReports(q: Queryable, input: NearbyInput, lang: Lang
     natures: NEARBY_NATURES,
     limit: MAX_CANDIDATES,
   });
-  const majorOf = asked.category ? await majorClasses(q, [input.categoryCode!, ...rows.map((r) => r.category_code)]) : new Map<string, string>();
-  const askedMajor = majorOf.get(input.categoryCode ?? '');
-  const ranked = rows
-    .map((row) => {
-      const sameCategory = asked.category && row.category_code === input.categoryCode;
-      const facts = {
-        distanceM: distanceM({ lng, lat }, { lng: Number(row.lng), lat: Number(row.lat) }),
-        ageHours: Math.max(0, (now.getTime() - new Date(row.created_at).getTime()) / 3_600_000),
-        sameCategory,
-        relatedCategory: !sameCategory && askedMajor !== undefined && majorOf.get(row.category_code ?? '') === askedMajor,
-        textSimilarity: asked.text ? textSimilarity(text, row.description) : 0,
-      };
-      return { row, facts, score: similarityScore(facts, asked) };
-    })
-    .filter((c) => isSimilar(c.facts, asked))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, NEARBY_LIMIT);
+  const ranked = await rankSimilar(q, rows, { lng, lat, categoryCode: input.categoryCode, text, asked, now }, NEARBY_LIMIT);
   const ids = ranked.map((c) => Number(c.row.id));
   const [codes, photos] = [await ensureTrackingCodes(q, ranked.map((c) => c.row)), await publicPhotos(q, ids)];
   return {

@@ -11,7 +11,7 @@ import { call } from '../../shared/api.ts';
 import { formatTime } from '../../shared/time.ts';
 import { clearFieldCaches } from '../field-caches.ts';
 import { useOutbox } from '../outbox/use-outbox.tsx';
-import { LanguageSwitch } from '../shell/LanguageSwitch.tsx';
+import { PhoneLanguageSwitch } from '../../shared/PhoneLanguageSwitch.tsx';
 import { useMyGrids } from '../shell/use-my-grids.ts';
 
 export function MinePage() {
@@ -66,7 +66,7 @@ export function MinePage() {
       </section>
       <List header={t('fieldApp.mine.lang')}>
         <List.Item>
-          <LanguageSwitch />
+          <PhoneLanguageSwitch label={t('fieldApp.mine.lang')} />
         </List.Item>
       </List>
       <div className="field-actions">

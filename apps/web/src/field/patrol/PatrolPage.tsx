@@ -13,6 +13,7 @@ import { useOutbox } from '../outbox/use-outbox.tsx';
 import { todayWindow, useMyGrids } from '../shell/use-my-grids.ts';
 import { fieldDb } from '../outbox/outbox.db.ts';
 import { usePosition } from '../../shared/use-position.ts';
+import { FormAlert } from '../../shared/FormAlert.tsx';
 import { percent } from '../shell/percent.ts';
 import { GridMap } from './GridMap.tsx';
 import { TrackRecorder } from './track-recorder.ts';
@@ -89,11 +90,7 @@ export function PatrolPage() {
           />
         </div>
       )}
-      {error && (
-        <div role="alert" className="field-error">
-          {t('fieldApp.patrol.noGps')}（{error}）
-        </div>
-      )}
+      <FormAlert message={error && `${t('fieldApp.patrol.noGps')}（${error}）`} />
       <div className="field-actions">
         <Button block size="large" color={on ? 'danger' : 'primary'} onClick={() => void toggle()}>
           {on ? t('fieldApp.patrol.stop') : t('fieldApp.patrol.start')}

@@ -12,7 +12,7 @@ import { useMe } from '../../auth/session.ts';
 import { enqueue } from '../outbox/outbox.ts';
 import { useOutbox } from '../outbox/use-outbox.tsx';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
-import { FieldError } from '../shell/FieldError.tsx';
+import { FormAlert } from '../../shared/FormAlert.tsx';
 import { PositionLine } from '../../shared/PositionLine.tsx';
 import { usePosition, type Fix } from '../../shared/use-position.ts';
 import { CategoryPicker, useFieldCategories } from './CategoryPicker.tsx';
@@ -134,7 +134,7 @@ function ReportForm({ draftId, draft }: { draftId?: number; draft: Awaited<Retur
           </Form.Item>
         )}
       </Form>
-      <FieldError message={error} />
+      <FormAlert message={error} />
       <div className="field-actions">
         <Button size="large" onClick={() => void keep()}>
           {t('fieldApp.report.saveDraft')}

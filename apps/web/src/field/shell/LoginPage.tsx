@@ -2,8 +2,8 @@
 import { Button, Form, Input, NoticeBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useSignIn } from '../../auth/session.ts';
-import { FieldError } from './FieldError.tsx';
-import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { FormAlert } from '../../shared/FormAlert.tsx';
+import { PhoneLanguageSwitch } from '../../shared/PhoneLanguageSwitch.tsx';
 import { useOnline } from './use-online.ts';
 
 export function LoginPage() {
@@ -35,9 +35,9 @@ export function LoginPage() {
           <Input type="password" autoComplete="current-password" />
         </Form.Item>
       </Form>
-      <FieldError message={error} />
+      <FormAlert message={error} />
       <div style={{ padding: 16 }}>
-        <LanguageSwitch />
+        <PhoneLanguageSwitch label={t('fieldApp.mine.lang')} />
       </div>
     </div>
   );

@@ -13,7 +13,7 @@ import { enqueue } from '../outbox/outbox.ts';
 import { useOutbox } from '../outbox/use-outbox.tsx';
 import { PhotoPicker, type PickedPhoto } from '../photos/PhotoPicker.tsx';
 import { LightDot } from '../shell/LightDot.tsx';
-import { FieldError } from '../shell/FieldError.tsx';
+import { FormAlert } from '../../shared/FormAlert.tsx';
 import { PositionLine } from '../../shared/PositionLine.tsx';
 import { usePosition } from '../../shared/use-position.ts';
 import { useOrder, type TaskKind } from './use-tasks.ts';
@@ -108,7 +108,7 @@ export function TaskPage() {
               )}
             </Form>
           )}
-          <FieldError message={error} />
+          <FormAlert message={error} />
           {kind && (
             <div className="field-actions">
               <Button block color="primary" size="large" onClick={() => void submit()}>

@@ -7,6 +7,7 @@ import { Button, Checkbox, ErrorBlock, Form, NavBar, Result, Selector, TextArea 
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../shared/FormAlert.tsx';
 import { SATISFACTION_LABELS, SATISFACTIONS, type Satisfaction } from '@liandong/contracts';
 import { ApiFailure, call } from '../../shared/api.ts';
 import { pick } from '../../i18n.ts';
@@ -69,11 +70,7 @@ export function RatePage() {
                   <TextArea rows={3} maxLength={1000} />
                 </Form.Item>
               </Form>
-              {error && (
-                <div role="alert" className="portal-error">
-                  {error}
-                </div>
-              )}
+              <FormAlert message={error} />
               <div className="portal-actions">
                 <Button block color="primary" size="large" onClick={() => void send()}>
                   {t('portal.rate.submit')}

@@ -8,6 +8,7 @@ import { Button, Form, Input, NavBar, Selector, Switch, TextArea } from 'antd-mo
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../shared/FormAlert.tsx';
 import { PORTAL_NATURES, type PublicReportInput } from '@liandong/contracts';
 import { ApiFailure, call } from '../../shared/api.ts';
 import { PositionLine } from '../../shared/PositionLine.tsx';
@@ -132,11 +133,7 @@ export function ReportPage() {
         </Form.Item>
       </Form>
       {nearby.data && nearby.data.items.length > 0 && <NearbyReports items={nearby.data.items} onMeToo={(code) => void meToo(code)} />}
-      {error && (
-        <div role="alert" className="portal-error">
-          {error}
-        </div>
-      )}
+      <FormAlert message={error} />
       <p className="portal-muted" style={{ padding: '0 16px' }}>
         {t('portal.privacy')}
       </p>

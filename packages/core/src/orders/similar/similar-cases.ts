@@ -12,7 +12,7 @@ import type { ClockReading } from '../deadline-view.ts';
 import { FINAL_STATES } from '../lifecycle.rules.ts';
 import { orderScopeSql } from '../order-scope.ts';
 import { toListItems, VIEW_SELECT, type Lang, type ViewRow } from '../order-view.ts';
-import { boxAround, distanceM, isSimilar, similarityScore, textSimilarity, type Asked } from './similar-cases.rules.ts';
+import { boxAround, distanceM, isSimilar, similarityScore, textSimilarity, type Asked, type CandidateFacts } from './similar-cases.rules.ts';
 
 /** At most this many of the newest orders in the circle are weighed (a busy corner over a month). */
 const MAX_CANDIDATES = 400;
@@ -44,23 +44,7 @@ export async function findSimilarCases(q: Queryable, actor: Actor, input: Simila
       order by o.created_at desc limit ${MAX_CANDIDATES}`,
     params,
   );
-  const majorOf = asked.category ? await majorClasses(q, [input.categoryCode!, ...rows.rows.map((r) => r.category_code)]) : new Map<string, string>();
-  const askedMajor = majorOf.get(input.categoryCode ?? '');
-  const ranked = rows.rows
-    .map((row) => {
-      const sameCategory = asked.category && row.category_code === input.categoryCode;
-      const facts = {
-        distanceM: distanceM({ lng, lat }, { lng: row.lng, lat: row.lat }),
-        ageHours: Math.max(0, (clock.now.getTime() - new Date(row.created_at).getTime()) / 3_600_000),
-        sameCategory,
-        relatedCategory: !sameCategory && askedMajor !== undefined && majorOf.get(row.category_code ?? '') === askedMajor,
-        textSimilarity: asked.text ? textSimilarity(text, row.description) : 0,
-      };
-      return { row, facts, score: similarityScore(facts, asked) };
-    })
-    .filter((c) => isSimilar(c.facts, asked))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, input.limit ?? SIMILAR_DEFAULTS.limit);
+  const ranked = await rankSimilar(q, rows.rows, { lng, lat, categoryCode: input.categoryCode, text, asked, now: clock.now }, input.limit ?? SIMILAR_DEFAULTS.limit);
   const ids = ranked.map((c) => c.row.id);
   const [items, callers, photos] = await Promise.all([
     toListItems(q, ranked.map((c) => c.row), actor, lang, clock),
@@ -76,7 +60,7 @@ export async function findSimilarCases(q: Queryable, actor: Actor, input: Simila
       distanceM: Math.round(c.facts.distanceM),
       ageHours: Math.round(c.facts.ageHours * 10) / 10,
       sameCategory: c.facts.sameCategory,
-      relatedCategory: c.facts.relatedCategory,
+      relatedCategory: c.facts.relatedCategory === true,
       textSimilarity: Math.round(c.facts.textSimilarity * 100) / 100,
       score: Math.round(c.score * 1000) / 1000,
       callers: callers.get(c.row.id) ?? 0,
@@ -84,6 +68,50 @@ export async function findSimilarCases(q: Queryable, actor: Actor, input: Simila
       acceptsCallers: !FINAL_STATES.includes(c.row.state),
     })),
   };
+}
+
+/** A candidate as the ranking reads it (an order row of any query that has these columns). */
+export interface CandidateRow {
+  lng: number | string;
+  lat: number | string;
+  created_at: Date | string;
+  category_code: string | null;
+  description: string;
+}
+
+/** What a new report offers to compare: its point (WGS-84), category, words, what was asked, and its moment. */
+export interface SimilarAsk {
+  lng: number;
+  lat: number;
+  categoryCode?: string;
+  text: string;
+  asked: Asked;
+  now: Date;
+}
+
+/**
+ * The candidates that are similar cases, best first, at most `limit`, each with its facts and score: the one ranking
+ * the operator's intake, the citizen portal and the measurement (bench:duplicates) share.
+ */
+export async function rankSimilar<R extends CandidateRow>(q: Queryable, rows: readonly R[], ask: SimilarAsk, limit: number): Promise<{ row: R; facts: CandidateFacts; score: number }[]> {
+  const { asked } = ask;
+  const majorOf = asked.category ? await majorClasses(q, [ask.categoryCode!, ...rows.map((r) => r.category_code)]) : new Map<string, string>();
+  const askedMajor = majorOf.get(ask.categoryCode ?? '');
+  return rows
+    .map((row) => {
+      const sameCategory = asked.category && row.category_code === ask.categoryCode;
+      const facts: CandidateFacts = {
+        distanceM: distanceM({ lng: ask.lng, lat: ask.lat }, { lng: Number(row.lng), lat: Number(row.lat) }),
+        ageHours: Math.max(0, (ask.now.getTime() - new Date(row.created_at).getTime()) / 3_600_000),
+        sameCategory,
+        relatedCategory: !sameCategory && askedMajor !== undefined && majorOf.get(row.category_code ?? '') === askedMajor,
+        textSimilarity: asked.text ? textSimilarity(ask.text, row.description) : 0,
+      };
+      return { row, facts, score: similarityScore(facts, asked) };
+    })
+    .filter((c) => isSimilar(c.facts, asked))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
 }
 
 /** How far repeats are looked for unless asked: closer for a component (one object at one spot) than for an event. */
