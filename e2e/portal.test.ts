@@ -56,6 +56,11 @@ it('an anonymous report with a photo gets a tracking code and a public timeline 
   await page.getByRole('img', { name: /现场照片.*1/ }).waitFor();
   await page.getByText('已定位').waitFor();
   await page.getByLabel('问题描述').fill('人行道上井盖破损，已经塌陷一角，行人容易绊倒');
+  // A simple choice among the classes reported most lately (not sure: left to the dispatcher).
+  const choices = page.getByRole('group', { name: '问题类别（选填）' }).getByRole('option');
+  await expect.poll(() => choices.count()).toBe(8);
+  const chosen = (await choices.first().innerText()).trim();
+  await choices.first().click();
   await page.getByLabel('匿名反映').click();
   await shot(page, 'portal-report');
   await page.getByRole('button', { name: '提交' }).click();
@@ -66,6 +71,7 @@ it('an anonymous report with a photo gets a tracking code and a public timeline 
 
   await page.getByRole('button', { name: '查看办理进度' }).click();
   await page.getByRole('region', { name: '办理过程' }).waitFor();
+  await page.getByText(chosen).first().waitFor();
   const src = await page.getByRole('img', { name: /现场照片 1/ }).getAttribute('src');
   const served = Buffer.from(await (await fetch(new URL(src!, s.base))).arrayBuffer());
   expect((await sharp(served).metadata()).format).toBe('jpeg');

@@ -243,3 +243,17 @@ describe('the citizen portal', () => {
     expect(track.steps.at(-1)).toMatchObject({ label: '不予受理', reply: '不属于受理范围，请拨打12345' });
   });
 });
+
+describe('the simple choice of a class', () => {
+  it('offers the event classes reported most lately, in the reader’s language, to anyone', async () => {
+    for (let i = 0; i < 4; i++) await createOrder(s, { categoryCode: '06006' });
+    const zh = await s.anonymous.get('/api/v1/public/categories');
+    expect(zh.status).toBe(200);
+    expect(zh.body).toHaveLength(8);
+    expect(zh.body[0]).toEqual({ code: '06006', name: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    const kinds = await s.platform.db.query<{ kind: string }>('select distinct kind from categories where code = any($1::text[])', [zh.body.map((c) => c.code)]);
+    expect(kinds.rows).toEqual([{ kind: 'event' }]);
+    const en = await s.anonymous.request('GET', '/api/v1/public/categories', undefined, { 'accept-language': 'en' });
+    expect(en.body[0].code).toBe('06006');
+  });
+});

@@ -116,7 +116,19 @@ export const NearbyReportSchema = Obj({
 export const NearbyReportsSchema = Obj({ items: Type.Array(NearbyReportSchema) });
 export type NearbyReport = Static<typeof NearbyReportSchema>;
 
+/** A class a citizen may pick (a simple choice: the ones most reported lately, the dispatcher classifies the rest). */
+export const PublicCategorySchema = Obj({ code: Type.String(), name: Type.String() });
+export const PUBLIC_CATEGORY_COUNT = 8;
+
 export const portalRoutes = {
+  categories: route({
+    method: 'GET',
+    path: '/api/v1/public/categories',
+    tags: ['public'],
+    summary: `常见问题 The ${PUBLIC_CATEGORY_COUNT} event classes reported most in the last 90 days, for a citizen's simple choice`,
+    response: { 200: Type.Array(PublicCategorySchema) },
+    public: true,
+  }),
   uploadPhoto: route({
     method: 'POST',
     path: '/api/v1/public/photos',

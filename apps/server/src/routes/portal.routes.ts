@@ -4,6 +4,7 @@ import { meToo } from '@liandong/core/portal/me-too.ts';
 import { nearbyReports } from '@liandong/core/portal/nearby-reports.ts';
 import { submitPublicReport, uploadPublicPhoto } from '@liandong/core/portal/report.ts';
 import { reportPhoto, trackReport } from '@liandong/core/portal/track-report.ts';
+import { publicCategories } from '@liandong/core/portal/public-categories.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { requestLang } from '../http/lang.ts';
 import { headerOf } from '../http/request-headers.ts';
@@ -35,6 +36,7 @@ export function portalRoutes(app: FastifyInstance, p: Platform): void {
     return r.receipt;
   });
 
+  contractRoute(app, routes.categories, async (req) => publicCategories(p.db, requestLang(req), p.clock()));
   contractRoute(app, routes.nearby, async (req) => nearbyReports(p.db, req.query, requestLang(req), p.clock()));
 
   contractRoute(app, routes.track, async (req, reply) => {

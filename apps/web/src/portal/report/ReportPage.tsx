@@ -19,6 +19,7 @@ import { PortalPhotos, type UploadedPhoto } from './PortalPhotos.tsx';
 
 interface Values {
   nature: (typeof PORTAL_NATURES)[number][];
+  category?: string[];
   description?: string;
   address?: string;
   anonymous?: boolean;
@@ -28,8 +29,17 @@ interface Values {
 
 const MOBILE = /^1[3-9][0-9]{9}$/;
 
+/** The classes as buttons, named as a group for assistive technology (a form control: value and onChange from the form). */
+function CategoryChoice({ options, label, value, onChange }: { options: { code: string; name: string }[]; label: string; value?: string[]; onChange?: (v: string[]) => void }) {
+  return (
+    <div role="group" aria-label={label}>
+      <Selector columns={2} value={value} onChange={onChange} options={options.map((c) => ({ label: c.name, value: c.code }))} />
+    </div>
+  );
+}
+
 export function ReportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const position = usePosition();
@@ -40,9 +50,11 @@ export function ReportPage() {
   const [key] = useState(() => crypto.randomUUID());
   const description = useDebounced((Form.useWatch('description', form) ?? '').trim(), 600);
   const fix = position.status === 'ok' ? position.fix : null;
+  const categories = useQuery({ queryKey: ['portal', 'categories', i18n.language], queryFn: () => call('portal.categories'), staleTime: 3_600_000 });
+  const categoryCode = (Form.useWatch('category', form) ?? [])[0];
   const nearby = useQuery({
-    queryKey: ['portal', 'nearby', fix?.lng, fix?.lat, description],
-    queryFn: () => call('portal.nearby', { query: { lng: fix!.lng, lat: fix!.lat, ...(description.length >= 2 ? { text: description } : {}) } }),
+    queryKey: ['portal', 'nearby', fix?.lng, fix?.lat, description, categoryCode],
+    queryFn: () => call('portal.nearby', { query: { lng: fix!.lng, lat: fix!.lat, ...(categoryCode ? { categoryCode } : {}), ...(description.length >= 2 ? { text: description } : {}) } }),
     enabled: !!fix,
   });
 
@@ -66,6 +78,7 @@ export function ReportPage() {
     }
     const body: PublicReportInput = {
       nature: v.nature?.[0] ?? 'complaint',
+      ...(v.category?.[0] ? { categoryCode: v.category[0] } : {}),
       description: v.description!.trim(),
       location: { lng: fix.lng, lat: fix.lat, crs: 'wgs84' },
       ...(v.address?.trim() ? { address: v.address.trim() } : {}),
@@ -119,6 +132,11 @@ export function ReportPage() {
         <Form.Item name="nature" label={t('portal.report.nature')}>
           <Selector columns={4} options={PORTAL_NATURES.map((n) => ({ label: t(`portal.natures.${n}`), value: n }))} />
         </Form.Item>
+        {categories.data && categories.data.length > 0 && (
+          <Form.Item name="category" label={t('portal.report.category')} description={t('portal.report.categoryHint')}>
+            <CategoryChoice options={categories.data} label={t('portal.report.category')} />
+          </Form.Item>
+        )}
         <Form.Item name="description" label={t('portal.report.description')}>
           <TextArea rows={4} maxLength={2000} showCount placeholder={t('portal.report.descriptionPlaceholder')} />
         </Form.Item>
