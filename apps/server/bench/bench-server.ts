@@ -1,5 +1,9 @@
-/** What the benchmarks that drive a real server share: a fresh database on the PostgreSQL server, and `liandong start` on it. */
+/**
+ * What the benchmarks that drive a real server share: a fresh database on the PostgreSQL server, `liandong start` on
+ * it, a keep-alive JSON POST, and the closed-loop load that measures a rate.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { openPostgres } from '@liandong/db';
@@ -59,4 +63,44 @@ export function postJson(agent: http.Agent, port: number, path: string, body: un
     req.on('error', reject);
     req.end(data);
   });
+}
+
+/** Stops a server started by startLiandong and waits for it to exit. */
+export async function stopLiandong(server: ChildProcess): Promise<void> {
+  server.kill('SIGTERM');
+  await once(server, 'exit');
+}
+
+export interface LoadResult {
+  /** Units done per second (rows, events, positions: what each call reports it did; 1 by default). */
+  rate: number;
+  units: number;
+  calls: number;
+  /** Latency of a call, ms. */
+  p50: number;
+  p99: number;
+}
+
+/** `clients` loops calling `task` back to back for `seconds`: the rate of the units done and each call's latency. */
+export async function runLoad(clients: number, seconds: number, task: (i: number) => Promise<number | void>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  let seq = 0;
+  let units = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        // Awaited first, then added: `units += await …` would read units before the wait and lose the others' counts.
+        const done = (await task(seq++)) ?? 1;
+        units += done;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return { rate: units / elapsed, units, calls: latencies.length, p50: pct(0.5), p99: pct(0.99) };
 }

@@ -9,12 +9,11 @@
  * The server runs as a separate `liandong start` process on a fresh database with the demo district (no history).
  */
 import http from 'node:http';
-import { once } from 'node:events';
 import { createHmac, randomBytes } from 'node:crypto';
 import { openPostgres, migrate } from '@liandong/db';
 import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
 import { loadGridShapes, TerritoryIndex } from '@liandong/core/territory/index.ts';
-import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, startLiandong, postJson } from './bench-server.ts';
+import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, startLiandong, postJson, runLoad, stopLiandong } from './bench-server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -30,29 +29,6 @@ interface BenchDevice {
   lng: number;
   lat: number;
   grid: string;
-}
-
-/** Runs `clients` loops of `task` for `seconds`; returns the events per second (each task sends `batchSize`). */
-async function load(task: (i: number) => Promise<number>): Promise<{ rate: number; events: number; batches: number; p50: number; p99: number }> {
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  let seq = 0;
-  let events = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        const n = await task(seq++);
-        events += n;
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { rate: events / elapsed, events, batches: latencies.length, p50: pct(0.5), p99: pct(0.99) };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
@@ -100,7 +76,7 @@ async function main(): Promise<void> {
   // The baseline: the same rows, batched the same way, into a table with device_events' columns, defaults and indexes.
   await setup.query('create table bench_raw (like device_events including defaults including identity including indexes)');
   const raw = await openPostgres(url, { max: clients });
-  const rawResult = await load(async (i) => {
+  const rawResult = await runLoad(clients, seconds, async (i) => {
     const d = devices[i % devices.length]!;
     const events = batchOf(d, i);
     await raw.query(
@@ -120,7 +96,7 @@ async function main(): Promise<void> {
   try {
     let failures = 0;
     let firstFailure = '';
-    const apiResult = await load(async (i) => {
+    const apiResult = await runLoad(clients, seconds, async (i) => {
       const d = devices[i % devices.length]!;
       const body = JSON.stringify({ device: d.code, events: batchOf(d, i) });
       const ts = String(Math.floor(Date.now() / 1000));
@@ -141,13 +117,12 @@ async function main(): Promise<void> {
     await check.close();
     const c = counts.rows[0]!;
     const ratio = apiResult.rate / rawResult.rate;
-    console.log(`raw batched INSERT          : ${rawResult.rate.toFixed(0).padStart(7)} events/s (${rawResult.batches} batches, p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms)`);
-    console.log(`API POST /api/v1/events/batch: ${apiResult.rate.toFixed(0).padStart(7)} events/s (${apiResult.batches} batches, p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms)`);
+    console.log(`raw batched INSERT          : ${rawResult.rate.toFixed(0).padStart(7)} events/s (${rawResult.calls} batches, p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms)`);
+    console.log(`API POST /api/v1/events/batch: ${apiResult.rate.toFixed(0).padStart(7)} events/s (${apiResult.calls} batches, p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms)`);
     console.log(`  stored ${c.events} detections in ${c.folds} folds, ${c.orders} orders (channel video)`);
     console.log(`ratio API / raw             : ${ratio.toFixed(2)}   (goal ≥ 0.50)`);
   } finally {
-    server.kill('SIGTERM');
-    await once(server, 'exit');
+    await stopLiandong(server);
     agent.destroy();
     await dropDatabase(name);
   }

@@ -13,14 +13,13 @@
  *
  * The server runs as a separate `liandong start` process on a fresh database with the demo district (no history).
  */
-import { once } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
 import sharp from 'sharp';
 import { openPostgres, migrate } from '@liandong/db';
 import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
 import { launchBrowser } from '../../../e2e/browser.ts';
-import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, postJson, startLiandong } from './bench-server.ts';
+import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, postJson, runLoad, startLiandong, stopLiandong } from './bench-server.ts';
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 200);
 const TRACK_POINTS = Number(process.env.BENCH_TRACK_POINTS ?? 10_000);
@@ -62,23 +61,6 @@ async function photo(): Promise<Buffer> {
     raw[i * 3 + 2] = 90 + grain;
   }
   return sharp(raw, { raw: { width: w, height: h, channels: 3 } }).jpeg({ quality: 72 }).toBuffer();
-}
-
-/** `clients` loops of `task` for SECONDS; completions per second. */
-async function load(clients: number, task: (i: number) => Promise<void>): Promise<{ rate: number; count: number }> {
-  const end = performance.now() + SECONDS * 1000;
-  const t0 = performance.now();
-  let seq = 0;
-  let count = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        await task(seq++);
-        count++;
-      }
-    }),
-  );
-  return { rate: count / ((performance.now() - t0) / 1000), count };
 }
 
 /** A walk of `n` positions starting at `i`, 1.3 m/s, a fix every 10 s, inside the worker's grid. */
@@ -176,7 +158,7 @@ async function main(): Promise<void> {
     // 2. Track intake rate, API against raw batched INSERT into the same PostgreSQL.
     await setup.query('create table bench_raw_points (like patrol_points including defaults including identity)');
     const raw = await openPostgres(dbUrl(NAME), { max: CLIENTS });
-    const rawResult = await load(CLIENTS, async (i) => {
+    const rawResult = await runLoad(CLIENTS, SECONDS, async (i) => {
       const pts = walk(centre, i % 300, BATCH, Date.now() - 86_400_000);
       await raw.query(
         `insert into bench_raw_points (user_id, grid_code, lng, lat, accuracy, at, received_at)
@@ -189,21 +171,20 @@ async function main(): Promise<void> {
     const loginRes = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: WORKER, password }) });
     const token = ((await loginRes.json()) as { token: string }).token;
     const failures = new Map<number, number>();
-    const apiResult = await load(CLIENTS, async (i) => {
+    const apiResult = await runLoad(CLIENTS, SECONDS, async (i) => {
       // Positions within the last day (a batch in the future is refused), each batch under its own key.
       const { status } = await postJson(agent, port, '/api/v1/patrol/tracks', { crs: 'wgs84', points: walk(centre, i % 300, BATCH, Date.now() - 86_400_000) }, { authorization: `Bearer ${token}`, 'idempotency-key': `bench-${process.pid}-${i}` });
       if (status !== 200) failures.set(status, (failures.get(status) ?? 0) + 1);
     });
     agent.destroy();
     for (const [status, n] of failures) console.log(`  ${n} batches answered ${status}`);
-    console.log(`raw batched INSERT    : ${(rawResult.rate * BATCH).toFixed(0).padStart(7)} positions/s (${rawResult.count} batches of ${BATCH}, ${CLIENTS} clients)`);
-    console.log(`API POST /patrol/tracks: ${(apiResult.rate * BATCH).toFixed(0).padStart(7)} positions/s (${apiResult.count} batches of ${BATCH}, ${CLIENTS} clients)`);
+    console.log(`raw batched INSERT    : ${(rawResult.rate * BATCH).toFixed(0).padStart(7)} positions/s (${rawResult.calls} batches of ${BATCH}, ${CLIENTS} clients)`);
+    console.log(`API POST /patrol/tracks: ${(apiResult.rate * BATCH).toFixed(0).padStart(7)} positions/s (${apiResult.calls} batches of ${BATCH}, ${CLIENTS} clients)`);
     console.log(`ratio API / raw       : ${(apiResult.rate / rawResult.rate).toFixed(2)}`);
   } finally {
     await browser.close();
     proxy.close();
-    server.kill('SIGTERM');
-    await once(server, 'exit');
+    await stopLiandong(server);
     await setup.close();
     await dropDatabase(NAME);
   }

@@ -9,39 +9,14 @@
  * (no history); the load comes from this process over keep-alive HTTP.
  */
 import http from 'node:http';
-import { once } from 'node:events';
 import { openPostgres, migrate } from '@liandong/db';
 import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
 import { loadGridShapes, TerritoryIndex } from '@liandong/core/territory/index.ts';
-import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, postJson, startLiandong } from './bench-server.ts';
+import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, postJson, runLoad, startLiandong, stopLiandong } from './bench-server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const clients = Number(process.env.BENCH_CLIENTS ?? 32);
 const password = 'bench-pass-123';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : 0;
-}
-
-/** Runs `clients` loops of `task` for `seconds`; returns completions per second and latencies. */
-async function load(task: (i: number) => Promise<void>): Promise<{ rate: number; count: number; p50: number; p99: number }> {
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  let seq = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        await task(seq++);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const elapsed = (performance.now() - t0) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { rate: latencies.length / elapsed, count: latencies.length, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
-}
 
 async function randomPoints(url: string, n: number): Promise<{ lng: number; lat: number }[]> {
   const db = await openPostgres(url, { max: 1 });
@@ -74,7 +49,7 @@ async function main(): Promise<void> {
   await setup.query('create table bench_raw (like orders including defaults including identity including indexes)');
   const points = await randomPoints(url, 2000);
   const raw = await openPostgres(url, { max: clients });
-  const rawResult = await load(async (i) => {
+  const rawResult = await runLoad(clients, seconds, async (i) => {
     const p = points[i % points.length]!;
     await raw.query(
       `insert into bench_raw (code, state, channel, nature, description, address, lng, lat, district_code, town_code, village_code, grid_code,
@@ -93,7 +68,7 @@ async function main(): Promise<void> {
     const login = await postJson(agent, port, '/api/v1/auth/login', { username: 'zx_operator', password }, {});
     const token = JSON.parse(login.text).token as string;
     let failures = 0;
-    const apiResult = await load(async (i) => {
+    const apiResult = await runLoad(clients, seconds, async (i) => {
       const p = points[i % points.length]!;
       const r = await postJson(
         agent,
@@ -113,12 +88,11 @@ async function main(): Promise<void> {
     });
     if (failures) console.log(`  ${failures} creates did not answer 201`);
     const ratio = apiResult.rate / rawResult.rate;
-    console.log(`raw single-row INSERT : ${rawResult.rate.toFixed(0).padStart(7)} rows/s   (p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms, n=${rawResult.count})`);
-    console.log(`API POST /api/v1/orders: ${apiResult.rate.toFixed(0).padStart(7)} orders/s (p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms, n=${apiResult.count})`);
+    console.log(`raw single-row INSERT : ${rawResult.rate.toFixed(0).padStart(7)} rows/s   (p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms, n=${rawResult.calls})`);
+    console.log(`API POST /api/v1/orders: ${apiResult.rate.toFixed(0).padStart(7)} orders/s (p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms, n=${apiResult.calls})`);
     console.log(`ratio API / raw       : ${ratio.toFixed(2)}   (goal ≥ 1.00)`);
   } finally {
-    server.kill('SIGTERM');
-    await once(server, 'exit');
+    await stopLiandong(server);
     agent.destroy();
     await dropDatabase(name);
   }
