@@ -12,7 +12,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, gridOf, pointInGrid, type TestServer } from '../apps/server/test/harness.ts';
 import { createOrder, orderIn, step } from '../apps/server/test/order-fixtures.ts';
-import { closeJourney, diagnoseOnFailure, openJourney, shot } from './journey.ts';
+import { closeJourney, openJourney, shot } from './journey.ts';
+import { phonePage } from './phone.ts';
 
 const WORKER = 'songling_gridworker';
 let s: TestServer;
@@ -35,20 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => closeJourney(s, browser));
 
-async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    geolocation: { longitude: here.lng, latitude: here.lat, accuracy: 8 },
-    permissions: ['geolocation'],
-  });
-  const page = await context.newPage();
-  diagnoseOnFailure(page);
-  return { context, page };
-}
+const phone = () => phonePage(browser, { at: here, accuracy: 8 });
 
 /** Signs in on the field app and waits until its service worker controls the page. */
 async function signInOnPhone(page: Page): Promise<void> {

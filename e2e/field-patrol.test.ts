@@ -8,7 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, gridOf, pointInGrid, type TestServer } from '../apps/server/test/harness.ts';
 import { createOrder, orderIn, step } from '../apps/server/test/order-fixtures.ts';
-import { closeJourney, diagnoseOnFailure, openJourney, shot } from './journey.ts';
+import { closeJourney, openJourney, shot } from './journey.ts';
+import { phonePage } from './phone.ts';
 
 const WORKER = 'songling_gridworker';
 let s: TestServer;
@@ -25,16 +26,7 @@ afterAll(() => closeJourney(s, browser));
 
 /** A phone signed in as `username`; `located: false` is one that gives no position (denied, or no fix underground). */
 async function phone(username: string, opts: { located?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    ...(opts.located === false ? {} : { geolocation: { longitude: here.lng, latitude: here.lat, accuracy: 6 }, permissions: ['geolocation'] }),
-  });
-  const page = await context.newPage();
-  diagnoseOnFailure(page);
+  const { context, page } = await phonePage(browser, { at: opts.located === false ? null : here, accuracy: 6 });
   await page.goto(`${s.base}/field/`);
   await page.getByRole('textbox', { name: '账号' }).fill(username);
   await page.getByRole('textbox', { name: '密码' }).fill(DEMO_PASSWORD);

@@ -19,6 +19,7 @@ import sharp from 'sharp';
 import { openPostgres, migrate } from '@liandong/db';
 import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
 import { launchBrowser } from '../../../e2e/browser.ts';
+import { phoneContext } from '../../../e2e/phone.ts';
 import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, postJson, runLoad, startLiandong, stopLiandong } from './bench-server.ts';
 
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 200);
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     // 1. The backlog, drained by the field app itself.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', geolocation: { longitude: centre.lng, latitude: centre.lat }, permissions: ['geolocation'] });
+    const context = await phoneContext(browser, { at: centre });
     const page = await context.newPage();
     const base = `http://127.0.0.1:${proxy.port}`;
     await page.goto(`${base}/field/`);
