@@ -8,10 +8,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import sharp from 'sharp';
 import exifr from 'exifr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { gridOf, pointInGrid, unitId, type TestServer } from '../apps/server/test/harness.ts';
 import { userOfUnit } from '../apps/server/test/order-fixtures.ts';
-import { closeJourney, diagnoseOnFailure, openJourney, shot } from './journey.ts';
+import { closeJourney, openJourney, shot } from './journey.ts';
+import { phonePage } from './phone.ts';
 
 let s: TestServer;
 let browser: Browser;
@@ -29,20 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => closeJourney(s, browser));
 
-async function citizen(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    geolocation: { longitude: here.lng, latitude: here.lat, accuracy: 12 },
-    permissions: ['geolocation'],
-  });
-  const page = await context.newPage();
-  diagnoseOnFailure(page);
-  return { context, page };
-}
+const citizen = () => phonePage(browser, { at: here, accuracy: 12 });
 
 /** What the public timeline page shows as text. */
 const pageText = (page: Page) => page.locator('body').innerText();
@@ -137,5 +125,22 @@ it('the timeline follows the order through the departments, and the number given
   await page.getByText('感谢您的评价').waitFor();
   await page.goto(`${s.base}/portal/track/${code}`);
   await page.getByText('评价').waitFor();
+  await context.close();
+});
+
+it('reads in English after the switch, its classes too', async () => {
+  const { context, page } = await citizen();
+  await page.goto(`${s.base}/portal/`);
+  await page.getByRole('option', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Report a problem' }).click();
+  await page.getByText('Located').waitFor();
+  await page.getByRole('group', { name: 'What kind of problem (optional)' }).getByRole('option').first().waitFor();
+  for (const label of ['Photos (up to 6)', 'Kind of request', 'Description', 'Mobile number (optional, for the call-back)', 'Report anonymously']) {
+    await page.getByText(label, { exact: true }).first().waitFor();
+  }
+  await shot(page, 'portal-report-en');
+  await page.goto(`${s.base}/portal/track/${code}`);
+  await page.getByText('What was done').waitFor();
+  await shot(page, 'portal-track-en');
   await context.close();
 });

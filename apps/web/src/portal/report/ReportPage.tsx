@@ -130,7 +130,7 @@ export function ReportPage() {
           <Input maxLength={200} clearable placeholder={t('portal.report.addressPlaceholder')} />
         </Form.Item>
         <Form.Item name="nature" label={t('portal.report.nature')}>
-          <Selector columns={4} options={PORTAL_NATURES.map((n) => ({ label: t(`portal.natures.${n}`), value: n }))} />
+          <Selector columns={i18n.language === 'en' ? 2 : 4} options={PORTAL_NATURES.map((n) => ({ label: t(`portal.natures.${n}`), value: n }))} />
         </Form.Item>
         {categories.data && categories.data.length > 0 && (
           <Form.Item name="category" label={t('portal.report.category')} description={t('portal.report.categoryHint')}>
