@@ -12,8 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, gridOf, pointInGrid, type TestServer } from '../apps/server/test/harness.ts';
 import { createOrder, orderIn, step } from '../apps/server/test/order-fixtures.ts';
-import { closeJourney, openJourney, shot } from './journey.ts';
-import { phonePage } from './phone.ts';
+import { closeJourney, openJourney, phonePage, shot } from './journey.ts';
 
 const WORKER = 'songling_gridworker';
 let s: TestServer;

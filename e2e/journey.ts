@@ -5,9 +5,10 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
 import { launchBrowser } from './browser.ts';
+import { phoneContext, type PhoneOptions } from './phone.ts';
 
 export async function openJourney(opts: { clock?: () => Date } = {}): Promise<{ s: TestServer; browser: Browser }> {
   const [s, browser] = await Promise.all([startTestServer({ slowRequestMs: 2_000, ...opts }), launchBrowser()]);
@@ -74,4 +75,12 @@ export async function signIn(page: Page, base: string, username: string): Promis
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+/** A phone's context and its first page (phone.ts); a failure later in the test shows what the page showed. */
+export async function phonePage(browser: Browser, opts: PhoneOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await phoneContext(browser, opts);
+  const page = await context.newPage();
+  diagnoseOnFailure(page);
+  return { context, page };
 }

@@ -11,8 +11,7 @@ import exifr from 'exifr';
 import type { Browser, Page } from 'playwright-core';
 import { gridOf, pointInGrid, unitId, type TestServer } from '../apps/server/test/harness.ts';
 import { userOfUnit } from '../apps/server/test/order-fixtures.ts';
-import { closeJourney, openJourney, shot } from './journey.ts';
-import { phonePage } from './phone.ts';
+import { closeJourney, openJourney, phonePage, shot } from './journey.ts';
 
 let s: TestServer;
 let browser: Browser;
