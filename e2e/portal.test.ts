@@ -82,6 +82,43 @@ it('a second citizen is shown it nearby, says 我也遇到 with his number, and 
   await context.close();
 });
 
+it('a citizen with no position picks the place on the map, checked against the district before it is taken', async () => {
+  const { context, page } = await phonePage(browser, { at: null });
+  // The map opens on the whole district; its middle is where he will tap (inside a town: the demo territory's).
+  const [a, b, c, d] = (await s.anonymous.get('/api/v1/public/map/config')).body.bounds as number[];
+  const middle = { lng: (a! + c!) / 2, lat: (b! + d!) / 2 };
+  const there = (await s.anonymous.get(`/api/v1/public/place?lng=${middle.lng}&lat=${middle.lat}`)).body;
+  expect(there.inside).toBe(true);
+  await page.goto(`${s.base}/portal/report`);
+  await page.getByText('未能定位').waitFor();
+  await page.getByRole('button', { name: '在地图上选点' }).click();
+  const map = page.getByRole('application', { name: '选择问题位置' });
+  await expect.poll(() => map.locator('canvas').count(), { timeout: 15_000 }).toBe(1);
+  const take = page.getByRole('button', { name: '确定' });
+  expect(await take.isDisabled()).toBe(true);
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const chosen = page.getByRole('dialog', { name: '选择问题位置' }).getByRole('status', { name: '所选位置' });
+  await expect.poll(() => chosen.innerText(), { timeout: 15_000 }).toContain(there.town);
+  await shot(page, 'portal-pick-on-map');
+  await take.click();
+  await expect.poll(() => page.getByRole('status', { name: '所选位置' }).innerText()).toMatch(new RegExp(`地图选点：${there.town}`));
+  await page.getByLabel('问题描述').fill('小区门口路灯不亮已经一周，晚上走路看不清');
+  await shot(page, 'portal-picked');
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.getByText('提交成功').waitFor();
+  const tracking = (await page.locator('.portal-code').innerText()).trim();
+  const row = await s.platform.db.query<{ lng: number; lat: number; town: string }>(
+    `select o.lng, o.lat, t.name as town from orders o join divisions t on t.code = o.town_code where o.tracking_code = $1`,
+    [tracking],
+  );
+  expect(row.rows[0]!.town).toBe(there.town);
+  // The tap landed within a pixel or two of the middle (about 150 m a pixel on the whole district).
+  expect(Math.abs(row.rows[0]!.lng - middle.lng)).toBeLessThan(0.01);
+  expect(Math.abs(row.rows[0]!.lat - middle.lat)).toBeLessThan(0.01);
+  await context.close();
+});
+
 it('the timeline follows the order through the departments, and the number given is called back to rate it', async () => {
   const admin = await s.as('admin');
   const found = await s.platform.db.query<{ id: number }>('select id from orders where tracking_code = $1', [code]);

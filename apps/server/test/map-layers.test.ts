@@ -1,6 +1,7 @@
 /** The territory's map layers and the map configuration the console draws from: nothing from the internet. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness.ts';
+import { pointOfWorker } from './order-fixtures.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -74,5 +75,39 @@ describe('map layers', () => {
     expect(zoom.status).toBe(400);
     expect((await s.anonymous.request('GET', '/api/v1/map/layers/grids?zoom=10')).status).toBe(401);
     expect((await s.anonymous.request('GET', '/api/v1/map/config')).status).toBe(401);
+  });
+});
+
+describe('the citizen portal’s map', () => {
+  it('serves anyone the district’s extent and its administrative outlines, never the grids', async () => {
+    const config = await s.anonymous.get('/api/v1/public/map/config');
+    expect(config.status).toBe(200);
+    expect(config.body).toEqual((await (await s.as('zx_dispatcher')).get('/api/v1/map/config')).body);
+    for (const layer of ['district', 'towns', 'villages']) {
+      const r = await s.anonymous.get(`/api/v1/public/map/layers/${layer}?zoom=12`);
+      expect(r.status, layer).toBe(200);
+      expect(r.body.features.length, layer).toBeGreaterThan(0);
+    }
+    const towns = await s.anonymous.get('/api/v1/public/map/layers/towns?zoom=10');
+    expect(towns.body.features.map((f: { properties: { name: string } }) => f.properties.name)).toContain('松陵街道');
+    for (const layer of ['grids', 'professional']) {
+      const r = await s.anonymous.request('GET', `/api/v1/public/map/layers/${layer}?zoom=14`);
+      expect(r.status, layer).toBe(400);
+      expect(r.body.error.field).toMatch(/layer/);
+    }
+  });
+
+  it('says whether a picked point is served, by the names of its town and village only', async () => {
+    const at = await pointOfWorker(s, 'songling_gridworker');
+    const inside = await s.anonymous.get(`/api/v1/public/place?lng=${at.lng}&lat=${at.lat}`);
+    expect(inside.status).toBe(200);
+    expect(inside.body).toEqual({ inside: true, town: '松陵街道', village: expect.any(String) });
+    const lookup = (await (await s.as('zx_dispatcher')).get(`/api/v1/territory/lookup?lng=${at.lng}&lat=${at.lat}`)).body;
+    expect(inside.body.village).toBe(lookup.village?.name);
+    const outside = await s.anonymous.get('/api/v1/public/place?lng=116.39&lat=39.9');
+    expect(outside.body).toEqual({ inside: false, town: null, village: null });
+    const bad = await s.anonymous.request('GET', '/api/v1/public/place?lng=500&lat=31');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toMatch(/lng/);
   });
 });

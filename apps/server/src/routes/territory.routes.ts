@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { territoryRoutes as routes } from '@liandong/contracts';
+import { territoryRoutes as routes, type CrsCode, type LayerCollection, type MapLayerName } from '@liandong/contracts';
 import { describePoint, gridView, gridViews, toWgs84 } from '@liandong/core/territory/index.ts';
 import { listDivisions } from '@liandong/core/territory/division-list.ts';
 import { requireActor } from '../http/auth.ts';
@@ -24,13 +24,17 @@ export function territoryRoutes(app: FastifyInstance, p: Platform): void {
 
   contractRoute(app, routes.mapLayer, async (req) => {
     requireActor(req);
-    const bbox = req.query.bbox?.split(',').map(Number) as [number, number, number, number] | undefined;
-    const features = await p.map.layers.features(p.db, req.params.layer, req.query.zoom, req.query.crs ?? 'wgs84', bbox);
-    return { type: 'FeatureCollection' as const, features };
+    return mapLayerAnswer(p, req.params.layer, req.query);
   });
 
   contractRoute(app, routes.lookup, async (req) => {
     requireActor(req);
     return describePoint(p.db, p.territory, req.query);
   });
+}
+
+/** A map layer in a box for the zoom, as the staff map and the citizen portal's map ask for it. */
+export async function mapLayerAnswer(p: Platform, layer: MapLayerName, query: { bbox?: string; zoom: number; crs?: CrsCode }): Promise<LayerCollection> {
+  const bbox = query.bbox?.split(',').map(Number) as [number, number, number, number] | undefined;
+  return { type: 'FeatureCollection' as const, features: await p.map.layers.features(p.db, layer, query.zoom, query.crs ?? 'wgs84', bbox) };
 }

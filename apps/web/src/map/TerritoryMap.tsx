@@ -2,15 +2,17 @@
  * The territory map (地图): maplibre-gl over the API's vector layers (map-style.ts), reloaded for the box and
  * zoom in view. A click picks a point (the caller's location), shown with a marker; the grid it falls in is
  * outlined. Points go in and out in WGS-84; when the base map is GCJ-02 the map works in it and converts.
+ * Staff see every layer; the citizen portal's map (`source="public"`) only the administrative outlines, from the
+ * public routes. Controls over the map (the console's professional-grid switch) come in as children.
  */
-import { useEffect, useRef, useState } from 'react';
-import { Switch } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Map as MapLibre, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { CrsCode, LayerCollection, ListOrdersFilter, MapConfig } from '@liandong/contracts';
+import './map.css';
+import { PUBLIC_MAP_LAYERS, type CrsCode, type LayerCollection, type ListOrdersFilter, type MapConfig, type MapLayerName } from '@liandong/contracts';
 import { call } from '../shared/api.ts';
 import { baseStyle, VECTOR_LAYERS } from './map-style.ts';
 import { fromMap, toMap, type LngLat } from './crs.ts';
@@ -35,7 +37,28 @@ export interface TerritoryMapProps {
   orders?: Partial<ListOrdersFilter>;
   /** An order's point clicked (a cluster of one). */
   onOrder?: (id: number) => void;
+  /** Whose layers: staff's (signed in, every layer) or the public's (outlines of the divisions only). */
+  source?: 'staff' | 'public';
+  /** Professional grids (专业网格) drawn over the rest. */
+  professional?: boolean;
+  /** Controls laid over the map. */
+  children?: ReactNode;
 }
+
+const PUBLIC = new Set<MapLayerName>(PUBLIC_MAP_LAYERS);
+
+/** The map's configuration and a layer, from the routes the reader may use. */
+const fetchers = {
+  staff: {
+    config: () => call('territory.mapConfig'),
+    layer: (layer: MapLayerName, query: { zoom: number; crs: CrsCode; bbox?: string }) => call('territory.mapLayer', { params: { layer }, query }),
+  },
+  public: {
+    config: () => call('public.mapConfig'),
+    layer: (layer: MapLayerName, query: { zoom: number; crs: CrsCode; bbox?: string }) =>
+      call('public.mapLayer', { params: { layer: layer as (typeof PUBLIC_MAP_LAYERS)[number] }, query }),
+  },
+};
 
 /** Where a polygon's name goes: the area-weighted centre of its largest ring. */
 function labelPoint(g: LayerCollection['features'][number]['geometry']): [number, number] {
@@ -57,15 +80,15 @@ function labelPoint(g: LayerCollection['features'][number]['geometry']): [number
   return best;
 }
 
-export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus = false, focusZoom = 15, height = 420, orders, onOrder }: TerritoryMapProps) {
+export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus = false, focusZoom = 15, height = 420, orders, onOrder, source = 'staff', professional = false, children }: TerritoryMapProps) {
   const { t } = useTranslation();
-  const config = useQuery({ queryKey: ['map-config'], queryFn: () => call('territory.mapConfig'), staleTime: Infinity });
+  const api = fetchers[source];
+  const config = useQuery({ queryKey: ['map-config', source], queryFn: api.config, staleTime: Infinity });
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibre | null>(null);
   const marker = useRef<Marker | null>(null);
   const grids = useRef<LayerCollection | null>(null);
   const [ready, setReady] = useState(false);
-  const [professional, setProfessional] = useState(false);
   const pickRef = useRef(onPick);
   pickRef.current = onPick;
   const ordersRef = useRef(orders);
@@ -108,8 +131,8 @@ export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus 
       const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(5)).join(',');
       if (ordersRef.current) void clusters.current?.load(ordersRef.current, z, bbox).catch(() => undefined);
       await Promise.all(
-        VECTOR_LAYERS.filter((l) => m.getZoom() >= l.minZoom).map(async (l) => {
-          const data = await call('territory.mapLayer', { params: { layer: l.name }, query: { zoom: z, crs, ...(l.name === 'district' || l.name === 'towns' ? {} : { bbox }) } });
+        VECTOR_LAYERS.filter((l) => m.getZoom() >= l.minZoom && (source === 'staff' || PUBLIC.has(l.name))).map(async (l) => {
+          const data = await api.layer(l.name, { zoom: z, crs, ...(l.name === 'district' || l.name === 'towns' ? {} : { bbox }) });
           if (seq !== loading) return;
           if (l.name === 'grids') {
             grids.current = data;
@@ -168,10 +191,7 @@ export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus 
   return (
     <div className="territory-map" style={{ height }}>
       <div ref={box} className="territory-map-canvas" style={{ position: 'absolute', inset: 0 }} role="application" aria-label={label} />
-      <label className="territory-map-overlay">
-        <Switch size="small" checked={professional} onChange={setProfessional} aria-label={t('map.professional')} />
-        <span>{t('map.professional')}</span>
-      </label>
+      {children}
     </div>
   );
 }

@@ -41,6 +41,9 @@ export interface TerritoryMatch {
   districtCode: string | null;
 }
 
+/** Whether a point is served here: it lies in a basic grid of a town of the district (intake refuses it otherwise). */
+export const isServed = (m: TerritoryMatch): boolean => Boolean(m.basicGrid && m.townCode && m.districtCode);
+
 /** A grid row as written by upsertGrids and imports. */
 export interface GridInput extends GridShape {
   /** 1–4; basic grids are level 4 (网格). */

@@ -11,11 +11,12 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../shared/FormAlert.tsx';
 import { PORTAL_NATURES, type PublicReportInput } from '@liandong/contracts';
 import { ApiFailure, call } from '../../shared/api.ts';
-import { PositionLine } from '../../shared/PositionLine.tsx';
 import { useDebounced } from '../../shared/use-debounced.ts';
 import { usePosition } from '../../shared/use-position.ts';
 import { NearbyReports } from './NearbyReports.tsx';
 import { PortalPhotos, type UploadedPhoto } from './PortalPhotos.tsx';
+import { PlacePicker } from './PlacePicker.tsx';
+import type { LngLat } from '../../map/crs.ts';
 
 interface Values {
   nature: (typeof PORTAL_NATURES)[number][];
@@ -49,7 +50,9 @@ export function ReportPage() {
   // One key per report: a retry after a lost answer gets the same tracking code, never a second order.
   const [key] = useState(() => crypto.randomUUID());
   const description = useDebounced((Form.useWatch('description', form) ?? '').trim(), 600);
-  const fix = position.status === 'ok' ? position.fix : null;
+  // A point picked on the map wins over the phone's position.
+  const [picked, setPicked] = useState<LngLat | null>(null);
+  const fix = picked ?? (position.status === 'ok' ? position.fix : null);
   const categories = useQuery({ queryKey: ['portal', 'categories', i18n.language], queryFn: () => call('portal.categories'), staleTime: 3_600_000 });
   const categoryCode = (Form.useWatch('category', form) ?? [])[0];
   const nearby = useQuery({
@@ -124,7 +127,7 @@ export function ReportPage() {
           <PortalPhotos photos={photos} onChange={setPhotos} onError={setError} />
         </Form.Item>
         <Form.Item label={t('portal.report.location')}>
-          <PositionLine position={position} words="portal.report" />
+          <PlacePicker position={position} picked={picked} onPick={setPicked} />
         </Form.Item>
         <Form.Item name="address" label={t('portal.report.address')}>
           <Input maxLength={200} clearable placeholder={t('portal.report.addressPlaceholder')} />

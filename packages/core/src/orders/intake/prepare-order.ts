@@ -7,7 +7,7 @@ import type { Queryable } from '@liandong/db';
 import type { CreateOrderInput } from '@liandong/contracts';
 import { forbidden, unprocessable } from '../../shared/errors.ts';
 import { hasRole, type Actor } from '../../org/actor.ts';
-import { toWgs84, type TerritoryMatch } from '../../territory/index.ts';
+import { isServed, toWgs84, type TerritoryMatch } from '../../territory/index.ts';
 import { resolveAttachments } from '../attachments.ts';
 import { resolveClassification, type Classification } from '../classification.ts';
 import { DEFAULT_STEP_LIMITS, type StepLimit } from '../deadlines.ts';
@@ -67,7 +67,7 @@ export async function prepareOrder(
   }
   const [lng, lat] = toWgs84(input.location.lng, input.location.lat, input.location.crs ?? 'wgs84');
   const match = await services.territory.lookup(lng, lat);
-  if (!match.basicGrid || !match.townCode || !match.districtCode) {
+  if (!isServed(match)) {
     throw unprocessable('location', '位置不在本辖区的网格内', 'The location is not inside any grid of this territory');
   }
   const centre = channel.intakeLevel === 'town' ? ref.centres.get(`town:${match.townCode}`) : ref.centres.get(`district:${match.districtCode}`);
