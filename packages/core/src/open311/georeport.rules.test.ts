@@ -4,7 +4,7 @@ import {
   derivedIdempotencyKey,
   geoReportErrorOf,
   intakeInputOf,
-  maskPhonesInText,
+  maskPersonalDataInText,
   parseDateParam,
   publicStatus,
   serviceRequestForm,
@@ -58,7 +58,7 @@ describe('GeoReport v2 rules', () => {
   });
 
   it('masks phone numbers in a citizen’s words', () => {
-    expect(maskPhonesInText('请回电 13912345678 或 0512-63001234')).toBe('请回电 139****5678 或 0512-****1234');
+    expect(maskPersonalDataInText('请回电 13912345678 或 0512-63001234')).toBe('请回电 139****5678 或 0512-****1234');
   });
 
   it('turns platform refusals into the spec’s statuses', () => {

@@ -210,7 +210,7 @@ export function splitMediaUrl(description: string): { description: string; media
 }
 
 /** Mobile and landline numbers in a citizen's words are masked before the public reads them (org/personal-data.ts). */
-export { maskPhonesInText } from '../org/personal-data.ts';
+export { maskPersonalDataInText } from '../org/personal-data.ts';
 
 /**
  * The Idempotency-Key of a posted request: the client's own header when it sends one; otherwise derived from

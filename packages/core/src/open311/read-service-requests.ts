@@ -7,7 +7,7 @@
 import type { Queryable } from '@liandong/db';
 import type { GeoReportRequest } from './georeport-format.ts';
 import { checkJurisdiction } from './georeport-services.ts';
-import { commaList, DEFAULT_WINDOW_DAYS, invalid, MAX_REQUESTS, maskPhonesInText, notFoundAs, parseDateParam, publicStatus, splitMediaUrl, statusFilter, w3cDateTime } from './georeport.rules.ts';
+import { commaList, DEFAULT_WINDOW_DAYS, invalid, MAX_REQUESTS, maskPersonalDataInText, notFoundAs, parseDateParam, publicStatus, splitMediaUrl, statusFilter, w3cDateTime } from './georeport.rules.ts';
 import { publicOrders, type PublicOrderRow } from './georeport.repository.ts';
 
 type Lang = 'zh' | 'en';
@@ -23,7 +23,7 @@ function requestOf(r: PublicOrderRow, lang: Lang): GeoReportRequest {
     status_notes: lang === 'en' ? r.label_en : r.label_zh,
     service_name: (lang === 'en' ? (r.category_name_en ?? r.category_name) : r.category_name) ?? null,
     service_code: r.category_code,
-    description: maskPhonesInText(description),
+    description: maskPersonalDataInText(description),
     agency_responsible: (lang === 'en' ? (r.agency_en ?? r.agency) : r.agency) ?? null,
     service_notice: null,
     requested_datetime: w3cDateTime(r.created_at)!,

@@ -12,9 +12,19 @@ export function maskPhone(phone: string | null): string | null {
   return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}****${phone.slice(-4)}`.replace(/\*{5,}/, '****');
 }
 
-/** Mobile and landline numbers in a citizen's words, masked before the public reads them (138****5678, 0512-****1234). */
-export function maskPhonesInText(text: string): string {
-  return text.replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2').replace(/(?<!\d)(0\d{2,3}-?)\d{4}(\d{3,4})(?!\d)/g, '$1****$2');
+/**
+ * Personal data in free text (a citizen's words, a department's reply), masked before the public reads it:
+ * resident identity card numbers (身份证号: 320584********1234, the old 15 digits too), mobile and landline numbers
+ * (138****5678, 0512-****1234) and e-mail addresses (z***@example.com). Names cannot be told from other words and
+ * stay as written: a reply meant for the public is written without them.
+ */
+export function maskPersonalDataInText(text: string): string {
+  return text
+    .replace(/(?<![\dA-Za-z])([1-9]\d{5})\d{8}(\d{3}[\dXx])(?![\dA-Za-z])/g, '$1********$2')
+    .replace(/(?<![\dA-Za-z])([1-9]\d{5})\d{6}(\d{3})(?![\dA-Za-z])/g, '$1******$2')
+    .replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2')
+    .replace(/(?<!\d)(0\d{2,3}-?)\d{4}(\d{3,4})(?!\d)/g, '$1****$2')
+    .replace(/(?<![\w.+-])([A-Za-z0-9])[\w.+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g, '$1***@$2');
 }
 
 export function maskName(name: string | null): string | null {

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Lang, StateCode } from '@liandong/contracts';
-import { maskPhonesInText } from '../org/personal-data.ts';
+import { maskPersonalDataInText } from '../org/personal-data.ts';
 
 /** The 32 letters and digits of a tracking code: no I, L, O or U (read aloud or typed from a phone, never mistaken). */
 export const TRACKING_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -43,9 +43,9 @@ const NO_MORE_CALLBACKS: readonly StateCode[] = ['pending_callback', 'pending_cl
 /** Whether a citizen who gives a phone number now will be called back (回访): links go out on entering pending_callback. */
 export const willCallBack = (state: StateCode, phone: string | undefined | null) => Boolean(phone) && !NO_MORE_CALLBACKS.includes(state);
 
-/** A citizen's text as the public reads it: phone numbers masked, at most `max` characters (by code point, a cut one ending in …). */
+/** A citizen's text as the public reads it: personal data masked (identity and phone numbers, e-mail), at most `max` characters (by code point, a cut one ending in …). */
 export function publicText(text: string, max?: number): string {
-  const masked = maskPhonesInText(text.trim());
+  const masked = maskPersonalDataInText(text.trim());
   const chars = [...masked];
   return max !== undefined && chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : masked;
 }
@@ -105,7 +105,7 @@ export interface PublicStep {
   reply: string | null;
 }
 
-/** The public steps of a timeline, in order: never a person; replies with phone numbers masked. */
+/** The public steps of a timeline, in order: never a person; replies with personal data masked (publicText). */
 export function publicSteps(events: readonly TimelineFact[], lang: Lang): PublicStep[] {
   const steps: PublicStep[] = [];
   for (const e of events) {
