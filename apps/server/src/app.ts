@@ -35,6 +35,7 @@ import { calendarRoutes } from './routes/calendar.routes.ts';
 import { patrolRoutes } from './routes/patrol.routes.ts';
 import { fieldRoutes } from './routes/field.routes.ts';
 import { deviceRoutes } from './routes/devices.routes.ts';
+import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { open311Routes } from './routes/open311.routes.ts';
 
 export interface AppOptions {
@@ -108,6 +109,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   patrolRoutes(app, p);
   fieldRoutes(app, p);
   deviceRoutes(app, p);
+  assessmentRoutes(app, p);
   open311Routes(app, p);
   return app;
 }

@@ -1,4 +1,5 @@
 /** Every route of the API by `module.name`: the registry the server registers and the typed clients are typed from. */
+import { assessmentRoutes } from './assessment.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { calendarRoutes } from './calendar.ts';
@@ -49,5 +50,6 @@ export const apiRoutes = {
   ...prefixed('field', fieldRoutes),
   ...prefixed('portal', portalRoutes),
   ...prefixed('devices', deviceRoutes),
+  ...prefixed('assessment', assessmentRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

@@ -30,3 +30,4 @@ export * from './system.ts';
 
 export * from './api.ts';
 export * from './client.ts';
+export * from './assessment.ts';

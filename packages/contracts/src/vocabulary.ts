@@ -188,6 +188,7 @@ export const PERMISSIONS = [
   'patrol.coverage',
   'devices.manage',
   'events.review',
+  'assessment.view',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

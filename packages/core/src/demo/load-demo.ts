@@ -82,6 +82,7 @@ async function loadDemoParts(db: Db, opts: LoadDemoOptions): Promise<DemoAccount
 const DATA_TABLES = [
   'idempotency_keys',
   'order_events',
+  'order_step_runs',
   'order_deadlines',
   'order_units',
   'order_reporters',

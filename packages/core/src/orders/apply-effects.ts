@@ -22,7 +22,8 @@ export async function applyEffects(tx: Queryable, services: OrderServices, order
   for (const e of effects) {
     switch (e.effect) {
       case 'complete':
-        await completeDeadlines(tx, order.id, e.steps, now);
+      case 'withdraw':
+        await completeDeadlines(tx, order.id, e.steps, now, e.effect === 'complete' ? 'done' : 'withdrawn');
         break;
       case 'start':
         await startSteps(tx, services, order, e.steps, now);
@@ -33,7 +34,7 @@ export async function applyEffects(tx: Queryable, services: OrderServices, order
         if (!handle) {
           const { dueAt, limitValue, limitUnit } = e.clock;
           const yellowAt = yellowMoment({ startedAt: now, dueAt, limitValue, limitUnit }, calendar);
-          await startDeadline(tx, { orderId: order.id, step: 'handle', startedAt: now, dueAt, yellowAt, value: limitValue, unit: limitUnit });
+          await startDeadline(tx, { order, step: 'handle', startedAt: now, dueAt, yellowAt, value: limitValue, unit: limitUnit });
           break;
         }
         await setDeadlineDue(tx, order.id, 'handle', moved(calendar, handle, e.clock.dueAt, e.clock.limitValue));

@@ -7,6 +7,7 @@ import type { Step } from '@liandong/contracts';
 import type { TimeUnit } from '../calendar/index.ts';
 import type { OrderRow } from './order.types.ts';
 import { startDeadline } from './order.repository.ts';
+import type { RunOwnerOrder } from './step-runs.ts';
 import { scheduleClockTimers, type RunningStep } from './clock-timers.ts';
 import type { OrderServices } from './order-services.ts';
 import { yellowMoment } from './step-clock.rules.ts';
@@ -50,7 +51,7 @@ export async function stepLimit(q: Queryable, step: Step, order: Pick<OrderRow, 
 export async function startSteps(
   q: Queryable,
   services: OrderServices,
-  order: Pick<OrderRow, 'id' | 'condition_id'>,
+  order: Pick<OrderRow, 'id' | 'condition_id'> & RunOwnerOrder,
   steps: readonly Step[],
   now: Date,
 ): Promise<void> {
@@ -60,7 +61,7 @@ export async function startSteps(
     const limit = await stepLimit(q, step, order);
     const dueAt = calendar.addDuration(now, limit.value, limit.unit);
     const yellowAt = yellowMoment({ startedAt: now, dueAt, limitValue: limit.value, limitUnit: limit.unit }, calendar);
-    await startDeadline(q, { orderId: order.id, step, startedAt: now, dueAt, yellowAt, value: limit.value, unit: limit.unit });
+    await startDeadline(q, { order, step, startedAt: now, dueAt, yellowAt, value: limit.value, unit: limit.unit });
     running.push({ step, startedAt: now, dueAt, limitValue: limit.value, limitUnit: limit.unit });
   }
   const current = await q.query<Pick<OrderRow, 'category_code' | 'urgency'>>('select category_code, urgency from orders where id = $1', [order.id]);

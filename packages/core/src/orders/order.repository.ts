@@ -3,6 +3,7 @@ import { STEPS, type StateCode, type Step } from '@liandong/contracts';
 import type { DeadlineRow, EventRow, OrderPatch, OrderRow } from './order.types.ts';
 import { cancelClockTimers } from './clock-timers.ts';
 import type { CoPart } from './decisions/asks.ts';
+import { endRuns, moveRunDue, startRun, type RunEnd, type RunOwnerOrder } from './step-runs.ts';
 
 /** The active co-handlers' unit ids of the order `alias` (who may act on it as 协办): the row's `co_unit_ids`. */
 export const coUnitIdsSql = (alias: string) =>
@@ -98,21 +99,24 @@ export async function listEvents(q: Queryable, orderId: number): Promise<EventRo
   return (await q.query<EventRow>('select * from order_events where order_id = $1 order by id', [orderId])).rows;
 }
 
+/** Starts (or restarts) a step's clock, and its run (step-runs.ts). */
 export async function startDeadline(
   q: Queryable,
-  d: { orderId: number; step: Step; startedAt: Date; dueAt: Date; yellowAt: Date; value: number; unit: string },
+  d: { order: RunOwnerOrder; step: Step; startedAt: Date; dueAt: Date; yellowAt: Date; value: number; unit: string },
 ): Promise<void> {
+  await startRun(q, d.order, d.step, d);
   await q.query(
     `insert into order_deadlines (order_id, step, started_at, due_at, yellow_at, limit_value, limit_unit, done_at)
      values ($1, $2, $3, $4, $5, $6, $7, null)
      on conflict (order_id, step) do update set started_at = excluded.started_at, due_at = excluded.due_at,
        yellow_at = excluded.yellow_at, limit_value = excluded.limit_value, limit_unit = excluded.limit_unit, done_at = null`,
-    [d.orderId, d.step, d.startedAt, d.dueAt, d.yellowAt, d.value, d.unit],
+    [d.order.id, d.step, d.startedAt, d.dueAt, d.yellowAt, d.value, d.unit],
   );
 }
 
-/** Stops the clocks of some steps, and their pending supervision/escalation timers with them. */
-export async function completeDeadlines(q: Queryable, orderId: number, steps: readonly Step[], at: Date): Promise<void> {
+/** Stops the clocks of some steps, and their pending supervision/escalation timers with them; their runs end done or withdrawn. */
+export async function completeDeadlines(q: Queryable, orderId: number, steps: readonly Step[], at: Date, end: RunEnd): Promise<void> {
+  await endRuns(q, orderId, steps, at, end);
   await q.query('update order_deadlines set done_at = $3 where order_id = $1 and step = any($2::text[]) and done_at is null', [
     orderId,
     steps,
@@ -128,6 +132,7 @@ export async function listDeadlines(q: Queryable, orderId: number): Promise<Dead
 
 /** Moves a step's due time and yellow moment (suspension, extension); an extension also raises the step's limit. */
 export async function setDeadlineDue(q: Queryable, orderId: number, step: Step, at: { dueAt: Date; yellowAt: Date; limitValue?: number }): Promise<void> {
+  await moveRunDue(q, orderId, step, at.dueAt, at.limitValue);
   await q.query('update order_deadlines set due_at = $3, yellow_at = $4, limit_value = coalesce($5, limit_value) where order_id = $1 and step = $2', [
     orderId,
     step,

@@ -8,8 +8,9 @@
  * deadline is written and stored beside it (order_deadlines.yellow_at), so that the order list filters by
  * light in SQL and the view reads the same instants: one rule, read in both places.
  */
-import type { Light } from '@liandong/contracts';
+import type { Light, Step } from '@liandong/contracts';
 import type { TimeUnit, WorkingCalendar } from '../calendar/index.ts';
+import type { OrderRow } from './order.types.ts';
 
 export type { Light };
 
@@ -70,4 +71,13 @@ export function readStepClock(d: StepClockInput, now: Date, calendar: WorkingCal
   const used = d.limitValue > 0 ? (d.limitValue - remaining) / d.limitValue : 1;
   const light = lightAt(at, d);
   return { light, used: Math.round(used * 1000) / 1000, remaining: Math.round(remaining * 100) / 100 || 0, overdue: light === 'red' };
+}
+
+/**
+ * The unit a step's lateness belongs to — supervised for it, assessed on it: the handling unit for sign and
+ * handle, the dispatching centre otherwise (verification and checks are also the grid's: order_step_runs.grid_code).
+ */
+export function supervisedUnit(order: Pick<OrderRow, 'handler_unit_id' | 'dispatch_unit_id'>, step: Step | null): number | null {
+  if (step === 'sign' || step === 'handle' || step === null) return order.handler_unit_id ?? order.dispatch_unit_id;
+  return order.dispatch_unit_id;
 }

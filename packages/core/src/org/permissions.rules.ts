@@ -46,6 +46,10 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
     refusal: { zh: '无权查看巡查覆盖率', en: 'You may not see patrol coverage' },
   },
   'devices.manage': { roles: ['admin'], refusal: { zh: '仅管理员可以管理设备和事件类型', en: 'Only administrators may manage devices and event types' } },
+  'assessment.view': {
+    roles: ['leader', 'supervisor', 'shift_lead', 'handler'],
+    refusal: { zh: '考核结果仅限领导、督办员、值班长和承办单位查看', en: 'Assessment is for leaders, supervisors, shift leads and handling units' },
+  },
   'events.review': {
     roles: ['operator', 'dispatcher', 'shift_lead'],
     refusal: { zh: '只有话务员、分拨员或值班长可以审核设备识别事件', en: 'Only operators, dispatchers or shift leads review device detections' },

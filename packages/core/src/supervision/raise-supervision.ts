@@ -5,6 +5,7 @@
  * own deadline to reply to, level 4 texts the unit's leader, level 5 produces the special report (专报).
  */
 import type { Queryable } from '@liandong/db';
+import { supervisedUnit } from '../orders/step-clock.rules.ts';
 import type { Step } from '@liandong/contracts';
 import { enqueueMessage, type ChannelCode, type Recipient } from '../notify/index.ts';
 import { insertEvent } from '../orders/order.repository.ts';
@@ -34,11 +35,7 @@ export interface RaiseInput {
   now: Date;
 }
 
-/** The unit a step's lateness belongs to: the handling unit for sign and handle, the dispatching centre otherwise. */
-export function supervisedUnit(order: Pick<OrderRow, 'handler_unit_id' | 'dispatch_unit_id'>, step: Step | null): number | null {
-  if (step === 'sign' || step === 'handle' || step === null) return order.handler_unit_id ?? order.dispatch_unit_id;
-  return order.dispatch_unit_id;
-}
+export { supervisedUnit } from '../orders/step-clock.rules.ts';
 
 /**
  * How a step stands, in the words of a supervision notice: 「已超过时限 2 小时」 past its deadline, 「将于2026年3月20日

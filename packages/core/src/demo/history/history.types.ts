@@ -44,6 +44,8 @@ export interface SimDeadline {
   doneAt: Date | null;
   /** The unit whose lateness this clock measures (supervisedUnit), as it was when the step started. */
   supervisedUnitId?: number | null;
+  /** Stopped without the step being done (a withdrawn run, orders/step-runs.ts); doneAt is set too, as the live clock's. */
+  withdrawnAt?: Date | null;
 }
 
 /** A supervision the clock raised in the history (督办), with the unit's reply and the supervisor's acceptance. */

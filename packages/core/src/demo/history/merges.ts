@@ -57,6 +57,6 @@ export function tryMerge(f: Flow, target: SimOrder): boolean {
     resolveData: (ref) => ({ intoOrderId: ref.idOf(target), intoOrderCode: ref.codeOf(target) }),
   });
   for (const r of o.reporters) target.reporters.push({ name: r.name, phone: r.phone, anonymous: r.anonymous, satisfaction: null, createdAt: r.createdAt, source: o, id: 0 });
-  sim.completeSteps(o, ['accept', 'dispatch'], at);
+  sim.completeSteps(o, ['accept', 'dispatch'], at, 'withdrawn');
   return true;
 }

@@ -21,6 +21,7 @@ import type { SimReporter } from './history.types.ts';
 import { applySimEffects, memoryReporterId, simAnswers } from './sim-world.ts';
 import { HistoryBug } from './history-bug.ts';
 import { supervisedUnit } from '../../supervision/raise-supervision.ts';
+import type { RunEnd } from '../../orders/step-runs.ts';
 
 export { HistoryBug };
 
@@ -117,16 +118,16 @@ export class OrderSim {
     for (const step of steps) {
       const l = this.limit(o, step);
       const before = o.deadlines.get(step);
-      if (before) (o.pastClocks ??= []).push({ ...before, doneAt: before.doneAt ?? at });
+      if (before) (o.pastClocks ??= []).push({ ...before, doneAt: before.doneAt ?? at, withdrawnAt: before.doneAt ? (before.withdrawnAt ?? null) : at });
       const dueAt = this.ctx.calendar.addDuration(at, l.value, l.unit);
       o.deadlines.set(step, { step, startedAt: at, dueAt, value: l.value, unit: l.unit, doneAt: null, supervisedUnitId: supervisedUnit(o.row, step) });
     }
   }
 
-  completeSteps(o: SimOrder, steps: readonly Step[], at: Date): void {
+  completeSteps(o: SimOrder, steps: readonly Step[], at: Date, end: RunEnd = 'done'): void {
     for (const step of steps) {
       const d = o.deadlines.get(step);
-      if (d && !d.doneAt) d.doneAt = at;
+      if (d && !d.doneAt) Object.assign(d, { doneAt: at, withdrawnAt: end === 'withdrawn' ? at : null });
     }
   }
 

@@ -11,6 +11,7 @@ import { classificationOf } from '../../orders/classification.ts';
 import type { HistoryContext, HistoryUnit } from './history-context.ts';
 import type { SimOrder, SimReporter } from './history.types.ts';
 import type { OrderSim } from './order-sim.ts';
+import { supervisedUnit } from '../../orders/step-clock.rules.ts';
 
 const villageTowns = new WeakMap<HistoryContext, Map<string, string>>();
 
@@ -83,7 +84,8 @@ export function applySimEffects(sim: OrderSim, o: SimOrder, effects: readonly Ef
   for (const e of effects) {
     switch (e.effect) {
       case 'complete':
-        sim.completeSteps(o, e.steps, at);
+      case 'withdraw':
+        sim.completeSteps(o, e.steps, at, e.effect === 'complete' ? 'done' : 'withdrawn');
         break;
       case 'start':
         sim.startSteps(o, e.steps, at);
@@ -91,7 +93,7 @@ export function applySimEffects(sim: OrderSim, o: SimOrder, effects: readonly Ef
       case 'extendHandle': {
         const handle = o.deadlines.get('handle');
         if (e.existed && handle) Object.assign(handle, { dueAt: e.clock.dueAt, value: e.clock.limitValue });
-        else o.deadlines.set('handle', { step: 'handle', startedAt: at, dueAt: e.clock.dueAt, value: e.clock.limitValue, unit: e.clock.limitUnit, doneAt: null });
+        else o.deadlines.set('handle', { step: 'handle', startedAt: at, dueAt: e.clock.dueAt, value: e.clock.limitValue, unit: e.clock.limitUnit, doneAt: null, supervisedUnitId: supervisedUnit(o.row, 'handle') });
         break;
       }
       case 'resumeClocks':

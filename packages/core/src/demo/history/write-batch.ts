@@ -6,6 +6,7 @@
 import type { Queryable } from '@liandong/db';
 import type { WorkingCalendar } from '../../calendar/index.ts';
 import { yellowMoment } from '../../orders/step-clock.rules.ts';
+import { runOwner } from '../../orders/step-runs.ts';
 import type { OrderRef, SimOrder, SimReporter } from './history.types.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -147,6 +148,35 @@ export async function writeBatch(tx: Queryable, orders: readonly SimOrder[], cal
        from jsonb_to_recordset($1::jsonb) as r(order_id bigint, step text, started_at timestamptz, due_at timestamptz,
             yellow_at timestamptz, limit_value numeric, limit_unit text, done_at timestamptz)`,
     [JSON.stringify(deadlineRows)],
+  );
+
+  // Every run of every clock (order_step_runs), the earlier ones kept by the simulator (pastClocks) included.
+  const runRows = orders.flatMap((o) =>
+    [...(o.pastClocks ?? []), ...o.deadlines.values()]
+      .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
+      .map((d) => {
+        // Whose the run was when it started (the simulator notes it), as the live step-runs.ts writes it.
+        const owner = runOwner(o.row, d.step);
+        return {
+          order_id: o.row.id,
+          step: d.step,
+          unit_id: d.supervisedUnitId ?? owner.unitId,
+          grid_code: owner.gridCode,
+          started_at: iso(d.startedAt),
+          due_at: iso(d.dueAt),
+          done_at: d.withdrawnAt ? null : iso(d.doneAt),
+          withdrawn_at: d.withdrawnAt ? iso(d.withdrawnAt) : null,
+          limit_value: d.value,
+          limit_unit: d.unit,
+        };
+      }),
+  );
+  await tx.query(
+    `insert into order_step_runs (order_id, step, unit_id, grid_code, started_at, due_at, done_at, withdrawn_at, limit_value, limit_unit)
+     select order_id, step, unit_id, grid_code, started_at, due_at, done_at, withdrawn_at, limit_value, limit_unit
+       from jsonb_to_recordset($1::jsonb) as r(order_id bigint, step text, unit_id int, grid_code text, started_at timestamptz,
+            due_at timestamptz, done_at timestamptz, withdrawn_at timestamptz, limit_value numeric, limit_unit text)`,
+    [JSON.stringify(runRows)],
   );
 
   const unitRows = orders.flatMap((o) =>

@@ -49,7 +49,7 @@ export const merge: ActionHandler<'merge'> = async ({ tx, order, actor, body, no
            select $1, order_id, name, phone, anonymous, created_at from order_reporters where order_id = $2`,
           [order.id, dup.id],
         );
-        await completeDeadlines(tx, dup.id, ['accept', 'dispatch'], now);
+        await completeDeadlines(tx, dup.id, ['accept', 'dispatch'], now, 'withdrawn');
         // 并单告知: the duplicate's reporters learn under which order their report is handled now.
         for (const phone of await reporterPhones(tx, dup.id)) {
           await enqueueMessage(tx, {

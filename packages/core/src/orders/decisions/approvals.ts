@@ -102,7 +102,7 @@ export const voidOrder: Decide<'void'> = function* ({ order, body, now }) {
   const p = order.pending_request;
   const reason = body.reason ?? (p?.kind === 'void' ? p.reason : undefined);
   if (!reason) throw invalidField('reason', '直接作废须填写理由', 'a reason is required to void without a request');
-  return { to: 'voided', patch: { pending_request: null, closed_at: now }, note: reason, effects: [{ effect: 'complete', steps: STEPS }] };
+  return { to: 'voided', patch: { pending_request: null, closed_at: now }, note: reason, effects: [{ effect: 'withdraw', steps: STEPS }] };
 };
 
 export const denyVoid: Decide<'deny-void'> = function* ({ order, body }) {

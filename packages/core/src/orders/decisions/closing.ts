@@ -105,7 +105,7 @@ function* solvedLevel(order: OrderRow): Asking<OrderRow['solved_level']> {
 const closedNotice = (order: OrderRow): Effect => ({ effect: 'tellReporters', template: 'citizen.closed', vars: { orderCode: order.code } });
 
 export const close: Decide<'close'> = function* ({ order, body, now }) {
-  return { to: 'closed', patch: { closed_at: now, solved_level: yield* solvedLevel(order) }, note: body.note, effects: [{ effect: 'complete', steps: STEPS }, closedNotice(order)] };
+  return { to: 'closed', patch: { closed_at: now, solved_level: yield* solvedLevel(order) }, note: body.note, effects: [{ effect: 'withdraw', steps: STEPS }, closedNotice(order)] };
 };
 
 /** 强制结案: the shift lead closes an order from any live state, with a reason. */
@@ -115,6 +115,6 @@ export const forceClose: Decide<'force-close'> = function* ({ order, body, now }
     patch: { closed_at: now, solved_level: yield* solvedLevel(order), pending_request: null, resume_state: null, suspended_at: null },
     note: body.reason,
     data: { forced: true },
-    effects: [{ effect: 'complete', steps: STEPS }, closedNotice(order)],
+    effects: [{ effect: 'withdraw', steps: STEPS }, closedNotice(order)],
   };
 };

@@ -56,7 +56,8 @@ function* sendTo(order: OrderRow, target: UnitInfo, coUnitIds: readonly number[]
       note,
       data: { unitId: target.id, unitName: target.name, secondLevel: true },
       effects: [
-        { effect: 'complete', steps: ['dispatch', 'sign', 'handle'] },
+        { effect: 'complete', steps: ['dispatch'] },
+        { effect: 'withdraw', steps: ['sign', 'handle'] },
         { effect: 'release', role: 'lead' },
         { effect: 'involve', unitId: target.id, role: 'dispatch' },
         { effect: 'start', steps: ['dispatch'] },

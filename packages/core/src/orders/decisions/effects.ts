@@ -13,7 +13,10 @@ export type UnitNotice = 'order.escalated' | 'order.reopened' | 'order.verify' |
 export type CitizenNotice = 'citizen.accepted' | 'citizen.rejected' | 'citizen.answered' | 'citizen.closed';
 
 export type Effect =
+  /** The steps' clocks stop, done by this action (the step's own: accept, dispatch, sign, feedback, check, callback, verify). */
   | { effect: 'complete'; steps: readonly Step[] }
+  /** The steps' clocks stop without the step being done (returned, escalated, voided, closed over): a withdrawn run. */
+  | { effect: 'withdraw'; steps: readonly Step[] }
   | { effect: 'start'; steps: readonly Step[] }
   /** An approved extension: the handling clock moved and its limit raised (`existed`), or started. */
   | { effect: 'extendHandle'; clock: HandleClock; existed: boolean }

@@ -25,7 +25,7 @@ export const returnOrder: Decide<'return'> = function* ({ order, body }) {
     note: body.reason,
     data: { unitId: order.handler_unit_id },
     effects: [
-      { effect: 'complete', steps: ['sign', 'handle'] },
+      { effect: 'withdraw', steps: ['sign', 'handle'] },
       { effect: 'release', role: 'lead' },
       { effect: 'start', steps: ['dispatch'] },
     ],

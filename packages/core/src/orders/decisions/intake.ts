@@ -50,7 +50,8 @@ export const answer: Decide<'answer'> = function* ({ order, body, now }) {
     note: body.answer,
     data: { direct: true },
     effects: [
-      { effect: 'complete', steps: STEPS },
+      { effect: 'complete', steps: ['accept'] },
+      { effect: 'withdraw', steps: STEPS },
       { effect: 'tellReporters', template: 'citizen.answered', vars: { orderCode: order.code, answer: body.answer } },
     ],
   };

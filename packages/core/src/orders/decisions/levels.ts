@@ -27,7 +27,7 @@ export const escalate: Decide<'escalate'> = function* ({ order, body }) {
     note: body.reason,
     data: { fromLevel: order.level, toLevel: level, unitId: target.id, unitName: target.name },
     effects: [
-      { effect: 'complete', steps: ['accept', 'dispatch', 'sign', 'handle'] },
+      { effect: 'withdraw', steps: ['accept', 'dispatch', 'sign', 'handle'] },
       { effect: 'release', role: 'lead' },
       { effect: 'involve', unitId: target.id, role: toStation ? 'lead' : 'dispatch' },
       { effect: 'start', steps: toStation ? ['sign', 'handle'] : ['dispatch'] },
@@ -49,6 +49,6 @@ export const selfHandle: Decide<'self-handle'> = function* ({ body, now }) {
     note: body.result,
     data: siteOf(body.location),
     attachmentIds: body.attachments,
-    effects: [{ effect: 'complete', steps: STEPS }],
+    effects: [{ effect: 'withdraw', steps: STEPS }],
   };
 };

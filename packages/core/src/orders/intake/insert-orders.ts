@@ -55,6 +55,10 @@ with i as (
 ), d as (
   insert into order_deadlines (order_id, step, started_at, due_at, yellow_at, limit_value, limit_unit)
   select m.order_id, 'accept', m.at, m.accept_due, m.accept_yellow, m.accept_value, m.accept_unit from m
+), sr as (
+  -- The accept clock's run (orders/step-runs.ts), the centre's (supervisedUnit).
+  insert into order_step_runs (order_id, step, unit_id, started_at, due_at, limit_value, limit_unit)
+  select m.order_id, 'accept', m.centre_id, m.at, m.accept_due, m.accept_value, m.accept_unit from m
 ), t as (
   insert into timers (kind, order_id, dedupe_key, payload, due_at)
   select '${CLOCK_TIMER}', m.order_id, replace(x.dedupe_key, '{id}', m.order_id::text), x.payload, x.due_at
