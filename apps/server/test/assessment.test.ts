@@ -5,9 +5,9 @@
  * demo history), then the orders behind each figure, and who may see them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FigureView, UnitAssessment } from '@liandong/contracts';
+import type { Assessment, AssessmentRow, FigureView } from '@liandong/contracts';
 import { startTestServer, unitId, type TestServer } from './harness.ts';
-import { orderIn, step, type Fixture } from './order-fixtures.ts';
+import { createOrder, orderIn, step, userId, type Fixture } from './order-fixtures.ts';
 
 /** China time, e.g. '2026-09-29 09:00'. */
 const cst = (s: string) => new Date(`${s.replace(' ', 'T')}:00+08:00`);
@@ -46,6 +46,8 @@ beforeAll(async () => {
   await step(s, holiday, holiday.gridWorker, 'check', { passed: true }, 'pending_callback');
   at('2026-10-08 11:00');
   await step(s, holiday, 'zx_operator', 'callback', { satisfaction: 'satisfied' }, 'pending_close');
+  at('2026-10-08 11:10');
+  await step(s, holiday, holiday.dispatcher, 'close', {}, 'closed');
   orders.holiday = holiday;
 
   // 2. Signed late, reported late; the check fails and it is handled again, in time; the citizen is dissatisfied.
@@ -60,6 +62,8 @@ beforeAll(async () => {
   await step(s, rework, rework.handler!, 'feedback', { result: '已彻底拆除' }, 'pending_check');
   await step(s, rework, rework.gridWorker, 'check', { passed: true }, 'pending_callback');
   await step(s, rework, 'zx_operator', 'callback', { satisfaction: 'dissatisfied' }, 'pending_close');
+  at('2026-09-30 15:00');
+  await step(s, rework, rework.dispatcher, 'close', {}, 'closed');
   orders.rework = rework;
 
   // 3. The civil affairs bureau returns it at once (not its own); redispatched to CGJ, signed in time, never reported.
@@ -101,16 +105,24 @@ beforeAll(async () => {
   await step(s, suspended, suspended.handler!, 'feedback', { result: '已处理' }, 'pending_check');
   orders.suspended = suspended;
 
+  // 7. The grid worker's own reports: one taken up, one the sub-centre rejects.
+  at('2026-09-29 09:00');
+  orders.patrol = await createOrder(s, { channel: 'grid_patrol' });
+  const rejected = await createOrder(s, { channel: 'grid_patrol' });
+  await step(s, rejected, rejected.dispatcher, 'reject', { reason: '不属于受理范围' }, 'rejected');
+  orders.rejected = rejected;
+
   at('2026-10-09 09:00');
 }, 120_000);
 afterAll(() => s?.close());
 
-async function assessment(user = 'leader', query = PERIOD): Promise<UnitAssessment> {
-  const r = await (await s.as(user)).get(`/api/v1/assessment/units?${query}`);
+async function assessment(user = 'leader', query = PERIOD, subject = 'units'): Promise<Assessment> {
+  const r = await (await s.as(user)).get(`/api/v1/assessment/${subject}?${query}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body;
 }
-const figures = (a: UnitAssessment, unit: number) => Object.fromEntries(a.rows.find((r) => r.unit.id === unit)!.figures.map((f: FigureView) => [f.code, [f.numerator, f.denominator]]));
+const rowOf = (a: Assessment, id: number | string): AssessmentRow => a.rows.find((r) => r.subject.id === String(id))!;
+const figures = (a: Assessment, id: number | string) => Object.fromEntries(rowOf(a, id).figures.map((f: FigureView) => [f.code, [f.numerator, f.denominator]]));
 
 describe('unit indicators on hand-made timelines', () => {
   it('counts each figure from the runs of the clocks and the timeline', async () => {
@@ -131,9 +143,9 @@ describe('unit indicators on hand-made timelines', () => {
     const m = figures(a, mzj);
     expect(m.return_rate).toEqual([1, 1]);
     expect(m.sign_rate).toEqual([0, 0]);
-    expect(a.rows.find((r) => r.unit.id === mzj)!.figures.find((x) => x.code === 'sign_rate')!.value).toBeNull();
+    expect(rowOf(a, mzj).figures.find((x) => x.code === 'sign_rate')!.value).toBeNull();
     // The district centre accepted and dispatched each at once, and called back both citizens.
-    const centre = a.rows.find((r) => r.unit.kind === 'centre')!.unit.id;
+    const centre = a.rows.find((r) => r.subject.kind === 'centre')!.subject.id;
     const c = figures(a, centre);
     expect(c.accept_on_time_rate).toEqual([6, 6]);
     expect(c.dispatch_on_time_rate).toEqual([7, 7]);
@@ -143,12 +155,12 @@ describe('unit indicators on hand-made timelines', () => {
 
   it('scores, grades and ranks under the kind’s weights', async () => {
     const a = await assessment('leader', `${PERIOD}&kind=department`);
-    const row = a.rows.find((r) => r.unit.id === cgj)!;
+    const row = rowOf(a, cgj);
     // 30 × 83.3 (completion) + 30 × 66.7 (on time) + 30 × (100 − 20) (rework) + 10 × 80 (on-time signs), over 100.
     expect(row.score).toBeCloseTo((30 * 83.3 + 30 * 66.7 + 30 * 80 + 10 * 80) / 100, 1);
     expect(row.score).toBe(77);
     expect(row.grade).toBe('B');
-    expect(a.rows.every((r) => r.unit.kind === 'department')).toBe(true);
+    expect(a.rows.every((r) => r.subject.kind === 'department')).toBe(true);
     const scored = a.rows.filter((r) => r.score !== null);
     expect(scored.map((r) => r.rank)).toEqual(scored.map((_, i) => i + 1));
     expect(a.previousPeriod).toEqual({ kind: 'custom', firstDay: '2026-09-09', lastDay: '2026-09-27' });
@@ -171,13 +183,60 @@ describe('unit indicators on hand-made timelines', () => {
 
   it('shows each reader his scope: a department its own row, a grid worker nothing, a stranger’s drill 404', async () => {
     const own = await assessment('cgj_handler');
-    expect(own.rows.map((r) => r.unit.id)).toEqual([cgj]);
+    expect(own.rows.map((r) => r.subject.id)).toEqual([String(cgj)]);
     const leader = await assessment();
-    expect(leader.rows.filter((r) => r.unit.kind === 'department').length).toBeGreaterThan(10);
+    expect(leader.rows.filter((r) => r.subject.kind === 'department').length).toBeGreaterThan(10);
     const worker = await (await s.as('songling_gridworker')).request('GET', `/api/v1/assessment/units?${PERIOD}`);
     expect(worker.status).toBe(403);
     const stranger = await (await s.as('hbj_handler')).request('GET', `/api/v1/assessment/units/${cgj}/indicators/sign_rate/orders?${PERIOD}`);
     expect(stranger.status).toBe(404);
+  });
+
+  it('counts an area’s orders: registered, closed, on time, rated, solved where, still open past due', async () => {
+    const grid = orders.holiday!.order.grid.code as string;
+    const a = await assessment('leader', PERIOD, 'grids');
+    const f = figures(a, grid);
+    // Six hotline orders and the worker's two reports, all in his grid.
+    expect(f.received).toEqual([8, 8]);
+    // Needing an answer: not the voided one nor the rejected report; closed: the holiday's and the reworked one.
+    expect(f.area_completion_rate).toEqual([2, 6]);
+    // Settled: the two closed, and four open past a due time (the redispatched one's handling, two checks, the report
+    // waiting at the sub-centre); on time: the holiday's only (the reworked one was signed late).
+    expect(f.area_on_time_rate).toEqual([1, 6]);
+    expect(f.area_satisfaction_rate).toEqual([1, 2]);
+    expect(f.area_direct_close_rate).toEqual([0, 8]);
+    expect(f.solved_in_grid_rate).toEqual([0, 2]);
+    expect(f.overdue_open).toEqual([4, 4]);
+    const row = rowOf(a, grid);
+    expect(Object.values(row.resolution!).reduce((x, y) => x + y, 0)).toBe(2);
+    // The same orders count for its village and town, among their others.
+    const village = figures(await assessment('leader', PERIOD, 'villages'), orders.holiday!.order.village.code);
+    expect(village.received).toEqual([8, 8]);
+    const towns = await assessment('leader', PERIOD, 'towns');
+    expect(towns.rows.map((r) => r.subject.kind)).toEqual(towns.rows.map(() => 'town'));
+  });
+
+  it('counts a grid worker’s reports and the checks of his grid', async () => {
+    const worker = String(await userId(s, 'songling_gridworker'));
+    const a = await assessment('leader', PERIOD, 'grid-workers');
+    const f = figures(a, worker);
+    expect(f.reports).toEqual([2, 2]);
+    expect(f.valid_report_rate).toEqual([1, 2]);
+    expect(f.important_share).toEqual([0, 1]);
+    // Checks in his grid: the holiday's, the reworked one's two (in time), two still open past due.
+    expect(f.check_on_time_rate).toEqual([3, 5]);
+    expect(f.verify_on_time_rate).toEqual([0, 0]);
+    // 20 valid reports in 30 days: 13 for these 19 days.
+    expect(rowOf(a, worker).quota).toEqual({ target: 13, valid: 1, met: false });
+    const c = await s.as('leader');
+    const drill = await c.get(`/api/v1/assessment/grid-workers/${worker}/indicators/valid_report_rate/orders?${PERIOD}`);
+    expect((drill.body.items as { id: number }[]).map((o) => o.id).sort()).toEqual([orders.patrol!.id, orders.rejected!.id].sort());
+    const wrong = await c.request('GET', `/api/v1/assessment/grid-workers/${worker}/indicators/sign_rate/orders?${PERIOD}`);
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.field).toBe('code');
+    // His grid leader's village sees him; a town shift lead elsewhere does not.
+    const other = await assessment('hengshan_shiftlead', PERIOD, 'grid-workers');
+    expect(other.rows.some((r) => r.subject.id === worker)).toBe(false);
   });
 
   it('refuses a bad period naming the field, in both languages', async () => {

@@ -106,6 +106,12 @@ describe('a kill -9 during the first start', () => {
     const log: string[] = [];
     expect(await firstStart(p, loadConfig({ LIANDONG_DEMO_PASSWORD: DEMO_PASSWORD }), (l) => log.push(l))).toEqual({ done: 'demo' });
     expect(log.join('\n')).toMatch(/not completely loaded before/);
+    // The reload emptied the data, not the message templates and channels the migrations put there.
+    const kept = await testDb.db.query<{ templates: number; channels: number }>(
+      'select (select count(*) from message_templates)::int as templates, (select count(*) from notification_channels)::int as channels',
+    );
+    expect(kept.rows[0]!.templates).toBeGreaterThan(20);
+    expect(kept.rows[0]!.channels).toBeGreaterThan(0);
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
     expect(await firstStart(p, loadConfig({}), () => undefined)).toEqual({ done: 'nothing', state: 'ready' });
   }, 120_000);

@@ -25,6 +25,11 @@ create index order_step_runs_done on order_step_runs (step, done_at) where done_
 create index order_step_runs_unit on order_step_runs (unit_id, step, started_at);
 create index order_step_runs_grid on order_step_runs (grid_code, step, started_at) where grid_code is not null;
 
+-- Assessment reads the timeline by action and moment (callbacks rated, supervisions in a period), and an order's
+-- events of one action (its return, its extension, its direct answer).
+create index order_events_action_at on order_events (action, at);
+create index order_events_order_action on order_events (order_id, action, at);
+
 -- The runs so far: the current one of each step (earlier runs were not kept before this table), its unit as the
 -- order stands (orders/step-clock.rules.ts supervisedUnit), done as the clock says.
 insert into order_step_runs (order_id, step, unit_id, grid_code, started_at, due_at, done_at, limit_value, limit_unit)

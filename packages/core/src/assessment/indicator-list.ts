@@ -2,9 +2,9 @@
 import type { IndicatorView, Lang } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { assertMay } from '../org/permissions.rules.ts';
-import { UNIT_INDICATOR_DEFS } from './unit-indicators.ts';
+import { INDICATOR_DEFS } from './indicators.ts';
 
 export function indicatorList(actor: Actor, lang: Lang): IndicatorView[] {
   assertMay(actor, 'assessment.view');
-  return UNIT_INDICATOR_DEFS.map((d) => ({ code: d.code, name: d.name[lang], kind: d.kind, better: d.better, numerator: d.numerator[lang], denominator: d.denominator[lang] }));
+  return INDICATOR_DEFS.map((d) => ({ code: d.code, subjects: [...d.subjects], name: d.name[lang], kind: d.kind, better: d.better, numerator: d.numerator[lang], denominator: d.denominator[lang] }));
 }

@@ -103,10 +103,18 @@ const DATA_TABLES = [
   'divisions',
 ];
 
-/** Empties the deployment's data so the demo can be loaded again. */
+/**
+ * Reference data that names an account (who last edited it): TRUNCATE … CASCADE through users would empty it too,
+ * leaving a demo that cannot send one message. It is kept across the reset, forgetting the editor.
+ */
+const KEPT_REFERENCE = ['message_templates', 'notification_channels'];
+
+/** Empties the deployment's data so the demo can be loaded again; message templates and channels stay. */
 export async function resetDeploymentData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
+    for (const t of KEPT_REFERENCE) await tx.exec(`create temporary table kept_${t} on commit drop as select * from ${t}; update kept_${t} set updated_by = null`);
     await tx.exec(`truncate ${DATA_TABLES.join(', ')} restart identity cascade`);
+    for (const t of KEPT_REFERENCE) await tx.exec(`insert into ${t} select * from kept_${t}`);
     await tx.query(`delete from settings where key like 'demo.%' or key = 'territory.version' or key = $1`, [DEPLOYMENT_READY_KEY]);
   });
 }
