@@ -10,6 +10,7 @@ import { AdminPage, mayAdminister } from './admin/AdminPage.tsx';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { OrderDetailPage } from './orders/OrderDetailPage.tsx';
 import { BoardPage } from './supervision/BoardPage.tsx';
+import { AssessmentPage } from './assessment/AssessmentPage.tsx';
 
 export function App() {
   const me = useMe();
@@ -23,6 +24,7 @@ export function App() {
         <Route path="/orders/:id" element={<OrderDetailPage me={me.data} />} />
         {me.data.permissions.includes('orders.intake') && <Route path="/intake" element={<IntakePage me={me.data} />} />}
         {me.data.permissions.includes('supervision.board') && <Route path="/supervision" element={<BoardPage />} />}
+        {me.data.permissions.includes('assessment.view') && <Route path="/assessment" element={<AssessmentPage />} />}
         {mayAdminister(me.data) && <Route path="/admin" element={<AdminPage me={me.data} />} />}
         <Route path="*" element={<DeskPage me={me.data} />} />
       </Routes>

@@ -21,6 +21,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
     { key: '/', label: t('layout.desk') },
     ...(me.permissions.includes('orders.intake') ? [{ key: '/intake', label: t('layout.intake') }] : []),
     ...(me.permissions.includes('supervision.board') ? [{ key: '/supervision', label: t('layout.board') }] : []),
+    ...(me.permissions.includes('assessment.view') ? [{ key: '/assessment', label: t('layout.assessment') }] : []),
     ...(mayAdminister(me) ? [{ key: '/admin', label: t('layout.admin') }] : []),
   ];
   return (
