@@ -24,6 +24,7 @@ import { orderRoutes } from './routes/orders.routes.ts';
 import { supervisionRoutes } from './routes/supervision.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { portalRoutes } from './routes/portal.routes.ts';
+import { portalSignInRoutes } from './routes/portal-sign-in.routes.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { tokenRoutes } from './routes/tokens.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   supervisionRoutes(app, p);
   publicRoutes(app, p);
   portalRoutes(app, p);
+  portalSignInRoutes(app, p, { cookieSecure: opts.cookieSecure ?? 'auto' });
   auditRoutes(app, p);
   tokenRoutes(app, p);
   liveRoutes(app, p, { recheckMs: opts.liveRecheckMs });

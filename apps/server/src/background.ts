@@ -1,9 +1,10 @@
 /**
  * Background work that runs beside the HTTP server in `liandong start`: the clock's durable timers
  * (supervision, escalation), the delivery of the notification outbox, and housekeeping (unattached uploads,
- * expired sessions, old login attempts). All are safe to run in several processes on one PostgreSQL.
+ * expired sessions, old login attempts, the portal's expired sessions and old SMS codes). All are safe to run in several processes on one PostgreSQL.
  */
 import { purgeExpiredAuth } from '@liandong/core/auth/purge.ts';
+import { purgeCitizenSessions } from '@liandong/core/portal/citizen-sign-in.ts';
 import { DeliveryWorker } from '@liandong/core/notify/index.ts';
 import { clockTimerHandlers } from '@liandong/core/supervision/index.ts';
 import { TimerWorker } from '@liandong/core/timers/index.ts';
@@ -18,9 +19,15 @@ export function timerHandlers(p: Platform) {
   return clockTimerHandlers(p.db, p.services);
 }
 
-/** Deletes expired sessions and login attempts older than the throttle window (run every few minutes). */
-export function purgeAuth(p: Platform) {
-  return purgeExpiredAuth(p.db, p.clock());
+/**
+ * Deletes expired sessions and login attempts older than the throttle window, and the citizen portal's expired
+ * sessions and SMS codes older than a day (run every few minutes).
+ */
+export async function purgeAuth(p: Platform) {
+  const now = p.clock();
+  const auth = await purgeExpiredAuth(p.db, now);
+  const citizens = await purgeCitizenSessions(p.db, now);
+  return { ...auth, citizenSessions: citizens.sessions, signInCodes: citizens.codes };
 }
 
 export function startBackground(p: Platform): Background {

@@ -137,5 +137,7 @@ export function loadRateLimits(env: NodeJS.ProcessEnv = process.env): RateLimits
     // at least one largest upload (10 MB) must fit in a window
     uploadMb: n('LIANDONG_RATE_UPLOAD_MB', RATE.uploadMb, 10),
     publicPerMinute: n('LIANDONG_RATE_PUBLIC', RATE.publicPerMinute),
+    signInCodesPerHour: n('LIANDONG_RATE_SIGN_IN_CODES', RATE.signInCodesPerHour),
+    signInTriesPerHour: n('LIANDONG_RATE_SIGN_IN_TRIES', RATE.signInTriesPerHour),
   });
 }

@@ -250,7 +250,7 @@ describe('inbox and message log', () => {
 describe('templates and channels', () => {
   it('lists the templates with their placeholders, in both languages, to any signed-in user', async () => {
     const list = expectOk(await (await s.as('cgj_handler')).get('/api/v1/message-templates'), 'templates');
-    expect(list).toHaveLength(34); // 17 templates × zh, en
+    expect(list).toHaveLength(36); // 18 templates × zh, en
     expect(list.find((t: { code: string; lang: string }) => t.code === 'callback.request' && t.lang === 'zh')).toMatchObject({ placeholders: ['orderCode', 'link'] });
   });
 

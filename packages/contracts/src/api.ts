@@ -14,6 +14,7 @@ import { orgRoutes } from './org.ts';
 import { patrolRoutes } from './patrol.ts';
 import { fieldRoutes } from './field.ts';
 import { portalRoutes } from './portal.ts';
+import { portalSignInRoutes } from './portal-sign-in.ts';
 import { orderMapRoutes } from './order-map.ts';
 import { orderActionRoutes, orderRoutes } from './orders.ts';
 import { publicRoutes } from './public.ts';
@@ -48,7 +49,7 @@ export const apiRoutes = {
   ...prefixed('calendar', calendarRoutes),
   ...prefixed('patrol', patrolRoutes),
   ...prefixed('field', fieldRoutes),
-  ...prefixed('portal', portalRoutes),
+  ...prefixed('portal', { ...portalRoutes, ...portalSignInRoutes }),
   ...prefixed('devices', deviceRoutes),
   ...prefixed('assessment', assessmentRoutes),
 };

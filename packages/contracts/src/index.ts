@@ -15,6 +15,7 @@ export * from './catalogue-admin.ts';
 export * from './patrol.ts';
 export * from './field.ts';
 export * from './portal.ts';
+export * from './portal-sign-in.ts';
 export * from './org.ts';
 export * from './calendar.ts';
 export * from './files.ts';

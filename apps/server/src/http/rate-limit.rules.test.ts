@@ -51,6 +51,8 @@ describe('rate limit rules', () => {
     expect(d.intake.integration.limit).toBeGreaterThan(d.intake.staff.limit);
     expect(d.uploadBytes.citizen.limit).toBeGreaterThan(10 * 1024 * 1024);
     expect(d.publicPerAddress).toEqual({ limit: 60, windowMs: 60_000 });
-    expect(rateLimits({ ...{ enabled: false, intakeCitizen: 1, intakeStaff: 2, intakeIntegration: 3, uploadFiles: 4, uploadMb: 11, publicPerMinute: 5 } }).uploadFiles.staff.limit).toBe(40);
+    expect(d.signInCodesPerAddress).toEqual({ limit: 20, windowMs: 3_600_000 });
+    expect(d.signInTriesPerAddress.limit).toBeGreaterThan(d.signInCodesPerAddress.limit);
+    expect(rateLimits({ ...{ enabled: false, intakeCitizen: 1, intakeStaff: 2, intakeIntegration: 3, uploadFiles: 4, uploadMb: 11, publicPerMinute: 5, signInCodesPerHour: 6, signInTriesPerHour: 7 } }).uploadFiles.staff.limit).toBe(40);
   });
 });

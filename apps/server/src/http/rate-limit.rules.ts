@@ -1,7 +1,7 @@
 /**
  * Rate limits (限流), pure rules: who is counted in which tier, the default windows and numbers, and one
  * fixed-window counter step. Intake (POST /api/v1/orders) and uploads are counted per account, the public
- * routes (callback links) per client address. The counters themselves live in memory per process
+ * routes (callback links, the portal, its SMS sign-in) per client address. The counters themselves live in memory per process
  * (rate-limiter.ts): with several processes, each allows its own share.
  */
 
@@ -20,6 +20,9 @@ export interface RateLimits {
   uploadFiles: Record<RateTier, RateWindow>;
   uploadBytes: Record<RateTier, RateWindow>;
   publicPerAddress: RateWindow;
+  /** The citizen portal's sign-in per client address: codes asked for, and codes tried (phones are counted in core). */
+  signInCodesPerAddress: RateWindow;
+  signInTriesPerAddress: RateWindow;
 }
 
 const MINUTE = 60_000;
@@ -37,6 +40,9 @@ export interface RateSettings {
   uploadMb: number;
   /** Requests per minute per client address on the public routes. */
   publicPerMinute: number;
+  /** SMS sign-in codes asked for, and sign-ins tried, per hour per client address (a carrier's NAT puts many citizens behind one). */
+  signInCodesPerHour: number;
+  signInTriesPerHour: number;
 }
 
 export const DEFAULT_RATE_SETTINGS: RateSettings = {
@@ -47,6 +53,8 @@ export const DEFAULT_RATE_SETTINGS: RateSettings = {
   uploadFiles: 60,
   uploadMb: 100,
   publicPerMinute: 60,
+  signInCodesPerHour: 20,
+  signInTriesPerHour: 60,
 };
 
 export function rateLimits(s: RateSettings = DEFAULT_RATE_SETTINGS): RateLimits {
@@ -61,6 +69,8 @@ export function rateLimits(s: RateSettings = DEFAULT_RATE_SETTINGS): RateLimits 
     uploadFiles: tiers(s.uploadFiles, s.uploadFiles * 10, s.uploadFiles * 10, 10 * MINUTE),
     uploadBytes: tiers(s.uploadMb * MB, s.uploadMb * 10 * MB, s.uploadMb * 10 * MB, 10 * MINUTE),
     publicPerAddress: { limit: s.publicPerMinute, windowMs: MINUTE },
+    signInCodesPerAddress: { limit: s.signInCodesPerHour, windowMs: 60 * MINUTE },
+    signInTriesPerAddress: { limit: s.signInTriesPerHour, windowMs: 60 * MINUTE },
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Rate limits on the HTTP API (issue 6, defect 12): intake and uploads per account, the public routes (and
  * Open311's) per client address; the citizen portal's reports and photos also as a citizen's intake and uploads
- * are counted, per address. Counters are in memory per process (a restart forgets them; N processes allow N times the
+ * are counted, per address, and its SMS sign-in codes and tries (a phone's own limits are in the database:
+ * core/portal/citizen-sign-in.ts). Counters are in memory per process (a restart forgets them; N processes allow N times the
  * numbers), which is enough to stop a flood; the rules and numbers are in rate-limit.rules.ts. A refusal is a
  * 429 with Retry-After and the usual error shape.
  */
@@ -47,6 +48,11 @@ export function installRateLimits(app: FastifyInstance, limits: RateLimits, limi
         limiter.take(`public-upload-bytes:${req.ip}`, Number(req.headers['content-length'] ?? 0) || 0, limits.uploadBytes.citizen);
       } else if (req.method === 'POST' && req.url.startsWith('/api/v1/public/reports')) {
         limiter.take(`public-intake:${req.ip}`, 1, limits.intake.citizen);
+      } else if (req.method === 'POST' && req.url.startsWith('/api/v1/public/citizen/codes')) {
+        // SMS codes cost money and reach a person: an address may not spray them over many numbers.
+        limiter.take(`citizen-codes:${req.ip}`, 1, limits.signInCodesPerAddress);
+      } else if (req.method === 'POST' && req.url.startsWith('/api/v1/public/citizen/session')) {
+        limiter.take(`citizen-sign-in:${req.ip}`, 1, limits.signInTriesPerAddress);
       }
     }
     // Open311 (routes/open311.routes.ts): reading is public, counted per address; posting is an integration's

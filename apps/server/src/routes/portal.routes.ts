@@ -5,6 +5,7 @@ import { nearbyReports } from '@liandong/core/portal/nearby-reports.ts';
 import { submitPublicReport, uploadPublicPhoto } from '@liandong/core/portal/report.ts';
 import { reportPhoto, trackReport } from '@liandong/core/portal/track-report.ts';
 import { publicCategories } from '@liandong/core/portal/public-categories.ts';
+import { citizenOf } from '../http/citizen-session.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { requestLang } from '../http/lang.ts';
 import { headerOf } from '../http/request-headers.ts';
@@ -12,7 +13,8 @@ import type { Platform } from '../platform.ts';
 
 /**
  * The citizen portal (群众随手拍): no account, the tracking code is the key; every route is counted per address
- * (http/rate-limit.ts; uploads and reports more tightly).
+ * (http/rate-limit.ts; uploads and reports more tightly). A citizen signed in by SMS code (portal-sign-in.routes.ts)
+ * reports and says 我也遇到 with the number he proved.
  */
 export function portalRoutes(app: FastifyInstance, p: Platform): void {
   app.register(async (scope) => {
@@ -30,7 +32,7 @@ export function portalRoutes(app: FastifyInstance, p: Platform): void {
   });
 
   contractRoute(app, routes.report, async (req, reply) => {
-    const r = await submitPublicReport(p.db, req.body, headerOf(req, 'idempotency-key'), p.services);
+    const r = await submitPublicReport(p.db, req.body, headerOf(req, 'idempotency-key'), p.services, await citizenOf(req, p));
     if (r.replayed) reply.header('Idempotent-Replayed', 'true');
     else reply.status(201);
     return r.receipt;
@@ -45,7 +47,7 @@ export function portalRoutes(app: FastifyInstance, p: Platform): void {
   });
 
   contractRoute(app, routes.meToo, async (req, reply) => {
-    const r = await meToo(p.db, req.params.code, req.body, headerOf(req, 'idempotency-key'), p.services);
+    const r = await meToo(p.db, req.params.code, req.body, headerOf(req, 'idempotency-key'), p.services, await citizenOf(req, p));
     if (r.replayed) reply.header('Idempotent-Replayed', 'true');
     return r.receipt;
   });

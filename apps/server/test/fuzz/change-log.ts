@@ -7,9 +7,9 @@ import type { Queryable } from '@liandong/db';
 
 /**
  * Tables a refused request may legitimately write to: the record of failed sign-ins and their
- * throttling, sessions, and the audit trail of who searched or unmasked what.
+ * throttling (a wrong SMS code is counted on its row), sessions, and the audit trail of who searched or unmasked what.
  */
-export const MAY_CHANGE_ON_REFUSAL = /^(login_|sessions$|audit)/;
+export const MAY_CHANGE_ON_REFUSAL = /^(login_|sessions$|citizen_sign_in_codes$|audit)/;
 
 export async function installChangeLog(q: Queryable): Promise<string[]> {
   await q.query('create table if not exists fuzz_changes (id bigserial primary key, tbl text not null, op text not null)');

@@ -88,6 +88,7 @@ export const settingsZh = {
       citizen_closed: '办结告知',
       citizen_merged: '并单告知',
       callback_request: '回访邀请',
+      citizen_sign_in_code: '随手拍登录验证码',
     },
     vars: {
       orderCode: '工单编号',
@@ -110,6 +111,8 @@ export const settingsZh = {
       intoOrderCode: '并入的工单编号',
       link: '回访链接',
       instruction: '批示内容',
+      code: '验证码',
+      minutes: '有效分钟数',
     },
     samples: {
       orderCode: 'LD20261206000123',
@@ -132,6 +135,8 @@ export const settingsZh = {
       intoOrderCode: 'LD20261206000100',
       link: 'https://12345.example.cn/c/cb_a1b2',
       instruction: '请城管局三日内办结并报告',
+      code: '048213',
+      minutes: '5',
     },
   },
   channels: {
@@ -192,7 +197,7 @@ export const settingsZh = {
     detailTitle: '消息详情 · {{id}}',
     templateWithCode: '{{name}}（{{code}}）',
     empty: '没有符合条件的消息',
-    storedHint: '已存储：站内信，或渠道停用时只保存不发送',
+    storedHint: '已存储：站内信，或渠道停用时只保存不发送（未配置短信网关时，群众的登录验证码在此查看后转告）',
   },
 } as const;
 
@@ -279,6 +284,7 @@ export const settingsEn: Shape<typeof settingsZh> = {
       citizen_closed: 'Closed (to citizen)',
       citizen_merged: 'Merged (to citizen)',
       callback_request: 'Callback invitation',
+      citizen_sign_in_code: 'Portal sign-in code',
     },
     vars: {
       orderCode: 'order number',
@@ -301,6 +307,8 @@ export const settingsEn: Shape<typeof settingsZh> = {
       intoOrderCode: 'merged into order',
       link: 'callback link',
       instruction: 'instruction',
+      code: 'code',
+      minutes: 'minutes valid',
     },
     samples: {
       orderCode: 'LD20261206000123',
@@ -323,6 +331,8 @@ export const settingsEn: Shape<typeof settingsZh> = {
       intoOrderCode: 'LD20261206000100',
       link: 'https://12345.example.cn/c/cb_a1b2',
       instruction: 'City management to close it within three days and report',
+      code: '048213',
+      minutes: '5',
     },
   },
   channels: {
@@ -383,6 +393,6 @@ export const settingsEn: Shape<typeof settingsZh> = {
     detailTitle: 'Message · {{id}}',
     templateWithCode: '{{name}} ({{code}})',
     empty: 'No messages match',
-    storedHint: 'Stored: an inbox message, or kept without sending while its channel is off',
+    storedHint: 'Stored: an inbox message, or kept without sending while its channel is off (with no SMS gateway, a citizen’s sign-in code is read here and passed on)',
   },
 };

@@ -1,10 +1,11 @@
-/** 随手拍: report a problem, or follow one by its tracking code. */
+/** 随手拍: report a problem, or follow one by its tracking code; 我的 (the tab) for the reports of one's number. */
 import { useState } from 'react';
 import { Button, Form, Input } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../shared/FormAlert.tsx';
 import { PhoneLanguageSwitch } from '../shared/PhoneLanguageSwitch.tsx';
+import { PortalTabs } from './PortalTabs.tsx';
 
 const CODE = /^Q[0-9A-HJKMNP-TV-Z]{10}$/;
 
@@ -19,7 +20,7 @@ export function HomePage() {
     navigate(`/track/${code}`);
   };
   return (
-    <>
+    <div className="portal-tabbed">
       <header className="portal-head">
         <h1>{t('portal.app.title')}</h1>
         <p>{t('portal.app.subtitle')}</p>
@@ -44,6 +45,7 @@ export function HomePage() {
       <div className="portal-lang">
         <PhoneLanguageSwitch label="语言 Language" />
       </div>
-    </>
+      <PortalTabs />
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-/** The citizen portal (群众随手拍), served at /portal/: antd-mobile in Chinese (English on the switch), no sign-in. */
+/** The citizen portal (群众随手拍), served at /portal/: antd-mobile in Chinese (English on the switch); no account (a sign-in by SMS code shows 我的上报). */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';

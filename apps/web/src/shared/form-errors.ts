@@ -5,12 +5,19 @@
  * `alias` renames a server field the form asks for differently. Beside the field its name is not said again:
  * 「字段 config.url：应为 http(s) 网址」 reads 「应为 http(s) 网址」 there.
  */
-import type { FormInstance } from 'antd';
 import i18n from '../i18n.ts';
 import { ApiFailure } from './api.ts';
 
+/**
+ * A form whose fields can be given errors: antd's in the console, antd-mobile's in the phone apps. Each types its
+ * field names by its values; the name here comes from the server's answer, so the entry is passed as checked above.
+ */
+export interface FieldErrorTarget {
+  setFields(fields: never[]): void;
+}
+
 /** Answers false when no field of `fields` is meant, for the caller to show the refusal elsewhere. */
-export function showFieldError(form: FormInstance, e: unknown, fields: readonly string[], alias: Readonly<Record<string, string>> = {}): boolean {
+export function showFieldError(form: FieldErrorTarget, e: unknown, fields: readonly string[], alias: Readonly<Record<string, string>> = {}): boolean {
   if (!(e instanceof ApiFailure) || !e.field) return false;
   const path = e.field.replace(/^\//, '').replace(/\//g, '.');
   const named = alias[path] ?? path;
@@ -20,12 +27,12 @@ export function showFieldError(form: FormInstance, e: unknown, fields: readonly 
   const name = field ? field.split('.') : row && fields.includes(row[1]!) ? [row[1]!, Number(row[2]), row[3]!] : null;
   if (!name) return false;
   const prefix = [`字段 ${path}：`, `请求体字段 ${path} `, `Field ${path}: `, `Field ${path} `].find((p) => e.message.startsWith(p));
-  form.setFields([{ name, errors: [prefix ? e.message.slice(prefix.length) : e.message] }]);
+  form.setFields([{ name, errors: [prefix ? e.message.slice(prefix.length) : e.message] }] as never[]);
   return true;
 }
 
 /** The refusal next to its field, else in `setError` (cleared when it went to a field). */
-export function showFormError(form: FormInstance, e: unknown, fields: readonly string[], setError: (message: string | null) => void): void {
+export function showFormError(form: FieldErrorTarget, e: unknown, fields: readonly string[], setError: (message: string | null) => void): void {
   if (showFieldError(form, e, fields)) setError(null);
   else setError(e instanceof ApiFailure ? e.message : i18n.t('error.unknown'));
 }

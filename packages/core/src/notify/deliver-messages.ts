@@ -135,7 +135,7 @@ async function record(db: Queryable, m: OutboxRow, o: Outcome, now: Date, policy
   if (o.kind === 'sent') {
     const r = await db.query(
       `update outbox set status = 'sent', sent_at = $3, next_attempt_at = null, last_error = null, address = $4, body = $5 where ${mine}`,
-      [m.id, m.attempts, now, o.address, maskSecrets(m.body)],
+      [m.id, m.attempts, now, o.address, maskSecrets(m.body, { template: m.template })],
     );
     report.sent += r.rowCount;
   } else if (o.kind === 'deferred') {
@@ -146,7 +146,7 @@ async function record(db: Queryable, m: OutboxRow, o: Outcome, now: Date, policy
     const r = await db.query(
       `update outbox set status = $3, next_attempt_at = $4, last_error = $5, address = coalesce($6, address),
               body = case when $3 = 'pending' then body else $7 end where ${mine}`,
-      [m.id, m.attempts, next.status, next.status === 'pending' ? next.nextAttemptAt : null, o.error.slice(0, 500), o.address ?? null, maskSecrets(m.body)],
+      [m.id, m.attempts, next.status, next.status === 'pending' ? next.nextAttemptAt : null, o.error.slice(0, 500), o.address ?? null, maskSecrets(m.body, { template: m.template })],
     );
     if (next.status === 'pending') report.retried += r.rowCount;
     else report.failed += r.rowCount;

@@ -21,6 +21,7 @@ export const TEMPLATE_PLACEHOLDERS = {
   'citizen.closed': ['orderCode'], // 办结告知
   'citizen.merged': ['orderCode', 'intoOrderCode'], // 并单告知
   'callback.request': ['orderCode', 'link'], // 回访
+  'citizen.sign_in_code': ['code', 'minutes'], // 随手拍登录验证码 (portal/citizen-sign-in.ts)
   'supervision.instruction': ['orderCode', 'unitName', 'leaderName', 'instruction'], // 领导批示
   'order.reopened': ['orderCode', 'unitName', 'reason'], // 重办
 } as const satisfies Record<string, readonly string[]>;

@@ -18,7 +18,7 @@ const LINK = { zh: '回访链接', en: 'Callback link' };
  * reporters of a merged order (并案) — after another reporter's answer was the callback: theirs is recorded too.
  * A reopened order's old links no longer speak of its result.
  */
-const RATEABLE: ReadonlySet<string> = new Set(['pending_callback', 'pending_close', 'closed']);
+export const RATEABLE: ReadonlySet<string> = new Set(['pending_callback', 'pending_close', 'closed']);
 
 interface LinkRow {
   order_id: number;

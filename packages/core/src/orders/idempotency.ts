@@ -50,3 +50,8 @@ export async function claimIdempotencyKey(tx: Queryable, k: { scope: string; key
   if (taken.rows[0].request_hash !== k.hash) throw keyReused();
   return false;
 }
+
+/** Whether a key was taken already in a scope (a retry, to be answered as the first, whatever limits say now). */
+export async function isKeyTaken(q: Queryable, scope: string, key: string): Promise<boolean> {
+  return (await q.query('select 1 from idempotency_keys where scope = $1 and key = $2', [scope, key])).rows.length > 0;
+}

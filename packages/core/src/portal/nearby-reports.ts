@@ -14,7 +14,7 @@ import { toWgs84 } from '../territory/index.ts';
 import { defaultRadius, rankSimilar } from '../orders/similar/similar-cases.ts';
 import { boxAround, type Asked } from '../orders/similar/similar-cases.rules.ts';
 import { ensureTrackingCodes, nearbyCandidates, publicPhotos } from './portal.repository.ts';
-import { NEARBY_CLOSED_DAYS, NEARBY_LIMIT, NEARBY_NATURES, NEARBY_TEXT_CHARS, publicPhotoUrl, publicText } from './portal.rules.ts';
+import { NEARBY_CLOSED_DAYS, NEARBY_LIMIT, NEARBY_NATURES, LISTED_TEXT_CHARS, publicPhotoUrl, publicText } from './portal.rules.ts';
 
 /** At most this many of the newest orders in the circle are weighed. */
 const MAX_CANDIDATES = 400;
@@ -50,7 +50,7 @@ export async function nearbyReports(q: Queryable, input: NearbyInput, lang: Lang
       return {
         trackingCode: code,
         category: (lang === 'en' ? (c.row.category_name_en ?? c.row.category_name) : c.row.category_name) ?? null,
-        description: publicText(c.row.description, NEARBY_TEXT_CHARS),
+        description: publicText(c.row.description, LISTED_TEXT_CHARS),
         distanceM: Math.round(c.facts.distanceM),
         ageHours: Math.round(c.facts.ageHours * 10) / 10,
         state: lang === 'en' ? c.row.label_en : c.row.label_zh,

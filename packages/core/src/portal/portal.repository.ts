@@ -70,16 +70,22 @@ export interface PublicOrderRow {
 }
 
 export async function publicOrderRow(q: Queryable, id: number): Promise<PublicOrderRow> {
+  return (await publicOrderRows(q, [id])).get(id)!;
+}
+
+/** The public rows of some orders, by id. */
+export async function publicOrderRows(q: Queryable, ids: readonly number[]): Promise<Map<number, PublicOrderRow>> {
+  if (!ids.length) return new Map();
   const r = await q.query<PublicOrderRow>(
     `select o.id, o.code, o.state, s.label_zh, s.label_en, o.nature, n.name_zh as nature_zh, n.name_en as nature_en,
             c.name as category_name, c.name_en as category_name_en, o.description, o.address, o.lng, o.lat, o.created_at, o.closed_at,
             o.satisfaction, (select count(*)::int from order_reporters r where r.order_id = o.id) as reporters
        from orders o join order_states s on s.code = o.state join natures n on n.code = o.nature
        left join categories c on c.code = o.category_code
-      where o.id = $1`,
-    [id],
+      where o.id = any($1::bigint[])`,
+    [ids],
   );
-  return r.rows[0]!;
+  return new Map(r.rows.map((o) => [Number(o.id), o]));
 }
 
 /** The events of an order (and a few of another, e.g. the merged one's own merge), with unit names only. */

@@ -32,8 +32,24 @@ export const NEARBY_NATURES = ['complaint', 'suggestion'] as const;
 /** A closed order is still shown near its point for this long (someone may report it again). */
 export const NEARBY_CLOSED_DAYS = 3;
 export const NEARBY_LIMIT = 5;
-/** How much of a description the public is shown beside a nearby report. */
-export const NEARBY_TEXT_CHARS = 80;
+/** How much of a description the public is shown in a list (the nearby reports, 我的上报). */
+export const LISTED_TEXT_CHARS = 80;
+
+/**
+ * Reports (and 我也遇到) one mobile number may make in a day through the portal, signed in or not: more is a flood,
+ * not a citizen (429). A retry of one already made is answered as before.
+ */
+export const REPORTS_PER_PHONE_PER_DAY = 20;
+
+/**
+ * A sliding window's wait: milliseconds until fewer than `limit` of the moments `times` lie within `windowMs`
+ * before now (0 when one more fits).
+ */
+export function windowWaitMs(times: readonly Date[], now: Date, limit: number, windowMs: number): number {
+  const ages = times.map((d) => now.getTime() - d.getTime()).filter((age) => age >= 0 && age < windowMs).sort((a, b) => a - b);
+  // The oldest of the newest `limit` must leave the window before one more fits.
+  return ages.length >= limit ? windowMs - ages[limit - 1]! : 0;
+}
 
 /** An order's states where it is over (a "me too" is refused). */
 export const FINISHED_STATES: readonly StateCode[] = ['closed', 'rejected', 'merged', 'voided'];

@@ -8,18 +8,22 @@
  * signed-in user's; a retry with the same key and body answers the first receipt; the same key with another body
  * is refused (422).
  */
-import type { Db } from '@liandong/db';
+import type { Db, Queryable } from '@liandong/db';
 import type { CreateOrderInput, PublicReportInput, ReportReceipt } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { createOrder } from '../orders/create-order.ts';
 import { ATTACHMENT_UNAVAILABLE } from '../orders/attachments.ts';
-import { validateIdempotencyKey } from '../orders/idempotency.ts';
+import { isKeyTaken, validateIdempotencyKey } from '../orders/idempotency.ts';
 import type { OrderServices } from '../orders/order-services.ts';
-import { DomainError, invalidField, unprocessable } from '../shared/errors.ts';
+import { DomainError, invalidField, TooManyRequests, unprocessable } from '../shared/errors.ts';
 import { storePublicPhoto, type Upload } from '../files/files.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { ensureTrackingCode } from './portal.repository.ts';
-import { trackUrlOf } from './portal.rules.ts';
+import type { CitizenSession } from './citizen-sign-in.ts';
+import { reportTimesSince } from './my-reports.repository.ts';
+import { REPORTS_PER_PHONE_PER_DAY, trackUrlOf, windowWaitMs } from './portal.rules.ts';
+
+const DAY = 86_400_000;
 
 /** Who registers what the portal's citizens send: the citizen role and no user (the order's creator is nobody). */
 export const PORTAL_ACTOR: Actor = { userId: 0, username: 'portal', displayName: '群众随手拍', roles: new Set(['citizen']), unitId: null, unitIds: [], areaCodes: [] };
@@ -43,10 +47,31 @@ export async function uploadPublicPhoto(db: Db, store: FileStore, upload: Upload
   return storePublicPhoto(db, store, PORTAL_ACTOR, upload, now);
 }
 
-/** The reporter row a portal citizen becomes: anonymous unless he gave his name or number and did not ask for it. */
-export function reporterOf(r: PublicReportInput['reporter']): NonNullable<CreateOrderInput['reporter']> {
+/**
+ * The reporter row a portal citizen becomes: anonymous unless he gave his name or number and did not ask for it.
+ * A citizen signed in (citizen-sign-in.ts) is called back on the number he proved, whatever the body says: the
+ * server decides it, so 我的上报 lists exactly what was reported with that number.
+ */
+export function reporterOf(r: PublicReportInput['reporter'], citizen?: CitizenSession | null): NonNullable<CreateOrderInput['reporter']> {
   const name = r?.name?.trim() || undefined;
-  return { name, phone: r?.phone, anonymous: r?.anonymous ?? (!name && !r?.phone) };
+  const phone = citizen?.phone ?? r?.phone;
+  return { name, phone, anonymous: r?.anonymous ?? (!name && !phone) };
+}
+
+/**
+ * A number's daily limit (REPORTS_PER_PHONE_PER_DAY), or 429; a retry of a request already taken (its key in
+ * `scope`) is let through to be answered as the first.
+ */
+export async function assertReportsLeft(q: Queryable, phone: string | undefined, key: { scope: string; key: string }, now: Date): Promise<void> {
+  if (!phone || (await isKeyTaken(q, key.scope, key.key))) return;
+  const times = await reportTimesSince(q, phone, new Date(now.getTime() - DAY), REPORTS_PER_PHONE_PER_DAY);
+  const wait = Math.ceil(windowWaitMs(times, now, REPORTS_PER_PHONE_PER_DAY, DAY) / 1000);
+  if (wait > 0) {
+    throw new TooManyRequests(wait, 'rate_limited', {
+      zh: `该手机号今日反映次数已达上限（${REPORTS_PER_PHONE_PER_DAY} 次），请拨打 12345 热线或稍后再试`,
+      en: `This number has made ${REPORTS_PER_PHONE_PER_DAY} reports in a day; call the 12345 hotline or try later`,
+    });
+  }
 }
 
 /** An attachment refusal named as the portal's body names it (`photos`). */
@@ -58,8 +83,16 @@ function photosRefused(err: unknown): never {
   throw err;
 }
 
-export async function submitPublicReport(db: Db, body: PublicReportInput, idempotencyKey: string | undefined, services: OrderServices): Promise<{ replayed: boolean; receipt: ReportReceipt }> {
+export async function submitPublicReport(
+  db: Db,
+  body: PublicReportInput,
+  idempotencyKey: string | undefined,
+  services: OrderServices,
+  citizen?: CitizenSession | null,
+): Promise<{ replayed: boolean; receipt: ReportReceipt }> {
   const key = publicIdempotencyKey(idempotencyKey);
+  const reporter = reporterOf(body.reporter, citizen);
+  await assertReportsLeft(db, reporter.phone, { scope: PORTAL_KEY_SCOPE, key }, services.clock());
   const input: CreateOrderInput = {
     channel: PORTAL_CHANNEL,
     nature: body.nature,
@@ -67,7 +100,7 @@ export async function submitPublicReport(db: Db, body: PublicReportInput, idempo
     location: body.location,
     ...(body.address?.trim() ? { address: body.address.trim() } : {}),
     ...(body.categoryCode ? { categoryCode: body.categoryCode } : {}),
-    reporter: reporterOf(body.reporter),
+    reporter,
     attachments: body.photos ?? [],
   };
   const r = await createOrder(db, PORTAL_ACTOR, input, key, services, { idempotencyScope: PORTAL_KEY_SCOPE }).catch(photosRefused);

@@ -32,13 +32,18 @@ export interface ResolvedReport {
 export async function resolveTrackingCode(q: Queryable, code: string): Promise<ResolvedReport> {
   const own = await orderByTrackingCode(q, code);
   if (!own || own.confidential) throw notFound(REPORT);
+  return { own, shown: await followMerges(q, own) };
+}
+
+/** The order shown for a (non-confidential) order: itself, or the order it was merged into unless that is confidential. */
+export async function followMerges(q: Queryable, own: CodedOrder): Promise<CodedOrder> {
   let shown = own;
   for (let hop = 0; hop < MAX_MERGE_HOPS && shown.state === 'merged' && shown.merged_into_id; hop++) {
     const into = await codedOrder(q, Number(shown.merged_into_id));
     if (!into || into.confidential) break;
     shown = into;
   }
-  return { own, shown };
+  return shown;
 }
 
 export async function trackReport(q: Queryable, code: string, lang: Lang): Promise<PublicReport> {

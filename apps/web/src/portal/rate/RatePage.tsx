@@ -3,7 +3,8 @@
  * (and whether the problem is solved; if not, it is handled again). The link answers once.
  */
 import { useState } from 'react';
-import { Button, Checkbox, ErrorBlock, Form, NavBar, Result, Selector, TextArea } from 'antd-mobile';
+import { Button, Checkbox, ErrorBlock, Form, Result, Selector, TextArea } from 'antd-mobile';
+import { PortalNavBar } from '../PortalNavBar.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +39,7 @@ export function RatePage() {
   const dissatisfied = (Form.useWatch('satisfaction', form) ?? [])[0]?.includes('dissatisfied');
   return (
     <>
-      <NavBar onBack={() => navigate('/')}>{t('portal.rate.title')}</NavBar>
+      <PortalNavBar onBack={() => navigate('/')}>{t('portal.rate.title')}</PortalNavBar>
       {link.error && <ErrorBlock status="empty" title={t('portal.rate.closed')} description="" />}
       {done && <Result status="success" title={t('portal.rate.thanks')} />}
       {l && !done && (

@@ -1,10 +1,12 @@
 /**
  * 反映问题: photos, the phone's position, the kind of request, the words, and how to be called back (or anonymous).
  * Before it goes, the public reports of the same kind nearby are shown (duplicate detection): "我也遇到" adds the
- * citizen to one of them instead of making another order.
+ * citizen to one of them instead of making another order. Signed in (我的), the number is his, filled in and locked:
+ * the server calls back the number he proved whatever the form sends.
  */
-import { useState } from 'react';
-import { Button, Form, Input, NavBar, Selector, Switch, TextArea } from 'antd-mobile';
+import { useEffect, useState } from 'react';
+import { Button, Form, Input, Selector, Switch, TextArea } from 'antd-mobile';
+import { PortalNavBar } from '../PortalNavBar.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +19,7 @@ import { NearbyReports } from './NearbyReports.tsx';
 import { PortalPhotos, type UploadedPhoto } from './PortalPhotos.tsx';
 import { PlacePicker } from './PlacePicker.tsx';
 import type { LngLat } from '../../map/crs.ts';
+import { useCitizen } from '../mine/use-citizen.ts';
 
 interface Values {
   nature: (typeof PORTAL_NATURES)[number][];
@@ -44,6 +47,10 @@ export function ReportPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const position = usePosition();
+  const citizen = useCitizen().data;
+  useEffect(() => {
+    if (citizen) form.setFieldsValue({ phone: citizen.phone });
+  }, [citizen, form]);
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -121,7 +128,7 @@ export function ReportPage() {
 
   return (
     <>
-      <NavBar onBack={() => navigate('/')}>{t('portal.report.title')}</NavBar>
+      <PortalNavBar onBack={() => navigate('/')}>{t('portal.report.title')}</PortalNavBar>
       <Form form={form} name="report" layout="vertical" initialValues={{ nature: ['complaint'] }}>
         <Form.Item label={t('portal.report.photos')}>
           <PortalPhotos photos={photos} onChange={setPhotos} onError={setError} />
@@ -143,8 +150,8 @@ export function ReportPage() {
         <Form.Item name="description" label={t('portal.report.description')}>
           <TextArea rows={4} maxLength={2000} showCount placeholder={t('portal.report.descriptionPlaceholder')} />
         </Form.Item>
-        <Form.Item name="phone" label={t('portal.report.phone')}>
-          <Input type="tel" inputMode="numeric" maxLength={11} clearable />
+        <Form.Item name="phone" label={t('portal.report.phone')} description={citizen ? t('portal.report.phoneSignedIn') : undefined}>
+          <Input type="tel" inputMode="numeric" maxLength={11} clearable={!citizen} readOnly={!!citizen} />
         </Form.Item>
         <Form.Item name="name" label={t('portal.report.name')}>
           <Input maxLength={60} clearable />

@@ -1,7 +1,8 @@
 /** 办理进度: a report's public timeline by its tracking code — its steps, the departments and public replies, no person. */
-import { ErrorBlock, Image, List, NavBar, Space, Steps, Tag } from 'antd-mobile';
+import { ErrorBlock, Image, List, Space, Steps, Tag } from 'antd-mobile';
+import { PortalNavBar } from '../PortalNavBar.tsx';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SATISFACTION_LABELS } from '@liandong/contracts';
 import { ApiFailure, call } from '../../shared/api.ts';
@@ -12,12 +13,14 @@ export function TrackPage() {
   const { t, i18n } = useTranslation();
   const { code } = useParams();
   const navigate = useNavigate();
+  // Opened from 我的上报, back goes there.
+  const from = (useLocation().state as { from?: string } | null)?.from === '/mine' ? '/mine' : '/';
   const report = useQuery({ queryKey: ['portal', 'track', code, i18n.language], queryFn: () => call('portal.track', { params: { code: code! } }), refetchInterval: 60_000 });
   const r = report.data;
   const missing = report.error instanceof ApiFailure && report.error.status === 404;
   return (
     <>
-      <NavBar onBack={() => navigate('/')}>{t('portal.track.title')}</NavBar>
+      <PortalNavBar onBack={() => navigate(from)}>{t('portal.track.title')}</PortalNavBar>
       {missing && <ErrorBlock status="empty" title={t('portal.track.notFound')} description={code} />}
       {r && (
         <>
