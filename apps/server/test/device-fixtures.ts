@@ -44,9 +44,16 @@ export async function uploadSnapshot(s: TestServer, d: TestDevice, bytes: Buffer
   return { status: res.status, body: (await res.json()) as any };
 }
 
-/** A camera's picture: a JPEG of `width` × `height` in one colour. */
-export function cameraJpeg(colour = '#3a6ea5', width = 640, height = 360): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 80 }).toBuffer();
+/** A camera's picture, 640 × 360: a road with a puddle of `colour` and the camera's caption burnt in, as a JPEG. */
+export function cameraJpeg(colour = '#3a6ea5', caption = 'CAM 2026-05-01 08:00:00'): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360">
+    <rect width="640" height="150" fill="#9fb8c8"/><rect y="150" width="640" height="210" fill="#5b5f63"/>
+    <polygon points="300,150 340,150 420,360 220,360" fill="#d8d8d0" opacity="0.5"/>
+    <ellipse cx="330" cy="280" rx="170" ry="48" fill="${colour}" opacity="0.85"/>
+    <rect x="12" y="12" width="300" height="26" fill="#000" opacity="0.5"/>
+    <text x="20" y="31" font-family="monospace" font-size="16" fill="#fff">${caption.replace(/[<&]/g, '')}</text>
+  </svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 }
 
 export const secondsAgo = (s: number) => new Date(Date.now() - s * 1000).toISOString();

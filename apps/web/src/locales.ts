@@ -1,5 +1,6 @@
 /** The console's message catalogues: zh-CN first, English on the switch. Domain words come from contracts' vocabulary. */
 import { adminEn, adminZh } from './admin/admin.locales.ts';
+import { detectionsEn, detectionsZh } from './detections/detections.locales.ts';
 import type { Shape } from './locales-shape.ts';
 
 export const zhCN = {
@@ -27,6 +28,7 @@ export const zhCN = {
     desk: '我的工作台',
     intake: '来电登记',
     board: '督办看板',
+    detections: '事件审核',
     admin: '系统管理',
     signOut: '退出登录',
     language: 'English',
@@ -213,6 +215,7 @@ export const zhCN = {
     dialog: { raise: '督办', reply: '回复督办', review: '督办验收', instruct: '领导批示' },
   },
   admin: adminZh,
+  detections: detectionsZh,
   bulk: {
     toolbar: '批量操作',
     selected: '已选 {{n}} 条',
@@ -254,6 +257,7 @@ export const en: Shape<typeof zhCN> = {
     desk: 'My desk',
     intake: 'Register a call',
     board: 'Supervision board',
+    detections: 'Detection review',
     admin: 'Administration',
     signOut: 'Sign out',
     language: '中文',
@@ -440,6 +444,7 @@ export const en: Shape<typeof zhCN> = {
     dialog: { raise: 'Supervise', reply: 'Reply to the supervision', review: 'Review the reply', instruct: 'Leader’s instruction' },
   },
   admin: adminEn,
+  detections: detectionsEn,
   bulk: {
     toolbar: 'Bulk actions',
     selected: '{{n}} selected',

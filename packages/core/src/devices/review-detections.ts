@@ -38,12 +38,14 @@ export interface FoldRow {
   order_id: number | null;
   reviewed_at: Date | null;
   snapshot: string | null;
+  place: string;
 }
 
-/** A fold with its type, its first device and the snapshot of its latest detection that has one. */
+/** A fold with its type, its first device, its place by name and the snapshot of its latest detection that has one. */
 export const FOLD_SELECT = `select f.id, f.type_code, t.name_zh as type_name, t.name_en as type_name_en, f.status, f.lng, f.lat, f.grid_code, f.town_code,
   d.code as device_code, d.name as device_name, f.first_at, f.last_at, f.event_count, f.max_confidence, f.order_id, f.reviewed_at,
-  (select e.snapshot from device_events e where e.fold_id = f.id and e.snapshot is not null order by e.detected_at desc, e.id desc limit 1) as snapshot
+  (select e.snapshot from device_events e where e.fold_id = f.id and e.snapshot is not null order by e.detected_at desc, e.id desc limit 1) as snapshot,
+  concat_ws(' / ', (select name from divisions where code = f.town_code), (select name from divisions where code = f.village_code), (select name from grids where code = f.grid_code)) as place
   from event_folds f join event_types t on t.code = f.type_code join devices d on d.id = f.first_device_id`;
 
 export function foldView(r: FoldRow, lang: 'zh' | 'en' = 'zh'): DetectionView {
@@ -54,6 +56,7 @@ export function foldView(r: FoldRow, lang: 'zh' | 'en' = 'zh'): DetectionView {
     location: { lng: r.lng, lat: r.lat },
     gridCode: r.grid_code,
     townCode: r.town_code,
+    place: r.place,
     device: { code: r.device_code, name: r.device_name },
     firstAt: iso(r.first_at),
     lastAt: iso(r.last_at),
