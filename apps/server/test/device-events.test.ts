@@ -3,9 +3,9 @@
  * replays, bad signatures, stale timestamps, devices out of their area and deactivated devices are refused or ignored;
  * a type under review waits for an operator.
  */
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointInGrid, startTestServer, type Client, type TestServer } from './harness.ts';
+import { detection, postSigned, registerDevice, signHeaders, type TestDevice } from './device-fixtures.ts';
 
 let s: TestServer;
 let admin: Client;
@@ -25,38 +25,17 @@ afterAll(async () => {
   await s?.close();
 });
 
-interface Device {
-  id: number;
-  code: string;
-  secret: string;
-  location: { lng: number; lat: number };
+async function register(gridIndex: number, at?: { lng: number; lat: number }): Promise<TestDevice> {
+  return registerDevice(admin, at ?? (await pointInGrid(s, grids[gridIndex]!.code)));
 }
 
-let seq = 0;
-async function register(gridIndex: number, at?: { lng: number; lat: number }): Promise<Device> {
-  const location = at ?? (await pointInGrid(s, grids[gridIndex]!.code));
-  const code = `CAM-${process.pid}-${++seq}`;
-  const r = await admin.post('/api/v1/admin/devices', { code, name: `测试摄像头 ${seq}`, kind: 'camera', location });
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return { id: r.body.device.id, code, secret: r.body.secret, location: r.body.device.location };
-}
-
-function sign(d: Pick<Device, 'code' | 'secret'>, raw: string, ts = String(Math.floor(Date.now() / 1000))) {
-  return { 'x-device-id': d.code, 'x-timestamp': ts, 'x-signature': createHmac('sha256', d.secret).update(`${ts}\n${raw}`).digest('hex') };
-}
-
-async function post(path: '/api/v1/events' | '/api/v1/events/batch', d: Device, body: unknown, headers?: Record<string, string>) {
-  const raw = JSON.stringify(body);
-  return s.anonymous.request('POST', path, raw, headers ?? sign(d, raw));
-}
-
+const post = (path: '/api/v1/events' | '/api/v1/events/batch', d: TestDevice, body: unknown, headers?: Record<string, string>) => postSigned(s, path, d, body, headers);
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
-const event = (eventId: string, extra: Record<string, unknown> = {}) => ({ eventId, type: 'illegal_parking', detectedAt: ago(1000), confidence: 0.93, ...extra });
 
 /** A point `m` metres east of `p`. */
 const east = (p: { lng: number; lat: number }, m: number) => ({ lng: p.lng + m / (111_320 * Math.cos((p.lat * Math.PI) / 180)), lat: p.lat });
 
-async function stored(d: Device): Promise<number> {
+async function stored(d: TestDevice): Promise<number> {
   const r = await s.platform.db.query<{ n: number }>('select count(*)::int as n from device_events where device_id = $1', [d.id]);
   return r.rows[0]!.n;
 }
@@ -102,13 +81,13 @@ describe('video and IoT events', () => {
 
   it('refuses a bad signature and stores nothing', async () => {
     const d = await register(0);
-    const raw = JSON.stringify({ device: d.code, ...event('bad-1') });
-    const r = await s.anonymous.request('POST', '/api/v1/events', raw, sign({ code: d.code, secret: 'f'.repeat(64) }, raw));
+    const raw = JSON.stringify({ device: d.code, ...detection('bad-1') });
+    const r = await s.anonymous.request('POST', '/api/v1/events', raw, signHeaders({ code: d.code, secret: 'f'.repeat(64) }, raw));
     expect(r.status).toBe(401);
     expect(r.body.error.code).toBe('bad_signature');
     expect(r.body.error.field).toBe('X-Signature');
     // The body changed after signing is refused as well.
-    const headers = sign(d, raw);
+    const headers = signHeaders(d, raw);
     const tampered = await s.anonymous.request('POST', '/api/v1/events', raw.replace('0.93', '0.99'), headers);
     expect(tampered.status).toBe(401);
     const en = await new (s.anonymous.constructor as typeof Client)(s.base, undefined, 'en').request('POST', '/api/v1/events', raw, { ...headers, 'x-signature': '00' });
@@ -118,20 +97,20 @@ describe('video and IoT events', () => {
 
   it('refuses a stale or far-future timestamp and stores nothing', async () => {
     const d = await register(0);
-    const raw = JSON.stringify({ device: d.code, ...event('stale-1') });
-    const stale = await s.anonymous.request('POST', '/api/v1/events', raw, sign(d, raw, String(Math.floor(Date.now() / 1000) - 600)));
+    const raw = JSON.stringify({ device: d.code, ...detection('stale-1') });
+    const stale = await s.anonymous.request('POST', '/api/v1/events', raw, signHeaders(d, raw, String(Math.floor(Date.now() / 1000) - 600)));
     expect(stale.status).toBe(401);
     expect(stale.body.error).toMatchObject({ code: 'stale_request', field: 'X-Timestamp' });
-    const future = await s.anonymous.request('POST', '/api/v1/events', raw, sign(d, raw, new Date(Date.now() + 10 * 60_000).toISOString()));
+    const future = await s.anonymous.request('POST', '/api/v1/events', raw, signHeaders(d, raw, new Date(Date.now() + 10 * 60_000).toISOString()));
     expect(future.status).toBe(401);
-    const rfc = await s.anonymous.request('POST', '/api/v1/events', raw, sign(d, raw, new Date().toISOString()));
+    const rfc = await s.anonymous.request('POST', '/api/v1/events', raw, signHeaders(d, raw, new Date().toISOString()));
     expect(rfc.status).toBe(200);
     expect(await stored(d)).toBe(1);
   });
 
   it('ignores a replayed event: answered as received, stored once', async () => {
     const d = await register(0);
-    const body = { device: d.code, ...event('replay-1', { type: 'garbage_overflow' }) };
+    const body = { device: d.code, ...detection('replay-1', { type: 'garbage_overflow' }) };
     const first = await post('/api/v1/events', d, body);
     expect(first.status).toBe(200);
     expect(first.body.outcome).toBe('created');
@@ -149,7 +128,7 @@ describe('video and IoT events', () => {
     if ((await s.platform.territory.lookup(other.lng, other.lat)).townCode !== grids[1]!.town) other = east(d.location, -300);
     const r = await post('/api/v1/events/batch', d, {
       device: d.code,
-      events: [event('a-1'), event('b-1', { location: other }), event('a-2', { detectedAt: ago(500) }), event('b-2', { location: east(other, 5), detectedAt: ago(500) }), event('low-1', { confidence: 0.5, location: east(d.location, 500) })],
+      events: [detection('a-1'), detection('b-1', { location: other }), detection('a-2', { detectedAt: ago(500) }), detection('b-2', { location: east(other, 5), detectedAt: ago(500) }), detection('low-1', { confidence: 0.5, location: east(d.location, 500) })],
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.items.map((i: { outcome: string }) => i.outcome)).toEqual(['created', 'created', 'folded', 'folded', 'below_threshold']);
@@ -162,9 +141,9 @@ describe('video and IoT events', () => {
 
   it('keeps a review type waiting for an operator of the area; confirmed, it becomes an order that later detections join', async () => {
     const d = await register(2);
-    const first = await post('/api/v1/events', d, { device: d.code, ...event('pond-1', { type: 'road_ponding', confidence: 0.7 }) });
+    const first = await post('/api/v1/events', d, { device: d.code, ...detection('pond-1', { type: 'road_ponding', confidence: 0.7 }) });
     expect(first.body).toMatchObject({ outcome: 'review', orderId: null });
-    const second = await post('/api/v1/events', d, { device: d.code, ...event('pond-2', { type: 'road_ponding', confidence: 0.9 }) });
+    const second = await post('/api/v1/events', d, { device: d.code, ...detection('pond-2', { type: 'road_ponding', confidence: 0.9 }) });
     expect(second.body).toMatchObject({ outcome: 'review', detectionId: first.body.detectionId });
     const operator = await s.as('zx_operator');
     const list = await operator.get('/api/v1/event-detections');
@@ -179,7 +158,7 @@ describe('video and IoT events', () => {
     expect(confirmed.body.orderId).toBeGreaterThan(0);
     const again = await operator.post(`/api/v1/event-detections/${first.body.detectionId}/confirm` as '/api/v1/event-detections/1/confirm');
     expect(again.status).toBe(409);
-    const later = await post('/api/v1/events', d, { device: d.code, ...event('pond-3', { type: 'road_ponding', confidence: 0.8 }) });
+    const later = await post('/api/v1/events', d, { device: d.code, ...detection('pond-3', { type: 'road_ponding', confidence: 0.8 }) });
     expect(later.body).toMatchObject({ outcome: 'folded', orderId: confirmed.body.orderId });
     const order = await operator.get(`/api/v1/orders/${confirmed.body.orderId}` as '/api/v1/orders/1');
     expect(order.body.channel.code).toBe('video');
@@ -187,25 +166,25 @@ describe('video and IoT events', () => {
 
   it('lets an operator dismiss a waiting detection; the spot’s later detections join it quietly', async () => {
     const d = await register(3);
-    const first = await post('/api/v1/events', d, { device: d.code, ...event('dis-1', { type: 'road_ponding' }) });
+    const first = await post('/api/v1/events', d, { device: d.code, ...detection('dis-1', { type: 'road_ponding' }) });
     const operator = await s.as('zx_operator');
     const dismissed = await operator.post(`/api/v1/event-detections/${first.body.detectionId}/dismiss` as '/api/v1/event-detections/1/dismiss');
     expect(dismissed.body.status).toBe('dismissed');
-    const later = await post('/api/v1/events', d, { device: d.code, ...event('dis-2', { type: 'road_ponding' }) });
+    const later = await post('/api/v1/events', d, { device: d.code, ...detection('dis-2', { type: 'road_ponding' }) });
     expect(later.body).toMatchObject({ outcome: 'dismissed', orderId: null, detectionId: first.body.detectionId });
   });
 
   it('refuses a detection outside the device’s town, and a deactivated device', async () => {
     const d = await register(0);
     const elsewhere = await pointInGrid(s, grids[1]!.code);
-    const out = await post('/api/v1/events', d, { device: d.code, ...event('far-1', { location: elsewhere }) });
+    const out = await post('/api/v1/events', d, { device: d.code, ...detection('far-1', { location: elsewhere }) });
     expect(out.status).toBe(403);
     expect(out.body.error.field).toBe('location');
-    const mismatch = await post('/api/v1/events', d, { device: 'OTHER-CAM', ...event('far-2') });
+    const mismatch = await post('/api/v1/events', d, { device: 'OTHER-CAM', ...detection('far-2') });
     expect(mismatch.status).toBe(403);
     const off = await admin.post(`/api/v1/admin/devices/${d.id}/deactivate` as '/api/v1/admin/devices/1/deactivate');
     expect(off.body.active).toBe(false);
-    const refused = await post('/api/v1/events', d, { device: d.code, ...event('off-1') });
+    const refused = await post('/api/v1/events', d, { device: d.code, ...detection('off-1') });
     expect(refused.status).toBe(403);
     expect(refused.body.error.field).toBe('X-Device-Id');
     expect(await stored(d)).toBe(0);
@@ -225,9 +204,9 @@ describe('video and IoT events', () => {
     expect(JSON.stringify(list.body)).not.toContain(d.secret);
     const rotated = await admin.post(`/api/v1/admin/devices/${d.id}/secret` as '/api/v1/admin/devices/1/secret');
     expect(rotated.body.secret).not.toBe(d.secret);
-    const old = await post('/api/v1/events', d, { device: d.code, ...event('rot-1') });
+    const old = await post('/api/v1/events', d, { device: d.code, ...detection('rot-1') });
     expect(old.status).toBe(401);
-    const fresh = await post('/api/v1/events', { ...d, secret: rotated.body.secret }, { device: d.code, ...event('rot-2') });
+    const fresh = await post('/api/v1/events', { ...d, secret: rotated.body.secret }, { device: d.code, ...detection('rot-2') });
     expect(fresh.status).toBe(200);
     const types = await admin.get('/api/v1/admin/event-types');
     expect(types.body.items.map((t) => t.code)).toEqual(expect.arrayContaining(['illegal_parking', 'garbage_overflow', 'road_ponding']));

@@ -1,4 +1,4 @@
-/** Routes of the console: sign-in when nobody is signed in; else the desk and the order detail inside the frame. */
+/** Routes of the console: sign-in when nobody is signed in; else the desk, the order detail and each page GET /me allows, inside the frame. */
 import { Spin } from 'antd';
 import { Route, Routes } from 'react-router';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
@@ -10,6 +10,7 @@ import { AdminPage, mayAdminister } from './admin/AdminPage.tsx';
 import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { OrderDetailPage } from './orders/OrderDetailPage.tsx';
 import { BoardPage } from './supervision/BoardPage.tsx';
+import { ReviewPage } from './detections/ReviewPage.tsx';
 import { AssessmentPage } from './assessment/AssessmentPage.tsx';
 
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
         <Route path="/orders/:id" element={<OrderDetailPage me={me.data} />} />
         {me.data.permissions.includes('orders.intake') && <Route path="/intake" element={<IntakePage me={me.data} />} />}
         {me.data.permissions.includes('supervision.board') && <Route path="/supervision" element={<BoardPage />} />}
+        {me.data.permissions.includes('events.review') && <Route path="/detections" element={<ReviewPage />} />}
         {me.data.permissions.includes('assessment.view') && <Route path="/assessment" element={<AssessmentPage />} />}
         {mayAdminister(me.data) && <Route path="/admin" element={<AdminPage me={me.data} />} />}
         <Route path="*" element={<DeskPage me={me.data} />} />

@@ -1,5 +1,6 @@
 /** The console's message catalogues: zh-CN first, English on the switch. Domain words come from contracts' vocabulary. */
 import { adminEn, adminZh } from './admin/admin.locales.ts';
+import { detectionsEn, detectionsZh } from './detections/detections.locales.ts';
 import { assessmentEn, assessmentZh } from './assessment/assessment.locales.ts';
 import type { Shape } from './locales-shape.ts';
 
@@ -28,6 +29,7 @@ export const zhCN = {
     desk: '我的工作台',
     intake: '来电登记',
     board: '督办看板',
+    detections: '事件审核',
     assessment: '考核排名',
     admin: '系统管理',
     signOut: '退出登录',
@@ -215,6 +217,7 @@ export const zhCN = {
     dialog: { raise: '督办', reply: '回复督办', review: '督办验收', instruct: '领导批示' },
   },
   admin: adminZh,
+  detections: detectionsZh,
   assessment: assessmentZh,
   bulk: {
     toolbar: '批量操作',
@@ -257,6 +260,7 @@ export const en: Shape<typeof zhCN> = {
     desk: 'My desk',
     intake: 'Register a call',
     board: 'Supervision board',
+    detections: 'Detection review',
     assessment: 'Assessment',
     admin: 'Administration',
     signOut: 'Sign out',
@@ -444,6 +448,7 @@ export const en: Shape<typeof zhCN> = {
     dialog: { raise: 'Supervise', reply: 'Reply to the supervision', review: 'Review the reply', instruct: 'Leader’s instruction' },
   },
   admin: adminEn,
+  detections: detectionsEn,
   assessment: assessmentEn,
   bulk: {
     toolbar: 'Bulk actions',

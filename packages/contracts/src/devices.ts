@@ -8,7 +8,8 @@
  * with the device's secret (the secret's text as UTF-8). A batch is one device's: the body names the device once.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, IdParams, Nullable, Obj, PagingFields, PageOf } from './common.ts';
+import { DateTime, IdParams, Nullable, Obj, OrderRefParams, PagingFields, PageOf } from './common.ts';
+import { FileId } from './files.ts';
 import { route } from './route.ts';
 import { CRS_CODES, literals } from './vocabulary.ts';
 
@@ -43,9 +44,11 @@ export const DeviceSchema = Obj({
   location: Obj({ lng: Type.Number(), lat: Type.Number() }, 'WGS-84'),
   gridCode: Nullable(Type.String({ description: 'its basic grid' })),
   townCode: Nullable(Type.String({ description: 'its town: detections elsewhere are refused' })),
+  place: Type.String({ description: 'its town, village and grid by name (镇 / 村 / 网格)' }),
   active: Type.Boolean(),
   createdAt: DateTime,
   secretRotatedAt: Nullable(DateTime),
+  lastDetectionAt: Nullable(Type.String({ format: 'date-time', description: 'when its latest detection was seen (none yet: null)' })),
 });
 export type DeviceView = Static<typeof DeviceSchema>;
 
@@ -166,6 +169,7 @@ export const DetectionSchema = Obj({
   location: Obj({ lng: Type.Number(), lat: Type.Number() }),
   gridCode: Nullable(Type.String()),
   townCode: Nullable(Type.String()),
+  place: Type.String({ description: 'its town, village and grid by name (镇 / 村 / 网格)' }),
   device: Obj({ code: Type.String(), name: Type.String() }, 'the device of its first detection'),
   firstAt: DateTime,
   lastAt: DateTime,
@@ -173,6 +177,7 @@ export const DetectionSchema = Obj({
   maxConfidence: Type.Number(),
   orderId: Nullable(Type.Integer()),
   reviewedAt: Nullable(DateTime),
+  snapshot: Nullable({ ...FileId, description: 'the snapshot of its latest detection that has one (GET /api/v1/files/{id})' }),
 });
 export type DetectionView = Static<typeof DetectionSchema>;
 
@@ -183,6 +188,41 @@ export const DetectionListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** One detection of an order's fold, as the order's readers see it. */
+export const OrderDetectionSchema = Obj({
+  id: Type.Integer(),
+  eventId: Type.String({ description: 'the device’s own id of it' }),
+  device: Obj({ code: Type.String(), name: Type.String() }),
+  detectedAt: DateTime,
+  receivedAt: DateTime,
+  location: Obj({ lng: Type.Number(), lat: Type.Number() }, 'WGS-84'),
+  gridCode: Nullable(Type.String()),
+  confidence: Type.Number(),
+  snapshot: Nullable({ ...FileId, description: 'its snapshot, readable as the order’s files are (GET /api/v1/files/{id})' }),
+});
+export type OrderDetectionView = Static<typeof OrderDetectionSchema>;
+
+/** 关联事件: the detections an order was made from (its fold), a page of them newest first, with the fold's figures. */
+export const OrderDetectionsSchema = Obj({
+  detection: Nullable({ ...DetectionSchema, description: 'the fold the order was made from; null: the order was not made from detections' }),
+  devices: Type.Array(Obj({ code: Type.String(), name: Type.String(), kind: literals(DEVICE_KINDS), count: Type.Integer({ description: 'its detections in the fold' }) })),
+  total: Type.Integer({ description: 'detections in the fold' }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  items: Type.Array(OrderDetectionSchema),
+});
+export type OrderDetections = Static<typeof OrderDetectionsSchema>;
+
+/** A snapshot a device uploaded: its id, for the `snapshot` of its detections. */
+export const SnapshotSchema = Obj({
+  id: FileId,
+  contentType: Type.String(),
+  size: Type.Integer(),
+  width: Nullable(Type.Integer()),
+  height: Nullable(Type.Integer()),
+});
+export type SnapshotView = Static<typeof SnapshotSchema>;
 
 export const deviceRoutes = {
   listDevices: route({
@@ -261,6 +301,25 @@ export const deviceRoutes = {
     body: EventBatchBody,
     public: true,
     response: { 200: EventBatchReceiptSchema },
+  }),
+  uploadSnapshot: route({
+    method: 'POST',
+    path: '/api/v1/events/snapshots',
+    tags: ['devices'],
+    summary:
+      '上传抓拍图 A device’s snapshot (an image) as the raw request body, signed: X-Signature = hex HMAC-SHA256 of `${X-Timestamp}\\n${hex SHA-256 of the body}`; name its id as a detection’s snapshot',
+    headers: SignedHeaders,
+    public: true,
+    response: { 201: SnapshotSchema },
+  }),
+  listOrderDetections: route({
+    method: 'GET',
+    path: '/api/v1/orders/:id/detections',
+    tags: ['devices'],
+    summary: '关联事件 The detections an order was made from, newest first, with their count, span, devices and snapshots (whoever may read the order)',
+    params: OrderRefParams,
+    querystring: Type.Object({ ...PagingFields }, { additionalProperties: false }),
+    response: { 200: OrderDetectionsSchema },
   }),
   listDetections: route({
     method: 'GET',

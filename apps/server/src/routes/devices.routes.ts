@@ -1,18 +1,22 @@
 /**
  * 天网: devices and event types for administrators, the signed intake of detections (a device signs the raw body,
  * so these two routes keep it: a JSON parser of their own scope hands the text to the use case beside the parsed
- * body), and the detections waiting for an operator's review.
+ * body), a device's snapshot (the image as the body, signed over its SHA-256), the detections waiting for an
+ * operator's review, and an order's detections (关联事件).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { deviceRoutes as routes } from '@liandong/contracts';
+import { deviceRoutes as routes, MAX_FILE_BYTES } from '@liandong/contracts';
 import { createDevice, deactivateDevice, listDevices, listEventTypes, rotateDeviceSecret, updateDevice, updateEventType } from '@liandong/core/devices/manage-devices.ts';
 import { forgetEventTypes, ingestEvent, ingestEventBatch, type SignedRequest } from '@liandong/core/devices/ingest-events.ts';
 import { confirmDetection, dismissDetection, listDetections } from '@liandong/core/devices/review-detections.ts';
+import { listOrderDetections } from '@liandong/core/devices/order-detections.ts';
+import { uploadSnapshot } from '@liandong/core/devices/upload-snapshot.ts';
 import { DomainError } from '@liandong/core/shared/errors.ts';
 import { requireActor } from '../http/auth.ts';
 import { adminContext } from '../http/admin-context.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { headerOf } from '../http/request-headers.ts';
+import { requestLang } from '../http/lang.ts';
 import type { Platform } from '../platform.ts';
 
 declare module 'fastify' {
@@ -64,7 +68,26 @@ export function deviceRoutes(app: FastifyInstance, p: Platform): void {
     contractRoute(scope, routes.postEventBatch, async (req) => ingestEventBatch(p.db, signed(req), req.body, ingest()), { bodyLimit: EVENT_BODY_LIMIT });
   });
 
-  contractRoute(app, routes.listDetections, async (req) => listDetections(p.db, requireActor(req), req.query));
-  contractRoute(app, routes.confirmDetection, async (req) => confirmDetection(p.db, requireActor(req), req.params.id, { now: p.clock(), services: p.services }));
-  contractRoute(app, routes.dismissDetection, async (req) => dismissDetection(p.db, requireActor(req), req.params.id, p.clock()));
+  // A snapshot: the raw image, signed over its SHA-256 (the body is not JSON).
+  app.register(async (scope) => {
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_req, body, done) => done(null, body));
+    contractRoute(
+      scope,
+      routes.uploadSnapshot,
+      async (req, reply) => {
+        const { rawBody: _raw, ...headers } = signed(req);
+        const snapshot = await uploadSnapshot(p.db, p.files, { ...headers, contentType: headerOf(req, 'content-type') ?? null, data: req.body as unknown as Buffer }, p.clock());
+        reply.status(201);
+        return snapshot;
+      },
+      { bodyLimit: MAX_FILE_BYTES },
+    );
+  });
+
+  contractRoute(app, routes.listDetections, async (req) => listDetections(p.db, requireActor(req), req.query, requestLang(req)));
+  contractRoute(app, routes.confirmDetection, async (req) =>
+    confirmDetection(p.db, requireActor(req), req.params.id, { now: p.clock(), services: p.services, lang: requestLang(req) }),
+  );
+  contractRoute(app, routes.dismissDetection, async (req) => dismissDetection(p.db, requireActor(req), req.params.id, p.clock(), requestLang(req)));
+  contractRoute(app, routes.listOrderDetections, async (req) => listOrderDetections(p.db, requireActor(req), req.params.id, req.query, requestLang(req)));
 }

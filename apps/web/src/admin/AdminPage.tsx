@@ -1,6 +1,7 @@
 /**
  * 系统管理: what an administrator does in the console — the unit tree and the accounts, grids (attributes, map,
- * files), the catalogue (categories, conditions, their units, CSV import/export), the working calendar, and the settings tabs (policies,
+ * files), the catalogue (categories, conditions, their units, CSV import/export), the working calendar, the devices
+ * and event types of 天网, and the settings tabs (policies,
  * templates, channels, outbox). Each tab shows only when GET /me's permissions allow it.
  */
 import { Card, Space, Tabs } from 'antd';
@@ -8,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { Me, Permission } from '@liandong/contracts';
 import { CalendarPage } from './calendar/CalendarPage.tsx';
 import { CatalogueFile } from './catalogue/CatalogueFile.tsx';
+import { DevicesPage } from './devices/DevicesPage.tsx';
+import { EventTypesPage } from './devices/EventTypesPage.tsx';
 import { CataloguePage } from './catalogue/CataloguePage.tsx';
 import { GridImport } from './GridImport.tsx';
 import { GridManager } from './GridManager.tsx';
@@ -24,6 +27,7 @@ const ADMIN_PERMISSIONS: readonly Permission[] = [
   'territory.manage',
   'catalogue.manage',
   'calendar.manage',
+  'devices.manage',
   'supervision.policies',
   'notifications.manage',
   'messages.log',
@@ -61,6 +65,12 @@ export function AdminPage({ me }: { me: Me }) {
         ]
       : []),
     ...(may('calendar.manage') ? [{ key: 'calendar', label: t('admin.calendar.title'), children: <CalendarPage editable /> }] : []),
+    ...(may('devices.manage')
+      ? [
+          { key: 'devices', label: t('admin.devices.title'), children: <DevicesPage /> },
+          { key: 'event-types', label: t('admin.eventTypes.title'), children: <EventTypesPage /> },
+        ]
+      : []),
     ...settingsTabs(me, t),
   ];
   return (

@@ -1,6 +1,7 @@
 /** The administration pages' strings (系统管理), zh-CN and English; part of the console's catalogues (locales.ts). */
 import type { Shape } from '../locales-shape.ts';
 import { settingsEn, settingsZh } from './settings.locales.ts';
+import { devicesEn, devicesZh, eventTypesEn, eventTypesZh } from './devices/devices.locales.ts';
 
 export const adminZh = {
   title: '系统管理',
@@ -204,6 +205,8 @@ export const adminZh = {
     none: '未配置',
   },
   settings: settingsZh,
+  devices: devicesZh,
+  eventTypes: eventTypesZh,
 } as const;
 
 export const adminEn: Shape<typeof adminZh> = {
@@ -408,4 +411,6 @@ export const adminEn: Shape<typeof adminZh> = {
     none: 'None',
   },
   settings: settingsEn,
+  devices: devicesEn,
+  eventTypes: eventTypesEn,
 };

@@ -14,6 +14,16 @@ export function CategorySelect({ value, onChange, id, ...aria }: { value?: strin
     queryFn: () => call('catalogue.listCategories', { query: search ? { q: search } : { kind: 'event' } }),
     staleTime: 300_000,
   });
+  // A value set before any search (a form opened on a saved class) is named too, not shown as its bare code.
+  const listed = (found.data ?? []).slice(0, 50);
+  const current = useQuery({
+    queryKey: ['category', value, i18n.language],
+    queryFn: () => call('catalogue.listCategories', { query: { q: value! } }),
+    enabled: Boolean(value) && !listed.some((c) => c.code === value),
+    staleTime: 600_000,
+  });
+  const named = current.data?.find((c) => c.code === value);
+  const options = [...(named && !listed.some((c) => c.code === value) ? [named] : []), ...listed];
   return (
     <Select
       id={id}
@@ -25,7 +35,7 @@ export function CategorySelect({ value, onChange, id, ...aria }: { value?: strin
       placeholder={t('intake.categoryPlaceholder')}
       loading={found.isFetching}
       notFoundContent={found.isFetching ? t('intake.searching') : t('intake.noCategory')}
-      options={(found.data ?? []).slice(0, 50).map((c) => ({ value: c.code, label: `${localName(c, i18n.language)}（${c.code}）` }))}
+      options={options.map((c) => ({ value: c.code, label: `${localName(c, i18n.language)}（${c.code}）` }))}
     />
   );
 }

@@ -9,6 +9,7 @@ import { pick } from '../i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useLiveOrders } from '../live/use-live-orders.ts';
 import { mayAdminister } from '../admin/AdminPage.tsx';
+import { useDetections } from '../detections/use-detections.ts';
 
 export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -21,6 +22,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
     { key: '/', label: t('layout.desk') },
     ...(me.permissions.includes('orders.intake') ? [{ key: '/intake', label: t('layout.intake') }] : []),
     ...(me.permissions.includes('supervision.board') ? [{ key: '/supervision', label: t('layout.board') }] : []),
+    ...(me.permissions.includes('events.review') ? [{ key: '/detections', label: <ReviewMenuLabel /> }] : []),
     ...(me.permissions.includes('assessment.view') ? [{ key: '/assessment', label: t('layout.assessment') }] : []),
     ...(mayAdminister(me) ? [{ key: '/admin', label: t('layout.admin') }] : []),
   ];
@@ -58,5 +60,18 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
       </Layout.Header>
       <Layout.Content className="console-content">{children}</Layout.Content>
     </Layout>
+  );
+}
+
+/** 事件审核 with the count of detections waiting (the review page's own query: one request for both). */
+function ReviewMenuLabel() {
+  const { t } = useTranslation();
+  const waiting = useDetections('pending');
+  const n = waiting.data?.total ?? 0;
+  return (
+    <span className="console-nav-count">
+      {t('layout.detections')}
+      {n > 0 && <Badge count={n} size="small" offset={[6, -2]} aria-label={t('detections.review.waiting', { count: n })} />}
+    </span>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * 工单详情 for everyone: what was reported and where, the stage the order is at, every step's clock with its light
  * and time left, the timeline across levels (who, when, from which state to which, why), the reporters (masked as
- * the role requires), co-handlers, and exactly the actions the user may take now.
+ * the role requires), co-handlers, the detections it was made from (关联事件), and exactly the actions the user may
+ * take now.
  */
 import { Alert, Card, Col, Descriptions, Empty, Image, Row, Space, Spin, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -14,6 +15,7 @@ import { formatTime, LightTag } from '../shared/labels.tsx';
 import { pick } from '../i18n.ts';
 import { ActionButtons } from './ActionForm.tsx';
 import { LazyMap } from '../map/LazyMap.tsx';
+import { OrderDetections } from '../detections/OrderDetections.tsx';
 
 /** States' labels in the reader's language (the timeline's from → to); null until they are loaded. */
 function useStateLabels(lang: string): ((code: string | null) => string) | null {
@@ -151,6 +153,7 @@ function OrderDetailView({ o, lang, me }: { o: OrderDetail; lang: string; me: Me
                 ]}
               />
             </Card>
+            <OrderDetections order={o} />
           </Space>
         </Col>
         <Col xs={24} xl={9}>

@@ -1,4 +1,4 @@
-/** Small renderers shared by the pages: the traffic light, a date-time in China time, a state tag. */
+/** Small renderers shared by the pages: the traffic light, a date-time in China time, a share as a percentage. */
 import { Tag } from 'antd';
 import type { Light } from '@liandong/contracts';
 import { useTranslation } from 'react-i18next';
@@ -16,3 +16,6 @@ export function LightTag({ light }: { light: Light | null }) {
 }
 
 export { formatTime } from './time.ts';
+
+/** 0.93 → 93% (a confidence, a rate). */
+export const percent = (x: number) => `${Math.round(x * 100)}%`;

@@ -34,6 +34,9 @@ export interface DeviceRow {
   active: boolean;
   created_at: Date;
   secret_rotated_at: Date | null;
+  /** Read with the device (DEVICE_SELECT), not columns of devices. */
+  last_detection_at?: Date | null;
+  place?: string;
 }
 
 const DEVICE = { zh: '设备', en: 'Device' };
@@ -47,10 +50,22 @@ export function deviceView(r: DeviceRow): DeviceView {
     location: { lng: r.lng, lat: r.lat },
     gridCode: r.grid_code,
     townCode: r.town_code,
+    place: r.place ?? '',
     active: r.active,
     createdAt: iso(r.created_at),
     secretRotatedAt: r.secret_rotated_at ? iso(r.secret_rotated_at) : null,
+    lastDetectionAt: r.last_detection_at ? iso(r.last_detection_at) : null,
   };
+}
+
+/** A device `d` with its latest detection (one probe of the index device_events_latest) and its place by name. */
+const DEVICE_SELECT = `select d.*, (select e.detected_at from device_events e where e.device_id = d.id order by e.detected_at desc limit 1) as last_detection_at,
+  concat_ws(' / ', (select name from divisions where code = d.town_code), (select name from divisions where code = d.village_code), (select name from grids where code = d.grid_code)) as place`;
+
+/** The device as the list shows it, after a change in `tx`. */
+async function deviceAfter(tx: Queryable, id: number): Promise<DeviceView> {
+  const r = await tx.query<DeviceRow>(`${DEVICE_SELECT} from devices d where d.id = $1`, [id]);
+  return deviceView(r.rows[0]!);
 }
 
 const newSecret = () => randomBytes(32).toString('hex');
@@ -75,7 +90,7 @@ export async function createDevice(db: Db, actor: Actor, input: DeviceCreate, ct
     );
     if (!r.rows[0]) throw conflict('duplicate', `设备编码 ${input.code} 已存在`, `A device with code ${input.code} already exists`, 'code');
     await recordAudit(tx, { actor, action: 'manage_device', details: { op: 'create', deviceId: r.rows[0].id, code: input.code }, ip: ctx.ip, at: ctx.now });
-    return { device: deviceView(r.rows[0]), secret };
+    return { device: await deviceAfter(tx, r.rows[0].id), secret };
   });
 }
 
@@ -85,16 +100,16 @@ export async function listDevices(q: Queryable, actor: Actor, f: Paging & { q?: 
   const where: string[] = [];
   if (f.q) {
     params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(code ilike $${params.length} or name ilike $${params.length})`);
+    where.push(`(d.code ilike $${params.length} or d.name ilike $${params.length})`);
   }
   if (f.active !== undefined) {
     params.push(f.active);
-    where.push(`active = $${params.length}`);
+    where.push(`d.active = $${params.length}`);
   }
-  const fromWhere = `from devices ${where.length ? `where ${where.join(' and ')}` : ''}`;
+  const fromWhere = `from devices d ${where.length ? `where ${where.join(' and ')}` : ''}`;
   const total = await q.query<{ n: number }>(`select count(*)::int as n ${fromWhere}`, params);
   const w = pageWindow(f, params);
-  const r = await q.query<DeviceRow>(`select * ${fromWhere} order by code ${w.sql}`, params);
+  const r = await q.query<DeviceRow>(`${DEVICE_SELECT} ${fromWhere} order by d.code ${w.sql}`, params);
   return { total: total.rows[0]!.n, page: w.page, pageSize: w.pageSize, items: r.rows.map(deviceView) };
 }
 
@@ -113,7 +128,7 @@ export async function updateDevice(db: Db, actor: Actor, id: number, patch: Devi
     );
     if (!r.rows[0]) throw notFound(DEVICE);
     await recordAudit(tx, { actor, action: 'manage_device', details: { op: 'update', deviceId: id, fields: Object.keys(patch) }, ip: ctx.ip, at: ctx.now });
-    return deviceView(r.rows[0]);
+    return deviceAfter(tx, id);
   });
 }
 
@@ -126,7 +141,7 @@ export async function rotateDeviceSecret(db: Db, actor: Actor, id: number, ctx: 
     const r = await tx.query<DeviceRow>('update devices set secret = $2, secret_rotated_at = $3, updated_at = $3 where id = $1 returning *', [id, secret, ctx.now]);
     if (!r.rows[0]) throw notFound(DEVICE);
     await recordAudit(tx, { actor, action: 'manage_device', details: { op: 'rotate_secret', deviceId: id }, ip: ctx.ip, at: ctx.now });
-    return { device: deviceView(r.rows[0]), secret };
+    return { device: await deviceAfter(tx, id), secret };
   });
 }
 

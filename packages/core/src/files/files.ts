@@ -14,6 +14,7 @@ import { DomainError, invalidField, notFound } from '../shared/errors.ts';
 import type { Actor } from '../org/actor.ts';
 import { hasRole } from '../org/actor.ts';
 import { orderScopeSql } from '../orders/order-scope.ts';
+import { snapshotReadableSql } from '../devices/detection-scope.ts';
 import type { FileStore } from './file-store.ts';
 import { declaredTypeAgrees, isImageType, sniffFileType } from './file-type.rules.ts';
 import { variantToServe, type FileVariant, type PhotoVariant } from './file-variants.rules.ts';
@@ -95,12 +96,20 @@ export async function discardUpload(store: FileStore, prepared: PreparedUpload):
 }
 
 /** Writes the row of a prepared upload and its variants' rows, in one statement. Returns the row's id and the answer. */
-export async function insertUpload(q: Queryable, actor: Actor, p: PreparedUpload, now: Date, opts: { publicUpload?: boolean } = {}): Promise<{ rowId: number; file: UploadedFile }> {
+export async function insertUpload(
+  q: Queryable,
+  actor: Actor,
+  p: PreparedUpload,
+  now: Date,
+  opts: { publicUpload?: boolean; deviceId?: number } = {},
+): Promise<{ rowId: number; file: UploadedFile }> {
   const photo = p.photo;
+  // A portal photo has no uploader; a device's snapshot has its device instead (devices/upload-snapshot.ts).
+  const uploader = opts.publicUpload || opts.deviceId !== undefined ? null : actor.userId;
   const params: unknown[] = [
-    p.name, p.contentType, p.data.length, p.sha256, p.key === null ? p.data : null, p.storage, p.key, opts.publicUpload ? null : actor.userId, now,
+    p.name, p.contentType, p.data.length, p.sha256, p.key === null ? p.data : null, p.storage, p.key, uploader, now,
     photo?.takenAt ?? null, photo?.exifLocation?.lng ?? null, photo?.exifLocation?.lat ?? null, photo?.width ?? null, photo?.height ?? null,
-    opts.publicUpload ?? false,
+    opts.publicUpload ?? false, opts.deviceId ?? null,
   ];
   const rows = (photo?.variants ?? []).map((v, i) => {
     const key = p.variantKeys[i] ?? null;
@@ -114,8 +123,8 @@ export async function insertUpload(q: Queryable, actor: Actor, p: PreparedUpload
          from f, (values ${rows.join(', ')}) as x (variant, content_type, size, data, storage, storage_key))`
     : '';
   const r = await q.query<{ id: number; public_id: string }>(
-    `with f as (insert into files (name, content_type, size, sha256, data, storage, storage_key, uploaded_by, created_at, taken_at, exif_lng, exif_lat, width, height, public_upload)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id, public_id)${variants}
+    `with f as (insert into files (name, content_type, size, sha256, data, storage, storage_key, uploaded_by, created_at, taken_at, exif_lng, exif_lat, width, height, public_upload, device_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning id, public_id)${variants}
      select id, public_id from f`,
     params,
   );
@@ -147,24 +156,39 @@ export async function storeUpload(q: Queryable, store: FileStore, actor: Actor, 
 }
 
 /**
- * 随手拍 photos: a photo uploaded through the citizen portal, with no uploader (its random id is what lets a report
- * attach it: orders/attachments.ts). Images only, and only one the server could make a display form of (the public
- * never receives an original); anything else is refused naming `body`. Answers its id and size.
+ * A photo the server can show (it made its display form: JPEG, PNG, WebP or another decodable image), stored with
+ * `opts` as insertUpload's; anything else is refused naming `body` and nothing stays in the store. The bytes alone
+ * decide (a browser or a camera may declare application/octet-stream, or nothing).
  */
-export async function storePublicPhoto(q: Queryable, store: FileStore, actor: Actor, upload: Upload, now: Date): Promise<{ id: string; width: number | null; height: number | null }> {
-  // The bytes alone decide (a browser may declare a photo as application/octet-stream, or declare nothing).
+export async function storeShowablePhoto(
+  q: Queryable,
+  store: FileStore,
+  actor: Actor,
+  upload: Upload,
+  now: Date,
+  opts: Parameters<typeof insertUpload>[4],
+): Promise<UploadedFile> {
   const prepared = await prepareUpload(store, { ...upload, contentType: null });
   if (!prepared.photo?.variants.some((v) => v.variant === 'display')) {
     await discardUpload(store, prepared);
     throw invalidField('body', '只能上传照片（JPEG、PNG、WebP 等可显示的图片）', 'only photos are accepted (JPEG, PNG, WebP or another image that can be shown)');
   }
   try {
-    const { file } = await insertUpload(q, actor, prepared, now, { publicUpload: true });
-    return { id: file.id, width: file.width ?? null, height: file.height ?? null };
+    return (await insertUpload(q, actor, prepared, now, opts)).file;
   } catch (err) {
     await discardUpload(store, prepared);
     throw err;
   }
+}
+
+/**
+ * 随手拍 photos: a photo uploaded through the citizen portal, with no uploader (its random id is what lets a report
+ * attach it: orders/attachments.ts). Images only (storeShowablePhoto: the public never receives an original).
+ * Answers its id and size.
+ */
+export async function storePublicPhoto(q: Queryable, store: FileStore, actor: Actor, upload: Upload, now: Date): Promise<{ id: string; width: number | null; height: number | null }> {
+  const file = await storeShowablePhoto(q, store, actor, upload, now, { publicUpload: true });
+  return { id: file.id, width: file.width ?? null, height: file.height ?? null };
 }
 
 /**
@@ -219,16 +243,19 @@ const variantName = (name: string, variant: FileVariant) => (variant === 'origin
 
 /**
  * A file the actor may read: one he uploaded, or one bound to an order he may see (administrators: any bound
- * file). Never through an order that merely names it. 404 otherwise, so nobody learns that it exists. A photo is
+ * file), or a device's snapshot named by that device's detections in a fold he sees (devices/detection-scope.ts:
+ * its order's readers, its area's reviewers). Never through an order that merely names it. 404 otherwise, so
+ * nobody learns that it exists. A photo is
  * served in the form asked for (`original` by default); a citizen asking for a photo's original gets `display`,
  * and a form the file does not have is a 404 naming `variant`.
  */
 export async function readFileFor(q: Queryable, store: FileStore, actor: Actor, publicId: string, requested: FileVariant = 'original'): Promise<StoredFile> {
   const params: unknown[] = [publicId, actor.userId];
   const scope = hasRole(actor, 'admin') ? 'true' : orderScopeSql(actor, params);
+  const snapshot = snapshotReadableSql(actor, params);
   const r = await q.query<FileRow>(
     `select ${FILE_COLUMNS} from files f where f.public_id = $1 and (f.uploaded_by = $2 or exists (
-       select 1 from orders o where o.id = f.order_id and ${scope}))`,
+       select 1 from orders o where o.id = f.order_id and ${scope}) or ${snapshot})`,
     params,
   );
   const file = r.rows[0];

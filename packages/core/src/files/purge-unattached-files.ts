@@ -1,10 +1,11 @@
 /**
  * Uploads never attached (附件 uploaded but never named by an order or action) are removed after a grace
  * period, so that uploading alone cannot fill the database. A file attached to an order (files.order_id) is
- * kept. Resumable uploads begun before the same grace period go too, with their partial bytes (a phone that has
+ * kept, and so is a device's snapshot that a detection of that device names (its evidence). Resumable uploads begun before the same grace period go too, with their partial bytes (a phone that has
  * not finished in a day starts again). Safe in several processes: a delete is idempotent.
  */
 import type { Db, Queryable } from '@liandong/db';
+import { namesSnapshotSql } from '../devices/detection-scope.ts';
 import { databaseStore, type FileStore } from './file-store.ts';
 import type { PartialUploads } from './partial-uploads.ts';
 import { forgetStaleUploads } from './resumable-uploads.ts';
@@ -18,6 +19,7 @@ export async function purgeUnattachedFiles(q: Queryable, now: Date, graceMs = UN
     `with gone as (
        delete from files f where f.order_id is null and f.created_at < $1
          and not exists (select 1 from supervisions s where s.report_docx_id = f.id or s.report_html_id = f.id)
+         and not (f.device_id is not null and exists (select 1 from device_events e where ${namesSnapshotSql('e', 'f')} and e.device_id = f.device_id))
        returning f.id, f.storage_key),
      variants as (select v.storage_key from file_variants v where v.file_id in (select id from gone))
      select (select count(*)::int from gone) as n,
