@@ -103,7 +103,7 @@ describe('liandong CLI', () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as { description: string }).description).toBe('老人摔倒求助');
     await second.kill('SIGTERM');
-  }, 120_000);
+  }, 200_000);
 
   it('checks the demo history: completion by day, where orders were solved, supervisions, and the audit', async () => {
     const r = await command(['demo', 'check']);

@@ -11,7 +11,7 @@ export interface Started {
 }
 
 /** Spawns `liandong start`; resolves with its address once it prints that it is ready. */
-export function startProcess(env: NodeJS.ProcessEnv, timeoutMs = 60_000, flags: string[] = []): Promise<Started> {
+export function startProcess(env: NodeJS.ProcessEnv, timeoutMs = 90_000, flags: string[] = []): Promise<Started> {
   const child = spawn(process.execPath, [BIN, 'start', ...flags], { env });
   let out = '';
   return new Promise((resolve, reject) => {
