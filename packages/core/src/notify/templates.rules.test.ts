@@ -38,6 +38,7 @@ describe('message templates', () => {
       'citizen.closed',
       'citizen.merged',
       'citizen.rejected',
+      'citizen.sign_in_code',
       'order.dispatched',
       'order.escalated',
       'order.reopened',
