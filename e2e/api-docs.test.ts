@@ -26,7 +26,7 @@ it('shows every order action in the API docs and runs the health check from the 
   expect(body).toContain('/api/v1/orders/{id}/actions/dispatch');
   expect(body).toContain('登记工单 Create a work order');
   expect(body).toContain('/api/v1/orders/{id}/actions/merge');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   // Expand the health operation and execute it from the browser.
   await page.locator('.opblock-summary-path', { hasText: /^\/api\/health$/ }).click();
   await page.getByRole('button', { name: 'Try it out' }).click();
