@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 async function get<T>(path: string): Promise<T> {
-  const r = await (await s.as('leader')).get(path);
+  const r = await (await s.as('leader')).request<T>('GET', path);
   expect(r.status, `${path}: ${JSON.stringify(r.body)}`).toBe(200);
   return r.body as T;
 }
