@@ -158,13 +158,13 @@ export async function detectRepeatPlaces(q: Queryable, ruleCode: string, p: Repe
     `select a.id, a.lng, a.lat, a.category_code as cat, a.address, a.village_code as village, c.name as cat_name
        from orders a left join categories c on c.code = a.category_code
       where a.created_at > $1 and a.created_at <= $2 and a.merged_into_id is null
-        and ($5::boolean = false or a.category_code is not null)
+        and ($4::boolean = false or a.category_code is not null)
         and exists (select 1 from orders b
                      where b.id <> a.id and b.created_at > $1 and b.created_at <= $2 and b.merged_into_id is null
-                       and ($5::boolean = false or b.category_code = a.category_code)
+                       and ($4::boolean = false or b.category_code = a.category_code)
                        and point(b.lng, b.lat) <@ box(point(a.lng - $3 / cos(radians(a.lat)), a.lat - $3), point(a.lng + $3 / cos(radians(a.lat)), a.lat + $3)))
       order by a.id`,
-    [from, now, dLat, p.minOrders, p.sameCategory],
+    [from, now, dLat, p.sameCategory],
   );
   const rows = r.rows.map((x) => ({ ...x, id: Number(x.id) }));
   const byId = new Map(rows.map((x) => [x.id, x]));
