@@ -11,6 +11,9 @@ import { showFormError } from '../shared/form-errors.ts';
 import { formatTime } from '../shared/labels.tsx';
 import { KIND_COLOURS, STATE_COLOURS, subjectText } from './WarningsPage.tsx';
 
+/** A probability as the server's explanation writes it: 0, 0.0003, 1.2e-7. */
+const formatP = (p: number) => (p === 0 ? '0' : p >= 0.0001 ? String(Number(p.toPrecision(2))) : p.toExponential(1));
+
 export function WarningDrawer({ id, onClose }: { id: number | null; onClose(): void }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
@@ -54,7 +57,7 @@ export function WarningDrawer({ id, onClose }: { id: number | null; onClose(): v
             <Descriptions.Item label={t('warnings.observed')}>{num(w.figures.observed)}</Descriptions.Item>
             <Descriptions.Item label={t('warnings.expected')}>{num(w.figures.expected)}</Descriptions.Item>
             <Descriptions.Item label={t('warnings.threshold')}>{num(w.figures.threshold)}</Descriptions.Item>
-            {w.figures.pValue !== null && <Descriptions.Item label={t('warnings.pValue')}>{w.figures.pValue.toPrecision(2)}</Descriptions.Item>}
+            {w.figures.pValue !== null && <Descriptions.Item label={t('warnings.pValue')}>{formatP(w.figures.pValue)}</Descriptions.Item>}
             <Descriptions.Item label={t('warnings.window')} span={2}>
               {formatTime(w.figures.windowFrom)} – {formatTime(w.figures.windowTo)}
             </Descriptions.Item>

@@ -34,6 +34,7 @@ function RuleForm({ rule }: { rule: WarningRuleView }) {
     onSuccess: async () => {
       setError(null);
       setSaved(true);
+      form.setFields([{ name: 'enabled', errors: [] }, ...keys.map((k) => ({ name: ['params', k] as ['params', keyof RuleParams], errors: [] }))]);
       await qc.invalidateQueries({ queryKey: ['warning-rules'] });
     },
     onError: (e) => showFormError(form, e, ['enabled', ...keys.map((k) => `params.${k}`)], setError),

@@ -298,7 +298,7 @@ const RULE_SELECT = 'select r.*, u.display_name as by_name from warning_rules r 
 
 export async function listWarningRules(q: Queryable, actor: Actor, lang: Lang): Promise<WarningRuleView[]> {
   assertMay(actor, 'warnings.rules');
-  const r = await q.query<RuleRow>(`${RULE_SELECT} order by r.code`);
+  const r = await q.query<RuleRow>(`${RULE_SELECT} order by array_position(array['spike', 'repeat_caller', 'repeat_place', 'at_risk', 'backlog'], r.kind), r.code`);
   return r.rows.map((x) => ruleView(x, lang));
 }
 
