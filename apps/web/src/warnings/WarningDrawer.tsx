@@ -9,7 +9,7 @@ import { pick } from '../i18n.ts';
 import { call } from '../shared/api.ts';
 import { showFormError } from '../shared/form-errors.ts';
 import { formatTime } from '../shared/labels.tsx';
-import { KIND_COLOURS, STATE_COLOURS, subjectText } from './WarningsPage.tsx';
+import { KIND_COLOURS, STATE_COLOURS, subjectText } from './warning-labels.ts';
 
 /** A probability as the server's explanation writes it: 0, 0.0003, 1.2e-7. */
 const formatP = (p: number) => (p === 0 ? '0' : p >= 0.0001 ? String(Number(p.toPrecision(2))) : p.toExponential(1));

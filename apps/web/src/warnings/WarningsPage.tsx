@@ -12,19 +12,8 @@ import { pick } from '../i18n.ts';
 import { call } from '../shared/api.ts';
 import { formatTime } from '../shared/labels.tsx';
 import { WarningDrawer } from './WarningDrawer.tsx';
+import { KIND_COLOURS, STATE_COLOURS, subjectText } from './warning-labels.ts';
 import { WarningRules } from './WarningRules.tsx';
-
-export const KIND_COLOURS: Record<WarningKind, string> = { spike: 'red', repeat_caller: 'magenta', repeat_place: 'volcano', at_risk: 'orange', backlog: 'gold' };
-export const STATE_COLOURS: Record<WarningState, string> = { new: 'red', acknowledged: 'blue', resolved: 'default' };
-
-/** A warning's subject in a few words: the area, the caller, the order or the unit. */
-export function subjectText(w: WarningView, t: (k: string, o?: Record<string, unknown>) => string): string {
-  const s = w.subject;
-  if (s.phone) return t('warnings.caller', { phone: s.phone });
-  if (s.order) return `${s.order.code} · ${s.unit?.name ?? ''}`;
-  if (s.unit) return s.unit.name;
-  return [s.area?.name, s.category?.name].filter(Boolean).join(' · ') || t('warnings.none');
-}
 
 const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 100) / 100));
 
