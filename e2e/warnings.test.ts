@@ -41,13 +41,20 @@ async function report(location: { lng: number; lat: number }, categoryCode: stri
   expectOk(r, 'report', 201);
 }
 
+/** The server's clock: ten days back for the district's first order (a baseline needs a past), then real time. */
+let past: Date | null = new Date(Date.now() - 10 * 86_400_000);
+
 beforeAll(async () => {
-  ({ s, browser } = await openJourney());
+  ({ s, browser } = await openJourney({ clock: () => past ?? new Date() }));
   const village = (await s.platform.db.query<{ code: string }>(`select village_code as code from grids where village_code is not null group by 1 order by count(*) desc, 1 limit 1`)).rows[0]!.code;
   const cats = (await s.platform.db.query<{ code: string }>(
     `select c.code from categories c where c.level = 'minor' and c.kind = 'event' and exists (select 1 from category_conditions k where k.category_code = c.code) order by c.code limit 6`,
   )).rows.map((r) => r.code);
   const places = await placesIn(village, 6);
+  const before = (await s.platform.db.query<{ code: string }>(`select village_code as code from grids where village_code <> $1 group by 1 order by 1 desc limit 1`, [village])).rows[0]!.code;
+  await report((await placesIn(before, 1))[0]!, cats[5]!, '13600000099');
+  past = null;
+  s.forgetSessions();
   for (let i = 0; i < 6; i++) await report(places[i]!, cats[0]!, `1360000001${i}`);
   // The caller: five calls about five classes, at places of other villages.
   const others = (await s.platform.db.query<{ code: string }>(`select village_code as code from grids where village_code <> $1 group by 1 order by 1 limit 5`, [village])).rows;

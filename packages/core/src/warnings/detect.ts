@@ -43,8 +43,13 @@ interface SpikeRow {
 /** 类别激增: per level (villages first), the categories whose count in the window passes the Poisson test. */
 export async function detectSpikes(q: Queryable, ruleCode: string, p: SpikeParams, now: Date, places: Map<string, DivisionPlace>): Promise<Candidate[]> {
   const from = new Date(now.getTime() - p.windowHours * HOUR);
-  const baseFrom = new Date(from.getTime() - p.baselineDays * DAY);
-  const windows = (p.baselineDays * 24) / p.windowHours;
+  // The baseline is the past the platform holds: a deployment (or a demo history) younger than baselineDays has a
+  // shorter one, never days of zeros before its first order. Less than one window of past: nothing to compare with.
+  const first = (await q.query<{ at: Date | null }>('select min(created_at) as at from orders')).rows[0]?.at ?? null;
+  const baseFrom = new Date(Math.max(from.getTime() - p.baselineDays * DAY, first?.getTime() ?? from.getTime()));
+  const windows = (from.getTime() - baseFrom.getTime()) / (p.windowHours * HOUR);
+  if (windows < 1) return [];
+  const baselineDays = Math.round(((from.getTime() - baseFrom.getTime()) / DAY) * 10) / 10;
   const levels = (['village', 'town'] as const).filter((l) => p.levels.includes(l));
   const out: Candidate[] = [];
   /** Village spikes by town and category: a town's spike must stand without them. */
@@ -85,7 +90,7 @@ export async function detectSpikes(q: Queryable, ruleCode: string, p: SpikeParam
         const e = explained.get(k) ?? { n: 0, base: 0 };
         explained.set(k, { n: e.n + row.n, base: e.base + row.base });
       }
-      const texts = spikeTexts({ areaName: place.name, categoryName: row.cat_name, windowHours: p.windowHours, baselineDays: p.baselineDays, baselineCount: base, alpha: p.alpha, minCount: p.minCount, t });
+      const texts = spikeTexts({ areaName: place.name, categoryName: row.cat_name, windowHours: p.windowHours, baselineDays, baselineCount: base, alpha: p.alpha, minCount: p.minCount, t });
       out.push({
         kind: 'spike',
         ruleCode,
@@ -101,7 +106,7 @@ export async function detectSpikes(q: Queryable, ruleCode: string, p: SpikeParam
         pValue: t.pValue,
         windowFrom: from,
         windowTo: now,
-        details: { level, windowHours: p.windowHours, baselineDays: p.baselineDays, baselineCount: base, alpha: p.alpha, minCount: p.minCount, ...(n !== row.n ? { countWithVillages: row.n } : {}) },
+        details: { level, windowHours: p.windowHours, baselineDays, baselineCount: base, alpha: p.alpha, minCount: p.minCount, ...(n !== row.n ? { countWithVillages: row.n } : {}) },
         orderIds: row.ids.map(Number),
         ...texts,
         cooldownHours: p.cooldownHours,
