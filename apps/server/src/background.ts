@@ -1,6 +1,6 @@
 /**
  * Background work that runs beside the HTTP server in `liandong start`: the clock's durable timers
- * (supervision, escalation), the delivery of the notification outbox, and housekeeping (unattached uploads,
+ * (supervision, escalation, the early-warning job), the delivery of the notification outbox, and housekeeping (unattached uploads,
  * expired sessions, old login attempts, the portal's expired sessions and old SMS codes). All are safe to run in several processes on one PostgreSQL.
  */
 import { purgeExpiredAuth } from '@liandong/core/auth/purge.ts';
@@ -8,6 +8,7 @@ import { purgeCitizenSessions } from '@liandong/core/portal/citizen-sign-in.ts';
 import { DeliveryWorker } from '@liandong/core/notify/index.ts';
 import { clockTimerHandlers } from '@liandong/core/supervision/index.ts';
 import { TimerWorker } from '@liandong/core/timers/index.ts';
+import { ensureWarningSweep, warningTimerHandlers } from '@liandong/core/warnings/index.ts';
 import { UnattachedFileSweeper } from '@liandong/core/files/purge-unattached-files.ts';
 import type { Platform } from './platform.ts';
 
@@ -16,7 +17,7 @@ export interface Background {
 }
 
 export function timerHandlers(p: Platform) {
-  return clockTimerHandlers(p.db, p.services);
+  return { ...clockTimerHandlers(p.db, p.services), ...warningTimerHandlers((q) => p.calendar.get(q)) };
 }
 
 /**
@@ -35,6 +36,8 @@ export function startBackground(p: Platform): Background {
   const delivery = new DeliveryWorker(p.db, { clock: p.clock, pollMs: 2000, onError: (err) => console.error('outbox delivery:', err) });
   // Uploads never attached, and resumable uploads never finished, are deleted after 24 h (hourly sweep).
   const fileSweeper = new UnattachedFileSweeper(p.db, { clock: p.clock, store: p.files, partialUploads: p.partialUploads, onError: (err) => console.error('unattached files:', err) });
+  // 预警: the early-warning job is a chain of durable timers (one per 15-minute slot); its first link is made here.
+  void ensureWarningSweep(p.db, p.clock()).catch((err) => console.error('early warning:', err));
   timers.start();
   delivery.start();
   fileSweeper.start();

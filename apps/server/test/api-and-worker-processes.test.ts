@@ -70,6 +70,11 @@ describe.skipIf(!onServer)('API processes and a worker on one PostgreSQL', () =>
     for (let i = 0; i < 10; i++) expect((await new Client(apis[i % 2]!.url).get('/api/health')).status).toBe(200);
     await new Promise((r) => setTimeout(r, 2500)); // longer than a timer sweep's poll (1 s): an API process would have fired some
     expect(await pending(ids)).toBe(due);
+    // Nor do they start the early-warning job (预警): its timers come with the background work.
+    const sweeps = async () => (await db.db.query<{ fired: number; waiting: number }>(
+      `select (count(*) filter (where fired_at is not null))::int as fired, (count(*) filter (where fired_at is null))::int as waiting from timers where kind = 'warnings.sweep'`,
+    )).rows[0]!;
+    expect(await sweeps()).toEqual({ fired: 0, waiting: 0 });
 
     worker = spawn(process.execPath, [BIN, 'worker'], { env });
     let out = '';
@@ -77,6 +82,11 @@ describe.skipIf(!onServer)('API processes and a worker on one PostgreSQL', () =>
     worker.stderr!.on('data', (c) => (out += c));
     await until(`the worker fires every timer (${out})`, async () => (await pending(ids)) === 0);
     expect(out).toMatch(/worker is running/);
+    // The worker runs the warning rules: this slot's run fired, the next slot's waits.
+    // (One slot is 15 minutes: a boundary crossed during the test makes it two runs, never two of one slot.)
+    await until('the early-warning run of this slot', async () => (await sweeps()).fired >= 1);
+    expect((await sweeps()).waiting).toBe(1);
+    expect((await db.db.query(`select 1 from settings where key = 'warnings.last_run'`)).rowCount).toBe(1);
     const twice = await db.db.query('select order_id, policy_id, count(*)::int as n from supervisions where order_id = any($1::bigint[]) group by 1, 2 having count(*) > 1', [ids]);
     expect(twice.rows).toEqual([]);
     const raised = await db.db.query<{ n: number }>('select count(*)::int as n from supervisions where order_id = any($1::bigint[]) and policy_id is not null', [ids]);

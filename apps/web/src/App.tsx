@@ -12,6 +12,7 @@ import { OrderDetailPage } from './orders/OrderDetailPage.tsx';
 import { BoardPage } from './supervision/BoardPage.tsx';
 import { ReviewPage } from './detections/ReviewPage.tsx';
 import { AssessmentPage } from './assessment/AssessmentPage.tsx';
+import { WarningsPage } from './warnings/WarningsPage.tsx';
 
 export function App() {
   const me = useMe();
@@ -27,6 +28,7 @@ export function App() {
         {me.data.permissions.includes('supervision.board') && <Route path="/supervision" element={<BoardPage />} />}
         {me.data.permissions.includes('events.review') && <Route path="/detections" element={<ReviewPage />} />}
         {me.data.permissions.includes('assessment.view') && <Route path="/assessment" element={<AssessmentPage />} />}
+        {me.data.permissions.includes('warnings.view') && <Route path="/warnings" element={<WarningsPage me={me.data} />} />}
         {mayAdminister(me.data) && <Route path="/admin" element={<AdminPage me={me.data} />} />}
         <Route path="*" element={<DeskPage me={me.data} />} />
       </Routes>

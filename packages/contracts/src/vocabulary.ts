@@ -189,6 +189,9 @@ export const PERMISSIONS = [
   'devices.manage',
   'events.review',
   'assessment.view',
+  'warnings.view',
+  'warnings.handle',
+  'warnings.rules',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -18,6 +18,7 @@ import { OrgPage } from './org/OrgPage.tsx';
 import { PhraseEditor } from './PhraseEditor.tsx';
 import { settingsTabs } from './settings-tabs.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
+import { WarningRules } from '../warnings/WarningRules.tsx';
 
 /** Whether the administration page has anything for this user (GET /me: permissions). */
 export const mayAdminister = (me: Me): boolean => ADMIN_PERMISSIONS.some((p) => me.permissions.includes(p));
@@ -31,6 +32,7 @@ const ADMIN_PERMISSIONS: readonly Permission[] = [
   'supervision.policies',
   'notifications.manage',
   'messages.log',
+  'warnings.rules',
 ];
 
 export function AdminPage({ me }: { me: Me }) {
@@ -71,6 +73,7 @@ export function AdminPage({ me }: { me: Me }) {
           { key: 'event-types', label: t('admin.eventTypes.title'), children: <EventTypesPage /> },
         ]
       : []),
+    ...(may('warnings.rules') ? [{ key: 'warning-rules', label: t('warnings.rules.title'), children: <WarningRules /> }] : []),
     ...settingsTabs(me, t),
   ];
   return (

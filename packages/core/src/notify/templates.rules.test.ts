@@ -50,6 +50,7 @@ describe('message templates', () => {
       'supervision.reminder',
       'supervision.sms',
       'supervision.special_report',
+      'warning.raised',
     ]);
   });
 });

@@ -24,6 +24,7 @@ export const TEMPLATE_PLACEHOLDERS = {
   'citizen.sign_in_code': ['code', 'minutes'], // 随手拍登录验证码 (portal/citizen-sign-in.ts)
   'supervision.instruction': ['orderCode', 'unitName', 'leaderName', 'instruction'], // 领导批示
   'order.reopened': ['orderCode', 'unitName', 'reason'], // 重办
+  'warning.raised': ['title', 'explanation'], // 预警 (warnings/run-warnings.ts)
 } as const satisfies Record<string, readonly string[]>;
 
 /**
