@@ -37,6 +37,7 @@ import { patrolRoutes } from './routes/patrol.routes.ts';
 import { fieldRoutes } from './routes/field.routes.ts';
 import { deviceRoutes } from './routes/devices.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
+import { statisticsRoutes } from './routes/statistics.routes.ts';
 import { open311Routes } from './routes/open311.routes.ts';
 
 export interface AppOptions {
@@ -112,6 +113,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   fieldRoutes(app, p);
   deviceRoutes(app, p);
   assessmentRoutes(app, p);
+  statisticsRoutes(app, p);
   open311Routes(app, p);
   return app;
 }

@@ -32,3 +32,4 @@ export * from './system.ts';
 export * from './api.ts';
 export * from './client.ts';
 export * from './assessment.ts';
+export * from './statistics.ts';

@@ -189,6 +189,8 @@ export const PERMISSIONS = [
   'devices.manage',
   'events.review',
   'assessment.view',
+  'statistics.view',
+  'statistics.check',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -50,6 +50,11 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
     roles: ['leader', 'supervisor', 'shift_lead', 'handler'],
     refusal: { zh: '考核结果仅限领导、督办员、值班长和承办单位查看', en: 'Assessment is for leaders, supervisors, shift leads and handling units' },
   },
+  'statistics.view': {
+    roles: ['leader', 'supervisor', 'shift_lead', 'handler'],
+    refusal: { zh: '统计分析仅限领导、督办员、值班长和承办单位查看', en: 'Statistics are for leaders, supervisors, shift leads and handling units' },
+  },
+  'statistics.check': { roles: ['admin'], refusal: { zh: '仅管理员可以核对和重建统计汇总', en: 'Only administrators may check or rebuild the statistics rollups' } },
   'events.review': {
     roles: ['operator', 'dispatcher', 'shift_lead'],
     refusal: { zh: '只有话务员、分拨员或值班长可以审核设备识别事件', en: 'Only operators, dispatchers or shift leads review device detections' },
