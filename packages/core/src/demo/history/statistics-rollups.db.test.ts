@@ -4,12 +4,12 @@
  * a rebuild gives the same rows, a clock falling due moves "overdue" with no write, and a tampered cell is found.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SEED } from '../../test/seeds.ts';
+import { DEMO_SEED } from '../../../test/seeds.ts';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
-import { buildDemoHistory } from '../demo/history/index.ts';
-import { checkStats } from './check-stats.ts';
-import { foldStats } from './fold-stats.ts';
-import { rebuildStats } from './rebuild-stats.ts';
+import { buildDemoHistory } from './index.ts';
+import { checkStats } from '../../statistics/check-stats.ts';
+import { foldStats } from '../../statistics/fold-stats.ts';
+import { rebuildStats } from '../../statistics/rebuild-stats.ts';
 
 const END = new Date('2026-03-18T06:30:00Z');
 let t: TestDatabase;
