@@ -2,6 +2,7 @@
 import { adminEn, adminZh } from './admin/admin.locales.ts';
 import { detectionsEn, detectionsZh } from './detections/detections.locales.ts';
 import { assessmentEn, assessmentZh } from './assessment/assessment.locales.ts';
+import { dashboardEn, dashboardZh } from './dashboard/dashboard.locales.ts';
 import type { Shape } from './locales-shape.ts';
 
 export const zhCN = {
@@ -31,6 +32,7 @@ export const zhCN = {
     board: '督办看板',
     detections: '事件审核',
     assessment: '考核排名',
+    dashboard: '统计分析',
     admin: '系统管理',
     signOut: '退出登录',
     language: 'English',
@@ -219,6 +221,7 @@ export const zhCN = {
   admin: adminZh,
   detections: detectionsZh,
   assessment: assessmentZh,
+  dashboard: dashboardZh,
   bulk: {
     toolbar: '批量操作',
     selected: '已选 {{n}} 条',
@@ -262,6 +265,7 @@ export const en: Shape<typeof zhCN> = {
     board: 'Supervision board',
     detections: 'Detection review',
     assessment: 'Assessment',
+    dashboard: 'Statistics',
     admin: 'Administration',
     signOut: 'Sign out',
     language: '中文',
@@ -450,6 +454,7 @@ export const en: Shape<typeof zhCN> = {
   admin: adminEn,
   detections: detectionsEn,
   assessment: assessmentEn,
+  dashboard: dashboardEn,
   bulk: {
     toolbar: 'Bulk actions',
     selected: '{{n}} selected',

@@ -62,17 +62,35 @@ export const StatFilterFields = {
 export const StatsQuery = Obj({ ...PeriodQueryFields, ...StatFilterFields });
 export type StatsQueryInput = Static<typeof StatsQuery>;
 
-const Figures = Obj(
+export const StatFiguresSchema = Obj(
   {
-    ...Object.fromEntries(STAT_MEASURES.map((m) => [m, Type.Integer()])),
-    ...Object.fromEntries(STAT_RATE_CODES.map((r) => [r, Nullable(Type.Number({ description: `% with one decimal (${STAT_RATES[r].join(' / ')}); null when the denominator is 0` }))])),
-  } as Record<StatMeasure | StatRate, ReturnType<typeof Type.Integer> | ReturnType<typeof Nullable>>,
-  'counts and rates of the orders under the filters in the period',
+    received: Type.Integer(),
+    needsAnswer: Type.Integer(),
+    done: Type.Integer(),
+    open: Type.Integer(),
+    overdue: Type.Integer(),
+    returned: Type.Integer(),
+    reworked: Type.Integer(),
+    directClosed: Type.Integer(),
+    closed: Type.Integer(),
+    closedOnTime: Type.Integer(),
+    rated: Type.Integer(),
+    satisfied: Type.Integer(),
+    completionRate: Nullable(Type.Number({ description: '% with one decimal: done / needsAnswer; null when needsAnswer is 0' })),
+    onTimeRate: Nullable(Type.Number({ description: '% with one decimal: closedOnTime / closed; null when closed is 0' })),
+    satisfactionRate: Nullable(Type.Number({ description: '% with one decimal: satisfied / rated; null when rated is 0' })),
+    directCloseRate: Nullable(Type.Number({ description: '% with one decimal: directClosed / received; null when received is 0' })),
+    returnRate: Nullable(Type.Number({ description: '% with one decimal: returned / received; null when received is 0' })),
+    reworkRate: Nullable(Type.Number({ description: '% with one decimal: reworked / received; null when received is 0' })),
+  },
+  'counts and rates of the orders under the filters in the period (docs/statistics.md)',
 );
-export const StatFiguresSchema = Figures;
-export type StatFigures = Record<StatMeasure, number> & Record<StatRate, number | null>;
+export type StatFigures = Static<typeof StatFiguresSchema>;
 
-const Resolution = Obj(Object.fromEntries(RESOLUTION_LEVELS.map((l) => [l, Type.Integer()])) as Record<(typeof RESOLUTION_LEVELS)[number], ReturnType<typeof Type.Integer>>, 'orders closed in the period by where they were solved');
+const Resolution = Obj(
+  { grid: Type.Integer(), village: Type.Integer(), town: Type.Integer(), district: Type.Integer(), enforcement: Type.Integer() },
+  'orders closed in the period by where they were solved',
+);
 
 export const StatsHeadlineSchema = Obj({
   period: PeriodSchema,
