@@ -209,16 +209,21 @@ export default function DashboardPage() {
             options={(['day', 'week', 'month', 'quarter', 'year'] as const).map((p) => ({ value: p, label: t(`dashboard.periods.${p}`) }))}
           />
           <Input type="date" aria-label={t('dashboard.date')} value={filters.date} onChange={(e) => e.target.value && set({ date: e.target.value })} style={{ width: 150 }} />
-          <Select aria-label={t('dashboard.town')} value={filters.town ?? ''} onChange={(town) => set({ town: town || undefined })} options={choices(townChoices.data)} style={{ width: 150 }} />
-          <Select aria-label={t('dashboard.category')} value={filters.category ?? ''} onChange={(category) => set({ category: category || undefined })} options={choices(majorChoices.data)} style={{ width: 170 }} showSearch={{ optionFilterProp: 'label' }} />
-          <Select aria-label={t('dashboard.channel')} value={filters.channel ?? ''} onChange={(channel) => set({ channel: channel || undefined })} options={choices(channelChoices.data)} style={{ width: 130 }} />
-          <Select aria-label={t('dashboard.nature')} value={filters.nature ?? ''} onChange={(nature) => set({ nature: nature || undefined })} options={choices(natureChoices.data)} style={{ width: 120 }} />
+          <Select aria-label={t('dashboard.town')}
+            prefix={t('dashboard.town')} value={filters.town ?? ''} onChange={(town) => set({ town: town || undefined })} options={choices(townChoices.data)} style={{ width: 210 }} />
+          <Select aria-label={t('dashboard.category')}
+            prefix={t('dashboard.category')} value={filters.category ?? ''} onChange={(category) => set({ category: category || undefined })} options={choices(majorChoices.data)} style={{ width: 200 }} showSearch={{ optionFilterProp: 'label' }} />
+          <Select aria-label={t('dashboard.channel')}
+            prefix={t('dashboard.channel')} value={filters.channel ?? ''} onChange={(channel) => set({ channel: channel || undefined })} options={choices(channelChoices.data)} style={{ width: 170 }} />
+          <Select aria-label={t('dashboard.nature')}
+            prefix={t('dashboard.nature')} value={filters.nature ?? ''} onChange={(nature) => set({ nature: nature || undefined })} options={choices(natureChoices.data)} style={{ width: 180 }} />
           <Select
             aria-label={t('dashboard.unit')}
+            prefix={t('dashboard.unit')}
             value={filters.unit ? String(filters.unit) : ''}
             onChange={(unit) => set({ unit: unit ? Number(unit) : undefined })}
             options={choices(unitChoices.data)}
-            style={{ width: 220 }}
+            style={{ width: 260 }}
             showSearch={{ optionFilterProp: 'label' }}
           />
           <Button onClick={() => setFilters({ period: filters.period, date: filters.date })}>{t('dashboard.reset')}</Button>
