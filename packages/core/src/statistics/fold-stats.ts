@@ -30,6 +30,17 @@ export interface FoldResult {
  * folding — its answer is at most that fold behind.
  */
 export async function foldStats(db: Db, now: Date, opts: { wait?: boolean } = {}): Promise<FoldResult> {
+  // A reader first asks, without writing, whether there is anything to fold: most answers find nothing, and a
+  // write transaction would cost each of them a commit.
+  if (opts.wait === false) {
+    const pending = await db.query<{ dirty: boolean; due: boolean }>(
+      `select exists (select 1 from stats_dirty) as dirty,
+              exists (select 1 from order_step_runs, stats_watermark w
+                       where done_at is null and withdrawn_at is null and due_at > w.due_until and due_at <= $1) as due`,
+      [now],
+    );
+    if (!pending.rows[0]!.dirty && !pending.rows[0]!.due) return { orders: 0, asOf: now, folded: false };
+  }
   return db.transaction(async (tx) => {
     if (opts.wait === false) {
       const got = await tx.query<{ ok: boolean }>(`select pg_try_advisory_xact_lock(${LOCK}) as ok`);
