@@ -15,13 +15,16 @@ export default defineConfig({
     rollupOptions: {
       output: {
         // The libraries change less often than the pages: their own files stay cached across releases.
-        // The map library is loaded only with a page that shows a map (map/LazyMap.tsx).
+        // The map library is loaded only with a page that shows a map (map/LazyMap.tsx); ECharts with the
+        // dashboard (dashboard/DashboardPage.tsx), exceljs only when a table is exported.
         manualChunks: (id: string) =>
-          !id.includes('node_modules') || /maplibre|gcoord|geojson|@mapbox|earcut|kdbush|supercluster|pbf|potpack|quickselect|tinyqueue/.test(id)
+          !id.includes('node_modules') || /maplibre|gcoord|geojson|@mapbox|earcut|kdbush|supercluster|pbf|potpack|quickselect|tinyqueue|exceljs/.test(id)
             ? undefined
-            : /antd|@ant-design|rc-/.test(id)
-              ? 'antd'
-              : 'vendor',
+            : /[\\/](echarts|zrender)[\\/]/.test(id)
+              ? 'echarts'
+              : /antd|@ant-design|rc-/.test(id)
+                ? 'antd'
+                : 'vendor',
       },
     },
   },

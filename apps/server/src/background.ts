@@ -1,7 +1,8 @@
 /**
  * Background work that runs beside the HTTP server in `liandong start`: the clock's durable timers
  * (supervision, escalation, the early-warning job), the delivery of the notification outbox, and housekeeping (unattached uploads,
- * expired sessions, old login attempts, the portal's expired sessions and old SMS codes). All are safe to run in several processes on one PostgreSQL.
+ * expired sessions, old login attempts, the portal's expired sessions and old SMS codes), and the statistics
+ * rollups' fold (every 5 s: the orders changed since, and the clocks fallen due). All are safe to run in several processes on one PostgreSQL.
  */
 import { purgeExpiredAuth } from '@liandong/core/auth/purge.ts';
 import { purgeCitizenSessions } from '@liandong/core/portal/citizen-sign-in.ts';
@@ -10,6 +11,7 @@ import { clockTimerHandlers } from '@liandong/core/supervision/index.ts';
 import { TimerWorker } from '@liandong/core/timers/index.ts';
 import { ensureWarningSweep, warningTimerHandlers } from '@liandong/core/warnings/index.ts';
 import { UnattachedFileSweeper } from '@liandong/core/files/purge-unattached-files.ts';
+import { foldStats } from '@liandong/core/statistics/fold-stats.ts';
 import type { Platform } from './platform.ts';
 
 export interface Background {
@@ -43,9 +45,16 @@ export function startBackground(p: Platform): Background {
   fileSweeper.start();
   const purge = setInterval(() => void purgeAuth(p).catch((err) => console.error('auth purge:', err)), 5 * 60_000);
   purge.unref();
+  let folding: Promise<unknown> = Promise.resolve();
+  const fold = setInterval(() => {
+    folding = foldStats(p.db, p.clock(), { wait: false }).catch((err) => console.error('statistics fold:', err));
+  }, 5000);
+  fold.unref();
   return {
     async stop() {
       clearInterval(purge);
+      clearInterval(fold);
+      await folding;
       await Promise.all([timers.stop(), delivery.stop(), fileSweeper.stop()]);
     },
   };

@@ -1,4 +1,5 @@
 /** Routes of the console: sign-in when nobody is signed in; else the desk, the order detail and each page GET /me allows, inside the frame. */
+import { lazy, Suspense } from 'react';
 import { Spin } from 'antd';
 import { Route, Routes } from 'react-router';
 import { ChangePasswordPage } from './auth/ChangePasswordPage.tsx';
@@ -14,6 +15,9 @@ import { ReviewPage } from './detections/ReviewPage.tsx';
 import { AssessmentPage } from './assessment/AssessmentPage.tsx';
 import { WarningsPage } from './warnings/WarningsPage.tsx';
 
+// The dashboard brings ECharts and exceljs: its own chunk, loaded only when opened.
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage.tsx'));
+
 export function App() {
   const me = useMe();
   if (me.isLoading) return <Spin fullscreen />;
@@ -27,6 +31,16 @@ export function App() {
         {me.data.permissions.includes('orders.intake') && <Route path="/intake" element={<IntakePage me={me.data} />} />}
         {me.data.permissions.includes('supervision.board') && <Route path="/supervision" element={<BoardPage />} />}
         {me.data.permissions.includes('events.review') && <Route path="/detections" element={<ReviewPage />} />}
+        {me.data.permissions.includes('statistics.view') && (
+          <Route
+            path="/dashboard"
+            element={
+              <Suspense fallback={<Spin />}>
+                <DashboardPage />
+              </Suspense>
+            }
+          />
+        )}
         {me.data.permissions.includes('assessment.view') && <Route path="/assessment" element={<AssessmentPage />} />}
         {me.data.permissions.includes('warnings.view') && <Route path="/warnings" element={<WarningsPage me={me.data} />} />}
         {mayAdminister(me.data) && <Route path="/admin" element={<AdminPage me={me.data} />} />}

@@ -3,6 +3,7 @@ import { adminEn, adminZh } from './admin/admin.locales.ts';
 import { detectionsEn, detectionsZh } from './detections/detections.locales.ts';
 import { assessmentEn, assessmentZh } from './assessment/assessment.locales.ts';
 import { warningsEn, warningsZh } from './warnings/warnings.locales.ts';
+import { dashboardEn, dashboardZh } from './dashboard/dashboard.locales.ts';
 import type { Shape } from './locales-shape.ts';
 
 export const zhCN = {
@@ -33,6 +34,7 @@ export const zhCN = {
     detections: '事件审核',
     assessment: '考核排名',
     warnings: '预警',
+    dashboard: '统计分析',
     admin: '系统管理',
     signOut: '退出登录',
     language: 'English',
@@ -222,6 +224,7 @@ export const zhCN = {
   detections: detectionsZh,
   assessment: assessmentZh,
   warnings: warningsZh,
+  dashboard: dashboardZh,
   bulk: {
     toolbar: '批量操作',
     selected: '已选 {{n}} 条',
@@ -266,6 +269,7 @@ export const en: Shape<typeof zhCN> = {
     detections: 'Detection review',
     assessment: 'Assessment',
     warnings: 'Warnings',
+    dashboard: 'Statistics',
     admin: 'Administration',
     signOut: 'Sign out',
     language: '中文',
@@ -455,6 +459,7 @@ export const en: Shape<typeof zhCN> = {
   detections: detectionsEn,
   assessment: assessmentEn,
   warnings: warningsEn,
+  dashboard: dashboardEn,
   bulk: {
     toolbar: 'Bulk actions',
     selected: '{{n}} selected',

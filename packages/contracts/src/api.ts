@@ -1,5 +1,6 @@
 /** Every route of the API by `module.name`: the registry the server registers and the typed clients are typed from. */
 import { assessmentRoutes } from './assessment.ts';
+import { statisticsRoutes } from './statistics.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { calendarRoutes } from './calendar.ts';
@@ -54,5 +55,6 @@ export const apiRoutes = {
   ...prefixed('devices', deviceRoutes),
   ...prefixed('assessment', assessmentRoutes),
   ...prefixed('warnings', warningRoutes),
+  ...prefixed('statistics', statisticsRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

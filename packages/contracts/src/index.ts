@@ -33,3 +33,4 @@ export * from './api.ts';
 export * from './client.ts';
 export * from './assessment.ts';
 export * from './warnings.ts';
+export * from './statistics.ts';

@@ -192,6 +192,8 @@ export const PERMISSIONS = [
   'warnings.view',
   'warnings.handle',
   'warnings.rules',
+  'statistics.view',
+  'statistics.check',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

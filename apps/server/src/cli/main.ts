@@ -26,6 +26,8 @@ Usage:
   liandong token add --user USERNAME --name NAME      prints a new API token for an integration
   liandong token list [--user USERNAME]              lists API tokens (id, name, user, created, state)
   liandong token revoke ID|NAME                      revokes an API token at once
+  liandong stats check | rebuild | fold   the statistics rollups: recount and report every difference (exit 1 on any),
+                                        make them again from every order, or fold the pending changes now
   liandong calendar show YYYY-MM | set YYYY-MM-DD --workday|--holiday [--name N] | hours 08:30-12:00,13:30-17:30
 
 Environment: PORT (8080), HOST (127.0.0.1), LIANDONG_DATA_DIR (./data), DATABASE_URL (PostgreSQL server instead of
@@ -65,6 +67,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await (await import('./user.command.ts')).userCommand(config, rest, args.flags);
       case 'calendar':
         return await (await import('./calendar.command.ts')).calendarCommand(config, rest, args.flags);
+      case 'stats':
+        return await (await import('./stats.command.ts')).statsCommand(config, rest);
       case 'token':
         return await (await import('./user.command.ts')).tokenCommand(config, rest, args.flags);
       default:

@@ -23,6 +23,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
     ...(me.permissions.includes('orders.intake') ? [{ key: '/intake', label: t('layout.intake') }] : []),
     ...(me.permissions.includes('supervision.board') ? [{ key: '/supervision', label: t('layout.board') }] : []),
     ...(me.permissions.includes('events.review') ? [{ key: '/detections', label: <ReviewMenuLabel /> }] : []),
+    ...(me.permissions.includes('statistics.view') ? [{ key: '/dashboard', label: t('layout.dashboard') }] : []),
     ...(me.permissions.includes('assessment.view') ? [{ key: '/assessment', label: t('layout.assessment') }] : []),
     ...(me.permissions.includes('warnings.view') ? [{ key: '/warnings', label: t('layout.warnings') }] : []),
     ...(mayAdminister(me) ? [{ key: '/admin', label: t('layout.admin') }] : []),

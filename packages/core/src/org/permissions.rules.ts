@@ -59,6 +59,11 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
     refusal: { zh: '只有领导、督办员、值班长或承办单位可以确认和解除预警', en: 'Only leaders, supervisors, shift leads or handling units may acknowledge or resolve warnings' },
   },
   'warnings.rules': { roles: ['admin'], refusal: { zh: '仅管理员可以修改预警规则', en: 'Only administrators may change warning rules' } },
+  'statistics.view': {
+    roles: ['leader', 'supervisor', 'shift_lead', 'handler'],
+    refusal: { zh: '统计分析仅限领导、督办员、值班长和承办单位查看', en: 'Statistics are for leaders, supervisors, shift leads and handling units' },
+  },
+  'statistics.check': { roles: ['admin'], refusal: { zh: '仅管理员可以核对和重建统计汇总', en: 'Only administrators may check or rebuild the statistics rollups' } },
   'events.review': {
     roles: ['operator', 'dispatcher', 'shift_lead'],
     refusal: { zh: '只有话务员、分拨员或值班长可以审核设备识别事件', en: 'Only operators, dispatchers or shift leads review device detections' },

@@ -1,0 +1,184 @@
+/**
+ * npm run bench:dashboard — every statistics API call of the dashboard (统计分析) at 10,000 and at 1,000,000 orders
+ * in PostgreSQL, p50/p95 and their ratio. Orders are generated set-based straight into `orders` (a year of them,
+ * skewed over grids, classes, channels and natures as real work is; 92% closed), then the rollups made by
+ * `rebuildStats` (set-based INSERTs); the server runs in this process and each call goes over HTTP one at a time,
+ * after a warm-up, as one leader clicking.
+ *
+ *   LIANDONG_BENCH_DATABASE_URL (default: TEST_DATABASE_URL, DATABASE_URL, postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_ORDERS (1000000)   BENCH_SMALL (10000)   BENCH_SAMPLES (40 per call)
+ */
+import http from 'node:http';
+import { openPostgres, type Db } from '@liandong/db';
+import { rebuildStats } from '@liandong/core/statistics/rebuild-stats.ts';
+import { buildApp } from '../src/app.ts';
+import { DEFAULT_DEMO_PASSWORD, loadConfig } from '../src/config.ts';
+import { demoCommand } from '../src/cli/demo.command.ts';
+import { platformOn } from '../src/platform.ts';
+import { DEFAULT_RATE_SETTINGS, rateLimits } from '../src/http/rate-limit.rules.ts';
+import { benchDbUrl, dropDatabase, freshDatabase } from './bench-server.ts';
+
+const large = Number(process.env.BENCH_ORDERS ?? 1_000_000);
+const small = Number(process.env.BENCH_SMALL ?? 10_000);
+const samples = Number(process.env.BENCH_SAMPLES ?? 40);
+const NAME = 'liandong_bench_dashboard';
+
+const percentile = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+
+/** `count` more orders over the year before now, set-based; ids continue after the largest. */
+async function generate(db: Db, count: number): Promise<void> {
+  await db.query(`alter table orders disable trigger orders_stats_insert`);
+  const chunk = 250_000;
+  for (let done = 0; done < count; done += chunk) {
+    const n = Math.min(chunk, count - done);
+    await db.query(
+      `with a as (
+         select array(select code from grids where kind = 'basic' and village_code is not null order by code) as grids,
+                array(select village_code from grids where kind = 'basic' and village_code is not null order by code) as villages,
+                array(select town_code from grids where kind = 'basic' and village_code is not null order by code) as towns,
+                array(select code from categories where level = 'minor' and active order by sort, code) as cats,
+                array(select code from channels where active order by sort, code) as chans,
+                array(select code from natures where active order by sort, code) as nats,
+                array(select id from units where kind = 'department' order by id) as depts,
+                (select id from units where kind = 'centre' order by id limit 1) as centre,
+                (select code from divisions where level = 'district' limit 1) as district,
+                coalesce((select max(id) from orders), 0) as base),
+       r as (select x, random() as r1, random() as r2, random() as r3, random() as r4, random() as r5, random() as r6, random() as r7, random() as r8
+               from generate_series(1, $1::int) x),
+       o as (select a.base + r.x as id, a.district, r.*,
+                    1 + floor(power(r.r1, 1.6) * cardinality(a.grids))::int as gi,
+                    a.cats[1 + floor(power(r.r2, 3) * cardinality(a.cats))::int] as cat,
+                    a.chans[1 + floor(power(r.r3, 2) * cardinality(a.chans))::int] as chan,
+                    a.nats[1 + floor(power(r.r4, 2) * cardinality(a.nats))::int] as nat,
+                    a.depts[1 + floor(power(r.r2, 3) * cardinality(a.depts))::int] as dept, a.centre,
+                    case when r.r5 < 0.92 then 'closed' when r.r5 < 0.95 then 'handling' when r.r5 < 0.97 then 'pending_sign'
+                         when r.r5 < 0.985 then 'rejected' else 'voided' end as state,
+                    now() - r.r6 * interval '365 days' as created_at
+               from a, r)
+       insert into orders (id, code, state, channel, nature, description, lng, lat, district_code, town_code, village_code, grid_code,
+                           category_code, level, dispatch_unit_id, handler_unit_id, created_at, updated_at, closed_at, solved_level,
+                           satisfaction, return_count, rework_count)
+       overriding system value
+       select o.id, 'LD' || to_char(o.created_at at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(o.id::text, 6, '0'), o.state, o.chan, o.nat,
+              '测试工单', 120.6 + o.r7 / 10, 31.0 + o.r8 / 10, o.district, a.towns[o.gi], a.villages[o.gi], a.grids[o.gi],
+              o.cat, 'district', o.centre, case when o.state in ('handling', 'closed', 'pending_sign') then o.dept end,
+              o.created_at, o.created_at + o.r7 * interval '3 days',
+              case when o.state = 'closed' then o.created_at + o.r7 * interval '3 days' end,
+              case when o.state = 'closed' then (array['grid', 'grid', 'grid', 'village', 'village', 'town', 'district', 'enforcement'])[1 + floor(o.r8 * 8)::int] end,
+              case when o.state = 'closed' and o.r8 < 0.8 then (case when o.r1 < 0.9 then 'satisfied' else 'dissatisfied' end) end,
+              (o.r7 < 0.03)::int, (o.r8 < 0.02)::int
+         from o, a`,
+      [n],
+    );
+  }
+  await db.query(`alter table orders enable trigger orders_stats_insert`);
+}
+
+async function login(base: string, username: string): Promise<string> {
+  const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEFAULT_DEMO_PASSWORD }) });
+  return ((await r.json()) as { token: string }).token;
+}
+
+async function measure(base: string, token: string, path: string): Promise<{ p50: number; p95: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const t = performance.now();
+      http
+        .get(base + path, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t) : reject(new Error(`${path}: ${res.statusCode}`))));
+        })
+        .on('error', reject);
+    });
+  for (let i = 0; i < 3; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) times.push(await once());
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+}
+
+/** The dashboard's calls: the month (what it opens on), a year, a filter, and the figures' orders. */
+const CALLS = (town: string, month: string) => {
+  const m = `period=month&date=${month}`;
+  const y = `period=year&date=${month}`;
+  return [
+    ['headline (month)', `/api/v1/statistics/headline?${m}`],
+    ['headline (year)', `/api/v1/statistics/headline?${y}`],
+    ['headline (month, a town)', `/api/v1/statistics/headline?${m}&town=${town}`],
+    ['series by day (month)', `/api/v1/statistics/series?${m}`],
+    ['series by month (year)', `/api/v1/statistics/series?${y}`],
+    ...['town', 'unit', 'major', 'channel', 'nature', 'state'].map((d) => [`breakdown ${d} (month)`, `/api/v1/statistics/breakdown/${d}?${m}`]),
+    ['hot categories (month)', `/api/v1/statistics/breakdown/category?${m}&limit=10`],
+    ['hot places (month)', `/api/v1/statistics/breakdown/village?${m}&limit=10`],
+    ['breakdown grid (month)', `/api/v1/statistics/breakdown/grid?${m}&limit=100`],
+    ['breakdown town (year)', `/api/v1/statistics/breakdown/town?${y}`],
+    ['orders behind 满意 (month)', `/api/v1/statistics/orders?${m}&measure=satisfied&pageSize=20`],
+  ] as const;
+};
+
+async function run(label: string, db: Db): Promise<Map<string, { p50: number; p95: number }>> {
+  const app = await buildApp(platformOn(db), { logLevel: 'error', rateLimits: rateLimits({ ...DEFAULT_RATE_SETTINGS, enabled: false }) });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const token = await login(base, 'leader');
+    const town = (await db.query<{ code: string }>(`select town_code as code from orders group by 1 order by count(*) desc limit 1`)).rows[0]!.code;
+    const month = new Date(Date.now() + 8 * 3_600_000 - 20 * 86_400_000).toISOString().slice(0, 10); // a whole month behind
+    const out = new Map<string, { p50: number; p95: number }>();
+    console.log(`\n${label}`);
+    for (const [name, path] of CALLS(town, month)) {
+      const m = await measure(base, token, path);
+      out.set(name, m);
+      console.log(`  ${name.padEnd(30)} p50 ${m.p50.toFixed(1).padStart(7)} ms   p95 ${m.p95.toFixed(1).padStart(7)} ms`);
+    }
+    return out;
+  } finally {
+    await app.close();
+  }
+}
+
+async function sizes(db: Db): Promise<string> {
+  const r = await db.query<{ orders: number; daily: number; monthly: number }>(
+    `select (select count(*) from orders)::int as orders, (select count(*) from stats_daily)::int as daily, (select count(*) from stats_monthly)::int as monthly`,
+  );
+  const x = r.rows[0]!;
+  return `${x.orders} orders; rollups ${x.daily} daily rows, ${x.monthly} monthly rows`;
+}
+
+async function main(): Promise<void> {
+  console.log('preparing the demo district (no history) …');
+  await freshDatabase(NAME);
+  const code = await demoCommand(loadConfig({ DATABASE_URL: benchDbUrl(NAME), LIANDONG_DEMO: '1', LIANDONG_DEMO_DAYS: '0' }));
+  if (code !== 0) throw new Error('demo load failed');
+  const db = await openPostgres(benchDbUrl(NAME), { max: 10 });
+  try {
+    let t = performance.now();
+    await generate(db, small);
+    const g1 = performance.now() - t;
+    t = performance.now();
+    await rebuildStats(db, new Date());
+    console.log(`generated ${small} orders in ${(g1 / 1000).toFixed(1)} s, rollups rebuilt in ${((performance.now() - t) / 1000).toFixed(1)} s: ${await sizes(db)}`);
+    const a = await run(`${small} orders`, db);
+    t = performance.now();
+    await generate(db, large - small);
+    const g2 = performance.now() - t;
+    t = performance.now();
+    await rebuildStats(db, new Date());
+    await db.query('vacuum analyze stats_daily');
+    await db.query('vacuum analyze stats_monthly');
+    await db.query('vacuum analyze stats_order_facts');
+    console.log(`\ngenerated ${large - small} more orders in ${(g2 / 1000).toFixed(1)} s, rollups rebuilt in ${((performance.now() - t) / 1000).toFixed(1)} s: ${await sizes(db)}`);
+    const b = await run(`${large} orders`, db);
+    console.log(`\n${'call'.padEnd(30)} ${`p95 @${small}`.padStart(12)} ${`p95 @${large}`.padStart(14)}   ratio`);
+    for (const [name, m] of b) {
+      const s = a.get(name)!;
+      console.log(`${name.padEnd(30)} ${s.p95.toFixed(1).padStart(9)} ms ${m.p95.toFixed(1).padStart(11)} ms ${(m.p95 / s.p95).toFixed(2).padStart(7)}×`);
+    }
+  } finally {
+    await db.close();
+    if (process.env.BENCH_KEEP !== '1') await dropDatabase(NAME);
+  }
+}
+
+await main();

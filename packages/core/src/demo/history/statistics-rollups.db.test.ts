@@ -1,0 +1,92 @@
+/**
+ * The rollups on the demo history (three days): what the triggers marked and the fold added equals a recount from
+ * the orders, their timelines and step runs (the check's independent SQL), the monthly rows equal the daily ones,
+ * a rebuild gives the same rows, a clock falling due moves "overdue" with no write, and a tampered cell is found.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SEED } from '../../../test/seeds.ts';
+import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
+import { buildDemoHistory } from './index.ts';
+import { checkStats } from '../../statistics/check-stats.ts';
+import { foldStats } from '../../statistics/fold-stats.ts';
+import { rebuildStats } from '../../statistics/rebuild-stats.ts';
+
+const END = new Date('2026-03-18T06:30:00Z');
+let t: TestDatabase;
+
+const fingerprint = async (table: string) =>
+  (await t.db.query<{ h: string; n: number }>(`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x`)).rows[0]!;
+const total = async (sql: string) => Number(Object.values((await t.db.query<Record<string, unknown>>(sql)).rows[0]!)[0]);
+
+beforeAll(async () => {
+  t = await createTestDb(DEMO_SEED);
+  await buildDemoHistory(t.db, { days: 3, endAt: END, seed: 11, ordersPerDay: 250, batchSize: 150 });
+}, 180_000);
+afterAll(() => t?.close());
+
+describe('statistics rollups on the demo history', () => {
+  it('folds every order the history wrote, and equal a recount from the orders', async () => {
+    expect(await total('select count(*) from stats_dirty')).toBeGreaterThan(600);
+    const fold = await foldStats(t.db, END);
+    expect(fold.orders).toBe(await total('select count(*) from orders'));
+    expect(await total('select count(*) from stats_dirty')).toBe(0);
+    const check = await checkStats(t.db, END);
+    expect(check.differences, JSON.stringify(check.sample.slice(0, 5))).toBe(0);
+    expect(check.ok).toBe(true);
+    expect(check.orders).toBeGreaterThan(600);
+    // The history has every measure: some closed on time, rated, directly closed, returned, open, solved at each level.
+    const sums = (await t.db.query<Record<string, number>>(
+      `select sum(received)::int as received, sum(closed)::int as closed, sum(closed_on_time)::int as on_time, sum(direct_closed)::int as direct,
+              sum(rated)::int as rated, sum(satisfied)::int as satisfied, sum(returned)::int as returned, sum(open)::int as open,
+              sum(solved_grid)::int as grid, sum(solved_district)::int as district, sum(solved_enforcement)::int as enforcement
+         from stats_daily`,
+    )).rows[0]!;
+    expect(sums.received).toBe(check.orders);
+    for (const k of ['closed', 'on_time', 'direct', 'rated', 'satisfied', 'returned', 'open', 'grid', 'district']) expect(sums[k], k).toBeGreaterThan(0);
+    expect(sums.closed).toBe(await total(`select count(*) from orders where state = 'closed'`));
+  });
+
+  it('holds in the monthly rows what the daily rows hold', async () => {
+    const diff = await total(`
+      select count(*) from (
+        select date_trunc('month', day)::date as m, town, village, grid, major, category, channel, nature, unit_id, state, district, sum(received) r, sum(closed) c, sum(satisfied) s
+          from stats_daily group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+        except select month, town, village, grid, major, category, channel, nature, unit_id, state, district, received, closed, satisfied from stats_monthly) x`);
+    expect(diff).toBe(0);
+  });
+
+  it('rebuilds to the same rows the incremental fold made', async () => {
+    const before = [await fingerprint('stats_daily'), await fingerprint('stats_monthly'), await fingerprint('stats_order_facts')];
+    const r = await rebuildStats(t.db, END);
+    expect(r.orders).toBe(before[2]!.n);
+    expect([await fingerprint('stats_daily'), await fingerprint('stats_monthly'), await fingerprint('stats_order_facts')]).toEqual(before);
+  });
+
+  it('counts an open order overdue once its clock falls due, with no write to it', async () => {
+    const next = await t.db.query<{ due_at: Date }>(
+      `select min(r.due_at) as due_at from order_step_runs r join orders o on o.id = r.order_id
+        where r.done_at is null and r.withdrawn_at is null and r.due_at > $1 and o.state not in ('closed', 'rejected', 'merged', 'voided', 'suspended')`,
+      [END],
+    );
+    const due = next.rows[0]!.due_at;
+    expect(due).toBeTruthy();
+    const overdue = () => total('select coalesce(sum(overdue), 0) from stats_daily');
+    const before = await overdue();
+    const later = new Date(new Date(due).getTime() + 1000);
+    const fold = await foldStats(t.db, later);
+    expect(fold.orders).toBeGreaterThan(0);
+    expect(await overdue()).toBeGreaterThan(before);
+    expect((await checkStats(t.db, later)).ok).toBe(true);
+  });
+
+  it('reports a tampered cell, and a rebuild repairs it', async () => {
+    await t.db.query(`update stats_daily set closed = closed + 1 where ctid = (select ctid from stats_daily where closed > 0 limit 1)`);
+    const now = new Date(END.getTime() + 3_600_000 * 48);
+    const bad = await checkStats(t.db, now);
+    expect(bad.ok).toBe(false);
+    expect(bad.differences).toBe(1); // the day's cell; its month's row was not touched
+    expect(bad.sample.map((d) => [d.table, d.measure, d.rollup - d.recount])).toEqual([['daily', 'closed', 1]]);
+    await rebuildStats(t.db, now);
+    expect((await checkStats(t.db, now)).ok).toBe(true);
+  });
+});

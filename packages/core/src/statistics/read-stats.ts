@@ -1,0 +1,250 @@
+/**
+ * 统计分析的读取: headline figures, the series, breakdowns and the orders behind a figure, read from the rollups
+ * (stats_daily, stats_monthly) — whole months of a period from the monthly rows, the days at its edges from the
+ * daily ones — so an answer sums at most a few months' rows whatever the number of orders. Pending changes are
+ * folded first (unless another process is folding), so the figures are those of the moment.
+ */
+import type { Db, Queryable } from '@liandong/db';
+import {
+  RESOLUTION_LEVELS,
+  STAT_MEASURES,
+  STAT_RATE_CODES,
+  STAT_RATES,
+  type Lang,
+  type OrderPage,
+  type StatDimension,
+  type StatFigures,
+  type StatMeasure,
+  type StatsBreakdown,
+  type StatsHeadline,
+  type StatsQueryInput,
+  type StatsSeries,
+} from '@liandong/contracts';
+import type { Actor } from '../org/actor.ts';
+import { assertMay } from '../org/permissions.rules.ts';
+import { periodOf, previousPeriod, type Period } from '../assessment/periods.rules.ts';
+import { orderScopeSql } from '../orders/order-scope.ts';
+import { toListItems, VIEW_SELECT, type ViewRow } from '../orders/order-view.ts';
+import type { ClockReading } from '../orders/deadline-view.ts';
+import { cappedTotal, countUpTo, pageWindow } from '../shared/paging.ts';
+import { invalidField } from '../shared/errors.ts';
+import { foldStats } from './fold-stats.ts';
+import { checkFilters, statsFilterSql, statsScopeSql, type StatFilters } from './stats-scope.ts';
+
+const DAY_MS = 86_400_000;
+const SNAKE: Record<StatMeasure, string> = {
+  received: 'received',
+  needsAnswer: 'needs_answer',
+  done: 'done',
+  open: 'open',
+  overdue: 'overdue',
+  returned: 'returned',
+  reworked: 'reworked',
+  directClosed: 'direct_closed',
+  closed: 'closed',
+  closedOnTime: 'closed_on_time',
+  rated: 'rated',
+  satisfied: 'satisfied',
+};
+const COLUMN: Record<StatDimension, string> = {
+  town: 'town',
+  village: 'village',
+  grid: 'grid',
+  unit: 'unit_id',
+  major: 'major',
+  category: 'category',
+  channel: 'channel',
+  nature: 'nature',
+  state: 'state',
+};
+const SUMS = [...STAT_MEASURES.map((m) => `coalesce(sum(s.${SNAKE[m]}), 0)::int as "${m}"`), ...RESOLUTION_LEVELS.map((l) => `coalesce(sum(s.solved_${l}), 0)::int as "solved_${l}"`)].join(', ');
+const COLS = `district, town, village, grid, major, category, channel, nature, unit_id, state, ${Object.values(SNAKE).filter((c) => c !== 'closed').join(', ')}, closed, ${RESOLUTION_LEVELS.map((l) => `solved_${l}`).join(', ')}`;
+
+type Sums = Record<StatMeasure, number> & Record<`solved_${(typeof RESOLUTION_LEVELS)[number]}`, number>;
+
+export function figuresOf(x: Record<StatMeasure, number>): StatFigures {
+  const f = Object.fromEntries(STAT_MEASURES.map((m) => [m, Number(x[m] ?? 0)])) as Record<StatMeasure, number>;
+  const rates = Object.fromEntries(
+    STAT_RATE_CODES.map((r) => {
+      const [num, den] = STAT_RATES[r];
+      return [r, f[den] ? Math.round((1000 * f[num]) / f[den]) / 10 : null];
+    }),
+  );
+  return { ...f, ...rates } as StatFigures;
+}
+const resolutionOf = (x: Sums) => Object.fromEntries(RESOLUTION_LEVELS.map((l) => [l, Number(x[`solved_${l}`] ?? 0)])) as Record<(typeof RESOLUTION_LEVELS)[number], number>;
+
+const day = (t: Date) => new Date(t.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+const firstOfNextMonth = (d: string) => {
+  const [y, m] = d.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+};
+
+/**
+ * The rollup rows of a period under a condition (`cond(alias)` for each branch, sharing `params`): the whole
+ * months from stats_monthly, the days before the first and after the last whole month from stats_daily.
+ */
+export function periodRows(p: Pick<Period, 'firstDay' | 'lastDay'>, params: unknown[], cond: string): string {
+  const end = addDays(p.lastDay, 1); // exclusive
+  let m = p.firstDay.endsWith('-01') ? p.firstDay : firstOfNextMonth(p.firstDay);
+  const monthStart = m;
+  while (firstOfNextMonth(m) <= end) m = firstOfNextMonth(m);
+  const monthEnd = m; // exclusive; equal to monthStart when no whole month fits
+  const v = (x: unknown) => (params.push(x), `$${params.length}::date`);
+  if (monthEnd <= monthStart) return `(select ${COLS} from stats_daily s where s.day >= ${v(p.firstDay)} and s.day < ${v(end)} and ${cond})`;
+  const parts = [`select ${COLS} from stats_monthly s where s.month >= ${v(monthStart)} and s.month < ${v(monthEnd)} and ${cond}`];
+  if (p.firstDay < monthStart) parts.push(`select ${COLS} from stats_daily s where s.day >= ${v(p.firstDay)} and s.day < ${v(monthStart)} and ${cond}`);
+  if (monthEnd < end) parts.push(`select ${COLS} from stats_daily s where s.day >= ${v(monthEnd)} and s.day < ${v(end)} and ${cond}`);
+  return `(${parts.join(' union all ')})`;
+}
+
+interface Prepared {
+  period: Period;
+  cond: string;
+  params: unknown[];
+}
+
+/** Permission, period, filters checked; pending changes folded; the scope and filters as one condition. */
+async function prepare(db: Db, actor: Actor, query: StatsQueryInput, now: Date): Promise<Prepared> {
+  assertMay(actor, 'statistics.view');
+  const period = periodOf(query, now);
+  await checkFilters(db, actor, query);
+  await foldStats(db, now, { wait: false });
+  const params: unknown[] = [];
+  const cond = `${statsScopeSql(actor, params)} and ${statsFilterSql(query, params)}`;
+  return { period, cond, params };
+}
+
+const periodView = (p: Period) => ({ kind: p.kind, firstDay: p.firstDay, lastDay: p.lastDay });
+
+async function sums(q: Queryable, p: Pick<Period, 'firstDay' | 'lastDay'>, cond: string, baseParams: unknown[]): Promise<Sums> {
+  const params = [...baseParams];
+  const r = await q.query<Sums>(`select ${SUMS} from ${periodRows(p, params, cond)} s`, params);
+  return r.rows[0]!;
+}
+
+export async function statsHeadline(db: Db, actor: Actor, query: StatsQueryInput, now: Date): Promise<StatsHeadline> {
+  const { period, cond, params } = await prepare(db, actor, query, now);
+  const prev = previousPeriod(period);
+  const [cur, before] = await Promise.all([sums(db, period, cond, params), sums(db, prev, cond, params)]);
+  return { period: periodView(period), previousPeriod: periodView(prev), asOf: now.toISOString(), figures: figuresOf(cur), previous: figuresOf(before), resolution: resolutionOf(cur) };
+}
+
+export async function statsSeries(db: Db, actor: Actor, query: StatsQueryInput, now: Date): Promise<StatsSeries> {
+  const { period, cond, params } = await prepare(db, actor, query, now);
+  const days = Math.round((period.to.getTime() - period.from.getTime()) / DAY_MS);
+  const byDay = days <= 92;
+  const ps = [...params];
+  const sql = byDay
+    ? `select s.day::text as bucket, ${SUMS} from stats_daily s where s.day >= $${ps.push(period.firstDay)}::date and s.day <= $${ps.push(period.lastDay)}::date and ${cond} group by s.day`
+    : monthSeriesSql(period, ps, cond);
+  const rows = new Map((await db.query<Sums & { bucket: string }>(sql, ps)).rows.map((r) => [r.bucket, r]));
+  const buckets: string[] = [];
+  for (let d = period.firstDay; d <= period.lastDay; d = byDay ? addDays(d, 1) : firstOfNextMonth(d)) buckets.push(byDay ? d : `${d.slice(0, 7)}-01`);
+  const empty = Object.fromEntries(STAT_MEASURES.map((m) => [m, 0])) as Record<StatMeasure, number>;
+  return { period: periodView(period), bucket: byDay ? 'day' : 'month', points: buckets.map((b) => ({ bucket: b, figures: figuresOf(rows.get(b) ?? empty) })) };
+}
+
+/** Months of a long period: whole months from the monthly rows, the edges' days summed into their months. */
+function monthSeriesSql(p: Period, params: unknown[], cond: string): string {
+  const end = addDays(p.lastDay, 1);
+  const v = (x: unknown) => (params.push(x), `$${params.length}::date`);
+  const first = p.firstDay.endsWith('-01') ? p.firstDay : firstOfNextMonth(p.firstDay);
+  let last = first;
+  while (firstOfNextMonth(last) <= end) last = firstOfNextMonth(last);
+  const parts = [`select s.month as bucket, ${COLS} from stats_monthly s where s.month >= ${v(first)} and s.month < ${v(last)} and ${cond}`];
+  if (p.firstDay < first) parts.push(`select date_trunc('month', s.day)::date, ${COLS} from stats_daily s where s.day >= ${v(p.firstDay)} and s.day < ${v(first)} and ${cond}`);
+  if (last < end) parts.push(`select date_trunc('month', s.day)::date, ${COLS} from stats_daily s where s.day >= ${v(last)} and s.day < ${v(end)} and ${cond}`);
+  return `select s.bucket::text as bucket, ${SUMS} from (${parts.join(' union all ')}) s group by s.bucket`;
+}
+
+/** The display name of each key of a dimension, in the reader's language. */
+async function namesOf(q: Queryable, dimension: StatDimension, keys: string[], lang: Lang): Promise<Map<string, string>> {
+  const en = lang === 'en';
+  const sql: Record<StatDimension, string> = {
+    town: `select code as key, name from divisions where code = any($1::text[])`,
+    village: `select code as key, name from divisions where code = any($1::text[])`,
+    grid: `select code as key, name from grids where code = any($1::text[])`,
+    unit: `select id::text as key, name from units where id::text = any($1::text[])`,
+    major: `select code as key, ${en ? 'coalesce(name_en, name)' : 'name'} as name from categories where code = any($1::text[])`,
+    category: `select code as key, ${en ? 'coalesce(name_en, name)' : 'name'} as name from categories where code = any($1::text[])`,
+    channel: `select code as key, ${en ? 'name_en' : 'name_zh'} as name from channels where code = any($1::text[])`,
+    nature: `select code as key, ${en ? 'name_en' : 'name_zh'} as name from natures where code = any($1::text[])`,
+    state: `select code as key, ${en ? 'label_en' : 'label_zh'} as name from order_states where code = any($1::text[])`,
+  };
+  const r = await q.query<{ key: string; name: string }>(sql[dimension], [keys]);
+  return new Map(r.rows.map((x) => [x.key, x.name]));
+}
+
+export async function statsBreakdown(
+  db: Db,
+  actor: Actor,
+  dimension: StatDimension,
+  query: StatsQueryInput & { sort?: StatMeasure; limit?: number },
+  lang: Lang,
+  now: Date,
+): Promise<StatsBreakdown> {
+  const { period, cond, params } = await prepare(db, actor, query, now);
+  const ps = [...params];
+  const col = COLUMN[dimension];
+  const sort = query.sort ?? 'received';
+  const r = await db.query<Sums & { key: string }>(
+    `select s.${col}::text as key, ${SUMS} from ${periodRows(period, ps, cond)} s group by s.${col}
+      order by "${sort}" desc, key limit ${query.limit ?? 100}`,
+    ps,
+  );
+  const names = await namesOf(db, dimension, r.rows.map((x) => x.key), lang);
+  const none = lang === 'en' ? '(none)' : '（无）';
+  return {
+    period: periodView(period),
+    dimension,
+    rows: r.rows.map((x) => ({ key: x.key === '0' && dimension === 'unit' ? '' : x.key, name: names.get(x.key) ?? (x.key && x.key !== '0' ? x.key : none), figures: figuresOf(x), resolution: resolutionOf(x) })),
+  };
+}
+
+/** Which fact rows a measure counts, and by which day. */
+const FACT_OF: Record<StatMeasure, { flag: string; day: 'created_day' | 'closed_day' }> = {
+  received: { flag: 'true', day: 'created_day' },
+  needsAnswer: { flag: 'f.needs_answer', day: 'created_day' },
+  done: { flag: 'f.done', day: 'created_day' },
+  open: { flag: 'f.open', day: 'created_day' },
+  overdue: { flag: 'f.overdue', day: 'created_day' },
+  returned: { flag: 'f.returned', day: 'created_day' },
+  reworked: { flag: 'f.reworked', day: 'created_day' },
+  directClosed: { flag: 'f.direct_closed', day: 'created_day' },
+  closed: { flag: 'true', day: 'closed_day' },
+  closedOnTime: { flag: 'f.closed_on_time', day: 'closed_day' },
+  rated: { flag: 'f.rated', day: 'closed_day' },
+  satisfied: { flag: 'f.satisfied', day: 'closed_day' },
+};
+
+/** 统计穿透: the orders a figure counts — the same fact rows the rollups sum — newest first, as the order list shows them. */
+export async function statsOrders(
+  db: Db,
+  actor: Actor,
+  query: StatsQueryInput & { measure: StatMeasure; dimension?: StatDimension; key?: string; solved?: string; page?: number; pageSize?: number },
+  lang: Lang,
+  clock: ClockReading,
+): Promise<OrderPage> {
+  if (query.key !== undefined && !query.dimension) throw invalidField('key', '需要同时给出 dimension', 'needs a dimension');
+  const { period, params } = await prepare(db, actor, query, clock.now);
+  const ps: unknown[] = [];
+  const scope = statsScopeSql(actor, ps, 'f');
+  const filters = statsFilterSql(query, ps, 'f');
+  const m = FACT_OF[query.measure];
+  const conds = [scope, filters, m.flag, `f.${m.day} >= $${ps.push(period.firstDay)}::date and f.${m.day} <= $${ps.push(period.lastDay)}::date`];
+  if (query.dimension) {
+    const key = query.key ?? '';
+    conds.push(query.dimension === 'unit' ? `f.unit_id = $${ps.push(key === '' ? 0 : Number(key) || -1)}` : `f.${COLUMN[query.dimension]} = $${ps.push(key)}`);
+  }
+  if (query.solved) conds.push(`f.solved = $${ps.push(query.solved)}`);
+  const fromWhere = `from orders o where o.id in (select f.order_id from stats_order_facts f where ${conds.join(' and ')}) and ${orderScopeSql(actor, ps)}`;
+  const n = await countUpTo(db, fromWhere, ps);
+  const w = pageWindow(query, ps);
+  const ids = (await db.query<{ id: string }>(`select o.id ${fromWhere} order by o.created_at desc, o.id desc ${w.sql}`, ps)).rows.map((r) => Number(r.id));
+  const rows = ids.length ? (await db.query<ViewRow>(`${VIEW_SELECT} where o.id = any($1::bigint[]) order by o.created_at desc, o.id desc`, [ids])).rows : [];
+  return { ...cappedTotal(n), page: w.page, pageSize: w.pageSize, items: await toListItems(db, rows, actor, lang, clock) };
+}
+
+export { day as chinaDay };

@@ -1,0 +1,59 @@
+/**
+ * Who sees which counts: the rollup rows (or facts) located in the reader's areas — the district, a town, a village,
+ * a grid — or whose responsible unit is one of his units (orders/order-scope.ts says the same of orders, which
+ * also follows units once involved; the rollups know only the unit responsible now). Administrators see all.
+ * The filters are checked here: an unknown code is a 400 naming its field, a town outside an area-scoped reader's
+ * areas a 403 naming `town`.
+ */
+import type { Queryable } from '@liandong/db';
+import type { StatsQueryInput } from '@liandong/contracts';
+import { coversArea, type Actor } from '../org/actor.ts';
+import { seesAll } from '../orders/order-scope.ts';
+import { DomainError, invalidField } from '../shared/errors.ts';
+
+export type StatFilters = Pick<StatsQueryInput, 'town' | 'category' | 'channel' | 'nature' | 'unit'>;
+
+/** The condition on a rollup or facts alias `s`; appends its parameters. */
+export function statsScopeSql(actor: Actor, params: unknown[], s = 's'): string {
+  if (seesAll(actor)) return 'true';
+  params.push(actor.areaCodes, actor.unitIds);
+  const [a, u] = [`$${params.length - 1}::text[]`, `$${params.length}::int[]`];
+  return `(${s}.district = any(${a}) or ${s}.town = any(${a}) or ${s}.village = any(${a}) or ${s}.grid = any(${a}) or ${s}.unit_id = any(${u}))`;
+}
+
+/** The filters' condition on `s`; appends its parameters. */
+export function statsFilterSql(f: StatFilters, params: unknown[], s = 's'): string {
+  const out: string[] = [];
+  const p = (v: unknown) => (params.push(v), `$${params.length}`);
+  if (f.town) out.push(`${s}.town = ${p(f.town)}`);
+  if (f.category) {
+    const x = p(f.category);
+    out.push(`(${s}.major = ${x} or ${s}.category = ${x})`);
+  }
+  if (f.channel) out.push(`${s}.channel = ${p(f.channel)}`);
+  if (f.nature) out.push(`${s}.nature = ${p(f.nature)}`);
+  if (f.unit) out.push(`${s}.unit_id = ${p(f.unit)}`);
+  return out.length ? out.join(' and ') : 'true';
+}
+
+/** Every filter names something that exists, and a town one the reader may see. */
+export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): Promise<void> {
+  const r = await q.query<{ town: string | null; district: string | null; category: boolean; channel: boolean; nature: boolean; unit: boolean }>(
+    `select (select code from divisions where code = $1 and level = 'town') as town,
+            (select parent_code from divisions where code = $1 and level = 'town') as district,
+            exists (select 1 from categories where code = $2) as category,
+            exists (select 1 from channels where code = $3) as channel,
+            exists (select 1 from natures where code = $4) as nature,
+            exists (select 1 from units where id = $5) as unit`,
+    [f.town ?? null, f.category ?? null, f.channel ?? null, f.nature ?? null, f.unit ?? null],
+  );
+  const x = r.rows[0]!;
+  if (f.town && !x.town) throw invalidField('town', '没有这个镇（街道）', 'no such town');
+  if (f.category && !x.category) throw invalidField('category', '没有这个类别', 'no such category');
+  if (f.channel && !x.channel) throw invalidField('channel', '没有这个渠道', 'no such channel');
+  if (f.nature && !x.nature) throw invalidField('nature', '没有这个诉求性质', 'no such nature');
+  if (f.unit && !x.unit) throw invalidField('unit', '没有这个单位', 'no such unit');
+  if (f.town && !seesAll(actor) && actor.areaCodes.length > 0 && !coversArea(actor, f.town, x.district)) {
+    throw new DomainError(403, 'forbidden', { zh: '该镇（街道）不在您的数据范围内', en: 'That town is outside your data scope' }, 'town');
+  }
+}
