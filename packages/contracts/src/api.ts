@@ -23,6 +23,7 @@ import { systemRoutes } from './system.ts';
 import { territoryRoutes } from './territory.ts';
 import { tokenRoutes } from './tokens.ts';
 import { deviceRoutes } from './devices.ts';
+import { screenRoutes } from './screen.ts';
 
 
 type Prefixed<P extends string, R> = { [K in keyof R as `${P}.${K & string}`]: R[K] };
@@ -52,5 +53,6 @@ export const apiRoutes = {
   ...prefixed('portal', { ...portalRoutes, ...portalSignInRoutes }),
   ...prefixed('devices', deviceRoutes),
   ...prefixed('assessment', assessmentRoutes),
+  ...prefixed('screen', screenRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;
