@@ -67,6 +67,8 @@ export const ScreenOrderSchema = Obj({
   category: Nullable(Type.String({ description: 'the minor class (小类), if classified' })),
   town: Nullable(Type.String()),
   channel: Type.String({ description: 'channel code' }),
+  channelName: Type.String(),
+  channelNameEn: Nullable(Type.String()),
   state: literals(STATE_CODES),
   /** The order's point rounded to about 100 m (the heat layer), WGS-84. */
   point: Type.Tuple([Type.Number(), Type.Number()]),

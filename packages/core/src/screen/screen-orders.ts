@@ -26,6 +26,8 @@ export interface ScreenOrderRow {
   category: string | null;
   town: string | null;
   channel: string;
+  channel_name: string;
+  channel_name_en: string | null;
   state: StateCode;
   lng: number;
   lat: number;
@@ -33,8 +35,9 @@ export interface ScreenOrderRow {
 }
 
 /** The columns of a ScreenOrderRow, for `orders o`; join `SCREEN_ORDER_JOINS`. */
-export const SCREEN_ORDER_COLUMNS = `o.id, o.code, o.created_at, c.name as category, t.name as town, o.channel, o.state, o.lng, o.lat, o.confidential`;
-export const SCREEN_ORDER_JOINS = `left join categories c on c.code = o.category_code left join divisions t on t.code = o.town_code`;
+export const SCREEN_ORDER_COLUMNS = `o.id, o.code, o.created_at, c.name as category, t.name as town, o.channel, ch.name_zh as channel_name, ch.name_en as channel_name_en, o.state, o.lng, o.lat, o.confidential`;
+export const SCREEN_ORDER_JOINS = `left join categories c on c.code = o.category_code left join divisions t on t.code = o.town_code
+  join channels ch on ch.code = o.channel`;
 
 export const screenOrder = (r: ScreenOrderRow): ScreenOrder => ({
   orderId: Number(r.id),
@@ -43,6 +46,8 @@ export const screenOrder = (r: ScreenOrderRow): ScreenOrder => ({
   category: r.category,
   town: r.town,
   channel: r.channel,
+  channelName: r.channel_name,
+  channelNameEn: r.channel_name_en,
   state: r.state,
   point: [round3(r.lng), round3(r.lat)],
 });

@@ -1,0 +1,173 @@
+/**
+ * 网格实时负荷: the area's own outlines on the dark ground (no national map, no base tiles, nothing from the
+ * internet) — its grids filled by their open orders now, a heat layer of the orders of the last 24 hours, the
+ * names of its towns (or villages) as labels. Drawn at the wall's resolution (the stage's scale as pixel ratio).
+ */
+import { useEffect, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Map as MapLibre, Marker, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { ScreenMap as ScreenMapData, ScreenSnapshot } from '@liandong/contracts';
+import { labelPoint } from '../map/label-point.ts';
+import { fetchScreenMap } from './screen-api.ts';
+import { useStageScale } from './Stage.tsx';
+
+setWorkerUrl(workerUrl);
+
+/** Open orders per grid → colour: none, a few, several, many. */
+export const LOAD_STEPS: [number, string][] = [
+  [1, '#1565a8'],
+  [3, '#15a3b8'],
+  [6, '#e6b422'],
+  [10, '#f2552c'],
+];
+
+const fc = (features: unknown[]) => ({ type: 'FeatureCollection' as const, features }) as never;
+const shapes = (list: ScreenMapData['outline'], props: (code: string) => Record<string, unknown> = () => ({})) =>
+  list.map((s) => ({ type: 'Feature', properties: { code: s.code, name: s.name, ...props(s.code) }, geometry: s.geometry }));
+
+/** The area of a shape's bounding box (degrees²): which names go first. */
+function extent(g: ScreenMapData['parts'][number]['geometry']): number {
+  const points = (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat()).flat();
+  const xs = points.map((p) => p[0]!);
+  const ys = points.map((p) => p[1]!);
+  return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
+}
+
+function style(): StyleSpecification {
+  const empty = { type: 'geojson' as const, data: fc([]) };
+  return {
+    version: 8,
+    sources: { outline: empty, parts: empty, grids: empty, heat: empty },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': 'rgba(0,0,0,0)' } },
+      { id: 'parts-fill', type: 'fill', source: 'parts', paint: { 'fill-color': '#0a2a55', 'fill-opacity': 0.75 } },
+      {
+        id: 'grids-fill',
+        type: 'fill',
+        source: 'grids',
+        paint: {
+          'fill-color': ['step', ['get', 'open'], 'rgba(0,0,0,0)', ...LOAD_STEPS.flat()] as never,
+          'fill-opacity': 0.72,
+        },
+      },
+      { id: 'grids-line', type: 'line', source: 'grids', paint: { 'line-color': '#2c6fb0', 'line-width': 0.5, 'line-opacity': 0.7 } },
+      {
+        id: 'heat',
+        type: 'heatmap',
+        source: 'heat',
+        paint: {
+          'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 9, 10, 12, 24, 15, 40] as never,
+          'heatmap-intensity': 0.8,
+          'heatmap-opacity': 0.8,
+          'heatmap-color': [
+            'interpolate',
+            ['linear'],
+            ['heatmap-density'],
+            0,
+            'rgba(0,0,0,0)',
+            0.2,
+            'rgba(0,229,255,0.55)',
+            0.45,
+            '#36e3a0',
+            0.7,
+            '#ffd23f',
+            1,
+            '#ff4d2e',
+          ] as never,
+        },
+      },
+      { id: 'parts-line', type: 'line', source: 'parts', paint: { 'line-color': '#49b6ff', 'line-width': 1.6, 'line-opacity': 0.9 } },
+      { id: 'outline-glow', type: 'line', source: 'outline', paint: { 'line-color': '#00e5ff', 'line-width': 10, 'line-blur': 8, 'line-opacity': 0.55 } },
+      { id: 'outline-line', type: 'line', source: 'outline', paint: { 'line-color': '#7ff3ff', 'line-width': 2.6 } },
+    ],
+  };
+}
+
+export default function ScreenMap({ v }: { v: ScreenSnapshot }) {
+  const { t } = useTranslation();
+  const scale = useStageScale();
+  const data = useQuery({ queryKey: ['screen-map'], queryFn: fetchScreenMap, staleTime: Infinity, retry: 3 });
+  const box = useRef<HTMLDivElement>(null);
+  const map = useRef<MapLibre | null>(null);
+  const loaded = useRef(false);
+  const latest = useRef(v);
+  latest.current = v;
+
+  const paint = () => {
+    const m = map.current;
+    const d = data.data;
+    if (!m || !d || !loaded.current) return;
+    const load = new Map(latest.current.gridLoad.map((g) => [g.code, g.open]));
+    (m.getSource('grids') as GeoJSONSource).setData(fc(shapes(d.grids, (code) => ({ open: load.get(code) ?? 0 }))));
+    (m.getSource('heat') as GeoJSONSource).setData(fc(latest.current.points.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } }))));
+  };
+
+  useEffect(() => {
+    const d = data.data;
+    if (!d || !box.current) return;
+    const m = new MapLibre({ container: box.current, style: style(), attributionControl: false, interactive: false, pixelRatio: scale, fadeDuration: 0 });
+    map.current = m;
+    if (d.bounds) m.fitBounds([d.bounds[0], d.bounds[1], d.bounds[2], d.bounds[3]], { padding: 28, duration: 0 });
+    const labels: Marker[] = [];
+    m.on('load', () => {
+      loaded.current = true;
+      (m.getSource('outline') as GeoJSONSource).setData(fc(shapes(d.outline)));
+      (m.getSource('parts') as GeoJSONSource).setData(fc(shapes(d.parts)));
+      // The larger parts first; a name that would overlap one already placed is left out (no glyphs: no collision of the map's own).
+      const bySize = [...d.parts].sort((a, b) => extent(b.geometry) - extent(a.geometry));
+      for (const p of bySize) {
+        const el = document.createElement('div');
+        el.className = 'scr-map-label';
+        el.textContent = p.name;
+        labels.push(new Marker({ element: el }).setLngLat(labelPoint(p.geometry as never)).addTo(m));
+      }
+      requestAnimationFrame(() => {
+        const placed: DOMRect[] = [];
+        for (const l of labels) {
+          const r = l.getElement().getBoundingClientRect();
+          if (placed.some((p) => r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top)) l.getElement().style.visibility = 'hidden';
+          else placed.push(r);
+        }
+      });
+      paint();
+    });
+    return () => {
+      labels.forEach((l) => l.remove());
+      m.remove();
+      map.current = null;
+      loaded.current = false;
+    };
+  }, [data.data]);
+
+  useEffect(() => map.current?.setPixelRatio(scale), [scale]);
+  useEffect(paint, [v.gridLoad, v.points, data.data]);
+
+  return (
+    <section className="scr-panel scr-map" aria-labelledby="scr-map-title">
+      <h2 id="scr-map-title" className="scr-panel-title">
+        {t('screen.map.title')}
+      </h2>
+      <div ref={box} className="scr-map-canvas" role="img" aria-label={t('screen.map.label', { area: v.area.name })} />
+      <div className="scr-map-legend" aria-hidden>
+        <div className="scr-map-legend-title">{t('screen.map.legend')}</div>
+        <div className="scr-map-legend-row">
+          {LOAD_STEPS.map(([n, colour], i) => (
+            <span key={n}>
+              <i style={{ background: colour }} />
+              {i + 1 < LOAD_STEPS.length ? `${n}–${LOAD_STEPS[i + 1]![0] - 1}` : `≥${n}`}
+            </span>
+          ))}
+        </div>
+        <div className="scr-map-legend-row">
+          <span>
+            <i className="scr-heat-swatch" />
+            {t('screen.map.heat')}
+          </span>
+        </div>
+      </div>
+    </section>
+  );
+}
