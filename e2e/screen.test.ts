@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { newKey, type TestServer } from '../apps/server/test/harness.ts';
 import { orderBody } from '../apps/server/test/order-fixtures.ts';
-import { closeJourney, diagnoseOnFailure, openJourney, shot } from './journey.ts';
+import { chooseOption, closeJourney, diagnoseOnFailure, openJourney, shot, signIn } from './journey.ts';
 
 let s: TestServer;
 let browser: Browser;
@@ -113,4 +113,36 @@ it('a revoked token stops the wall at once with a clear message', async () => {
   expect(await page.getByRole('table', { name: '最新工单' }).count()).toBe(0);
   await shot(page, 'screen-revoked');
   await page.context().close();
+});
+
+it('an administrator makes a town’s screen token in the console; the town’s wall shows its own orders only', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const admin = await context.newPage();
+  await signIn(admin, s.base, 'admin');
+  await admin.getByRole('menu', { name: '功能导航' }).getByText('系统管理').click();
+  await admin.getByRole('tab', { name: '大屏令牌' }).click();
+  const form = admin.getByRole('form', { name: '新建大屏令牌' });
+  await form.getByLabel('大屏名称').fill('松陵街道综治中心');
+  await chooseOption(admin, form, '显示范围', '松陵', '松陵街道');
+  await form.getByRole('button', { name: '新建大屏令牌' }).click();
+  const url = await admin.getByLabel('大屏地址').innerText();
+  expect(url).toMatch(new RegExp(`^${s.base}/screen\\?token=ldw_`));
+  await shot(admin, 'screen-token-made-1366');
+  await admin.getByRole('button', { name: '我已保存地址' }).click();
+  await admin.getByRole('table', { name: '大屏令牌' }).getByText('松陵街道综治中心').waitFor();
+
+  const wall = await openScreen(1920, 1080, url.slice(s.base.length));
+  await wall.getByRole('status', { name: '实时' }).waitFor();
+  await wall.getByRole('heading', { name: '松陵街道社会治理网格化联动指挥大屏' }).waitFor();
+  await wall.getByRole('heading', { name: '村（社区）办结排名（本月）' }).waitFor();
+  const board = wall.getByRole('table', { name: '最新工单' });
+  const operator = await s.as('zx_operator');
+  const theirs = await operator.post('/api/v1/orders', await orderBody(s, { gridWorker: 'shengze_gridworker' }), { 'idempotency-key': newKey('screen') });
+  const mine = await operator.post('/api/v1/orders', await orderBody(s, { gridWorker: 'songling_gridworker' }), { 'idempotency-key': newKey('screen') });
+  await board.getByRole('cell', { name: mine.body.code }).waitFor({ timeout: 5_000 });
+  expect(await board.getByRole('cell', { name: theirs.body.code }).count()).toBe(0);
+  await wall.waitForTimeout(1500);
+  await shot(wall, 'screen-town-1920x1080');
+  await wall.context().close();
+  await context.close();
 });

@@ -23,9 +23,9 @@ export const RANKING_TTL_MS = 30_000;
 
 /** Satisfied at a callback: very satisfied, satisfied, basically satisfied (as assessment counts). */
 const SATISFIED = `('very_satisfied', 'satisfied', 'basically_satisfied')`;
-/** An order finished late: one of its steps was done, or taken away, after its due time. */
+/** An order finished late: a sign or handle run of it was done, or taken away, after its due time (assessment's area rule). */
 const LATE = (o: string) =>
-  `exists (select 1 from order_step_runs r where r.order_id = ${o}.id and (r.done_at > r.due_at or r.withdrawn_at > r.due_at))`;
+  `exists (select 1 from order_step_runs r where r.order_id = ${o}.id and r.step in ('sign', 'handle') and (r.done_at > r.due_at or r.withdrawn_at > r.due_at))`;
 
 /** 在办: every state but the final ones (suspended included), listed so that orders_state answers. */
 const LIVE_STATES = STATE_CODES.filter((s) => !FINAL_STATES.includes(s));
@@ -48,13 +48,11 @@ export async function screenSnapshot(q: Queryable, scope: ScreenScope, now: Date
   const area = areaSql(scope, 1);
   const base = [scope.areaCode];
   const [received, closedToday, callbacks, open, recent, points, channels, natures, rankings, warnings] = await Promise.all([
-    q.query<{ received: string; completion_of: string; closed: string; direct_of: string; direct: string }>(
+    q.query<{ received: string; completion_of: string; closed: string; direct: string }>(
       `select count(*) as received,
               count(*) filter (where o.state not in ('merged', 'voided', 'rejected')) as completion_of,
               count(*) filter (where o.state = 'closed') as closed,
-              count(*) filter (where o.state not in ('merged', 'voided')) as direct_of,
-              count(*) filter (where o.state not in ('merged', 'voided')
-                                 and exists (select 1 from order_events e where e.order_id = o.id and e.action = 'answer')) as direct
+              count(*) filter (where exists (select 1 from order_events e where e.order_id = o.id and e.action = 'answer')) as direct
          from orders o where ${area} and o.created_at >= $2 and o.created_at < $3`,
       [...base, today.from, today.to],
     ),
@@ -102,7 +100,7 @@ export async function screenSnapshot(q: Queryable, scope: ScreenScope, now: Date
       completion: ratio(Number(r.closed), Number(r.completion_of)),
       onTime: ratio(Number(closedToday.rows[0]!.hit), Number(closedToday.rows[0]!.of)),
       satisfaction: ratio(Number(callbacks.rows[0]!.hit), Number(callbacks.rows[0]!.of)),
-      directClose: ratio(Number(r.direct), Number(r.direct_of)),
+      directClose: ratio(Number(r.direct), Number(r.received)),
       open: loads.reduce((n, l) => n + Number(l.open), 0),
       overdue: loads.reduce((n, l) => n + Number(l.overdue), 0),
     },
