@@ -125,7 +125,9 @@ it('an administrator makes a town’s screen token in the console; the town’s 
   await form.getByLabel('大屏名称').fill('松陵街道综治中心');
   await chooseOption(admin, form, '显示范围', '松陵', '松陵街道');
   await form.getByRole('button', { name: '新建大屏令牌' }).click();
-  const url = await admin.getByLabel('大屏地址').innerText();
+  const dialog = admin.getByRole('dialog', { name: '大屏地址（仅显示这一次）' });
+  await dialog.waitFor();
+  const url = (await dialog.getByLabel('大屏地址', { exact: true }).innerText()).trim();
   expect(url).toMatch(new RegExp(`^${s.base}/screen\\?token=ldw_`));
   await shot(admin, 'screen-token-made-1366');
   await admin.getByRole('button', { name: '我已保存地址' }).click();
