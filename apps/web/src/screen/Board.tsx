@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ScreenOrder } from '@liandong/contracts';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
 
 export function Board({ orders, fresh }: { orders: ScreenOrder[]; fresh: ReadonlySet<string> }) {
   const { t, i18n } = useTranslation();
@@ -27,7 +27,7 @@ export function Board({ orders, fresh }: { orders: ScreenOrder[]; fresh: Readonl
             <tr key={o.orderId} className={fresh.has(o.code) ? 'scr-board-fresh' : undefined}>
               <td className="scr-num">{time(o.at)}</td>
               <td className="scr-num">{o.code}</td>
-              <td>{o.category ?? t('screen.board.unclassified')}</td>
+              <td title={o.category ?? undefined}>{o.category ?? t('screen.board.unclassified')}</td>
               <td>{o.town ?? '—'}</td>
               <td>{en && o.channelNameEn ? o.channelNameEn : o.channelName}</td>
             </tr>

@@ -39,10 +39,10 @@ export default function MixCharts({ v }: { v: ScreenSnapshot }) {
     series: [
       {
         type: 'pie',
-        radius: ['34%', '54%'],
+        radius: ['30%', '48%'],
         center: ['50%', '50%'],
         itemStyle: { borderColor: '#061a36', borderWidth: 3 },
-        label: { color: TEXT, fontSize: 17, formatter: '{b}\n{c}', lineHeight: 22 },
+        label: { color: TEXT, fontSize: 16, formatter: '{b}\n{c}', lineHeight: 20, overflow: 'none' },
         labelLine: { length: 8, length2: 10, lineStyle: { color: '#4a79a8' } },
         data: v.channels.slice(0, 6).map((c) => ({ name: name(c), value: c.count })),
       },

@@ -3,7 +3,7 @@
  * internet) — its grids filled by their open orders now, a heat layer of the orders of the last 24 hours, the
  * names of its towns (or villages) as labels. Drawn at the wall's resolution (the stage's scale as pixel ratio).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Map as MapLibre, Marker, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
@@ -16,13 +16,20 @@ import { useStageScale } from './Stage.tsx';
 
 setWorkerUrl(workerUrl);
 
-/** Open orders per grid → colour: none, a few, several, many. */
-export const LOAD_STEPS: [number, string][] = [
-  [1, '#1565a8'],
-  [3, '#15a3b8'],
-  [6, '#e6b422'],
-  [10, '#f2552c'],
-];
+/** The four colours of a grid's load, light to heavy. */
+const LOAD_COLOURS = ['#1565a8', '#15a3b8', '#e6b422', '#f2552c'];
+
+/**
+ * Where the colours change: at the middle, the upper quarter, the top tenth and the top 3 % of the loaded grids
+ * (the district's own spread, whatever its scale), each at least one more than the one before.
+ */
+export function loadSteps(loads: number[]): [number, string][] {
+  const sorted = loads.filter((n) => n > 0).sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 1;
+  const steps: number[] = [1];
+  for (const q of [0.5, 0.8, 0.95]) steps.push(Math.max(steps[steps.length - 1]! + 1, at(q)));
+  return steps.map((n, i) => [n, LOAD_COLOURS[i]!]);
+}
 
 const fc = (features: unknown[]) => ({ type: 'FeatureCollection' as const, features }) as never;
 const shapes = (list: ScreenMapData['outline'], props: (code: string) => Record<string, unknown> = () => ({})) =>
@@ -48,10 +55,7 @@ function style(): StyleSpecification {
         id: 'grids-fill',
         type: 'fill',
         source: 'grids',
-        paint: {
-          'fill-color': ['step', ['get', 'open'], 'rgba(0,0,0,0)', ...LOAD_STEPS.flat()] as never,
-          'fill-opacity': 0.72,
-        },
+        paint: { 'fill-color': 'rgba(0,0,0,0)', 'fill-opacity': 0.62 },
       },
       { id: 'grids-line', type: 'line', source: 'grids', paint: { 'line-color': '#2c6fb0', 'line-width': 0.5, 'line-opacity': 0.7 } },
       {
@@ -59,9 +63,9 @@ function style(): StyleSpecification {
         type: 'heatmap',
         source: 'heat',
         paint: {
-          'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 9, 10, 12, 24, 15, 40] as never,
-          'heatmap-intensity': 0.8,
-          'heatmap-opacity': 0.8,
+          'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 9, 6, 12, 16, 15, 32] as never,
+          'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 9, 0.12, 12, 0.4, 15, 1] as never,
+          'heatmap-opacity': 0.75,
           'heatmap-color': [
             'interpolate',
             ['linear'],
@@ -95,12 +99,14 @@ export default function ScreenMap({ v }: { v: ScreenSnapshot }) {
   const loaded = useRef(false);
   const latest = useRef(v);
   latest.current = v;
+  const steps = useMemo(() => loadSteps(v.gridLoad.map((g) => g.open)), [v.gridLoad]);
 
   const paint = () => {
     const m = map.current;
     const d = data.data;
     if (!m || !d || !loaded.current) return;
     const load = new Map(latest.current.gridLoad.map((g) => [g.code, g.open]));
+    m.setPaintProperty('grids-fill', 'fill-color', ['step', ['get', 'open'], 'rgba(0,0,0,0)', ...steps.flat()]);
     (m.getSource('grids') as GeoJSONSource).setData(fc(shapes(d.grids, (code) => ({ open: load.get(code) ?? 0 }))));
     (m.getSource('heat') as GeoJSONSource).setData(fc(latest.current.points.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } }))));
   };
@@ -143,7 +149,7 @@ export default function ScreenMap({ v }: { v: ScreenSnapshot }) {
   }, [data.data]);
 
   useEffect(() => map.current?.setPixelRatio(scale), [scale]);
-  useEffect(paint, [v.gridLoad, v.points, data.data]);
+  useEffect(paint, [v.gridLoad, v.points, data.data, steps]);
 
   return (
     <section className="scr-panel scr-map" aria-labelledby="scr-map-title">
@@ -154,12 +160,15 @@ export default function ScreenMap({ v }: { v: ScreenSnapshot }) {
       <div className="scr-map-legend" aria-hidden>
         <div className="scr-map-legend-title">{t('screen.map.legend')}</div>
         <div className="scr-map-legend-row">
-          {LOAD_STEPS.map(([n, colour], i) => (
-            <span key={n}>
-              <i style={{ background: colour }} />
-              {i + 1 < LOAD_STEPS.length ? `${n}–${LOAD_STEPS[i + 1]![0] - 1}` : `≥${n}`}
-            </span>
-          ))}
+          {steps.map(([n, colour], i) => {
+            const next = steps[i + 1]?.[0];
+            return (
+              <span key={n}>
+                <i style={{ background: colour }} />
+                {next === undefined ? `≥${n}` : next - 1 === n ? `${n}` : `${n}–${next - 1}`}
+              </span>
+            );
+          })}
         </div>
         <div className="scr-map-legend-row">
           <span>

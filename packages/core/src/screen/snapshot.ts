@@ -15,6 +15,8 @@ import type { ScreenScope } from './screen-tokens.ts';
 
 /** The newest orders on the rolling board. */
 export const BOARD_SIZE = 20;
+/** …registered in the last 30 days (a quiet area's board is not a search of all history). */
+const BOARD_DAYS = 30;
 /** The heat layer: orders of the last day, at most this many. */
 const HEAT_HOURS = 24;
 const HEAT_MAX = 5000;
@@ -76,12 +78,12 @@ export async function screenSnapshot(q: Queryable, scope: ScreenScope, now: Date
     ),
     q.query<ScreenOrderRow>(
       `select ${SCREEN_ORDER_COLUMNS} from orders o ${SCREEN_ORDER_JOINS}
-        where ${area} and not o.confidential order by o.created_at desc, o.id desc limit ${BOARD_SIZE}`,
-      base,
+        where ${area} and not o.confidential and o.created_at > $2 order by o.created_at desc limit ${BOARD_SIZE}`,
+      // Walked backwards on orders_created (orders_town for a town), stopping at the 20th; bounded for a quiet area.
+      [...base, new Date(now.getTime() - BOARD_DAYS * 86_400_000)],
     ),
     q.query<{ lng: number; lat: number }>(
-      `select o.lng, o.lat from orders o where ${area} and o.created_at >= $2 and o.created_at <= $3 and not o.confidential
-        order by o.created_at desc limit ${HEAT_MAX}`,
+      `select o.lng, o.lat from orders o where ${area} and o.created_at >= $2 and o.created_at <= $3 and not o.confidential limit ${HEAT_MAX}`,
       [...base, new Date(now.getTime() - HEAT_HOURS * 3_600_000), now],
     ),
     mix(q, 'channels', 'channel', area, base, today.from, today.to),
