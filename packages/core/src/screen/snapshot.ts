@@ -42,7 +42,8 @@ interface Rankings {
   areas: ScreenRankRow[];
   until: number;
 }
-const rankingCache = new Map<string, Rankings>();
+/** Per database (a test's, a process's) and area: the month's rankings for RANKING_TTL_MS. */
+const rankingCaches = new WeakMap<Queryable, Map<string, Rankings>>();
 
 export async function screenSnapshot(q: Queryable, scope: ScreenScope, now: Date, opts: { warnings?: ScreenWarningsSource } = {}): Promise<ScreenSnapshot> {
   const today = periodOf({ period: 'day' }, now);
@@ -135,6 +136,8 @@ async function mix(q: Queryable, table: 'channels' | 'natures', column: 'channel
  */
 async function rankingsOf(q: Queryable, scope: ScreenScope, now: Date, dayFrom: Date, monthFrom: Date, monthTo: Date): Promise<Rankings> {
   const key = `${scope.areaCode}|${monthFrom.toISOString()}|${dayFrom.toISOString()}`;
+  let rankingCache = rankingCaches.get(q);
+  if (!rankingCache) rankingCaches.set(q, (rankingCache = new Map()));
   const cached = rankingCache.get(key);
   if (cached && cached.until > now.getTime()) return cached;
   const part = scope.level === 'district' ? 'town_code' : 'village_code';
