@@ -30,6 +30,8 @@ import { tokenRoutes } from './routes/tokens.routes.ts';
 import { systemRoutes } from './routes/system.routes.ts';
 import { territoryRoutes } from './routes/territory.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
+import { screenRoutes } from './routes/screen.routes.ts';
+import { LiveHub } from './live/live-hub.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
@@ -52,6 +54,8 @@ export interface AppOptions {
   webApps?: boolean;
   /** How often an open live stream checks its session again (default 20 s; tests shorten it). */
   liveRecheckMs?: number;
+  /** How often an open big-screen stream checks its token again (default 10 s; tests shorten it). */
+  screenRecheckMs?: number;
 }
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -106,7 +110,11 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   portalSignInRoutes(app, p, { cookieSecure: opts.cookieSecure ?? 'auto' });
   auditRoutes(app, p);
   tokenRoutes(app, p);
-  liveRoutes(app, p, { recheckMs: opts.liveRecheckMs });
+  // One LISTEN per process for the console's and the big screens' streams.
+  const hub = new LiveHub(p.db);
+  app.addHook('onClose', () => hub.stop());
+  liveRoutes(app, p, hub, { recheckMs: opts.liveRecheckMs });
+  screenRoutes(app, p, hub, { recheckMs: opts.screenRecheckMs });
   adminRoutes(app, p);
   orgRoutes(app, p);
   calendarRoutes(app, p);

@@ -83,3 +83,15 @@ describe('the citizen portal’s files (/portal/)', () => {
     expect([br.status, br.headers['content-encoding'], br.headers['cache-control']]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
   });
 });
+
+describe('the big screen’s files (/screen)', () => {
+  it('its address answers the screen’s page, the token in the query or not; its scripts travel compressed', async () => {
+    for (const path of ['/screen', '/screen?token=ldw_x', '/screen/']) {
+      const page = await get(path);
+      expect([page.status, page.body.includes('<title>指挥大屏'), page.body.includes('no-referrer')]).toEqual([200, true, true]);
+    }
+    const script = /src="(\/screen\/assets\/[^"]+\.js)"/.exec((await get('/screen')).body)![1]!;
+    const br = await get(script, { 'accept-encoding': 'br' });
+    expect([br.status, br.headers['content-encoding'], br.headers['cache-control']]).toEqual([200, 'br', 'public, max-age=31536000, immutable']);
+  });
+});

@@ -10,8 +10,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const dist = join(import.meta.dirname, '..', 'dist');
 let before = 0;
 let after = 0;
-// The console's assets, the field app's (its service worker precaches them) and the portal's.
-for (const [dir, name] of ['assets', 'field/assets', 'portal/assets'].flatMap((d) => readdirSync(join(dist, d)).map((n) => [join(dist, d), n]))) {
+// The console's assets, the field app's (its service worker precaches them), the portal's and the big screen's.
+for (const [dir, name] of ['assets', 'field/assets', 'portal/assets', 'screen/assets'].flatMap((d) => readdirSync(join(dist, d)).map((n) => [join(dist, d), n]))) {
   if (!/\.(js|css|svg|json|html)$/.test(name)) continue;
   const path = join(dir, name);
   const data = readFileSync(path);

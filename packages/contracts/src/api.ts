@@ -25,6 +25,7 @@ import { territoryRoutes } from './territory.ts';
 import { tokenRoutes } from './tokens.ts';
 import { deviceRoutes } from './devices.ts';
 import { warningRoutes } from './warnings.ts';
+import { screenRoutes } from './screen.ts';
 
 
 type Prefixed<P extends string, R> = { [K in keyof R as `${P}.${K & string}`]: R[K] };
@@ -56,5 +57,6 @@ export const apiRoutes = {
   ...prefixed('assessment', assessmentRoutes),
   ...prefixed('warnings', warningRoutes),
   ...prefixed('statistics', statisticsRoutes),
+  ...prefixed('screen', screenRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

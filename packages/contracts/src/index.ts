@@ -26,6 +26,7 @@ export * from './supervision.ts';
 export * from './public.ts';
 export * from './audit.ts';
 export * from './tokens.ts';
+export * from './screen.ts';
 export * from './devices.ts';
 export * from './system.ts';
 

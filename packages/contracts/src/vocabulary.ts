@@ -249,6 +249,10 @@ export const ERROR_CODES = [
   // a device's signed request (X-Signature wrong; X-Timestamp too old or too far ahead)
   'bad_signature',
   'stale_request',
+  // the big screen's token (大屏令牌): none given, not one we made, revoked
+  'screen_token_missing',
+  'screen_token_invalid',
+  'screen_token_revoked',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

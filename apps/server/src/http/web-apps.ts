@@ -1,6 +1,7 @@
 /**
  * The web apps, built by `npm run build:web` (apps/web, on `npm ci`) and served by the platform itself: the
- * console at `/`, the field app (联动巡查) at `/field/`, the citizen portal (群众随手拍) at `/portal/`. Files under
+ * console at `/`, the field app (联动巡查) at `/field/`, the citizen portal (群众随手拍) at `/portal/`, the big screen
+ * (大屏) at `/screen`. Files under
  * /assets and each app's /{app}/assets are content-hashed, cached for long and sent pre-compressed (Brotli or
  * gzip); an app's service worker, manifest and icons are
  * revalidated on every load (a new release reaches the phones). Every other page path answers its app's
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 /** The apps beside the console, each its own page, files and service worker under its own path. */
-const SUB_APPS = ['field', 'portal'] as const;
+const SUB_APPS = ['field', 'portal', 'screen'] as const;
 
 /** Registers the apps' files; returns how to answer a page path, or null when the console is not built. */
 export async function installWebApps(app: FastifyInstance, dist = WEB_DIST): Promise<((req: FastifyRequest, reply: FastifyReply) => FastifyReply) | null> {

@@ -4,14 +4,14 @@
  * connected readers who may see that order (core: mayHear, the rule every read uses).
  */
 import type { Db } from '@liandong/db';
-import { LIVE_EVENTS, type OrderChange } from '@liandong/contracts';
-import { mayHear, ORDER_CHANGES_CHANNEL, parseChangedIds, readChangedOrders } from '@liandong/core/orders/index.ts';
-import type { Actor } from '@liandong/core/org/actor.ts';
+import { LIVE_EVENTS } from '@liandong/contracts';
+import { ORDER_CHANGES_CHANNEL, parseChangedIds, readChangedOrders, type ChangedOrder } from '@liandong/core/orders/index.ts';
 
-type Send = (event: (typeof LIVE_EVENTS)[keyof typeof LIVE_EVENTS], data: OrderChange | Record<string, never>) => void;
+/** An order changed (`order`, with it), or many may have (`reset`, null): read everything again. */
+export type Send = (event: typeof LIVE_EVENTS.order | typeof LIVE_EVENTS.reset, change: ChangedOrder | null) => void;
 
 interface Subscriber {
-  actor: Actor;
+  hears: (c: ChangedOrder) => boolean;
   send: Send;
 }
 
@@ -28,13 +28,13 @@ export class LiveHub {
   constructor(private readonly db: Db) {}
 
   /** Starts listening with the first reader; answers the function that ends his subscription. */
-  async subscribe(actor: Actor, send: Send): Promise<() => void> {
+  async subscribe(hears: (c: ChangedOrder) => boolean, send: Send): Promise<() => void> {
     if (!this.listening) {
       this.listening = this.db.listen(ORDER_CHANGES_CHANNEL, (payload) => this.heard(payload));
       this.listening.catch(() => (this.listening = null));
     }
     await this.listening;
-    const sub = { actor, send };
+    const sub = { hears, send };
     this.subscribers.add(sub);
     return () => this.subscribers.delete(sub);
   }
@@ -43,7 +43,7 @@ export class LiveHub {
     const ids = parseChangedIds(payload);
     if (ids === null) {
       this.pending.clear();
-      for (const s of this.subscribers) s.send(LIVE_EVENTS.reset, {});
+      for (const s of this.subscribers) s.send(LIVE_EVENTS.reset, null);
       return;
     }
     for (const id of ids) this.pending.add(id);
@@ -58,11 +58,11 @@ export class LiveHub {
     try {
       for (let i = 0; i < ids.length; i += READ_CHUNK) {
         const changed = await readChangedOrders(this.db, ids.slice(i, i + READ_CHUNK));
-        for (const s of this.subscribers) for (const c of changed) if (mayHear(s.actor, c)) s.send(LIVE_EVENTS.order, c.change);
+        for (const s of this.subscribers) for (const c of changed) if (s.hears(c)) s.send(LIVE_EVENTS.order, c);
       }
     } catch {
       // The database is away: tell every reader to reload once it answers again.
-      for (const s of this.subscribers) s.send(LIVE_EVENTS.reset, {});
+      for (const s of this.subscribers) s.send(LIVE_EVENTS.reset, null);
     }
   }
 

@@ -4,7 +4,8 @@ import { authenticate } from '@liandong/core/auth/authenticate.ts';
 import type { Actor } from '@liandong/core/org/actor.ts';
 import { callerSecret, requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
-import { LiveHub } from '../live/live-hub.ts';
+import type { LiveHub } from '../live/live-hub.ts';
+import { mayHear } from '@liandong/core/orders/index.ts';
 import type { Platform } from '../platform.ts';
 
 /** Proxies close a connection silent for a minute; a comment line every 20 s keeps the stream open. */
@@ -18,20 +19,21 @@ const scopeOf = (a: Actor) => JSON.stringify([[...a.roles].sort(), [...a.unitIds
  * out, disabled, or reset (his sessions deleted), or given another scope, stops hearing at once; his EventSource
  * reconnects and meets the sign-in or his new scope.
  */
-export function liveRoutes(app: FastifyInstance, p: Platform, opts: { recheckMs?: number } = {}): void {
+export function liveRoutes(app: FastifyInstance, p: Platform, hub: LiveHub, opts: { recheckMs?: number } = {}): void {
   const recheckMs = opts.recheckMs ?? HEARTBEAT_MS;
-  const hub = new LiveHub(p.db);
   const streams = new Set<{ end(): void }>();
   // Open streams would hold the server's close: end them first (a reader's EventSource reconnects elsewhere).
   app.addHook('preClose', async () => {
     for (const s of streams) s.end();
   });
-  app.addHook('onClose', () => hub.stop());
 
   contractRoute(app, routes.orderChanges, async (req, reply) => {
     const actor = requireActor(req);
     const out = reply.raw;
-    const unsubscribe = await hub.subscribe(actor, (event, data) => out.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+    const unsubscribe = await hub.subscribe(
+      (c) => mayHear(actor, c),
+      (event, c) => out.write(`event: ${event}\ndata: ${JSON.stringify(c?.change ?? {})}\n\n`),
+    );
     reply.hijack();
     out.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',

@@ -1,7 +1,7 @@
 /**
  * 系统管理: what an administrator does in the console — the unit tree and the accounts, grids (attributes, map,
  * files), the catalogue (categories, conditions, their units, CSV import/export), the working calendar, the devices
- * and event types of 天网, and the settings tabs (policies,
+ * and event types of 天网, the big screens' tokens (大屏令牌), and the settings tabs (policies,
  * templates, channels, outbox). Each tab shows only when GET /me's permissions allow it.
  */
 import { Card, Space, Tabs } from 'antd';
@@ -16,6 +16,7 @@ import { GridImport } from './GridImport.tsx';
 import { GridManager } from './GridManager.tsx';
 import { OrgPage } from './org/OrgPage.tsx';
 import { PhraseEditor } from './PhraseEditor.tsx';
+import { ScreenTokensPage } from './screens/ScreenTokensPage.tsx';
 import { settingsTabs } from './settings-tabs.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
 import { WarningRules } from '../warnings/WarningRules.tsx';
@@ -29,6 +30,7 @@ const ADMIN_PERMISSIONS: readonly Permission[] = [
   'catalogue.manage',
   'calendar.manage',
   'devices.manage',
+  'tokens.manage',
   'supervision.policies',
   'notifications.manage',
   'messages.log',
@@ -74,6 +76,7 @@ export function AdminPage({ me }: { me: Me }) {
         ]
       : []),
     ...(may('warnings.rules') ? [{ key: 'warning-rules', label: t('warnings.rules.title'), children: <WarningRules /> }] : []),
+    ...(may('tokens.manage') ? [{ key: 'screens', label: t('admin.screens.title'), children: <ScreenTokensPage /> }] : []),
     ...settingsTabs(me, t),
   ];
   return (

@@ -2,6 +2,7 @@
 import type { Shape } from '../locales-shape.ts';
 import { settingsEn, settingsZh } from './settings.locales.ts';
 import { devicesEn, devicesZh, eventTypesEn, eventTypesZh } from './devices/devices.locales.ts';
+import { screensEn, screensZh } from './screens/screens.locales.ts';
 
 export const adminZh = {
   title: '系统管理',
@@ -207,6 +208,7 @@ export const adminZh = {
   settings: settingsZh,
   devices: devicesZh,
   eventTypes: eventTypesZh,
+  screens: screensZh,
 } as const;
 
 export const adminEn: Shape<typeof adminZh> = {
@@ -413,4 +415,5 @@ export const adminEn: Shape<typeof adminZh> = {
   settings: settingsEn,
   devices: devicesEn,
   eventTypes: eventTypesEn,
+  screens: screensEn,
 };

@@ -17,6 +17,7 @@ import { call } from '../shared/api.ts';
 import { baseStyle, VECTOR_LAYERS } from './map-style.ts';
 import { fromMap, toMap, type LngLat } from './crs.ts';
 import { OrderClusters } from './order-clusters.ts';
+import { labelPoint } from './label-point.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -59,26 +60,6 @@ const fetchers = {
       call('public.mapLayer', { params: { layer: layer as (typeof PUBLIC_MAP_LAYERS)[number] }, query }),
   },
 };
-
-/** Where a polygon's name goes: the area-weighted centre of its largest ring. */
-function labelPoint(g: LayerCollection['features'][number]['geometry']): [number, number] {
-  const rings = g.type === 'Polygon' ? [g.coordinates[0]!] : g.coordinates.map((p) => p[0]!);
-  let best: [number, number] = [0, 0];
-  let bestArea = -1;
-  for (const ring of rings) {
-    let [a, x, y] = [0, 0, 0];
-    for (let i = 0; i + 1 < ring.length; i++) {
-      const [x0, y0] = ring[i] as [number, number];
-      const [x1, y1] = ring[i + 1] as [number, number];
-      const cross = x0 * y1 - x1 * y0;
-      a += cross;
-      x += (x0 + x1) * cross;
-      y += (y0 + y1) * cross;
-    }
-    if (Math.abs(a) > bestArea && a !== 0) [bestArea, best] = [Math.abs(a), [x / (3 * a), y / (3 * a)]];
-  }
-  return best;
-}
 
 export default function TerritoryMap({ label, picked, pickedGrid, onPick, focus = false, focusZoom = 15, height = 420, orders, onOrder, source = 'staff', professional = false, children }: TerritoryMapProps) {
   const { t } = useTranslation();
