@@ -140,7 +140,7 @@ export const StatsCheckSchema = Obj({
   differences: Type.Integer({ description: 'cells where the rollup and the recount differ' }),
   sample: Type.Array(
     Obj({
-      table: literals(['daily', 'monthly'] as const),
+      table: literals(['daily', 'monthly', 'coarse_daily', 'coarse_monthly'] as const, { description: 'the fine rollups or the coarse ones' }),
       bucket: Type.String(),
       keys: Type.Record(Type.String(), Type.String()),
       measure: Type.String(),

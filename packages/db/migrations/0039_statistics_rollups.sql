@@ -87,6 +87,39 @@ alter table stats_monthly rename column day to month;
 create index stats_daily_unit on stats_daily (unit_id, day);
 create index stats_monthly_unit on stats_monthly (unit_id, month);
 
+-- The coarse pair: the same sums without grid, village, minor class and state — a few hundred rows a day however
+-- many orders — for the headline, the series and the breakdowns by town, unit, major class, channel and nature
+-- when no finer filter or scope is asked.
+create table stats_coarse_daily (
+  day date not null,
+  district text not null,
+  town text not null,
+  major text not null,
+  channel text not null,
+  nature text not null,
+  unit_id int not null,
+  received int not null default 0,
+  needs_answer int not null default 0,
+  done int not null default 0,
+  open int not null default 0,
+  overdue int not null default 0,
+  returned int not null default 0,
+  reworked int not null default 0,
+  direct_closed int not null default 0,
+  closed int not null default 0,
+  closed_on_time int not null default 0,
+  rated int not null default 0,
+  satisfied int not null default 0,
+  solved_grid int not null default 0,
+  solved_village int not null default 0,
+  solved_town int not null default 0,
+  solved_district int not null default 0,
+  solved_enforcement int not null default 0,
+  primary key (day, town, major, channel, nature, unit_id, district)
+);
+create table stats_coarse_monthly (like stats_coarse_daily including all);
+alter table stats_coarse_monthly rename column day to month;
+
 -- The fold's watermark for clocks falling due (an open order becomes overdue without any write).
 create table stats_watermark (
   id boolean primary key default true check (id),

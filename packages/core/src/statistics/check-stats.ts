@@ -6,7 +6,7 @@
  */
 import type { Db } from '@liandong/db';
 import type { StatsCheck } from '@liandong/contracts';
-import { KEYS, MEASURES } from './facts.sql.ts';
+import { CUBES, KEYS, MEASURES } from './facts.sql.ts';
 import { foldStats } from './fold-stats.ts';
 
 const KEY_LIST = KEYS.join(', ');
@@ -55,13 +55,19 @@ cells as (
 )
 select day, ${KEY_LIST}, ${MEASURES.map((m) => `sum(${m})::int as ${m}`).join(', ')} from cells group by day, ${KEY_LIST}`;
 
-const compare = (rollup: string, bucket: string, recount: string) => `
-with r as (${recount}), s as (select ${bucket} as day, ${KEY_LIST}, ${MEASURES.join(', ')} from ${rollup})
-select coalesce(r.day, s.day)::text as bucket, ${KEYS.map((k) => `coalesce(r.${k}, s.${k}) as ${k}`).join(', ')}, m.measure, m.rollup, m.recount
-  from r full join s on r.day = s.day and ${KEYS.map((k) => `r.${k} = s.${k}`).join(' and ')}
+/** The differences between a rollup table and a recount (`day` + `keys` + measures), cell by cell. */
+const compare = (rollup: string, bucket: string, recount: string, keys: readonly string[]) => `
+with r as (${recount}), s as (select ${bucket} as day, ${keys.join(', ')}, ${MEASURES.join(', ')} from ${rollup})
+select coalesce(r.day, s.day)::text as bucket, ${keys.map((k) => `coalesce(r.${k}, s.${k}) as ${k}`).join(', ')}, m.measure, m.rollup, m.recount
+  from r full join s on r.day = s.day and ${keys.map((k) => `r.${k} = s.${k}`).join(' and ')}
   cross join lateral (values ${MEASURES.map((x) => `('${x}', coalesce(s.${x}, 0), coalesce(r.${x}, 0))`).join(', ')}) as m(measure, rollup, recount)
  where m.rollup <> m.recount
- order by 1, ${KEY_LIST}, m.measure`;
+ order by 1, ${keys.join(', ')}, m.measure`;
+
+/** The recount summed to a cube's keys, by day or by month. */
+const regroup = (keys: readonly string[], byMonth: boolean) =>
+  `select ${byMonth ? `date_trunc('month', day)::date` : 'day'} as day, ${keys.join(', ')}, ${MEASURES.map((m) => `sum(${m})::int as ${m}`).join(', ')}
+     from (${RECOUNT}) x group by 1, ${keys.join(', ')}`;
 
 const LIMIT = 200;
 
@@ -69,20 +75,22 @@ export async function checkStats(db: Db, now: Date): Promise<StatsCheck> {
   const fold = await foldStats(db, now);
   const asOf = fold.asOf;
   type Diff = { bucket: string; measure: string; rollup: number; recount: number } & Record<string, unknown>;
-  const daily = await db.query<Diff>(compare('stats_daily', 'day', RECOUNT), [asOf]);
-  const monthly = await db.query<Diff>(
-    compare('stats_monthly', 'month', `select date_trunc('month', day)::date as day, ${KEY_LIST}, ${MEASURES.map((m) => `sum(${m})::int as ${m}`).join(', ')} from (${RECOUNT}) x group by 1, ${KEY_LIST}`),
-    [asOf],
-  );
+  const found: { table: string; d: Diff }[] = [];
+  for (const c of CUBES) {
+    for (const [table, bucket, byMonth] of [[c.daily, 'day', false], [c.monthly, 'month', true]] as const) {
+      const r = await db.query<Diff>(compare(table, bucket, regroup(c.keys, byMonth), c.keys), [asOf]);
+      found.push(...r.rows.map((d) => ({ table, d })));
+    }
+  }
   const orders = await db.query<{ n: number }>(`select count(*)::int as n from orders`);
-  const view = (table: 'daily' | 'monthly', d: Diff) => ({
-    table,
+  const view = (table: string, d: Diff) => ({
+    table: table.replace(/^stats_/, '') as StatsCheck['sample'][number]['table'],
     bucket: d.bucket,
-    keys: Object.fromEntries(KEYS.map((k) => [k, String(d[k] ?? '')])),
+    keys: Object.fromEntries(KEYS.filter((k) => k in d).map((k) => [k, String(d[k] ?? '')])),
     measure: d.measure,
     rollup: Number(d.rollup),
     recount: Number(d.recount),
   });
-  const all = [...daily.rows.map((d) => view('daily', d)), ...monthly.rows.map((d) => view('monthly', d))];
+  const all = found.map((x) => view(x.table, x.d));
   return { asOf: asOf.toISOString(), orders: orders.rows[0]!.n, differences: all.length, ok: all.length === 0, sample: all.slice(0, LIMIT) };
 }

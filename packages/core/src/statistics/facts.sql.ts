@@ -14,6 +14,18 @@ export type Measure = (typeof MEASURES)[number];
 /** The keys of a rollup row besides its bucket. */
 export const KEYS = ['district', 'town', 'village', 'grid', 'major', 'category', 'channel', 'nature', 'unit_id', 'state'] as const;
 
+/**
+ * The rollup tables: the fine pair with every key (any filter, any breakdown), and a coarse pair without grid,
+ * village, minor class and state — a few rows a day even at thousands of orders a day — which the headline, the
+ * series and the breakdowns by town, unit, major class, channel and nature read when nothing finer is asked.
+ */
+export const CUBES = [
+  { daily: 'stats_daily', monthly: 'stats_monthly', keys: KEYS as readonly string[] },
+  { daily: 'stats_coarse_daily', monthly: 'stats_coarse_monthly', keys: ['district', 'town', 'major', 'channel', 'nature', 'unit_id'] as readonly string[] },
+] as const;
+export type Cube = (typeof CUBES)[number];
+export const keyType = (k: string) => (k === 'unit_id' ? 'int' : 'text');
+
 export const FINAL_STATES = `('closed', 'rejected', 'merged', 'voided')`;
 export const SATISFIED = `('very_satisfied', 'satisfied', 'basically_satisfied')`;
 export const CHINA = `'Asia/Shanghai'`;

@@ -2,19 +2,17 @@
  * 统计汇总的增量折叠 (the fold): the orders marked changed (stats_dirty, written by the orders' statement triggers in
  * the writers' own transactions) and those whose running step clock fell due since the watermark get their fact
  * row recomputed from the committed order; the difference between the new fact and the old one is added to the
- * daily and monthly rollups. One transaction under an advisory lock: folds never race, and a fold that fails
+ * daily and monthly rollups (the fine and the coarse pair). One transaction under an advisory lock: folds never race, and a fold that fails
  * leaves the marks for the next one. Rows that fall to all zeros are deleted, so the rollups hold only counts.
  */
 import type { Db, Queryable } from '@liandong/db';
-import { contributionsSql, factsSql, KEYS, keyCols, MEASURES, sumMeasures } from './facts.sql.ts';
+import { contributionsSql, CUBES, factsSql, keyCols, keyType, MEASURES, sumMeasures } from './facts.sql.ts';
 
 const LOCK = `hashtext('liandong.statistics.fold')`;
 const BATCH = 2000;
 const FACT_COLS = `order_id, created_day, closed_day, ${keyCols}, needs_answer, done, open, overdue, returned, reworked, direct_closed, closed_on_time, rated, satisfied, solved`;
-const nonZero = MEASURES.map((m) => `${m} <> 0`).join(' or ');
 const allZero = MEASURES.map((m) => `s.${m} = 0`).join(' and ');
 const addUp = MEASURES.map((m) => `${m} = s.${m} + excluded.${m}`).join(', ');
-const pk = (bucket: string) => `(${bucket}, town, village, grid, major, category, channel, nature, unit_id, state, district)`;
 
 export interface FoldResult {
   /** Orders whose facts were recomputed. */
@@ -73,34 +71,38 @@ export async function foldStats(db: Db, now: Date, opts: { wait?: boolean } = {}
 
 /** Recomputes the facts of `ids` at `asOf` and adds the difference to the rollups; answers how many it folded. */
 export async function foldOrders(tx: Queryable, ids: number[], asOf: Date): Promise<number> {
-  const upsert = (table: 'stats_daily' | 'stats_monthly', bucket: 'day' | 'month', from: string) => `
-    insert into ${table} as s (${bucket}, ${keyCols}, ${MEASURES.join(', ')})
-    select ${from}
-    on conflict ${pk(bucket)} do update set ${addUp}
-    returning s.${bucket}::text as bucket, ${KEYS.map((k) => `s.${k}`).join(', ')}, ${allZero} as empty`;
-  const r = await tx.query<Record<string, unknown> & { t: string; empty: boolean }>(
+  const sums = MEASURES.join(', ');
+  const having = MEASURES.map((x) => `sum(${x}) <> 0`).join(' or ');
+  const upsert = (table: string, bucket: 'day' | 'month', keys: readonly string[]) => `
+    insert into ${table} as s (${bucket}, ${keys.join(', ')}, ${sums})
+    select ${bucket === 'day' ? 'day' : `date_trunc('month', day)::date`}, ${keys.join(', ')}, ${sumMeasures} from delta group by 1, ${keys.join(', ')} having ${having}
+    on conflict (${bucket}, ${keys.join(', ')}) do update set ${addUp}
+    returning '${table}' as t, s.${bucket}::text as bucket, jsonb_build_object(${keys.map((k) => `'${k}', s.${k}`).join(', ')}) as k, ${allZero} as empty`;
+  const parts = CUBES.flatMap((c, i) => [
+    [`d${i}`, upsert(c.daily, 'day', c.keys)],
+    [`m${i}`, upsert(c.monthly, 'month', c.keys)],
+  ]);
+  const r = await tx.query<{ t: string; bucket: string; k: Record<string, unknown>; empty: boolean }>(
     `with new as materialized (${factsSql('o.id = any($2::bigint[])')}),
           old as materialized (select * from stats_order_facts where order_id = any($2::bigint[])),
           contrib as (${contributionsSql('new', '1')} union all ${contributionsSql('old', '-1')}),
           delta as materialized (select day, ${keyCols}, ${sumMeasures} from contrib group by day, ${keyCols}),
-          d as (${upsert('stats_daily', 'day', `day, ${keyCols}, ${MEASURES.join(', ')} from delta where ${nonZero}`)}),
-          m as (${upsert('stats_monthly', 'month', `date_trunc('month', day)::date, ${keyCols}, ${sumMeasures} from delta group by 1, ${keyCols} having ${MEASURES.map((x) => `sum(${x}) <> 0`).join(' or ')}`)}),
+          ${parts.map(([name, sql]) => `${name} as (${sql})`).join(',\n          ')},
           f as (insert into stats_order_facts (${FACT_COLS}) select ${FACT_COLS} from new
                 on conflict (order_id) do update set ${FACT_COLS.split(', ').slice(1).map((c) => `${c} = excluded.${c}`).join(', ')})
-     select 'stats_daily' as t, d.* from d where d.empty
-     union all select 'stats_monthly', m.* from m where m.empty`,
+     ${parts.map(([name]) => `select * from ${name} where empty`).join(' union all ')}`,
     [asOf, ids],
   );
-  const empty = r.rows.filter((x) => x.empty);
-  for (const [table, bucket] of [['stats_daily', 'day'], ['stats_monthly', 'month']] as const) {
-    const rows = empty.filter((x) => x.t === table).map((x) => ({ bucket: x.bucket, ...Object.fromEntries(KEYS.map((k) => [k, x[k]])) }));
-    if (!rows.length) continue;
-    await tx.query(
-      `delete from ${table} s using jsonb_to_recordset($1::jsonb) as x(bucket date, district text, town text, village text, grid text, major text,
-              category text, channel text, nature text, unit_id int, state text)
-        where s.${bucket} = x.bucket and ${KEYS.map((k) => `s.${k} = x.${k}`).join(' and ')} and ${allZero}`,
-      [JSON.stringify(rows)],
-    );
+  for (const c of CUBES) {
+    for (const [table, bucket] of [[c.daily, 'day'], [c.monthly, 'month']] as const) {
+      const rows = r.rows.filter((x) => x.empty && x.t === table).map((x) => ({ bucket: x.bucket, ...x.k }));
+      if (!rows.length) continue;
+      await tx.query(
+        `delete from ${table} s using jsonb_to_recordset($1::jsonb) as x(bucket date, ${c.keys.map((k) => `${k} ${keyType(k)}`).join(', ')})
+          where s.${bucket} = x.bucket and ${c.keys.map((k) => `s.${k} = x.${k}`).join(' and ')} and ${allZero}`,
+        [JSON.stringify(rows)],
+      );
+    }
   }
   return ids.length;
 }

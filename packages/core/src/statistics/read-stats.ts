@@ -29,6 +29,7 @@ import type { ClockReading } from '../orders/deadline-view.ts';
 import { cappedTotal, countUpTo, pageWindow } from '../shared/paging.ts';
 import { invalidField } from '../shared/errors.ts';
 import { foldStats } from './fold-stats.ts';
+import { CUBES, type Cube } from './facts.sql.ts';
 import { checkFilters, statsFilterSql, statsScopeSql, type StatFilters } from './stats-scope.ts';
 
 const DAY_MS = 86_400_000;
@@ -58,7 +59,10 @@ const COLUMN: Record<StatDimension, string> = {
   state: 'state',
 };
 const SUMS = [...STAT_MEASURES.map((m) => `coalesce(sum(s.${SNAKE[m]}), 0)::int as "${m}"`), ...RESOLUTION_LEVELS.map((l) => `coalesce(sum(s.solved_${l}), 0)::int as "solved_${l}"`)].join(', ');
-const COLS = `district, town, village, grid, major, category, channel, nature, unit_id, state, ${Object.values(SNAKE).filter((c) => c !== 'closed').join(', ')}, closed, ${RESOLUTION_LEVELS.map((l) => `solved_${l}`).join(', ')}`;
+const MEASURE_COLS = `${Object.values(SNAKE).join(', ')}, ${RESOLUTION_LEVELS.map((l) => `solved_${l}`).join(', ')}`;
+/** The dimensions the coarse rollups hold. */
+const COARSE_DIMENSIONS: StatDimension[] = ['town', 'unit', 'major', 'channel', 'nature'];
+const colsOf = (cube: Cube) => `${cube.keys.join(', ')}, ${MEASURE_COLS}`;
 
 type Sums = Record<StatMeasure, number> & Record<`solved_${(typeof RESOLUTION_LEVELS)[number]}`, number>;
 
@@ -85,17 +89,18 @@ const firstOfNextMonth = (d: string) => {
  * The rollup rows of a period under a condition (`cond(alias)` for each branch, sharing `params`): the whole
  * months from stats_monthly, the days before the first and after the last whole month from stats_daily.
  */
-export function periodRows(p: Pick<Period, 'firstDay' | 'lastDay'>, params: unknown[], cond: string): string {
+export function periodRows(p: Pick<Period, 'firstDay' | 'lastDay'>, params: unknown[], cond: string, cube: Cube = CUBES[0]): string {
+  const COLS = colsOf(cube);
   const end = addDays(p.lastDay, 1); // exclusive
   let m = p.firstDay.endsWith('-01') ? p.firstDay : firstOfNextMonth(p.firstDay);
   const monthStart = m;
   while (firstOfNextMonth(m) <= end) m = firstOfNextMonth(m);
   const monthEnd = m; // exclusive; equal to monthStart when no whole month fits
   const v = (x: unknown) => (params.push(x), `$${params.length}::date`);
-  if (monthEnd <= monthStart) return `(select ${COLS} from stats_daily s where s.day >= ${v(p.firstDay)} and s.day < ${v(end)} and ${cond})`;
-  const parts = [`select ${COLS} from stats_monthly s where s.month >= ${v(monthStart)} and s.month < ${v(monthEnd)} and ${cond}`];
-  if (p.firstDay < monthStart) parts.push(`select ${COLS} from stats_daily s where s.day >= ${v(p.firstDay)} and s.day < ${v(monthStart)} and ${cond}`);
-  if (monthEnd < end) parts.push(`select ${COLS} from stats_daily s where s.day >= ${v(monthEnd)} and s.day < ${v(end)} and ${cond}`);
+  if (monthEnd <= monthStart) return `(select ${COLS} from ${cube.daily} s where s.day >= ${v(p.firstDay)} and s.day < ${v(end)} and ${cond})`;
+  const parts = [`select ${COLS} from ${cube.monthly} s where s.month >= ${v(monthStart)} and s.month < ${v(monthEnd)} and ${cond}`];
+  if (p.firstDay < monthStart) parts.push(`select ${COLS} from ${cube.daily} s where s.day >= ${v(p.firstDay)} and s.day < ${v(monthStart)} and ${cond}`);
+  if (monthEnd < end) parts.push(`select ${COLS} from ${cube.daily} s where s.day >= ${v(monthEnd)} and s.day < ${v(end)} and ${cond}`);
   return `(${parts.join(' union all ')})`;
 }
 
@@ -103,42 +108,45 @@ interface Prepared {
   period: Period;
   cond: string;
   params: unknown[];
+  /** The rollups that answer: the coarse ones when the dimension, the filters and the reader's scope allow. */
+  cube: Cube;
 }
 
-/** Permission, period, filters checked; pending changes folded; the scope and filters as one condition. */
-async function prepare(db: Db, actor: Actor, query: StatsQueryInput, now: Date): Promise<Prepared> {
+/** Permission, period, filters checked; pending changes folded; the rollups chosen; the scope and filters as one condition. */
+async function prepare(db: Db, actor: Actor, query: StatsQueryInput, now: Date, dimension?: StatDimension): Promise<Prepared> {
   assertMay(actor, 'statistics.view');
   const period = periodOf(query, now);
-  await checkFilters(db, actor, query);
+  const { coarse: coarseOk } = await checkFilters(db, actor, query);
   await foldStats(db, now, { wait: false });
+  const coarse = coarseOk && (!dimension || COARSE_DIMENSIONS.includes(dimension));
   const params: unknown[] = [];
-  const cond = `${statsScopeSql(actor, params)} and ${statsFilterSql(query, params)}`;
-  return { period, cond, params };
+  const cond = `${statsScopeSql(actor, params, 's', coarse)} and ${statsFilterSql(query, params, 's', coarse)}`;
+  return { period, cond, params, cube: coarse ? CUBES[1] : CUBES[0] };
 }
 
 const periodView = (p: Period) => ({ kind: p.kind, firstDay: p.firstDay, lastDay: p.lastDay });
 
-async function sums(q: Queryable, p: Pick<Period, 'firstDay' | 'lastDay'>, cond: string, baseParams: unknown[]): Promise<Sums> {
+async function sums(q: Queryable, p: Pick<Period, 'firstDay' | 'lastDay'>, cond: string, baseParams: unknown[], cube: Cube): Promise<Sums> {
   const params = [...baseParams];
-  const r = await q.query<Sums>(`select ${SUMS} from ${periodRows(p, params, cond)} s`, params);
+  const r = await q.query<Sums>(`select ${SUMS} from ${periodRows(p, params, cond, cube)} s`, params);
   return r.rows[0]!;
 }
 
 export async function statsHeadline(db: Db, actor: Actor, query: StatsQueryInput, now: Date): Promise<StatsHeadline> {
-  const { period, cond, params } = await prepare(db, actor, query, now);
+  const { period, cond, params, cube } = await prepare(db, actor, query, now);
   const prev = previousPeriod(period);
-  const [cur, before] = await Promise.all([sums(db, period, cond, params), sums(db, prev, cond, params)]);
+  const [cur, before] = await Promise.all([sums(db, period, cond, params, cube), sums(db, prev, cond, params, cube)]);
   return { period: periodView(period), previousPeriod: periodView(prev), asOf: now.toISOString(), figures: figuresOf(cur), previous: figuresOf(before), resolution: resolutionOf(cur) };
 }
 
 export async function statsSeries(db: Db, actor: Actor, query: StatsQueryInput, now: Date): Promise<StatsSeries> {
-  const { period, cond, params } = await prepare(db, actor, query, now);
+  const { period, cond, params, cube } = await prepare(db, actor, query, now);
   const days = Math.round((period.to.getTime() - period.from.getTime()) / DAY_MS);
   const byDay = days <= 92;
   const ps = [...params];
   const sql = byDay
-    ? `select s.day::text as bucket, ${SUMS} from stats_daily s where s.day >= $${ps.push(period.firstDay)}::date and s.day <= $${ps.push(period.lastDay)}::date and ${cond} group by s.day`
-    : monthSeriesSql(period, ps, cond);
+    ? `select s.day::text as bucket, ${SUMS} from ${cube.daily} s where s.day >= $${ps.push(period.firstDay)}::date and s.day <= $${ps.push(period.lastDay)}::date and ${cond} group by s.day`
+    : monthSeriesSql(period, ps, cond, cube);
   const rows = new Map((await db.query<Sums & { bucket: string }>(sql, ps)).rows.map((r) => [r.bucket, r]));
   const buckets: string[] = [];
   for (let d = period.firstDay; d <= period.lastDay; d = byDay ? addDays(d, 1) : firstOfNextMonth(d)) buckets.push(byDay ? d : `${d.slice(0, 7)}-01`);
@@ -147,15 +155,16 @@ export async function statsSeries(db: Db, actor: Actor, query: StatsQueryInput, 
 }
 
 /** Months of a long period: whole months from the monthly rows, the edges' days summed into their months. */
-function monthSeriesSql(p: Period, params: unknown[], cond: string): string {
+function monthSeriesSql(p: Period, params: unknown[], cond: string, cube: Cube): string {
+  const COLS = colsOf(cube);
   const end = addDays(p.lastDay, 1);
   const v = (x: unknown) => (params.push(x), `$${params.length}::date`);
   const first = p.firstDay.endsWith('-01') ? p.firstDay : firstOfNextMonth(p.firstDay);
   let last = first;
   while (firstOfNextMonth(last) <= end) last = firstOfNextMonth(last);
-  const parts = [`select s.month as bucket, ${COLS} from stats_monthly s where s.month >= ${v(first)} and s.month < ${v(last)} and ${cond}`];
-  if (p.firstDay < first) parts.push(`select date_trunc('month', s.day)::date, ${COLS} from stats_daily s where s.day >= ${v(p.firstDay)} and s.day < ${v(first)} and ${cond}`);
-  if (last < end) parts.push(`select date_trunc('month', s.day)::date, ${COLS} from stats_daily s where s.day >= ${v(last)} and s.day < ${v(end)} and ${cond}`);
+  const parts = [`select s.month as bucket, ${COLS} from ${cube.monthly} s where s.month >= ${v(first)} and s.month < ${v(last)} and ${cond}`];
+  if (p.firstDay < first) parts.push(`select date_trunc('month', s.day)::date, ${COLS} from ${cube.daily} s where s.day >= ${v(p.firstDay)} and s.day < ${v(first)} and ${cond}`);
+  if (last < end) parts.push(`select date_trunc('month', s.day)::date, ${COLS} from ${cube.daily} s where s.day >= ${v(last)} and s.day < ${v(end)} and ${cond}`);
   return `select s.bucket::text as bucket, ${SUMS} from (${parts.join(' union all ')}) s group by s.bucket`;
 }
 
@@ -185,12 +194,12 @@ export async function statsBreakdown(
   lang: Lang,
   now: Date,
 ): Promise<StatsBreakdown> {
-  const { period, cond, params } = await prepare(db, actor, query, now);
+  const { period, cond, params, cube } = await prepare(db, actor, query, now, dimension);
   const ps = [...params];
   const col = COLUMN[dimension];
   const sort = query.sort ?? 'received';
   const r = await db.query<Sums & { key: string }>(
-    `select s.${col}::text as key, ${SUMS} from ${periodRows(period, ps, cond)} s group by s.${col}
+    `select s.${col}::text as key, ${SUMS} from ${periodRows(period, ps, cond, cube)} s group by s.${col}
       order by "${sort}" desc, key limit ${query.limit ?? 100}`,
     ps,
   );

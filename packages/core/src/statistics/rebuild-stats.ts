@@ -3,12 +3,12 @@
  * work), under the fold's lock so no fold interleaves. Used after a bulk load (the benchmark) or a repair.
  */
 import type { Db } from '@liandong/db';
-import { contributionsSql, factsSql, keyCols, MEASURES, sumMeasures } from './facts.sql.ts';
+import { contributionsSql, CUBES, factsSql, keyCols, MEASURES, sumMeasures } from './facts.sql.ts';
 
 export async function rebuildStats(db: Db, now: Date): Promise<{ orders: number; daily: number; monthly: number }> {
   return db.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock(hashtext('liandong.statistics.fold'))`);
-    await tx.exec(`truncate stats_dirty, stats_order_facts, stats_daily, stats_monthly`);
+    await tx.exec(`truncate stats_dirty, stats_order_facts, ${CUBES.flatMap((c) => [c.daily, c.monthly]).join(', ')}`);
     await tx.query(`insert into stats_order_facts ${factsSql('true')}`, [now]);
     await tx.query(
       `insert into stats_daily (day, ${keyCols}, ${MEASURES.join(', ')})
@@ -18,6 +18,13 @@ export async function rebuildStats(db: Db, now: Date): Promise<{ orders: number;
       `insert into stats_monthly (month, ${keyCols}, ${MEASURES.join(', ')})
        select date_trunc('month', day)::date, ${keyCols}, ${sumMeasures} from stats_daily group by 1, ${keyCols}`,
     );
+    const [, coarse] = CUBES;
+    for (const [table, bucket, from] of [[coarse.daily, 'day', 'stats_daily'], [coarse.monthly, 'month', 'stats_monthly']] as const) {
+      await tx.query(
+        `insert into ${table} (${bucket}, ${coarse.keys.join(', ')}, ${MEASURES.join(', ')})
+         select ${bucket}, ${coarse.keys.join(', ')}, ${sumMeasures} from ${from} group by ${bucket}, ${coarse.keys.join(', ')}`,
+      );
+    }
     await tx.query(`update stats_watermark set due_until = $1`, [now]);
     const n = await tx.query<{ orders: number; daily: number; monthly: number }>(
       `select (select count(*) from stats_order_facts)::int as orders, (select count(*) from stats_daily)::int as daily, (select count(*) from stats_monthly)::int as monthly`,

@@ -14,21 +14,22 @@ import { DomainError, invalidField } from '../shared/errors.ts';
 export type StatFilters = Pick<StatsQueryInput, 'town' | 'category' | 'channel' | 'nature' | 'unit'>;
 
 /** The condition on a rollup or facts alias `s`; appends its parameters. */
-export function statsScopeSql(actor: Actor, params: unknown[], s = 's'): string {
+export function statsScopeSql(actor: Actor, params: unknown[], s = 's', coarse = false): string {
   if (seesAll(actor)) return 'true';
   params.push(actor.areaCodes, actor.unitIds);
   const [a, u] = [`$${params.length - 1}::text[]`, `$${params.length}::int[]`];
-  return `(${s}.district = any(${a}) or ${s}.town = any(${a}) or ${s}.village = any(${a}) or ${s}.grid = any(${a}) or ${s}.unit_id = any(${u}))`;
+  const fine = coarse ? '' : ` or ${s}.village = any(${a}) or ${s}.grid = any(${a})`;
+  return `(${s}.district = any(${a}) or ${s}.town = any(${a})${fine} or ${s}.unit_id = any(${u}))`;
 }
 
 /** The filters' condition on `s`; appends its parameters. */
-export function statsFilterSql(f: StatFilters, params: unknown[], s = 's'): string {
+export function statsFilterSql(f: StatFilters, params: unknown[], s = 's', coarse = false): string {
   const out: string[] = [];
   const p = (v: unknown) => (params.push(v), `$${params.length}`);
   if (f.town) out.push(`${s}.town = ${p(f.town)}`);
   if (f.category) {
     const x = p(f.category);
-    out.push(`(${s}.major = ${x} or ${s}.category = ${x})`);
+    out.push(coarse ? `${s}.major = ${x}` : `(${s}.major = ${x} or ${s}.category = ${x})`);
   }
   if (f.channel) out.push(`${s}.channel = ${p(f.channel)}`);
   if (f.nature) out.push(`${s}.nature = ${p(f.nature)}`);
@@ -36,16 +37,21 @@ export function statsFilterSql(f: StatFilters, params: unknown[], s = 's'): stri
   return out.length ? out.join(' and ') : 'true';
 }
 
-/** Every filter names something that exists, and a town one the reader may see. */
-export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): Promise<void> {
-  const r = await q.query<{ town: string | null; district: string | null; category: boolean; channel: boolean; nature: boolean; unit: boolean }>(
+/**
+ * Every filter names something that exists, and a town one the reader may see. Answers whether the coarse rollups
+ * can answer: no minor class asked, and the reader's areas are the district or towns (or he sees all).
+ */
+export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): Promise<{ coarse: boolean }> {
+  const r = await q.query<{ town: string | null; district: string | null; category: boolean; channel: boolean; nature: boolean; unit: boolean; major: boolean; broad: boolean }>(
     `select (select code from divisions where code = $1 and level = 'town') as town,
             (select parent_code from divisions where code = $1 and level = 'town') as district,
             exists (select 1 from categories where code = $2) as category,
             exists (select 1 from channels where code = $3) as channel,
             exists (select 1 from natures where code = $4) as nature,
-            exists (select 1 from units where id = $5) as unit`,
-    [f.town ?? null, f.category ?? null, f.channel ?? null, f.nature ?? null, f.unit ?? null],
+            exists (select 1 from units where id = $5) as unit,
+            exists (select 1 from categories where code = $2 and level = 'major') as major,
+            (select count(*) from divisions where code = any($6::text[]) and level in ('district', 'town')) = cardinality($6::text[]) as broad`,
+    [f.town ?? null, f.category ?? null, f.channel ?? null, f.nature ?? null, f.unit ?? null, actor.areaCodes],
   );
   const x = r.rows[0]!;
   if (f.town && !x.town) throw invalidField('town', '没有这个镇（街道）', 'no such town');
@@ -56,4 +62,5 @@ export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): 
   if (f.town && !seesAll(actor) && actor.areaCodes.length > 0 && !coversArea(actor, f.town, x.district)) {
     throw new DomainError(403, 'forbidden', { zh: '该镇（街道）不在您的数据范围内', en: 'That town is outside your data scope' }, 'town');
   }
+  return { coarse: (!f.category || x.major) && (seesAll(actor) || x.broad) };
 }
