@@ -3,6 +3,7 @@
  * it, a keep-alive JSON POST, and the closed-loop load that measures a rate.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -103,4 +104,43 @@ export async function runLoad(clients: number, seconds: number, task: (i: number
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   return { rate: units / elapsed, units, calls: latencies.length, p50: pct(0.5), p99: pct(0.99) };
+}
+
+/**
+ * CPU seconds (user + system) used so far by the PostgreSQL backends of database `name` and by the processes
+ * `pids`, read from /proc (0 where it cannot be read: another machine's server, another system). Backends of the
+ * database are found by their process title (`postgres: user db …`). Counted per process id, so the difference of
+ * two readings is what ran in between (for backends that were still there at the second reading).
+ */
+export function cpuSeconds(name: string, pids: readonly number[] = []): Map<number, number> {
+  const out = new Map<number, number>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return out;
+  }
+  const wanted = new Set(pids);
+  for (const e of entries) {
+    const pid = Number(e);
+    try {
+      if (!wanted.has(pid)) {
+        const title = readFileSync(`/proc/${e}/cmdline`, 'utf8');
+        if (!title.startsWith('postgres:') || !title.split(' ').includes(name)) continue;
+      }
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return out;
+}
+
+/** The CPU seconds used between two readings of cpuSeconds (processes that started in between count whole). */
+export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, t] of after) sum += t - (before.get(pid) ?? 0);
+  return sum;
 }

@@ -13,7 +13,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { openPostgres, migrate } from '@liandong/db';
 import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
 import { loadGridShapes, TerritoryIndex } from '@liandong/core/territory/index.ts';
-import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, dropDatabase, freshDatabase, startLiandong, postJson, runLoad, stopLiandong } from './bench-server.ts';
+import { benchDbUrl as dbUrl, BENCH_SERVER_URL as serverUrl, cpuBetween, cpuSeconds, dropDatabase, freshDatabase, startLiandong, postJson, runLoad, stopLiandong } from './bench-server.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
   // The baseline: the same rows, batched the same way, into a table with device_events' columns, defaults and indexes.
   await setup.query('create table bench_raw (like device_events including defaults including identity including indexes)');
   const raw = await openPostgres(url, { max: clients });
+  const rawCpu0 = cpuSeconds(name);
   const rawResult = await runLoad(clients, seconds, async (i) => {
     const d = devices[i % devices.length]!;
     const events = batchOf(d, i);
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
     );
     return events.length;
   });
+  const rawCpu = cpuBetween(rawCpu0, cpuSeconds(name));
   await raw.close();
   await setup.close();
 
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
   try {
     let failures = 0;
     let firstFailure = '';
+    const apiCpu0 = cpuSeconds(name, [server.pid!]);
     const apiResult = await runLoad(clients, seconds, async (i) => {
       const d = devices[i % devices.length]!;
       const body = JSON.stringify({ device: d.code, events: batchOf(d, i) });
@@ -109,6 +112,9 @@ async function main(): Promise<void> {
       }
       return batchSize;
     });
+    const apiCpu1 = cpuSeconds(name, [server.pid!]);
+    const apiCpu = cpuBetween(apiCpu0, apiCpu1);
+    const serverCpu = (apiCpu1.get(server.pid!) ?? 0) - (apiCpu0.get(server.pid!) ?? 0);
     if (failures) console.log(`  ${failures} batches did not answer 200, e.g. ${firstFailure}`);
     const check = await openPostgres(url, { max: 1 });
     const counts = await check.query<{ events: number; folds: number; orders: number }>(
@@ -119,6 +125,10 @@ async function main(): Promise<void> {
     const ratio = apiResult.rate / rawResult.rate;
     console.log(`raw batched INSERT          : ${rawResult.rate.toFixed(0).padStart(7)} events/s (${rawResult.calls} batches, p50 ${rawResult.p50.toFixed(1)} ms, p99 ${rawResult.p99.toFixed(1)} ms)`);
     console.log(`API POST /api/v1/events/batch: ${apiResult.rate.toFixed(0).padStart(7)} events/s (${apiResult.calls} batches, p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms)`);
+    // What each event cost the machine (PostgreSQL's backends of this database, and the server), noise aside.
+    if (rawCpu > 0) {
+      console.log(`  CPU per 1,000 events: raw ${((rawCpu * 1e6) / rawResult.units).toFixed(0)} ms (PostgreSQL); API ${((apiCpu * 1e6) / apiResult.units).toFixed(0)} ms (PostgreSQL ${(((apiCpu - serverCpu) * 1e6) / apiResult.units).toFixed(0)}, the server ${((serverCpu * 1e6) / apiResult.units).toFixed(0)})`);
+    }
     console.log(`  stored ${c.events} detections in ${c.folds} folds, ${c.orders} orders (channel video)`);
     console.log(`ratio API / raw             : ${ratio.toFixed(2)}   (goal ≥ 0.50)`);
   } finally {

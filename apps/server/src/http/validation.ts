@@ -38,13 +38,32 @@ export function installValidation(app: FastifyInstance): void {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function malformedText(value: unknown, path = '', depth = 0): string | null {
+  // Walked first without building paths (a batch of a thousand detections is ten thousand strings); the path of
+  // the culprit is found only when there is one.
+  return hasMalformedText(value, depth) ? locateMalformedText(value, path, depth) : null;
+}
+
+function hasMalformedText(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (depth > 32 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return false;
+  if (Array.isArray(value)) {
+    for (const inner of value) if (hasMalformedText(inner, depth + 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (LONE_SURROGATE.test(key) || hasMalformedText((value as Record<string, unknown>)[key], depth + 1)) return true;
+  }
+  return false;
+}
+
+function locateMalformedText(value: unknown, path: string, depth: number): string | null {
   if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
-  // Raw bytes (an uploaded file) are not text: walking a 10 MB Buffer entry by entry would hold the event loop for seconds.
   if (depth > 32 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
   for (const [key, inner] of Object.entries(value)) {
     const here = path ? `${path}.${key}` : key;
     if (LONE_SURROGATE.test(key)) return here;
-    const found = malformedText(inner, here, depth + 1);
+    const found = locateMalformedText(inner, here, depth + 1);
     if (found !== null) return found;
   }
   return null;

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { deviceRoutes as routes, MAX_FILE_BYTES } from '@liandong/contracts';
 import { createDevice, deactivateDevice, listDevices, listEventTypes, rotateDeviceSecret, updateDevice, updateEventType } from '@liandong/core/devices/manage-devices.ts';
-import { forgetEventTypes, ingestEvent, ingestEventBatch, type SignedRequest } from '@liandong/core/devices/ingest-events.ts';
+import { forgetDevices, forgetEventTypes, ingestEvent, ingestEventBatch, type SignedRequest } from '@liandong/core/devices/ingest-events.ts';
 import { confirmDetection, dismissDetection, listDetections } from '@liandong/core/devices/review-detections.ts';
 import { listOrderDetections } from '@liandong/core/devices/order-detections.ts';
 import { uploadSnapshot } from '@liandong/core/devices/upload-snapshot.ts';
@@ -42,9 +42,17 @@ export function deviceRoutes(app: FastifyInstance, p: Platform): void {
     reply.status(201);
     return created;
   });
-  contractRoute(app, routes.updateDevice, async (req) => updateDevice(p.db, requireActor(req), req.params.id, req.body, ctx(req)));
-  contractRoute(app, routes.deactivateDevice, async (req) => deactivateDevice(p.db, requireActor(req), req.params.id, ctx(req)));
-  contractRoute(app, routes.rotateDeviceSecret, async (req) => rotateDeviceSecret(p.db, requireActor(req), req.params.id, adminContext(p, req)));
+  // A change of a device is seen by this process's intake at once (others re-check the device in their transaction).
+  const forgetting = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } finally {
+      forgetDevices(p.db);
+    }
+  };
+  contractRoute(app, routes.updateDevice, async (req) => forgetting(updateDevice(p.db, requireActor(req), req.params.id, req.body, ctx(req))));
+  contractRoute(app, routes.deactivateDevice, async (req) => forgetting(deactivateDevice(p.db, requireActor(req), req.params.id, ctx(req))));
+  contractRoute(app, routes.rotateDeviceSecret, async (req) => forgetting(rotateDeviceSecret(p.db, requireActor(req), req.params.id, adminContext(p, req))));
   contractRoute(app, routes.listEventTypes, async (req) => listEventTypes(p.db, requireActor(req)));
   contractRoute(app, routes.updateEventType, async (req) => {
     const updated = await updateEventType(p.db, requireActor(req), req.params.code, req.body, adminContext(p, req));

@@ -80,6 +80,7 @@ async function loadDemoParts(db: Db, opts: LoadDemoOptions): Promise<DemoAccount
 
 /** Tables that hold a deployment's own data; reference rows (states, roles, channels…) and the calendar stay. */
 const DATA_TABLES = [
+  'device_events',
   'idempotency_keys',
   'order_events',
   'order_step_runs',

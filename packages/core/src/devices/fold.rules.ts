@@ -56,9 +56,21 @@ export function chooseFold<F extends FoldCandidate>(d: Detection, candidates: re
   return best;
 }
 
+/** Keys hashed lately (a camera's detections fall in the same few cells; BigInt hashing is slow): bounded. */
+const recentKeys = new Map<string, bigint>();
+
 /** A 64-bit advisory lock key for a type's cell (signed, as PostgreSQL's bigint): FNV-1a, 64 bits. */
 function lockKey(typeCode: string, x: number, y: number): bigint {
   const text = `fold:${typeCode}:${x}:${y}`;
+  const known = recentKeys.get(text);
+  if (known !== undefined) return known;
+  if (recentKeys.size >= 50_000) recentKeys.clear();
+  const key = fnv1a64(text);
+  recentKeys.set(text, key);
+  return key;
+}
+
+function fnv1a64(text: string): bigint {
   let h = 0xcbf29ce484222325n;
   for (let i = 0; i < text.length; i++) h = BigInt.asUintN(64, (h ^ BigInt(text.charCodeAt(i))) * 0x100000001b3n);
   return BigInt.asIntN(64, h);

@@ -1,22 +1,29 @@
 /**
  * 事件接入: detections from a camera or sensor, one or a batch of one device, signed by it (signature.rules.ts).
  *
- * Before any transaction: the signature and freshness, the device (known, active), the types, and each
- * detection's place (its grid looked up in memory; default the device's own) — a detection outside the device's
- * town is refused. Then one transaction: the fold locks of every detection (fold.rules.ts: its cell and the eight
- * around it, sorted), the detections already received (a replay is answered `duplicate` and stored once), the
- * open folds near them, and per detection in time order the fold it joins or a new one — an order through the
- * intake's own prepare and insert (channel `video`, the device as an integration actor, Idempotency-Key
- * `event:<id>` in the device's scope), or, for a type under review, a fold waiting for an operator. The new
- * detections are inserted in one statement with their folds, whose counts and last moments move in the same
- * statement. A folded detection writes no timeline event: the fold's count is the order's tally.
+ * Before any transaction, per request: the signature and freshness against the device as last read (a cache of a
+ * few seconds: its secret, state and place), the types, and each detection's place (its grid looked up in memory;
+ * default the device's own) — a detection outside the device's town is refused. Then the request joins a group
+ * (shared/group-commit.ts): the requests arriving together are written in one transaction with a few set-based
+ * statements whatever their number. In it: the devices read again (a device deactivated, moved or given a new
+ * secret since the cache read it sends its request round again, read afresh), the fold locks of every detection
+ * (fold.rules.ts: its cell and the eight around it, sorted), the detections already received (a replay is
+ * answered `duplicate` and stored once, also when its copy is in the same group), the open folds near them, and per
+ * detection in time order the fold it joins or a new one — an order through the intake's own prepare and insert
+ * (channel `video`, the device as an integration actor, Idempotency-Key `event:<id>` in the device's scope), or,
+ * for a type under review, a fold waiting for an operator. The group's new orders go in one insert, its new folds in
+ * one, its detections in one with their folds, whose counts and last moments move in the same statement. A folded
+ * detection writes no timeline event: the fold's count is the order's tally. A group that fails is rolled back
+ * whole and each request retried alone, so each caller hears its own outcome and none is half-written.
  */
 import type { Db, Queryable } from '@liandong/db';
+import { GroupCommit, type GroupOutcome } from '../shared/group-commit.ts';
 import type { CreateOrderInput, EventBatchInput, EventBatchReceipt, EventInput, EventReceipt } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { DomainError, unprocessable } from '../shared/errors.ts';
 import { toWgs84 } from '../territory/coordinates.ts';
 import type { TerritoryMatch } from '../territory/types.ts';
+import type { IntakeReference } from '../orders/intake/reference-cache.ts';
 import { requestHashOf } from '../orders/idempotency.ts';
 import { prepareOrder, type PreparedOrder } from '../orders/intake/prepare-order.ts';
 import { insertOrders } from '../orders/intake/insert-orders.ts';
@@ -36,8 +43,13 @@ export interface SignedRequest {
 const refuse = (status: 401 | 403, code: 'bad_signature' | 'stale_request' | 'forbidden' | 'unauthenticated', field: string, zh: string, en: string) =>
   new DomainError(status, code, { zh, en }, field);
 
-/** The signed device, or a refusal naming the header at fault. */
-export async function authenticateDevice(q: Queryable, req: SignedRequest, now: Date): Promise<DeviceRow> {
+/** The signed device, or a refusal naming the header at fault (`read` finds the device by its code). */
+export async function authenticateDevice(
+  q: Queryable,
+  req: SignedRequest,
+  now: Date,
+  read: (code: string) => Promise<DeviceRow | undefined> = async (code) => (await q.query<DeviceRow>('select * from devices where code = $1', [code])).rows[0],
+): Promise<DeviceRow> {
   if (!req.deviceId) throw refuse(401, 'unauthenticated', 'X-Device-Id', '缺少请求头 X-Device-Id（设备编码）', 'The X-Device-Id header (the device code) is missing');
   const at = parseTimestamp(req.timestamp);
   if (!at) throw refuse(401, 'stale_request', 'X-Timestamp', '请求头 X-Timestamp 缺失或格式无效（Unix 秒或 RFC 3339）', 'The X-Timestamp header is missing or invalid (unix seconds or RFC 3339)');
@@ -45,8 +57,7 @@ export async function authenticateDevice(q: Queryable, req: SignedRequest, now: 
   if (fresh !== 'ok') {
     throw refuse(401, 'stale_request', 'X-Timestamp', '请求头 X-Timestamp 与服务器时间相差超过 5 分钟', 'The X-Timestamp header is more than 5 minutes from the server’s time');
   }
-  const r = await q.query<DeviceRow>('select * from devices where code = $1', [req.deviceId]);
-  const device = r.rows[0];
+  const device = await read(req.deviceId);
   // An unknown device and a wrong signature are refused alike: the answer tells no one which codes exist.
   if (!device || !signatureMatches(device.secret, req.timestamp!, req.rawBody, req.signature)) {
     throw refuse(401, 'bad_signature', 'X-Signature', '请求头 X-Signature 签名无效', 'The X-Signature header does not match (HMAC-SHA256 of X-Timestamp, newline, body)');
@@ -54,6 +65,38 @@ export async function authenticateDevice(q: Queryable, req: SignedRequest, now: 
   if (!device.active) throw refuse(403, 'forbidden', 'X-Device-Id', '该设备已停用', 'This device is deactivated');
   return device;
 }
+
+/** How long a device read for the intake is trusted before it is read again (the group re-checks it anyway). */
+const DEVICE_CACHE_MS = 30_000;
+const deviceCaches = new WeakMap<Db, Map<string, { row: DeviceRow; at: number }>>();
+
+/** The device of a code as last read (at most DEVICE_CACHE_MS ago), or read now. */
+function cachedDevice(db: Db, fresh: boolean): (code: string) => Promise<DeviceRow | undefined> {
+  let cache = deviceCaches.get(db);
+  if (!cache) deviceCaches.set(db, (cache = new Map()));
+  const c = cache;
+  return async (code) => {
+    const hit = c.get(code);
+    if (!fresh && hit && Date.now() - hit.at < DEVICE_CACHE_MS) return hit.row;
+    const row = (await db.query<DeviceRow>('select * from devices where code = $1', [code])).rows[0];
+    if (row) c.set(code, { row, at: Date.now() });
+    else c.delete(code);
+    return row;
+  };
+}
+
+/** Forget the devices read (an administrator's change in this process; the group's re-check catches the rest). */
+export function forgetDevices(db: Db): void {
+  deviceCaches.delete(db);
+}
+
+/** What of a device the intake relies on: a change of any sends the request round again. */
+const sameDevice = (a: DeviceRow, b: DeviceRow) =>
+  a.code === b.code && a.secret === b.secret && a.active === b.active && a.name === b.name && a.lng === b.lng && a.lat === b.lat &&
+  a.district_code === b.district_code && a.town_code === b.town_code && a.village_code === b.village_code && a.grid_code === b.grid_code;
+
+/** The group found the device changed since it was read: the request is prepared again from a fresh read. */
+class DeviceChanged extends Error {}
 
 interface Prepared {
   idx: number;
@@ -97,12 +140,43 @@ export function ingestEventBatch(db: Db, req: SignedRequest, body: EventBatchInp
   return ingest(db, req, body, ctx, 'events');
 }
 
+/** One device's request, checked and placed, waiting for its group. */
+interface Submission {
+  device: DeviceRow;
+  prepared: Prepared[];
+  /** The device's own place, for detections that name none and start an order. */
+  deviceMatch: TerritoryMatch | null;
+  ref: IntakeReference;
+  ctx: IngestContext;
+}
+
 async function ingest(db: Db, req: SignedRequest, body: EventBatchInput, ctx: IngestContext, prefix: string): Promise<EventBatchReceipt> {
-  const device = await authenticateDevice(db, req, ctx.now);
+  for (let attempt = 0; ; attempt++) {
+    let submission: Submission;
+    try {
+      submission = await prepare(db, req, body, ctx, prefix, attempt > 0);
+    } catch (err) {
+      // Refused by the device as cached (its secret rotated, its place or state changed by another process since):
+      // judged again on the device as it is now before the refusal stands.
+      if (attempt === 0 && err instanceof DomainError && (err.status === 401 || err.status === 403)) continue;
+      throw err;
+    }
+    try {
+      return await groupOf(db).submit(submission);
+    } catch (err) {
+      // Changed between the read and the group (a new secret, a move, a deactivation): checked again, read afresh.
+      if (!(err instanceof DeviceChanged) || attempt >= 2) throw err;
+    }
+  }
+}
+
+async function prepare(db: Db, req: SignedRequest, body: EventBatchInput, ctx: IngestContext, prefix: string, fresh: boolean): Promise<Submission> {
+  const device = await authenticateDevice(db, req, ctx.now, cachedDevice(db, fresh));
   if (body.device !== device.code) throw refuse(403, 'forbidden', 'device', '请求体中的设备编码与 X-Device-Id 不一致', 'The body’s device differs from X-Device-Id');
   const field = (i: number, f: string) => (prefix ? `${prefix}[${i}].${f}` : f);
   const types = await eventTypes(db);
   const prepared: Prepared[] = [];
+  const places = new Map<string, TerritoryMatch>();
   for (const [i, e] of body.events.entries()) {
     const type = types.get(e.type);
     if (!type || !type.active) throw unprocessable(field(i, 'type'), `事件类型 ${e.type} 不存在或已停用`, `Unknown or inactive event type ${e.type}`);
@@ -114,7 +188,10 @@ async function ingest(db: Db, req: SignedRequest, body: EventBatchInput, ctx: In
     let gridCode = device.grid_code;
     if (e.location) {
       [lng, lat] = toWgs84(e.location.lng, e.location.lat, e.location.crs ?? 'wgs84');
-      match = await ctx.services.territory.lookup(lng, lat);
+      // A point met before in the request is not looked up again (a camera reports the same few points).
+      const point = `${lng} ${lat}`;
+      match = places.get(point) ?? (await ctx.services.territory.lookup(lng, lat));
+      places.set(point, match);
       if (!match.basicGrid) throw unprocessable(field(i, 'location'), '位置不在本辖区的网格内', 'The location is not inside any grid of this territory');
       if (match.townCode !== device.town_code) {
         throw new DomainError(403, 'forbidden', { zh: '位置不在该设备所在的乡镇（街道）', en: 'The location lies outside the device’s town' }, field(i, 'location'));
@@ -124,67 +201,151 @@ async function ingest(db: Db, req: SignedRequest, body: EventBatchInput, ctx: In
     const folds = e.confidence >= Number(type.threshold);
     prepared.push({ idx: i, eventId: e.eventId, type, at, lng, lat, match, gridCode, confidence: e.confidence, snapshot: e.snapshot ?? null, folds });
   }
-  // The device's own place, for detections that name none and start an order.
   const deviceMatch = prepared.some((p) => p.folds && !p.match) ? await ctx.services.territory.lookup(device.lng, device.lat) : null;
   const ref = await ctx.services.reference.get(db);
   await ctx.services.calendar(db);
+  return { device, prepared, deviceMatch, ref, ctx };
+}
 
-  return db.transaction(async (tx) => {
-    const keys = sortedLockKeys(prepared.filter((p) => p.folds).flatMap((p) => foldLockKeys(p.type.code, p.lng, p.lat, p.type.fold_radius_m)));
-    if (keys.length) await tx.query('select count(pg_advisory_xact_lock(k)) from unnest($1::int8[]) with ordinality as u (k, n)', [keys.map(String)]);
-    const seen = await tx.query<{ event_id: string; fold_id: number | null; order_id: number | null; status: Fold['status'] | null }>(
-      `select e.event_id, e.fold_id, f.order_id, f.status from device_events e left join event_folds f on f.id = e.fold_id
-        where e.device_id = $1 and e.event_id = any($2::text[])`,
-      [device.id, prepared.map((p) => p.eventId)],
-    );
-    const before = new Map(seen.rows.map((r) => [r.event_id, r]));
-    const candidates = await openFolds(tx, prepared.filter((p) => p.folds && !before.has(p.eventId)));
-    const items: EventReceipt[] = new Array(prepared.length);
-    const fresh: { p: Prepared; fold: Fold | null }[] = [];
-    /** The answer to each event id first met in this batch (a second copy is a duplicate of it). */
-    const firstReceipt = new Map<string, EventReceipt>();
-    let ordersCreated = 0;
-    for (const p of [...prepared].sort((a, b) => a.at.getTime() - b.at.getTime() || a.idx - b.idx)) {
-      const earlier = before.get(p.eventId);
-      const again = firstReceipt.get(p.eventId);
-      if (earlier || again) {
-        items[p.idx] = { eventId: p.eventId, outcome: 'duplicate', detectionId: earlier ? earlier.fold_id && Number(earlier.fold_id) : again!.detectionId, orderId: earlier ? earlier.order_id && Number(earlier.order_id) : again!.orderId };
-        continue;
-      }
-      if (!p.folds) {
-        fresh.push({ p, fold: null });
-        items[p.idx] = { eventId: p.eventId, outcome: 'below_threshold', detectionId: null, orderId: null };
-        firstReceipt.set(p.eventId, items[p.idx]!);
-        continue;
-      }
+/** Detections per group at most (a group of 20 batches of 200 is written in about as many statements as one). */
+const GROUP_MAX_EVENTS = 4_000;
+/**
+ * Groups in flight at once on the PostgreSQL server. A request goes alone while fewer are in flight (no less
+ * parallel than a transaction per request), and requests arriving meanwhile wait and go together: the pool keeps
+ * connections for the other routes and the background work.
+ */
+const GROUPS_IN_FLIGHT = 6;
+const groups = new WeakMap<Db, GroupCommit<Submission, EventBatchReceipt>>();
+
+function groupOf(db: Db): GroupCommit<Submission, EventBatchReceipt> {
+  let g = groups.get(db);
+  if (!g) {
+    g = new GroupCommit(db, writeGroup, { maxSize: GROUP_MAX_EVENTS, sizeOf: (s) => Math.max(1, s.prepared.length), maxConcurrent: db.kind === 'pglite' ? 1 : GROUPS_IN_FLIGHT });
+    groups.set(db, g);
+  }
+  return g;
+}
+
+/** The group's counters (groups committed, requests in them, requests retried alone), for the benchmark. */
+export function eventGroupStats(db: Db): { groups: number; items: number; retried: number } | null {
+  return groups.get(db)?.stats ?? null;
+}
+
+/** A fold made in this group, its id known once the group's folds are inserted. */
+interface NewFold extends Fold {
+  sub: Submission;
+  p: Prepared;
+  match: TerritoryMatch | null;
+}
+
+/** What a detection of the group came to: its fold (or none: below the threshold), or a replay's earlier answer. */
+type Decision =
+  | { kind: 'stored'; sub: number; p: Prepared; fold: Fold | null; outcome: EventReceipt['outcome'] }
+  | { kind: 'replay'; sub: number; p: Prepared; detectionId: number | null; orderId: number | null }
+  | { kind: 'copy'; sub: number; p: Prepared; of: Extract<Decision, { kind: 'stored' }> };
+
+/** Writes a group of requests in its transaction (see the top of this file); one receipt or refusal per request. */
+async function writeGroup(tx: Queryable, subs: readonly Submission[]): Promise<GroupOutcome<EventBatchReceipt>[]> {
+  const outcomes: GroupOutcome<EventBatchReceipt>[] = new Array(subs.length);
+  const all = subs.flatMap((s, i) => s.prepared.map((p) => ({ sub: i, p })));
+  // One statement: the fold locks (sorted), then the devices as they are now, locked against deletion until the
+  // commit. The reads that the locks guard come in the next statement, whose snapshot is taken after them.
+  // The cells of each distinct point once (a camera reports the same few points again and again).
+  const points = new Map<string, Prepared>();
+  for (const { p } of all) if (p.folds) points.set(`${p.type.code} ${p.lng} ${p.lat}`, p);
+  const keys = sortedLockKeys([...points.values()].flatMap((p) => foldLockKeys(p.type.code, p.lng, p.lat, p.type.fold_radius_m)));
+  const ids = [...new Set(subs.map((s) => s.device.id))];
+  const locked = await tx.query<DeviceRow>(
+    `with locks as materialized (select count(pg_advisory_xact_lock(k)) as n from unnest($1::int8[]) with ordinality as u (k, o))
+     select d.* from locks, devices d where d.id = any($2::int[]) for key share of d`,
+    [keys.map(String), ids],
+    { name: 'events-lock' },
+  );
+  const current = new Map(locked.rows.map((d) => [d.id, d]));
+  const isLive = subs.map((s, i) => {
+    const d = current.get(s.device.id);
+    if (d && sameDevice(d, s.device)) return true;
+    outcomes[i] = { ok: false, error: new DeviceChanged(`device ${s.device.code} changed`) };
+    return false;
+  });
+  const live = subs.map((_, i) => i).filter((i) => isLive[i]);
+  const liveAll = all.filter((x) => isLive[x.sub]);
+  const eventKey = (deviceId: number, eventId: string) => `${deviceId}\u0000${eventId}`;
+  const { before, candidates } = await replaysAndFolds(tx, subs, liveAll);
+  const decisions: Decision[] = [];
+  /** The first copy of each event id met in this group (a second copy, or a retried batch's, is its duplicate). */
+  const first = new Map<string, Extract<Decision, { kind: 'stored' }>>();
+  const newFolds: NewFold[] = [];
+  for (const { sub, p } of [...liveAll].sort((a, b) => a.p.at.getTime() - b.p.at.getTime() || a.sub - b.sub || a.p.idx - b.p.idx)) {
+    const s = subs[sub]!;
+    const k = eventKey(s.device.id, p.eventId);
+    const earlier = before.get(k);
+    if (earlier) {
+      decisions.push({ kind: 'replay', sub, p, detectionId: earlier.fold_id === null ? null : Number(earlier.fold_id), orderId: earlier.order_id === null ? null : Number(earlier.order_id) });
+      continue;
+    }
+    const again = first.get(k);
+    if (again) {
+      decisions.push({ kind: 'copy', sub, p, of: again });
+      continue;
+    }
+    let d: Extract<Decision, { kind: 'stored' }>;
+    if (!p.folds) {
+      d = { kind: 'stored', sub, p, fold: null, outcome: 'below_threshold' };
+    } else {
       const list = candidates.get(p.type.code) ?? [];
-      let fold = chooseFold(p, list, { foldRadiusM: p.type.fold_radius_m, foldWindowMinutes: p.type.fold_window_minutes });
+      let fold: Fold | null = chooseFold(p, list, { foldRadiusM: p.type.fold_radius_m, foldWindowMinutes: p.type.fold_window_minutes });
       let outcome: EventReceipt['outcome'];
       if (fold) {
         outcome = fold.status === 'order' ? 'folded' : fold.status === 'pending' ? 'review' : 'dismissed';
         if (p.at < fold.firstAt) fold.firstAt = p.at;
         if (p.at > fold.lastAt) fold.lastAt = p.at;
       } else {
-        let orderId: number | null = null;
-        if (!p.type.review) {
-          const order = await prepareDeviceOrder(tx, device, p, p.match ?? deviceMatch!, ref, ctx);
-          const [row] = await insertOrders(tx, [order]);
-          if (!row) throw new Error(`the order of event ${p.eventId} exists already`);
-          orderId = Number(row.id);
-          ordersCreated++;
-        }
-        fold = await insertFold(tx, device, p, p.match ?? deviceMatch ?? null, orderId, ctx.now);
-        list.push(fold);
+        // Its order (unless the type is reviewed first) and its id come once the group's decisions are made.
+        const made: NewFold = { id: 0, type_code: p.type.code, lng: p.lng, lat: p.lat, firstAt: p.at, lastAt: p.at, status: p.type.review ? 'pending' : 'order', order_id: null, sub: s, p, match: p.match ?? s.deviceMatch };
+        newFolds.push(made);
+        list.push(made);
         candidates.set(p.type.code, list);
-        outcome = orderId ? 'created' : 'review';
+        fold = made;
+        outcome = p.type.review ? 'review' : 'created';
       }
-      fresh.push({ p, fold });
-      items[p.idx] = { eventId: p.eventId, outcome, detectionId: fold.id, orderId: fold.order_id };
-      firstReceipt.set(p.eventId, items[p.idx]!);
+      d = { kind: 'stored', sub, p, fold, outcome };
     }
-    if (fresh.length) await insertEvents(tx, device.id, fresh, ctx.now);
-    return { received: prepared.length, stored: fresh.length, duplicates: prepared.length - fresh.length, ordersCreated, items };
-  });
+    decisions.push(d);
+    first.set(k, d);
+  }
+  // The new orders in one insert, then the new folds in one.
+  const ordering = newFolds.filter((f) => f.status === 'order');
+  if (ordering.length) {
+    const prepared: PreparedOrder[] = [];
+    const reads = memoReads(tx);
+    for (const f of ordering) prepared.push(await prepareDeviceOrder(reads, f.sub.device, f.p, f.match!, f.sub.ref, f.sub.ctx));
+    const rows = await insertOrders(tx, prepared);
+    rows.forEach((row, i) => {
+      if (!row) throw new Error(`the order of event ${ordering[i]!.p.eventId} exists already`);
+      ordering[i]!.order_id = Number(row.id);
+    });
+  }
+  if (newFolds.length) await insertFolds(tx, newFolds);
+  const stored = decisions.filter((d): d is Extract<Decision, { kind: 'stored' }> => d.kind === 'stored');
+  if (stored.length) await insertEvents(tx, subs, stored);
+
+  const receipts = new Map<number, EventBatchReceipt>();
+  for (const i of live) receipts.set(i, { received: subs[i]!.prepared.length, stored: 0, duplicates: 0, ordersCreated: 0, items: new Array(subs[i]!.prepared.length) });
+  for (const d of decisions) {
+    const r = receipts.get(d.sub)!;
+    if (d.kind === 'stored') {
+      r.stored++;
+      if (d.outcome === 'created') r.ordersCreated++;
+      r.items[d.p.idx] = { eventId: d.p.eventId, outcome: d.outcome, detectionId: d.fold ? d.fold.id : null, orderId: d.fold ? d.fold.order_id : null };
+    } else {
+      r.duplicates++;
+      const [detectionId, orderId] = d.kind === 'replay' ? [d.detectionId, d.orderId] : d.of.fold ? [d.of.fold.id, d.of.fold.order_id] : [null, null];
+      r.items[d.p.idx] = { eventId: d.p.eventId, outcome: 'duplicate', detectionId, orderId };
+    }
+  }
+  for (const [i, r] of receipts) outcomes[i] = { ok: true, value: r };
+  return outcomes;
 }
 
 const typeCache = { at: 0, types: new Map<string, EventTypeRow>(), db: null as unknown };
@@ -205,43 +366,93 @@ export function forgetEventTypes(): void {
   typeCache.at = 0;
 }
 
-/** The folds that may take any of the detections: of their types, recent enough, near enough, and not of a closed order. */
-async function openFolds(tx: Queryable, events: readonly Prepared[]): Promise<Map<string, Fold[]>> {
-  const out = new Map<string, Fold[]>();
-  if (!events.length) return out;
-  const byType = new Map<string, Prepared[]>();
-  for (const e of events) byType.set(e.type.code, [...(byType.get(e.type.code) ?? []), e]);
-  const boxes = [...byType.values()].map((list) => {
+/**
+ * In one statement: the group's detections received before (a replay answers what its first copy came to), and
+ * the folds that may take any of the others — of their types, recent enough, near enough, and not of a closed
+ * order (a box per request and type: a request's detections lie near its device; the group's devices may not).
+ */
+async function replaysAndFolds(
+  tx: Queryable,
+  subs: readonly Submission[],
+  all: readonly { sub: number; p: Prepared }[],
+): Promise<{ before: Map<string, { fold_id: number | null; order_id: number | null }>; candidates: Map<string, Fold[]> }> {
+  const before = new Map<string, { fold_id: number | null; order_id: number | null }>();
+  const candidates = new Map<string, Fold[]>();
+  if (!all.length) return { before, candidates };
+  const lists = new Map<string, Prepared[]>();
+  for (const { sub, p } of all) {
+    if (!p.folds) continue;
+    const k = `${sub} ${p.type.code}`;
+    const l = lists.get(k);
+    if (l) l.push(p);
+    else lists.set(k, [p]);
+  }
+  const boxes = [...lists.values()].map((list) => {
     const t = list[0]!.type;
     const w = t.fold_window_minutes * 60_000;
     const dLat = t.fold_radius_m / 111_320;
     const dLng = t.fold_radius_m / (111_320 * Math.cos((list[0]!.lat * Math.PI) / 180)) * 1.01;
-    return {
-      type: t.code,
-      from: new Date(Math.min(...list.map((e) => e.at.getTime())) - w).toISOString(),
-      to: new Date(Math.max(...list.map((e) => e.at.getTime())) + w).toISOString(),
-      west: Math.min(...list.map((e) => e.lng)) - dLng,
-      east: Math.max(...list.map((e) => e.lng)) + dLng,
-      south: Math.min(...list.map((e) => e.lat)) - dLat,
-      north: Math.max(...list.map((e) => e.lat)) + dLat,
-    };
+    let from = Infinity, to = -Infinity, west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
+    for (const e of list) {
+      from = Math.min(from, e.at.getTime());
+      to = Math.max(to, e.at.getTime());
+      west = Math.min(west, e.lng);
+      east = Math.max(east, e.lng);
+      south = Math.min(south, e.lat);
+      north = Math.max(north, e.lat);
+    }
+    return { type: t.code, from: new Date(from - w).toISOString(), to: new Date(to + w).toISOString(), west: west - dLng, east: east + dLng, south: south - dLat, north: north + dLat };
   });
-  const r = await tx.query<{ id: number; type_code: string; lng: number; lat: number; first_at: Date; last_at: Date; status: Fold['status']; order_id: number | null }>(
-    `select f.id, f.type_code, f.lng, f.lat, f.first_at, f.last_at, f.status, f.order_id
-       from jsonb_to_recordset($1::jsonb) as b (type text, "from" timestamptz, "to" timestamptz, west float8, east float8, south float8, north float8)
+  type Row = { kind: 'seen' | 'fold'; device_id: number | null; event_id: string | null; id: number | null; type_code: string | null; lng: number | null; lat: number | null; first_at: Date | null; last_at: Date | null; status: Fold['status'] | null; order_id: number | null };
+  const r = await tx.query<Row>(
+    `select 'seen' as kind, e.device_id, e.event_id, e.fold_id as id, null::text as type_code, null::float8 as lng, null::float8 as lat,
+            null::timestamptz as first_at, null::timestamptz as last_at, null::text as status, f.order_id
+       from unnest($1::int[], $2::text[]) as u (device_id, event_id)
+       join device_events e on e.device_id = u.device_id and e.event_id = u.event_id
+       left join event_folds f on f.id = e.fold_id
+     union all
+     select distinct on (f.id) 'fold', null, null, f.id, f.type_code, f.lng, f.lat, f.first_at, f.last_at, f.status, f.order_id
+       from jsonb_to_recordset($3::jsonb) as b (type text, "from" timestamptz, "to" timestamptz, west float8, east float8, south float8, north float8)
        join event_folds f on f.type_code = b.type and f.last_at >= b."from" and f.first_at <= b."to"
         and f.lng between b.west and b.east and f.lat between b.south and b.north
        left join orders o on o.id = f.order_id
        left join order_states s on s.code = o.state
       where f.order_id is null or (s.type not in ('closed', 'voided') and o.merged_into_id is null)`,
-    [JSON.stringify(boxes)],
+    [all.map((x) => subs[x.sub]!.device.id), all.map((x) => x.p.eventId), JSON.stringify(boxes)],
+    { name: 'events-read' },
   );
-  for (const f of r.rows) {
-    const list = out.get(f.type_code) ?? [];
-    list.push({ id: Number(f.id), type_code: f.type_code, lng: f.lng, lat: f.lat, firstAt: new Date(f.first_at), lastAt: new Date(f.last_at), status: f.status, order_id: f.order_id === null ? null : Number(f.order_id) });
-    out.set(f.type_code, list);
+  const seenIds = new Set<string>();
+  for (const row of r.rows) {
+    if (row.kind === 'seen') {
+      before.set(`${Number(row.device_id)}\u0000${row.event_id}`, { fold_id: row.id === null ? null : Number(row.id), order_id: row.order_id === null ? null : Number(row.order_id) });
+      continue;
+    }
+    // A fold near several requests' boxes comes once.
+    if (seenIds.has(String(row.id))) continue;
+    seenIds.add(String(row.id));
+    const list = candidates.get(row.type_code!) ?? [];
+    list.push({ id: Number(row.id), type_code: row.type_code!, lng: row.lng!, lat: row.lat!, firstAt: new Date(row.first_at!), lastAt: new Date(row.last_at!), status: row.status!, order_id: row.order_id === null ? null : Number(row.order_id) });
+    candidates.set(row.type_code!, list);
   }
-  return out;
+  return { before, candidates };
+}
+
+/**
+ * Reads of the reference tables (a category and its conditions) answered once per group: a group's new orders
+ * are mostly of a few categories, and each read would otherwise be a round trip of its own.
+ */
+function memoReads(q: Queryable): Queryable {
+  const seen = new Map<string, Promise<unknown>>();
+  return {
+    exec: (sql) => q.exec(sql),
+    query<T>(sql: string, params: readonly unknown[] = [], options?: Parameters<Queryable['query']>[2]) {
+      if (!/^\s*select\b/i.test(sql)) return q.query<T>(sql, params, options);
+      const key = `${sql}\u0000${JSON.stringify(params)}`;
+      let hit = seen.get(key) as ReturnType<Queryable['query']> | undefined;
+      if (!hit) seen.set(key, (hit = q.query<T>(sql, params, options)));
+      return hit as ReturnType<typeof q.query<T>>;
+    },
+  };
 }
 
 /** The integration actor a device registers its orders as (no user of its own: the order's creator is nobody). */
@@ -275,25 +486,47 @@ async function prepareDeviceOrder(
   return prepareOrder(tx, deviceActor(device), input, idem, ref, services);
 }
 
-async function insertFold(tx: Queryable, device: DeviceRow, p: Prepared, match: TerritoryMatch | null, orderId: number | null, now: Date): Promise<Fold> {
-  const m = match;
-  const r = await tx.query<{ id: number }>(
+/** The group's new folds in one statement; each gets its id (matched back by its type, point, moment and device). */
+async function insertFolds(tx: Queryable, folds: readonly NewFold[]): Promise<void> {
+  const r = await tx.query<{ id: number; type_code: string; lng: number; lat: number; first_at: Date; first_device_id: number }>(
     `insert into event_folds (type_code, lng, lat, district_code, town_code, village_code, grid_code, first_device_id, first_at, last_at, event_count, max_confidence, status, order_id, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 0, 0, $10, $11, $12) returning id`,
-    [p.type.code, p.lng, p.lat, m?.districtCode ?? device.district_code, m?.townCode ?? device.town_code, m?.villageCode ?? device.village_code,
-      p.gridCode, device.id, p.at, orderId ? 'order' : 'pending', orderId, now],
+     select u.type_code, u.lng, u.lat, u.district, u.town, u.village, u.grid, u.device_id, u.at, u.at, 0, 0, u.status, u.order_id, u.created_at
+       from unnest($1::text[], $2::float8[], $3::float8[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::timestamptz[], $10::text[], $11::int8[], $12::timestamptz[])
+         as u (type_code, lng, lat, district, town, village, grid, device_id, at, status, order_id, created_at)
+     returning id, type_code, lng, lat, first_at, first_device_id`,
+    [
+      folds.map((f) => f.type_code),
+      folds.map((f) => f.p.lng),
+      folds.map((f) => f.p.lat),
+      folds.map((f) => f.match?.districtCode ?? f.sub.device.district_code),
+      folds.map((f) => f.match?.townCode ?? f.sub.device.town_code),
+      folds.map((f) => f.match?.villageCode ?? f.sub.device.village_code),
+      folds.map((f) => f.p.gridCode),
+      folds.map((f) => f.sub.device.id),
+      folds.map((f) => f.p.at.toISOString()),
+      folds.map((f) => f.status),
+      folds.map((f) => (f.order_id === null ? null : String(f.order_id))),
+      folds.map((f) => f.sub.ctx.now.toISOString()),
+    ],
   );
-  return { id: Number(r.rows[0]!.id), type_code: p.type.code, lng: p.lng, lat: p.lat, firstAt: p.at, lastAt: p.at, status: orderId ? 'order' : 'pending', order_id: orderId };
+  // Two new folds never share all four: a detection of the same type at the same point and moment joins the first.
+  const key = (type: string, lng: number, lat: number, at: Date, device: number) => `${type} ${lng} ${lat} ${at.getTime()} ${device}`;
+  const made = new Map(r.rows.map((row) => [key(row.type_code, row.lng, row.lat, new Date(row.first_at), Number(row.first_device_id)), Number(row.id)]));
+  for (const f of folds) {
+    const id = made.get(key(f.type_code, f.p.lng, f.p.lat, f.p.at, f.sub.device.id));
+    if (id === undefined) throw new Error(`the fold of event ${f.p.eventId} was not inserted`);
+    f.id = id;
+  }
 }
 
-/** The new detections in one statement; each fold's count, span and highest confidence move with them. */
-async function insertEvents(tx: Queryable, deviceId: number, fresh: readonly { p: Prepared; fold: Fold | null }[], now: Date): Promise<void> {
+/** The group's new detections in one statement; each fold's count, span and highest confidence move with them. */
+async function insertEvents(tx: Queryable, subs: readonly Submission[], stored: readonly { sub: number; p: Prepared; fold: Fold | null }[]): Promise<void> {
   await tx.query(
     `with ins as (
        insert into device_events (device_id, event_id, type_code, detected_at, lng, lat, grid_code, confidence, snapshot, fold_id, received_at)
-       select $1, u.event_id, u.type_code, u.at, u.lng, u.lat, u.grid, u.confidence, u.snapshot, u.fold_id, $11
-         from unnest($2::text[], $3::text[], $4::timestamptz[], $5::float8[], $6::float8[], $7::text[], $8::real[], $9::text[], $10::int8[])
-           as u (event_id, type_code, at, lng, lat, grid, confidence, snapshot, fold_id)
+       select u.device_id, u.event_id, u.type_code, u.at, u.lng, u.lat, u.grid, u.confidence, u.snapshot, u.fold_id, u.received_at
+         from unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[], $5::float8[], $6::float8[], $7::text[], $8::real[], $9::text[], $10::int8[], $11::timestamptz[])
+           as u (device_id, event_id, type_code, at, lng, lat, grid, confidence, snapshot, fold_id, received_at)
        on conflict (device_id, event_id) do nothing
        returning fold_id, detected_at, confidence
      ), per as (
@@ -303,17 +536,18 @@ async function insertEvents(tx: Queryable, deviceId: number, fresh: readonly { p
        max_confidence = greatest(f.max_confidence, per.conf)
        from per where f.id = per.fold_id`,
     [
-      deviceId,
-      fresh.map((f) => f.p.eventId),
-      fresh.map((f) => f.p.type.code),
-      fresh.map((f) => f.p.at.toISOString()),
-      fresh.map((f) => f.p.lng),
-      fresh.map((f) => f.p.lat),
-      fresh.map((f) => f.p.gridCode),
-      fresh.map((f) => f.p.confidence),
-      fresh.map((f) => f.p.snapshot),
-      fresh.map((f) => (f.fold ? String(f.fold.id) : null)),
-      now,
+      stored.map((d) => subs[d.sub]!.device.id),
+      stored.map((d) => d.p.eventId),
+      stored.map((d) => d.p.type.code),
+      stored.map((d) => d.p.at.toISOString()),
+      stored.map((d) => d.p.lng),
+      stored.map((d) => d.p.lat),
+      stored.map((d) => d.p.gridCode),
+      stored.map((d) => d.p.confidence),
+      stored.map((d) => d.p.snapshot),
+      stored.map((d) => (d.fold ? String(d.fold.id) : null)),
+      stored.map((d) => subs[d.sub]!.ctx.now.toISOString()),
     ],
+    { name: 'events-insert' },
   );
 }
