@@ -31,6 +31,7 @@ import { systemRoutes } from './routes/system.routes.ts';
 import { territoryRoutes } from './routes/territory.routes.ts';
 import { liveRoutes } from './routes/live.routes.ts';
 import { screenRoutes } from './routes/screen.routes.ts';
+import { screenWarnings } from '@liandong/core/warnings/screen-warnings.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { orgRoutes } from './routes/org.routes.ts';
@@ -114,7 +115,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   const hub = new LiveHub(p.db);
   app.addHook('onClose', () => hub.stop());
   liveRoutes(app, p, hub, { recheckMs: opts.liveRecheckMs });
-  screenRoutes(app, p, hub, { recheckMs: opts.screenRecheckMs });
+  screenRoutes(app, p, hub, { recheckMs: opts.screenRecheckMs, warnings: screenWarnings });
   adminRoutes(app, p);
   orgRoutes(app, p);
   calendarRoutes(app, p);

@@ -169,7 +169,7 @@ describe('the snapshot', () => {
     expect(text).not.toContain('王小明');
     expect(text).not.toContain(DEFAULT_PHONE);
     expect(after.area).toEqual({ code: songling, name: expect.any(String), level: 'town' });
-    expect(after.warnings).toBeUndefined();
+    expect(after.warnings).toEqual([]); // early warning is installed; nothing is open yet
   });
 
   it('a town’s screen sees its town only; the district’s sees both', async () => {
@@ -184,6 +184,28 @@ describe('the snapshot', () => {
     const villages = await s.platform.db.query<{ code: string }>(`select code from divisions where parent_code = $1`, [songling]);
     expect(town.areas.map((a) => a.key).sort()).toEqual(villages.rows.map((v) => v.code).sort());
     expect(all.areas.map((a) => a.key)).toContain(songling);
+  });
+
+  it('shows the open warnings about places in its area — a spike in the town, not a caller, not another town’s', async () => {
+    const raise = (kind: string, rule: string, town: string, title: string, phone: string | null = null) =>
+      s.platform.db.query(
+        `insert into warnings (kind, rule_code, dedupe_key, area_level, district_code, town_code, phone, observed, threshold, window_from, window_to,
+                               title_zh, title_en, explanation_zh, explanation_en, raised_at)
+         values ($1, $2, $3, 'town', $4, $5, $6, 9, 5, now() - interval '1 day', now(), $7, $7, '说明', 'explained', now())`,
+        [kind, rule, `${kind}:${town}:${title}`, district, town, phone, title],
+      );
+    const rules = await s.platform.db.query<{ code: string; kind: string }>(`select code, kind from warning_rules`);
+    const rule = (kind: string) => rules.rows.find((r) => r.kind === kind)!.code;
+    const shengze = (await s.platform.db.query<{ town_code: string }>(`select town_code from grids where town_code <> $1 limit 1`, [songling])).rows[0]!.town_code;
+    await raise('spike', rule('spike'), songling, '松陵街道 占道经营 24小时内 9 件，明显高于基线');
+    await raise('spike', rule('spike'), shengze, '另一镇 暴露垃圾 24小时内 9 件');
+    await raise('repeat_caller', rule('repeat_caller'), songling, '同一来电人 7 天内来电 5 次', '13912345678');
+    const [town, all] = [await snapshot(songlingToken), await snapshot(districtToken)];
+    expect(town.warnings!.map((w) => w.title)).toEqual(['松陵街道 占道经营 24小时内 9 件，明显高于基线']);
+    expect(town.warnings![0]).toMatchObject({ level: 'red', area: expect.any(String) });
+    expect(all.warnings!.map((w) => w.title).sort()).toEqual(['另一镇 暴露垃圾 24小时内 9 件', '松陵街道 占道经营 24小时内 9 件，明显高于基线'].sort());
+    await s.platform.db.query(`update warnings set state = 'resolved', resolved_at = now()`);
+    expect((await snapshot(songlingToken)).warnings).toEqual([]);
   });
 
   it('the map outlines the token’s area only', async () => {
