@@ -37,6 +37,10 @@ export const DEPARTMENTS: DemoDepartment[] = [
   { code: 'WJ-GDGS', slug: 'gdgs', name: '国网苏州市吴江区供电公司', nameEn: 'State Grid Wujiang Power Supply' },
   { code: 'WJ-GSGS', slug: 'gsgs', name: '吴江华衍水务有限公司', nameEn: 'Wujiang Water Supply Company' },
   { code: 'WJ-RQGS', slug: 'rqgs', name: '吴江港华燃气有限公司', nameEn: 'Wujiang Gas Company' },
+  // The bureaus citizens' messages about shops, prepaid cards, culture and tourism go to
+  // (../shared/data/tipdm2020_class_to_units.csv: 商贸旅游, 教育文体).
+  { code: 'WJ-SWUJ', slug: 'swuj', name: '吴江区商务局', nameEn: 'Commerce Bureau' },
+  { code: 'WJ-WTLJ', slug: 'wtlj', name: '吴江区文体广电和旅游局', nameEn: 'Culture, Sports, Radio, Television and Tourism Bureau' },
 ];
 
 /** Town-level units (9-digit NBS code) with a pinyin slug for usernames and an approximate centre (GCJ-02). */

@@ -103,4 +103,51 @@ export const LOCAL_CATEGORIES: LocalCategory[] = [
       conditions: [c('独居、高龄、残疾等困难群众需要上门帮扶', wd(3), '上门走访，落实帮扶措施')],
     },
   },
+  // Commerce, culture and tourism: what Wujiang's 商务局 and 文体广电和旅游局 answer (the two bureaus the hotline's
+  // 商贸旅游 and 教育文体 messages go to, ../shared/data/tipdm2020_class_to_units.csv).
+  {
+    code: '90009',
+    name: '单用途预付卡纠纷',
+    nameEn: 'Prepaid store card dispute',
+    spec: {
+      lead: 'WJ-SWUJ',
+      co: ['WJ-SJJ'],
+      conditions: [c('商家发行的单用途预付卡（美容美发、健身、教培以外的零售餐饮等）闭店、跑路或拒不退还余额', wd(10), '约谈经营者，督促退款或兑付，依法移交查处')],
+    },
+  },
+  {
+    code: '90010',
+    name: '商业网点与促销经营',
+    nameEn: 'Shop and market trade',
+    spec: {
+      lead: 'WJ-SWUJ',
+      co: [T],
+      conditions: [
+        c('农贸市场、商业网点、再生资源回收站点布局与经营秩序问题', wd(5), '核实情况，规范经营，答复诉求人'),
+        c('商场超市促销活动、二手车与报废机动车回收经营中的纠纷', wd(5), '调查核实，督促经营者整改，答复诉求人'),
+      ],
+    },
+  },
+  {
+    code: '90011',
+    name: '旅游服务投诉',
+    nameEn: 'Tourism service complaint',
+    spec: {
+      lead: 'WJ-WTLJ',
+      conditions: [c('旅行社、景区、导游服务质量问题，强制购物、擅自变更行程或景区票价纠纷', wd(10), '调查核实，依法处理，答复投诉人')],
+    },
+  },
+  {
+    code: '90012',
+    name: '文化娱乐场所经营',
+    nameEn: 'Entertainment and culture venues',
+    spec: {
+      lead: 'WJ-WTLJ',
+      co: [T],
+      conditions: [
+        c('网吧、歌舞娱乐场所超时经营、接纳未成年人或噪声扰民', wd(3), '现场检查，责令整改，依法处罚'),
+        c('公共文化体育场馆开放、全民健身设施损坏与管理问题', wd(5), '核实处理，恢复开放或修复设施'),
+      ],
+    },
+  },
 ];
