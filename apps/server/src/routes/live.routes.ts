@@ -7,9 +7,7 @@ import { contractRoute } from '../http/contract-route.ts';
 import type { LiveHub } from '../live/live-hub.ts';
 import { mayHear } from '@liandong/core/orders/index.ts';
 import type { Platform } from '../platform.ts';
-
-/** Proxies close a connection silent for a minute; a comment line every 20 s keeps the stream open. */
-const HEARTBEAT_MS = 20_000;
+import { HEARTBEAT_MS, openEventStream, type EventStream } from '../http/event-stream.ts';
 
 /** What the stream's filter depends on: a change of it ends the stream (the reader reconnects with the new scope). */
 const scopeOf = (a: Actor) => JSON.stringify([[...a.roles].sort(), [...a.unitIds].sort(), [...a.areaCodes].sort()]);
@@ -29,37 +27,28 @@ export function liveRoutes(app: FastifyInstance, p: Platform, hub: LiveHub, opts
 
   contractRoute(app, routes.orderChanges, async (req, reply) => {
     const actor = requireActor(req);
-    const out = reply.raw;
+    let stream: EventStream | undefined;
     const unsubscribe = await hub.subscribe(
       (c) => mayHear(actor, c),
-      (event, c) => out.write(`event: ${event}\ndata: ${JSON.stringify(c?.change ?? {})}\n\n`),
+      (event, c) => stream?.write(event, c?.change ?? {}),
     );
-    reply.hijack();
-    out.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      'x-content-type-options': 'nosniff',
-      'x-accel-buffering': 'no',
-      connection: 'keep-alive',
-    });
-    out.write(`retry: 3000\nevent: ${LIVE_EVENTS.ready}\ndata: {}\n\n`);
-    const heartbeat = setInterval(() => out.write(': ping\n\n'), HEARTBEAT_MS);
     const secret = callerSecret(req);
     const scope = scopeOf(actor);
     const recheck = setInterval(() => {
       void (secret ? authenticate(p.db, secret, p.clock, p.sessions) : Promise.resolve(null))
         .then((now) => {
-          if (!now || scopeOf(now) !== scope) out.end();
+          if (!now || scopeOf(now) !== scope) stream?.end();
         })
         .catch(() => undefined);
     }, recheckMs);
-    streams.add(out);
-    req.raw.on('close', () => {
-      clearInterval(heartbeat);
+    // Opened at once after subscribing (no await between): no change is heard before the stream can carry it.
+    const opened: EventStream = openEventStream(req, reply, LIVE_EVENTS.ready, () => {
       clearInterval(recheck);
       unsubscribe();
-      streams.delete(out);
+      streams.delete(opened);
     });
+    stream = opened;
+    streams.add(opened);
     return reply;
   });
 }

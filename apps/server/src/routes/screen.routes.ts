@@ -16,8 +16,8 @@ import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import type { LiveHub } from '../live/live-hub.ts';
 import type { Platform } from '../platform.ts';
+import { openEventStream, type EventStream } from '../http/event-stream.ts';
 
-const HEARTBEAT_MS = 20_000;
 /** Changes heard this close together are read in one query. */
 const BATCH_MS = 10;
 
@@ -61,8 +61,8 @@ export function screenRoutes(app: FastifyInstance, p: Platform, hub: LiveHub, op
   contractRoute(app, routes.live, async (req, reply) => {
     const secret = req.query.token;
     const scope = await resolveScreenToken(p.db, secret, p.clock());
-    const out = reply.raw;
-    const write = (event: string, data: unknown) => out.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    let stream: EventStream | undefined;
+    const write = (event: string, data: unknown) => stream?.write(event, data);
     let pending = new Map<number, ChangedOrder>();
     let timer: NodeJS.Timeout | undefined;
     const flush = async () => {
@@ -87,32 +87,23 @@ export function screenRoutes(app: FastifyInstance, p: Platform, hub: LiveHub, op
         timer ??= setTimeout(() => void flush(), BATCH_MS);
       },
     );
-    reply.hijack();
-    out.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      'x-content-type-options': 'nosniff',
-      'x-accel-buffering': 'no',
-      connection: 'keep-alive',
-    });
-    out.write(`retry: 3000\nevent: ${SCREEN_EVENTS.ready}\ndata: {}\n\n`);
-    const heartbeat = setInterval(() => out.write(': ping\n\n'), HEARTBEAT_MS);
     const recheck = setInterval(() => {
       resolveScreenToken(p.db, secret, p.clock()).catch((e: { status?: number }) => {
         // Refused (revoked): end; the database away: keep the stream, ask again next time.
-        if (e.status === 401 || e.status === 403) out.end();
+        if (e.status === 401 || e.status === 403) stream?.end();
       });
     }, recheckMs);
     const mine = streams.get(scope.tokenId) ?? new Set();
-    streams.set(scope.tokenId, mine.add(out));
-    req.raw.on('close', () => {
-      clearInterval(heartbeat);
+    // Opened at once after subscribing (no await between): no change is heard before the stream can carry it.
+    const opened: EventStream = openEventStream(req, reply, SCREEN_EVENTS.ready, () => {
       clearInterval(recheck);
       clearTimeout(timer);
       unsubscribe();
-      mine.delete(out);
+      mine.delete(opened);
       if (mine.size === 0) streams.delete(scope.tokenId);
     });
+    stream = opened;
+    streams.set(scope.tokenId, mine.add(opened));
     return reply;
   });
 }
