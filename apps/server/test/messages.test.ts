@@ -8,6 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_COUNTED } from '@liandong/contracts';
 import { deliverPendingMessages, DeliveryWorker, enqueueMessage, type EnqueueInput } from '@liandong/core/notify/index.ts';
+import { TEMPLATE_PLACEHOLDERS } from '@liandong/core/notify/templates.rules.ts';
 import { startTestServer, unitId, type TestServer } from './harness.ts';
 import { expectOk, orderIn, userId } from './order-fixtures.ts';
 
@@ -250,7 +251,9 @@ describe('inbox and message log', () => {
 describe('templates and channels', () => {
   it('lists the templates with their placeholders, in both languages, to any signed-in user', async () => {
     const list = expectOk(await (await s.as('cgj_handler')).get('/api/v1/message-templates'), 'templates');
-    expect(list).toHaveLength(36); // 18 templates × zh, en
+    // Every template the platform knows, in zh and en.
+    expect(list.map((t: { code: string; lang: string }) => `${t.code}/${t.lang}`).sort()).toEqual(Object.keys(TEMPLATE_PLACEHOLDERS).flatMap((c) => [`${c}/en`, `${c}/zh`]).sort());
+    expect(list.length).toBeGreaterThanOrEqual(38);
     expect(list.find((t: { code: string; lang: string }) => t.code === 'callback.request' && t.lang === 'zh')).toMatchObject({ placeholders: ['orderCode', 'link'] });
   });
 
