@@ -167,7 +167,7 @@ export const statisticsRoutes = {
     method: 'GET',
     path: '/api/v1/statistics/series',
     tags: ['statistics'],
-    summary: '趋势 Counts and rates by day (by month beyond 92 days)',
+    summary: '趋势 Counts and rates by day (by month beyond 92 days), up to today',
     querystring: StatsQuery,
     response: { 200: StatsSeriesSchema },
   }),

@@ -139,6 +139,9 @@ export async function statsHeadline(db: Db, actor: Actor, query: StatsQueryInput
   return { period: periodView(period), previousPeriod: periodView(prev), asOf: now.toISOString(), figures: figuresOf(cur), previous: figuresOf(before), resolution: resolutionOf(cur) };
 }
 
+/** UTC+8, no summer time. */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
 export async function statsSeries(db: Db, actor: Actor, query: StatsQueryInput, now: Date): Promise<StatsSeries> {
   const { period, cond, params, cube } = await prepare(db, actor, query, now);
   const days = Math.round((period.to.getTime() - period.from.getTime()) / DAY_MS);
@@ -149,7 +152,10 @@ export async function statsSeries(db: Db, actor: Actor, query: StatsQueryInput, 
     : monthSeriesSql(period, ps, cond, cube);
   const rows = new Map((await db.query<Sums & { bucket: string }>(sql, ps)).rows.map((r) => [r.bucket, r]));
   const buckets: string[] = [];
-  for (let d = period.firstDay; d <= period.lastDay; d = byDay ? addDays(d, 1) : firstOfNextMonth(d)) buckets.push(byDay ? d : `${d.slice(0, 7)}-01`);
+  // Days (or months) still to come are not drawn as zeros: the series stops today, China time.
+  const today = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  const last = period.lastDay < today ? period.lastDay : today;
+  for (let d = period.firstDay; d <= last; d = byDay ? addDays(d, 1) : firstOfNextMonth(d)) buckets.push(byDay ? d : `${d.slice(0, 7)}-01`);
   const empty = Object.fromEntries(STAT_MEASURES.map((m) => [m, 0])) as Record<StatMeasure, number>;
   return { period: periodView(period), bucket: byDay ? 'day' : 'month', points: buckets.map((b) => ({ bucket: b, figures: figuresOf(rows.get(b) ?? empty) })) };
 }
