@@ -8,6 +8,7 @@ import { buildApp } from '../src/app.ts';
 import { platformOn } from '../src/platform.ts';
 import { DEMO_PASSWORD, newKey, startTestServer, type TestServer } from './harness.ts';
 import { orderBody } from './order-fixtures.ts';
+import { listenTo, type HeardStream } from './event-stream-reader.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -15,63 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-interface Heard {
-  events: { event: string; data: { orderId?: number; code?: string; state?: string; action?: string } }[];
-  close(): void;
-  /** Resolves when the server ends the stream. */
-  ended: Promise<void>;
-  /** Resolves with the first event that satisfies `match`, or rejects after `ms`. */
-  waitFor(match: (e: Heard['events'][number]) => boolean, ms?: number): Promise<Heard['events'][number]>;
-}
+type Heard = HeardStream<{ orderId?: number; code?: string; state?: string; action?: string }>;
 
 /** Opens the stream as a user and collects its events. */
-async function listen(base: string, token: string): Promise<Heard> {
-  const abort = new AbortController();
-  const res = await fetch(`${base}/api/v1/live/orders`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const events: Heard['events'] = [];
-  const waiters: (() => void)[] = [];
-  const ended = (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let cut;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const event = /^event: (.+)$/m.exec(block)?.[1];
-          const data = /^data: (.+)$/m.exec(block)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data) });
-          waiters.splice(0).forEach((w) => w());
-        }
-      }
-    } catch {
-      /* closed */
-    }
-  })();
-  const heard: Heard = {
-    events,
-    ended,
-    close: () => abort.abort(),
-    waitFor: (match, ms = 1000) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`not heard within ${ms} ms; heard ${JSON.stringify(events)}`)), ms);
-        const check = () => {
-          const e = events.find(match);
-          if (e) {
-            clearTimeout(timer);
-            resolve(e);
-          } else waiters.push(check);
-        };
-        check();
-      }),
-  };
-  await heard.waitFor((e) => e.event === 'ready');
-  return heard;
-}
+const listen = (base: string, token: string): Promise<Heard> => listenTo(`${base}/api/v1/live/orders`, { authorization: `Bearer ${token}` });
 
 const tokenOf = async (srv: TestServer, username: string) => (await srv.as(username)).token!;
 

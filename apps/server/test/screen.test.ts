@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScreenChange, ScreenSnapshot } from '@liandong/contracts';
 import { newKey, startTestServer, type TestServer } from './harness.ts';
 import { DEFAULT_PHONE, orderBody } from './order-fixtures.ts';
+import { listenTo, type HeardStream } from './event-stream-reader.ts';
 
 let s: TestServer;
 let district: string;
@@ -47,60 +48,9 @@ const createIn = async (worker: string) => {
   return r.body as { id: number; code: string };
 };
 
-interface Stream {
-  events: { event: string; data: ScreenChange }[];
-  ended: Promise<void>;
-  close(): void;
-  waitFor(match: (e: Stream['events'][number]) => boolean, ms?: number): Promise<Stream['events'][number]>;
-}
+type Stream = HeardStream<ScreenChange>;
 
-async function listen(token: string): Promise<Stream> {
-  const abort = new AbortController();
-  const res = await fetch(`${s.base}/api/v1/screen/live?token=${encodeURIComponent(token)}`, { signal: abort.signal });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const events: Stream['events'] = [];
-  const waiters: (() => void)[] = [];
-  const ended = (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let cut;
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, cut);
-          buffer = buffer.slice(cut + 2);
-          const event = /^event: (.+)$/m.exec(block)?.[1];
-          const data = /^data: (.+)$/m.exec(block)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data) });
-          waiters.splice(0).forEach((w) => w());
-        }
-      }
-    } catch {
-      /* closed */
-    }
-  })();
-  const stream: Stream = {
-    events,
-    ended,
-    close: () => abort.abort(),
-    waitFor: (match, ms = 1000) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`not heard within ${ms} ms; heard ${JSON.stringify(events)}`)), ms);
-        const check = () => {
-          const e = events.find(match);
-          if (e) {
-            clearTimeout(timer);
-            resolve(e);
-          } else waiters.push(check);
-        };
-        check();
-      }),
-  };
-  await stream.waitFor((e) => e.event === 'ready');
-  return stream;
-}
+const listen = (token: string): Promise<Stream> => listenTo(`${s.base}/api/v1/screen/live?token=${encodeURIComponent(token)}`);
 
 describe('screen tokens', () => {
   it('are made, listed and revoked by administrators only; the area is the district or a town', async () => {
