@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventGroupStats, ingestEventBatch } from '@liandong/core/devices/ingest-events.ts';
 import { pointInGrid, startTestServer, type Client, type TestServer } from './harness.ts';
-import { postSigned, registerDevice, signHeaders, type TestDevice } from './device-fixtures.ts';
+import { oneGridPerTown, postSigned, registerDevice, signHeaders, type TestDevice } from './device-fixtures.ts';
 
 let s: TestServer;
 let admin: Client;
@@ -17,10 +17,7 @@ let grids: { code: string; town: string }[];
 beforeAll(async () => {
   s = await startTestServer();
   admin = await s.as('admin');
-  const r = await s.platform.db.query<{ code: string; town_code: string }>(
-    `select distinct on (town_code) code, town_code from grids where kind = 'basic' and town_code is not null and code like '%-%' order by town_code, code`,
-  );
-  grids = r.rows.map((g) => ({ code: g.code, town: g.town_code }));
+  grids = await oneGridPerTown(s);
 }, 120_000);
 
 afterAll(async () => {

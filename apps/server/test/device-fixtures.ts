@@ -60,3 +60,11 @@ export const secondsAgo = (s: number) => new Date(Date.now() - s * 1000).toISOSt
 
 /** A detection of `type` seen a second ago with `confidence`, perhaps with a snapshot. */
 export const detection = (eventId: string, extra: Record<string, unknown> = {}) => ({ eventId, type: 'illegal_parking', detectedAt: secondsAgo(1), confidence: 0.93, ...extra });
+
+/** One basic grid of each town (first by code), for devices placed in different towns. */
+export async function oneGridPerTown(s: TestServer): Promise<{ code: string; town: string }[]> {
+  const r = await s.platform.db.query<{ code: string; town_code: string }>(
+    `select distinct on (town_code) code, town_code from grids where kind = 'basic' and town_code is not null and code like '%-%' order by town_code, code`,
+  );
+  return r.rows.map((g) => ({ code: g.code, town: g.town_code }));
+}
