@@ -29,8 +29,7 @@ async function openIntake(page: Page): Promise<void> {
 async function clickMap(page: Page): Promise<{ lng: number; lat: number }> {
   const map = page.getByRole('application', { name: /地图/ });
   await expect.poll(() => map.locator('canvas').count(), { timeout: 15_000 }).toBe(1);
-  const box = (await map.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await map.click(); // its middle, once it stands still (a drawer slides in)
   const place = page.getByRole('status', { name: '位置' });
   await expect.poll(() => place.innerText()).toMatch(/网格/);
   const [lng, lat] = (await place.innerText()).match(/(\d+\.\d+), (\d+\.\d+)/)!.slice(1).map(Number);

@@ -70,13 +70,18 @@ it('a second citizen is shown it nearby, says 我也遇到 with his number, and 
   const { context, page } = await citizen();
   await page.goto(`${s.base}/portal/report`);
   await page.getByText('已定位').waitFor();
+  // The list is checked against his words once he stops typing (a query per pause).
+  const matched = page.waitForResponse((r) => r.url().includes('/api/v1/public/reports/nearby') && r.url().includes('text='), { timeout: 30_000 });
   await page.getByLabel('问题描述').fill('井盖破损塌陷，行人容易绊倒');
   await page.getByLabel('手机号（选填，用于回访）').fill('13812345678');
+  await matched;
   const nearby = page.getByRole('region', { name: '附近已有人反映，是同一个问题吗？' });
-  await nearby.waitFor({ timeout: 30_000 });
+  await nearby.getByText('人行道上井盖破损').waitFor({ timeout: 30_000 });
   await shot(page, 'portal-nearby');
   await nearby.getByRole('button', { name: '我也遇到' }).first().click();
-  await page.getByText('提交成功').waitFor();
+  // Either the receipt or what the server refused (its message read out), never silence.
+  await page.getByText('提交成功').or(page.getByRole('alert')).first().waitFor();
+  expect(await page.getByRole('alert').count(), await page.getByRole('alert').allInnerTexts().then(String)).toBe(0);
   expect((await page.locator('.portal-code').innerText()).trim()).toBe(code);
   await page.getByText('办结后将电话或短信回访').waitFor();
   await context.close();
@@ -96,8 +101,8 @@ it('a citizen with no position picks the place on the map, checked against the d
   await expect.poll(() => map.locator('canvas').count(), { timeout: 15_000 }).toBe(1);
   const take = page.getByRole('button', { name: '确定' });
   expect(await take.isDisabled()).toBe(true);
-  const box = (await map.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  // A tap in its middle, once the sheet has slid up and stands still (the locator's click waits for that).
+  await map.click();
   const chosen = page.getByRole('dialog', { name: '选择问题位置' }).getByRole('status', { name: '所选位置' });
   await expect.poll(() => chosen.innerText(), { timeout: 15_000 }).toContain(there.town);
   await shot(page, 'portal-pick-on-map');

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Form, Input, Selector, Switch, TextArea } from 'antd-mobile';
 import { PortalNavBar } from '../PortalNavBar.tsx';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../shared/FormAlert.tsx';
@@ -66,6 +66,8 @@ export function ReportPage() {
     queryKey: ['portal', 'nearby', fix?.lng, fix?.lat, description, categoryCode],
     queryFn: () => call('portal.nearby', { query: { lng: fix!.lng, lat: fix!.lat, ...(categoryCode ? { categoryCode } : {}), ...(description.length >= 2 ? { text: description } : {}) } }),
     enabled: !!fix,
+    // The list stays while it is checked against his latest words: it must not vanish under his finger.
+    placeholderData: keepPreviousData,
   });
 
   const reporter = (v: Values) => {
