@@ -9,6 +9,7 @@ import type { Db, Queryable } from '@liandong/db';
 import { WARNING_KIND_LABELS, WARNING_KINDS, WARNING_STATE_LABELS, type StatsBreakdown, type StatsHeadline, type StatsQueryInput, type StatsSeries, type WarningKind, type WarningState } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { statsBreakdown, statsHeadline, statsSeries } from '../statistics/read-stats.ts';
+import { foldStats } from '../statistics/fold-stats.ts';
 import type { Period } from '../assessment/periods.rules.ts';
 import type { ReportScope } from './report-scope.ts';
 
@@ -68,6 +69,9 @@ export async function gatherReportData(db: Db, scope: ReportScope, period: Perio
   const reader = areaReader(scope);
   const query: StatsQueryInput = { period: 'custom', from: period.firstDay, to: period.lastDay };
   const q = period.kind === 'custom' ? query : { period: period.kind, date: period.firstDay };
+  // Everything pending folded first, waiting for a fold under way: the reads below run together, and each alone
+  // would skip its fold while another holds the lock, answering from rollups a fold behind.
+  await foldStats(db, now, { wait: true });
   const [headline, series, hotCategories, hotPlaces, units, towns, warnings] = await Promise.all([
     statsHeadline(db, reader, q, now),
     statsSeries(db, reader, q, now),
