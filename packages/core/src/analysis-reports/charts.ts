@@ -37,10 +37,18 @@ export function trendChart(caption: string, buckets: string[], received: number[
 }
 
 /** Where closed orders were solved, as a ring. */
-export function resolutionChart(caption: string, parts: { name: string; value: number }[]): Promise<ReportFigure> {
+export function resolutionChart(caption: string, parts: { name: string; value: number; share: string }[]): Promise<ReportFigure> {
   return draw(caption, {
     legend: { orient: 'vertical', right: 10, top: 'middle' },
-    series: [{ type: 'pie', radius: ['40%', '70%'], center: ['38%', '50%'], label: { formatter: '{b}\n{c}件 {d}%' }, data: parts.filter((p) => p.value > 0) }],
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '70%'],
+        center: ['38%', '50%'],
+        // The share as the report's table words it (one decimal), not ECharts' own rounding.
+        data: parts.filter((p) => p.value > 0).map((p) => ({ name: p.name, value: p.value, label: { formatter: `{b}\n{c}件 ${p.share}` } })),
+      },
+    ],
   });
 }
 

@@ -103,7 +103,7 @@ async function resolution(d: ReportData): Promise<ReportBlock[]> {
         rows: RESOLUTION_LEVELS.map((l) => [cell(RESOLUTION_NAMES[l]), cell(r[l]), cell(share(r[l], closed))]),
       },
     },
-    { kind: 'figure', figure: await resolutionChart('图2 办结诉求的处置层级', RESOLUTION_LEVELS.map((l) => ({ name: RESOLUTION_NAMES[l], value: r[l] }))) },
+    { kind: 'figure', figure: await resolutionChart('图2 办结诉求的处置层级', RESOLUTION_LEVELS.map((l) => ({ name: RESOLUTION_NAMES[l], value: r[l], share: share(r[l], closed) }))) },
   ];
   return blocks;
 }

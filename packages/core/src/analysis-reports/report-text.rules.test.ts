@@ -6,7 +6,7 @@ describe('what rose and what fell', () => {
     expect(countChange(120, 100)).toBe('较上期增加20件（增长20%）');
     expect(countChange(90, 120)).toBe('较上期减少30件（下降25%）');
     expect(countChange(7, 7)).toBe('与上期持平');
-    expect(countChange(5, 0)).toBe('上期为0，本期5件');
+    expect(countChange(5, 0)).toBe('上期为0件');
     expect(countChange(0, 0)).toBe('与上期持平');
   });
   it('words a rate in percentage points, and says when there is nothing to compare', () => {

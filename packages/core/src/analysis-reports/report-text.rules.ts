@@ -12,7 +12,7 @@ export const percent = (x: number | null) => (x == null ? '—' : `${x}%`);
 export function countChange(cur: number, prev: number, unit = '件'): string {
   const d = cur - prev;
   if (d === 0) return '与上期持平';
-  if (prev === 0) return `上期为0，本期${cur}${unit}`;
+  if (prev === 0) return `上期为0${unit}`;
   const pct = Math.round((1000 * Math.abs(d)) / prev) / 10;
   return d > 0 ? `较上期增加${d}${unit}（增长${pct}%）` : `较上期减少${-d}${unit}（下降${pct}%）`;
 }
