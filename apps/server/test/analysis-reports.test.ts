@@ -89,8 +89,15 @@ async function checkAgainstApi(d: Parsed, user: string, filter: string) {
   const units = await get<StatsBreakdown>(user, `/api/v1/statistics/breakdown/unit?${Q}${filter}&limit=500`);
   const ranking = tableStarting(d, '责任单位').slice(1);
   expect(ranking.length).toBeGreaterThan(1);
+  // Units answering for at least five orders are ranked; a long ranking shows its first ten and last five.
+  const eligible = units.rows.filter((r) => r.key !== '' && r.figures.needsAnswer >= 5);
+  expect(d.text).toContain(`需办理5件以上的责任单位共${eligible.length}个`);
+  expect(ranking).toHaveLength(Math.min(15, eligible.length));
+  expect(ranking[0]![0]).toBe('1');
+  expect(ranking.at(-1)![0]).toBe(String(eligible.length));
   for (const r of ranking) {
     const u = units.rows.find((x) => x.name === r[1])!;
+    expect(u.figures.needsAnswer).toBeGreaterThanOrEqual(5);
     expect(r.slice(2), r[1]).toEqual([String(u.figures.received), pct(u.figures.completionRate), pct(u.figures.onTimeRate), pct(u.figures.satisfactionRate)]);
   }
   const rates = ranking.map((r) => parseFloat(r[3]!));

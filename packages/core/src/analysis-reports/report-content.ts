@@ -143,15 +143,18 @@ async function hotSpots(d: ReportData): Promise<ReportBlock[]> {
   return blocks;
 }
 
-/** Ranked by completion rate, then on-time rate, then received; those with nothing to answer are left out. */
-export function ranked(rows: BreakdownRow[]): BreakdownRow[] {
+/** Units answering for fewer orders than this are not ranked: a rate of one or two orders says little. */
+export const MIN_RANKED = 5;
+
+/** Ranked by completion rate, then on-time rate, then received; those with fewer than `min` orders to answer are left out. */
+export function ranked(rows: BreakdownRow[], min = 1): BreakdownRow[] {
   const v = (x: number | null) => x ?? -1;
   return rows
-    .filter((r) => r.key !== '' && r.figures.needsAnswer > 0)
+    .filter((r) => r.key !== '' && r.figures.needsAnswer >= min)
     .sort((a, b) => v(b.figures.completionRate) - v(a.figures.completionRate) || v(b.figures.onTimeRate) - v(a.figures.onTimeRate) || b.figures.received - a.figures.received || a.name.localeCompare(b.name));
 }
 
-const rankTable = (title: string, rows: BreakdownRow[]): ReportTable => ({
+const rankTable = (title: string, rows: (BreakdownRow & { rank: number })[]): ReportTable => ({
   columns: [
     { title: '名次', width: 9 },
     { title, width: 35 },
@@ -160,8 +163,10 @@ const rankTable = (title: string, rows: BreakdownRow[]): ReportTable => ({
     { title: '按时办结率', width: 14 },
     { title: '满意率', width: 14 },
   ],
-  rows: rows.map((r, i) => [cell(i + 1), cell(r.name), cell(r.figures.received), cell(percent(r.figures.completionRate)), cell(percent(r.figures.onTimeRate)), cell(percent(r.figures.satisfactionRate))]),
+  rows: rows.map((r) => [cell(r.rank), cell(r.name), cell(r.figures.received), cell(percent(r.figures.completionRate)), cell(percent(r.figures.onTimeRate)), cell(percent(r.figures.satisfactionRate))]),
 });
+
+const withRanks = (rows: BreakdownRow[]) => rows.map((r, i) => ({ ...r, rank: i + 1 }));
 
 function rankings(d: ReportData): ReportBlock[] {
   const blocks: ReportBlock[] = [];
@@ -169,16 +174,19 @@ function rankings(d: ReportData): ReportBlock[] {
   if (towns.length) {
     blocks.push(
       paragraph(`各镇（街道）按办结率排名，${towns[0]!.name}居首（${percent(towns[0]!.figures.completionRate)}）${towns.length > 1 ? `，${towns.at(-1)!.name}居末（${percent(towns.at(-1)!.figures.completionRate)}）` : ''}。`),
-      { kind: 'table', table: rankTable('镇（街道）', towns) },
+      { kind: 'table', table: rankTable('镇（街道）', withRanks(towns)) },
     );
   }
-  const units = ranked(d.units);
-  if (units.length === 0) return [...blocks, paragraph('本期没有需要办理的诉求，不作单位排名。')];
-  const shown = units.slice(0, 15);
+  const units = withRanks(ranked(d.units, MIN_RANKED));
+  if (units.length === 0) return [...blocks, paragraph(`本期没有需办理${MIN_RANKED}件以上的责任单位，不作单位排名。`)];
+  // A long ranking shows its first ten and its last five.
+  const shown = units.length > 15 ? [...units.slice(0, 10), ...units.slice(-5)] : units;
+  const first = units[0]!;
+  const last = units.at(-1)!;
   blocks.push(
     paragraph(
-      `责任单位按办结率排名（共${units.length}个单位${units.length > shown.length ? `，列前${shown.length}名` : ''}），${units[0]!.name}居首（${percent(units[0]!.figures.completionRate)}）` +
-        `${units.length > 1 ? `，${units.at(-1)!.name}居末（${percent(units.at(-1)!.figures.completionRate)}）` : ''}。`,
+      `需办理${MIN_RANKED}件以上的责任单位共${units.length}个，按办结率排名${units.length > shown.length ? '（列前十名和后五名）' : ''}，${first.name}居首（${percent(first.figures.completionRate)}）` +
+        `${units.length > 1 ? `，${last.name}居末（${percent(last.figures.completionRate)}）` : ''}。`,
     ),
     { kind: 'table', table: rankTable('责任单位', shown) },
   );
