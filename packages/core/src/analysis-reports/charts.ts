@@ -1,16 +1,18 @@
 /**
  * The report's charts, drawn on the server: ECharts 6 renders SVG without a browser (`ssr: true`), the HTML page
  * carries that SVG inline, and Word gets a PNG of it made by sharp (librsvg) at twice the size, so both show one
- * drawing. No animation, one font stack with a Chinese face the server has.
+ * drawing. No animation, one font stack with a Chinese face the server has. ECharts is loaded with the first
+ * chart, not when the server starts.
  */
-import * as echarts from 'echarts';
+import type { EChartsCoreOption } from 'echarts';
 import sharp from 'sharp';
 import type { ReportFigure } from '../shared/report-document/blocks.ts';
 
 const FONT = 'Microsoft YaHei, PingFang SC, Noto Sans CJK SC, WenQuanYi Micro Hei, sans-serif';
 const COLORS = ['#1677ff', '#52c41a', '#faad14', '#f5222d', '#722ed1', '#13c2c2'];
 
-async function draw(caption: string, option: echarts.EChartsCoreOption, width = 640, height = 300): Promise<ReportFigure> {
+async function draw(caption: string, option: EChartsCoreOption, width = 640, height = 300): Promise<ReportFigure> {
+  const echarts = await import('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, color: COLORS, textStyle: { fontFamily: FONT }, ...option });
