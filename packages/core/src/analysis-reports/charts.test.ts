@@ -23,3 +23,12 @@ describe('charts drawn on the server', () => {
     expect(bars.height).toBeGreaterThan((await barChart('图3', ['a'], [1])).height);
   });
 });
+
+describe('names in a chart', () => {
+  it('are text, never markup, in the SVG the page carries inline', async () => {
+    const f = await barChart('图3', ['<script>alert(1)</script>', 'A & B "q"'], [2, 1]);
+    expect(f.svg).not.toContain('<script');
+    expect(f.svg).toContain('&lt;script&gt;');
+    expect(f.svg).toContain('A &amp; B');
+  });
+});
