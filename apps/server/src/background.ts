@@ -2,7 +2,8 @@
  * Background work that runs beside the HTTP server in `liandong start`: the clock's durable timers
  * (supervision, escalation, the early-warning job), the delivery of the notification outbox, and housekeeping (unattached uploads,
  * expired sessions, old login attempts, the portal's expired sessions and old SMS codes), and the statistics
- * rollups' fold (every 5 s: the orders changed since, and the clocks fallen due). All are safe to run in several processes on one PostgreSQL.
+ * rollups' fold (every 5 s: the orders changed since, and the clocks fallen due), and the districts' monthly analysis
+ * reports (asked for every ten minutes: made once the month has ended). All are safe to run in several processes on one PostgreSQL.
  */
 import { purgeExpiredAuth } from '@liandong/core/auth/purge.ts';
 import { purgeCitizenSessions } from '@liandong/core/portal/citizen-sign-in.ts';
@@ -12,6 +13,7 @@ import { TimerWorker } from '@liandong/core/timers/index.ts';
 import { ensureWarningSweep, warningTimerHandlers } from '@liandong/core/warnings/index.ts';
 import { UnattachedFileSweeper } from '@liandong/core/files/purge-unattached-files.ts';
 import { foldStats } from '@liandong/core/statistics/fold-stats.ts';
+import { makeMonthlyReports, MONTHLY_CHECK_MS } from '@liandong/core/analysis-reports/index.ts';
 import type { Platform } from './platform.ts';
 
 export interface Background {
@@ -50,11 +52,22 @@ export function startBackground(p: Platform): Background {
     folding = foldStats(p.db, p.clock(), { wait: false }).catch((err) => console.error('statistics fold:', err));
   }, 5000);
   fold.unref();
+  // 研判报告: each district's report of the month just ended, made once (the first check after the 1st).
+  let reporting: Promise<unknown> = Promise.resolve();
+  const monthly = () => {
+    reporting = makeMonthlyReports(p.db, p.files, p.clock()).catch((err) => console.error('monthly analysis report:', err));
+  };
+  const reports = setInterval(monthly, MONTHLY_CHECK_MS);
+  reports.unref();
+  const first = setTimeout(monthly, 30_000);
+  first.unref();
   return {
     async stop() {
       clearInterval(purge);
       clearInterval(fold);
-      await folding;
+      clearInterval(reports);
+      clearTimeout(first);
+      await Promise.all([folding, reporting]);
       await Promise.all([timers.stop(), delivery.stop(), fileSweeper.stop()]);
     },
   };

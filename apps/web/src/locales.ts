@@ -3,6 +3,7 @@ import { adminEn, adminZh } from './admin/admin.locales.ts';
 import { detectionsEn, detectionsZh } from './detections/detections.locales.ts';
 import { assessmentEn, assessmentZh } from './assessment/assessment.locales.ts';
 import { warningsEn, warningsZh } from './warnings/warnings.locales.ts';
+import { reportsEn, reportsZh } from './reports/reports.locales.ts';
 import { dashboardEn, dashboardZh } from './dashboard/dashboard.locales.ts';
 import type { Shape } from './locales-shape.ts';
 
@@ -35,6 +36,7 @@ export const zhCN = {
     assessment: '考核排名',
     warnings: '预警',
     dashboard: '统计分析',
+    reports: '分析报告',
     admin: '系统管理',
     signOut: '退出登录',
     language: 'English',
@@ -229,6 +231,7 @@ export const zhCN = {
   detections: detectionsZh,
   assessment: assessmentZh,
   warnings: warningsZh,
+  reports: reportsZh,
   dashboard: dashboardZh,
   bulk: {
     toolbar: '批量操作',
@@ -275,6 +278,7 @@ export const en: Shape<typeof zhCN> = {
     assessment: 'Assessment',
     warnings: 'Warnings',
     dashboard: 'Statistics',
+    reports: 'Reports',
     admin: 'Administration',
     signOut: 'Sign out',
     language: '中文',
@@ -469,6 +473,7 @@ export const en: Shape<typeof zhCN> = {
   detections: detectionsEn,
   assessment: assessmentEn,
   warnings: warningsEn,
+  reports: reportsEn,
   dashboard: dashboardEn,
   bulk: {
     toolbar: 'Bulk actions',

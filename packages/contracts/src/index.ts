@@ -35,3 +35,4 @@ export * from './client.ts';
 export * from './assessment.ts';
 export * from './warnings.ts';
 export * from './statistics.ts';
+export * from './analysis-reports.ts';

@@ -194,6 +194,8 @@ export const PERMISSIONS = [
   'warnings.rules',
   'statistics.view',
   'statistics.check',
+  'reports.view',
+  'reports.generate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

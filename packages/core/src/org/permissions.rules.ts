@@ -64,6 +64,14 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
     refusal: { zh: '统计分析仅限领导、督办员、值班长和承办单位查看', en: 'Statistics are for leaders, supervisors, shift leads and handling units' },
   },
   'statistics.check': { roles: ['admin'], refusal: { zh: '仅管理员可以核对和重建统计汇总', en: 'Only administrators may check or rebuild the statistics rollups' } },
+  'reports.view': {
+    roles: ['leader', 'supervisor', 'shift_lead', 'admin'],
+    refusal: { zh: '研判报告仅限领导、督办员和值班长查看', en: 'Analysis reports are for leaders, supervisors and shift leads' },
+  },
+  'reports.generate': {
+    roles: ['leader', 'shift_lead', 'admin'],
+    refusal: { zh: '只有领导或值班长可以生成研判报告', en: 'Only leaders or shift leads may generate analysis reports' },
+  },
   'events.review': {
     roles: ['operator', 'dispatcher', 'shift_lead'],
     refusal: { zh: '只有话务员、分拨员或值班长可以审核设备识别事件', en: 'Only operators, dispatchers or shift leads review device detections' },
