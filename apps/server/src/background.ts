@@ -1,7 +1,7 @@
 /**
  * Background work that runs beside the HTTP server in `liandong start`: the clock's durable timers
  * (supervision, escalation, the early-warning job), the delivery of the notification outbox, and housekeeping (unattached uploads,
- * expired sessions, old login attempts, the portal's expired sessions and old SMS codes), and the statistics
+ * expired sessions, old login attempts, the portal's expired sessions and old SMS codes), the statistics
  * rollups' fold (every 5 s: the orders changed since, and the clocks fallen due). All are safe to run in several processes on one PostgreSQL.
  */
 import { purgeExpiredAuth } from '@liandong/core/auth/purge.ts';
@@ -12,6 +12,7 @@ import { TimerWorker } from '@liandong/core/timers/index.ts';
 import { ensureWarningSweep, warningTimerHandlers } from '@liandong/core/warnings/index.ts';
 import { UnattachedFileSweeper } from '@liandong/core/files/purge-unattached-files.ts';
 import { foldStats } from '@liandong/core/statistics/fold-stats.ts';
+import { retrainIfStale } from '@liandong/core/smart-dispatch/index.ts';
 import type { Platform } from './platform.ts';
 
 export interface Background {
@@ -50,9 +51,19 @@ export function startBackground(p: Platform): Background {
     folding = foldStats(p.db, p.clock(), { wait: false }).catch((err) => console.error('statistics fold:', err));
   }, 5000);
   fold.unref();
+  // 智能分拨: a model trained at start when there is none, and hourly when orders were dispatched or returned since.
+  let training: Promise<unknown> = Promise.resolve();
+  const retrain = () => {
+    training = retrainIfStale(p.db, p.clock()).catch((err) => console.error('dispatch model:', err));
+  };
+  retrain();
+  const retrainTimer = setInterval(retrain, 60 * 60_000);
+  retrainTimer.unref();
   return {
     async stop() {
       clearInterval(purge);
+      clearInterval(retrainTimer);
+      await training;
       clearInterval(fold);
       await folding;
       await Promise.all([timers.stop(), delivery.stop(), fileSweeper.stop()]);

@@ -194,6 +194,8 @@ export const PERMISSIONS = [
   'warnings.rules',
   'statistics.view',
   'statistics.check',
+  'dispatch.suggest',
+  'dispatch.models',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

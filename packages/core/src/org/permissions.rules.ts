@@ -64,6 +64,11 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
     refusal: { zh: '统计分析仅限领导、督办员、值班长和承办单位查看', en: 'Statistics are for leaders, supervisors, shift leads and handling units' },
   },
   'statistics.check': { roles: ['admin'], refusal: { zh: '仅管理员可以核对和重建统计汇总', en: 'Only administrators may check or rebuild the statistics rollups' } },
+  'dispatch.suggest': {
+    roles: ['operator', 'dispatcher', 'shift_lead'],
+    refusal: { zh: '只有话务员、分拨员或值班长可以查看智能分拨建议', en: 'Only operators, dispatchers or shift leads see smart-dispatch suggestions' },
+  },
+  'dispatch.models': { roles: ['admin'], refusal: { zh: '仅管理员可以查看和训练分拨模型', en: 'Only administrators may see or train the dispatch model' } },
   'events.review': {
     roles: ['operator', 'dispatcher', 'shift_lead'],
     refusal: { zh: '只有话务员、分拨员或值班长可以审核设备识别事件', en: 'Only operators, dispatchers or shift leads review device detections' },

@@ -1,0 +1,121 @@
+/**
+ * 智能分拨 through the API on the demo district: suggestions for an order's words ranked by confidence with the
+ * words that weighed, each condition led by the unit it is offered with; who may ask (403) and which orders
+ * (404 outside the scope); bad input answered 400 naming the field with nothing trained; an administrator's
+ * training run in the background that learns the orders' dispatches, with its progress and evaluation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DispatchModelView, DispatchSuggestions } from '@liandong/contracts';
+import { words } from '@liandong/core/shared/text/segment.ts';
+import { startTestServer, type TestServer } from './harness.ts';
+import { expectOk, orderIn, step, userOfUnit } from './order-fixtures.ts';
+
+let s: TestServer;
+const q = async <T = any>(sql: string, params: unknown[] = []) => (await s.platform.db.query<T>(sql, params)).rows;
+
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+async function ask(user: string, body: unknown) {
+  return (await s.as(user)).post('/api/v1/dispatch/suggestions', body as never);
+}
+
+async function models(): Promise<DispatchModelView[]> {
+  return expectOk(await (await s.as('admin')).get('/api/v1/dispatch/models'), 'models').items;
+}
+
+describe('suggestions', () => {
+  it('bad input is refused naming the field, and nothing is trained', async () => {
+    const cases: [unknown, string][] = [
+      [{}, 'text'],
+      [{ text: '   ' }, 'text'],
+      [{ text: 'x'.repeat(4001) }, 'text'],
+      [{ text: '井盖', location: { lng: 120.6, lat: 200 } }, 'location.lat'],
+      [{ text: '井盖', limit: 0 }, 'limit'],
+    ];
+    for (const [body, field] of cases) {
+      const r = await ask('zx_dispatcher', body);
+      expect({ status: r.status, field: r.body.error?.field }, JSON.stringify(body)).toEqual({ status: 400, field });
+    }
+    expect(await q('select version from dispatch_models')).toEqual([]);
+  });
+
+  it('a unit that handles orders may not ask (403), and nothing is trained', async () => {
+    const r = await ask('cgj_handler', { text: '路灯不亮' });
+    expect(r.status).toBe(403);
+    expect(await q('select version from dispatch_models')).toEqual([]);
+  });
+
+  it('ranks units with their conditions, confidences and the words that weighed (the first ask trains version 1)', async () => {
+    const text = '松陵镇中山路人行道上的污水井盖缺失，只用一块木板盖着，晚上很危险';
+    const out: DispatchSuggestions = expectOk(await ask('zx_dispatcher', { text, location: { lng: 120.646, lat: 31.163 } }), 'suggest');
+    expect(out.model?.version).toBe(1);
+    expect(out.items.length).toBe(5);
+    const confidences = out.items.map((i) => i.confidence);
+    expect([...confidences].sort((a, b) => b - a)).toEqual(confidences);
+    const textWords = new Set(words(text));
+    for (const item of out.items) for (const w of item.reasons) expect(textWords.has(w), w).toBe(true);
+    const top = out.items[0]!;
+    expect(top.reasons.length).toBeGreaterThan(0);
+    expect(top.condition).not.toBeNull();
+    // The condition offered is one its unit leads.
+    const lead = await q<{ code: string }>(
+      `select u.code from condition_units cu join category_conditions cc on cc.id = cu.condition_id join units u on u.id = cu.unit_id where cc.code = $1 and cu.role = 'lead'`,
+      [top.condition!.code],
+    );
+    expect(lead.map((l) => l.code)).toContain(top.unit.code);
+    expect(top.category!.name).toMatch(/井/);
+  });
+
+  it('a schooling question goes to the education bureau (taught by the taxonomy), with no condition when the catalogue has none', async () => {
+    const out: DispatchSuggestions = expectOk(await ask('songling_dispatcher', { text: '孩子小学转学，学校说没有学位不能插班就读，义务教育阶段怎么办' }), 'suggest');
+    const top3 = out.items.slice(0, 3).map((i) => i.unit.code);
+    expect(top3).toContain('WJ-JYJ');
+  });
+
+  it('an order outside the asker’s scope is 404; inside it its words are used', async () => {
+    const f = await orderIn(s, 'pending_dispatch', { description: '小区门口垃圾桶满溢，垃圾散落一地没人清运' });
+    expect((await ask('zhenze_dispatcher', { orderId: f.id })).status).toBe(404);
+    expect((await ask('zx_dispatcher', { orderId: 999_999_999 })).status).toBe(404);
+    const out: DispatchSuggestions = expectOk(await ask('zx_dispatcher', { orderId: f.id }), 'by order');
+    expect(out.items[0]!.reasons.some((w) => f.order.description.includes(w))).toBe(true);
+  });
+});
+
+describe('training', () => {
+  it('only administrators see and start training runs', async () => {
+    expect((await (await s.as('zx_dispatcher')).get('/api/v1/dispatch/models')).status).toBe(403);
+    expect((await (await s.as('zx_dispatcher')).post('/api/v1/dispatch/models')).status).toBe(403);
+  });
+
+  it('a run starts at once, reports its progress and learns the dispatches made since', async () => {
+    const before = (await models())[0]!;
+    expect(before.state).toBe('ready');
+    // One order dispatched to the urban management bureau, one dispatched there and returned (退单).
+    await orderIn(s, 'pending_sign', { description: '工地夜间施工噪声扰民' });
+    const back = await orderIn(s, 'pending_sign', { description: '小孩转学的问题' });
+    await step(s, back, await userOfUnit(s, back.order.handlerUnit.id, 'handler'), 'return', { reason: '不属于本单位职责' }, 'pending_dispatch');
+    const dispatched = await q<{ n: number }>(`select count(*)::int as n from order_events where action in ('dispatch', 'redispatch') and coalesce(data->>'secondLevel', 'false') <> 'true'`);
+    expect(dispatched[0]!.n).toBeGreaterThan(0);
+    const started: DispatchModelView = expectOk(await (await s.as('admin')).post('/api/v1/dispatch/models'), 'train', 202);
+    expect(started.version).toBe(before.version + 1);
+    expect(started.state).toBe('training');
+    let run = started;
+    for (let i = 0; i < 200 && run.state === 'training'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      run = (await models()).find((m) => m.version === started.version)!;
+      expect(run.progress).toBeGreaterThanOrEqual(0);
+    }
+    expect(run.state).toBe('ready');
+    expect(run.progress).toBe(1);
+    expect(run.examples.dispatches).toBe(dispatched[0]!.n);
+    expect(run.examples.returns).toBe(1);
+    expect(run.evaluation?.heldOut).toBeGreaterThan(0);
+    const out: DispatchSuggestions = expectOk(await ask('zx_dispatcher', { text: '垃圾桶满溢' }), 'suggest');
+    expect(out.model?.version).toBe(started.version);
+  });
+});
