@@ -3,6 +3,7 @@ import { adminEn, adminZh } from './admin/admin.locales.ts';
 import { detectionsEn, detectionsZh } from './detections/detections.locales.ts';
 import { assessmentEn, assessmentZh } from './assessment/assessment.locales.ts';
 import { warningsEn, warningsZh } from './warnings/warnings.locales.ts';
+import { smartDispatchEn, smartDispatchZh } from './smart-dispatch/smart-dispatch.locales.ts';
 import { dashboardEn, dashboardZh } from './dashboard/dashboard.locales.ts';
 import type { Shape } from './locales-shape.ts';
 
@@ -224,6 +225,7 @@ export const zhCN = {
   detections: detectionsZh,
   assessment: assessmentZh,
   warnings: warningsZh,
+  smartDispatch: smartDispatchZh,
   dashboard: dashboardZh,
   bulk: {
     toolbar: '批量操作',
@@ -459,6 +461,7 @@ export const en: Shape<typeof zhCN> = {
   detections: detectionsEn,
   assessment: assessmentEn,
   warnings: warningsEn,
+  smartDispatch: smartDispatchEn,
   dashboard: dashboardEn,
   bulk: {
     toolbar: 'Bulk actions',
