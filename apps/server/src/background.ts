@@ -12,7 +12,7 @@ import { TimerWorker } from '@liandong/core/timers/index.ts';
 import { ensureWarningSweep, warningTimerHandlers } from '@liandong/core/warnings/index.ts';
 import { UnattachedFileSweeper } from '@liandong/core/files/purge-unattached-files.ts';
 import { foldStats } from '@liandong/core/statistics/fold-stats.ts';
-import { retrainIfStale } from '@liandong/core/smart-dispatch/index.ts';
+import { retrainIfStale, runAutoDispatch } from '@liandong/core/smart-dispatch/index.ts';
 import type { Platform } from './platform.ts';
 
 export interface Background {
@@ -59,11 +59,18 @@ export function startBackground(p: Platform): Background {
   retrain();
   const retrainTimer = setInterval(retrain, 60 * 60_000);
   retrainTimer.unref();
+  // 自动派遣: where the centre allows it (off by default), orders newly waiting at the centre, every 10 s.
+  let autoRun: Promise<unknown> = Promise.resolve();
+  const auto = setInterval(() => {
+    autoRun = runAutoDispatch(p.db, p.services).catch((err) => console.error('automatic dispatch:', err));
+  }, 10_000);
+  auto.unref();
   return {
     async stop() {
       clearInterval(purge);
       clearInterval(retrainTimer);
-      await training;
+      clearInterval(auto);
+      await Promise.all([training, autoRun]);
       clearInterval(fold);
       await folding;
       await Promise.all([timers.stop(), delivery.stop(), fileSweeper.stop()]);

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DispatchModelView, DispatchSuggestions } from '@liandong/contracts';
 import { words } from '@liandong/core/shared/text/segment.ts';
+import { runAutoDispatch } from '@liandong/core/smart-dispatch/index.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { expectOk, orderIn, step, userOfUnit } from './order-fixtures.ts';
 
@@ -117,5 +118,45 @@ describe('training', () => {
     expect(run.evaluation?.heldOut).toBeGreaterThan(0);
     const out: DispatchSuggestions = expectOk(await ask('zx_dispatcher', { text: '垃圾桶满溢' }), 'suggest');
     expect(out.model?.version).toBe(started.version);
+  });
+});
+
+describe('automatic dispatch (自动派遣)', () => {
+  const wages = '单位拖欠工资三个月，社保养老保险也一直不交';
+  const lamp = '小区门口路灯不亮';
+
+  it('is off by default; only administrators see or change it; a threshold out of range is refused at its field', async () => {
+    expect(expectOk(await (await s.as('admin')).get('/api/v1/dispatch/auto'), 'auto')).toEqual({ enabled: false, minConfidence: 0.9 });
+    expect((await (await s.as('zx_dispatcher')).get('/api/v1/dispatch/auto')).status).toBe(403);
+    expect((await (await s.as('zx_dispatcher')).put('/api/v1/dispatch/auto', { enabled: true, minConfidence: 0.8 })).status).toBe(403);
+    const r = await (await s.as('admin')).put('/api/v1/dispatch/auto', { enabled: true, minConfidence: 0.2 });
+    expect({ status: r.status, field: r.body.error?.field }).toEqual({ status: 400, field: 'minConfidence' });
+    expect(expectOk(await (await s.as('admin')).get('/api/v1/dispatch/auto'), 'auto').enabled).toBe(false);
+  });
+
+  it('turned on, sends a new order to the first unit when the model is confident enough, and says so on the timeline', async () => {
+    const conf = async (text: string) => (expectOk(await ask('zx_dispatcher', { text }), 'suggest') as DispatchSuggestions).items[0]!;
+    const sure = await conf(wages);
+    const unsure = await conf(lamp);
+    expect(sure.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(unsure.confidence).toBeLessThan(0.8);
+    const before = await orderIn(s, 'pending_dispatch', { description: wages });
+    // Off: nothing happens.
+    expect(await runAutoDispatch(s.platform.db, s.platform.services)).toBe(0);
+    expectOk(await (await s.as('admin')).put('/api/v1/dispatch/auto', { enabled: true, minConfidence: 0.8 }), 'enable');
+    const a = await orderIn(s, 'pending_dispatch', { description: wages });
+    const b = await orderIn(s, 'pending_dispatch', { description: lamp });
+    expect(await runAutoDispatch(s.platform.db, s.platform.services)).toBe(1);
+    const state = async (id: number) => (await q<{ state: string; code: string | null }>(`select o.state, u.code from orders o left join units u on u.id = o.handler_unit_id where o.id = $1`, [id]))[0];
+    expect(await state(a.id)).toEqual({ state: 'pending_sign', code: sure.unit.code });
+    expect(await state(b.id)).toEqual({ state: 'pending_dispatch', code: null });
+    expect(await state(before.id)).toEqual({ state: 'pending_dispatch', code: null });
+    const [event] = await q<{ actor_user_id: number | null; note: string; data: any }>(`select actor_user_id, note, data from order_events where order_id = $1 and action = 'dispatch'`, [a.id]);
+    expect(event!.actor_user_id).toBeNull();
+    expect(event!.note).toMatch(/^智能分拨自动派遣（模型 v\d+，置信度 \d+%）$/);
+    expect(event!.data.smartDispatch.confidence).toBeGreaterThanOrEqual(0.8);
+    // Once considered, an order is not considered again.
+    expect(await runAutoDispatch(s.platform.db, s.platform.services)).toBe(0);
+    expectOk(await (await s.as('admin')).put('/api/v1/dispatch/auto', { enabled: false, minConfidence: 0.8 }), 'disable');
   });
 });

@@ -56,6 +56,12 @@ export const DispatchModelSchema = Obj({
 });
 export type DispatchModelView = Static<typeof DispatchModelSchema>;
 
+export const AutoDispatchSchema = Obj({
+  enabled: Type.Boolean({ description: 'the model dispatches by itself orders newly waiting at the centre when it is confident enough (off by default)' }),
+  minConfidence: Type.Number({ minimum: 0.5, maximum: 1, description: 'the least confidence of the first suggestion' }),
+});
+export type AutoDispatch = Static<typeof AutoDispatchSchema>;
+
 export const dispatchSuggestionRoutes = {
   suggestions: route({
     method: 'POST',
@@ -78,5 +84,20 @@ export const dispatchSuggestionRoutes = {
     tags: ['dispatch'],
     summary: '训练分拨模型 Start training a new version in the background (answers at once with its run)',
     response: { 202: DispatchModelSchema },
+  }),
+  autoSetting: route({
+    method: 'GET',
+    path: '/api/v1/dispatch/auto',
+    tags: ['dispatch'],
+    summary: '自动派遣设置 Whether the model dispatches by itself above a confidence',
+    response: { 200: AutoDispatchSchema },
+  }),
+  setAuto: route({
+    method: 'PUT',
+    path: '/api/v1/dispatch/auto',
+    tags: ['dispatch'],
+    summary: '修改自动派遣设置 Turn automatic dispatch by the model on or off and set its confidence threshold',
+    body: AutoDispatchSchema,
+    response: { 200: AutoDispatchSchema },
   }),
 };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { dispatchSuggestionRoutes as routes } from '@liandong/contracts';
-import { dispatchModels, startTraining, suggestDispatch } from '@liandong/core/smart-dispatch/index.ts';
+import { autoDispatchSetting, dispatchModels, setAutoDispatch, startTraining, suggestDispatch } from '@liandong/core/smart-dispatch/index.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import type { Platform } from '../platform.ts';
@@ -14,4 +14,6 @@ export function dispatchSuggestionRoutes(app: FastifyInstance, p: Platform): voi
     reply.code(202);
     return view;
   });
+  contractRoute(app, routes.autoSetting, async (req) => autoDispatchSetting(p.db, requireActor(req)));
+  contractRoute(app, routes.setAuto, async (req) => setAutoDispatch(p.db, requireActor(req), req.body));
 }

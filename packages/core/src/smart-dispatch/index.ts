@@ -2,3 +2,4 @@
 export { suggestDispatch, dispatchModels, startTraining } from './suggest-dispatch.ts';
 export { trainDispatchModel, retrainIfStale } from './train-job.ts';
 export { currentModel } from './model-store.ts';
+export { autoDispatchSetting, setAutoDispatch, runAutoDispatch } from './auto-dispatch.ts';
