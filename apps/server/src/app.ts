@@ -41,6 +41,7 @@ import { fieldRoutes } from './routes/field.routes.ts';
 import { deviceRoutes } from './routes/devices.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { warningRoutes } from './routes/warnings.routes.ts';
+import { dispatchSuggestionRoutes } from './routes/dispatch-suggestions.routes.ts';
 import { statisticsRoutes } from './routes/statistics.routes.ts';
 import { analysisReportRoutes } from './routes/analysis-reports.routes.ts';
 import { open311Routes } from './routes/open311.routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   deviceRoutes(app, p);
   assessmentRoutes(app, p);
   warningRoutes(app, p);
+  dispatchSuggestionRoutes(app, p);
   statisticsRoutes(app, p);
   analysisReportRoutes(app, p);
   open311Routes(app, p);

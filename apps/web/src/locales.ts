@@ -4,6 +4,7 @@ import { detectionsEn, detectionsZh } from './detections/detections.locales.ts';
 import { assessmentEn, assessmentZh } from './assessment/assessment.locales.ts';
 import { warningsEn, warningsZh } from './warnings/warnings.locales.ts';
 import { reportsEn, reportsZh } from './reports/reports.locales.ts';
+import { smartDispatchEn, smartDispatchZh } from './smart-dispatch/smart-dispatch.locales.ts';
 import { dashboardEn, dashboardZh } from './dashboard/dashboard.locales.ts';
 import type { Shape } from './locales-shape.ts';
 
@@ -232,6 +233,7 @@ export const zhCN = {
   assessment: assessmentZh,
   warnings: warningsZh,
   reports: reportsZh,
+  smartDispatch: smartDispatchZh,
   dashboard: dashboardZh,
   bulk: {
     toolbar: '批量操作',
@@ -474,6 +476,7 @@ export const en: Shape<typeof zhCN> = {
   assessment: assessmentEn,
   warnings: warningsEn,
   reports: reportsEn,
+  smartDispatch: smartDispatchEn,
   dashboard: dashboardEn,
   bulk: {
     toolbar: 'Bulk actions',

@@ -25,6 +25,7 @@ import { territoryRoutes } from './territory.ts';
 import { tokenRoutes } from './tokens.ts';
 import { deviceRoutes } from './devices.ts';
 import { warningRoutes } from './warnings.ts';
+import { dispatchSuggestionRoutes } from './dispatch-suggestions.ts';
 import { screenRoutes } from './screen.ts';
 import { analysisReportRoutes } from './analysis-reports.ts';
 
@@ -57,6 +58,7 @@ export const apiRoutes = {
   ...prefixed('devices', deviceRoutes),
   ...prefixed('assessment', assessmentRoutes),
   ...prefixed('warnings', warningRoutes),
+  ...prefixed('dispatch', dispatchSuggestionRoutes),
   ...prefixed('statistics', statisticsRoutes),
   ...prefixed('screen', screenRoutes),
   ...prefixed('analysisReports', analysisReportRoutes),

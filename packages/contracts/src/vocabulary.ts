@@ -196,6 +196,8 @@ export const PERMISSIONS = [
   'statistics.check',
   'reports.view',
   'reports.generate',
+  'dispatch.suggest',
+  'dispatch.models',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
