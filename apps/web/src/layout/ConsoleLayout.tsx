@@ -32,11 +32,12 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
   return (
     <Layout className="console">
       <Layout.Header className="console-header">
-        <Link to="/" className="console-brand">
+        <Link to="/" className="console-brand" aria-label={t('app.title')} title={t('app.title')}>
           <span className="console-logo" aria-hidden>
             联
           </span>
-          <span>{t('app.title')}</span>
+          {/* On a laptop the name gives its room to the pages (console.css): the logo stays, named. */}
+          <span className="console-brand-name">{t('app.title')}</span>
         </Link>
         <Menu
           theme="dark"
