@@ -41,6 +41,7 @@ import { fieldRoutes } from './routes/field.routes.ts';
 import { deviceRoutes } from './routes/devices.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { warningRoutes } from './routes/warnings.routes.ts';
+import { knowledgeRoutes } from './routes/knowledge.routes.ts';
 import { statisticsRoutes } from './routes/statistics.routes.ts';
 import { open311Routes } from './routes/open311.routes.ts';
 
@@ -124,6 +125,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   deviceRoutes(app, p);
   assessmentRoutes(app, p);
   warningRoutes(app, p);
+  knowledgeRoutes(app, p);
   statisticsRoutes(app, p);
   open311Routes(app, p);
   return app;

@@ -26,6 +26,7 @@ import { tokenRoutes } from './tokens.ts';
 import { deviceRoutes } from './devices.ts';
 import { warningRoutes } from './warnings.ts';
 import { screenRoutes } from './screen.ts';
+import { knowledgeRoutes } from './knowledge.ts';
 
 
 type Prefixed<P extends string, R> = { [K in keyof R as `${P}.${K & string}`]: R[K] };
@@ -58,5 +59,6 @@ export const apiRoutes = {
   ...prefixed('warnings', warningRoutes),
   ...prefixed('statistics', statisticsRoutes),
   ...prefixed('screen', screenRoutes),
+  ...prefixed('knowledge', knowledgeRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

@@ -34,4 +34,5 @@ export * from './api.ts';
 export * from './client.ts';
 export * from './assessment.ts';
 export * from './warnings.ts';
+export * from './knowledge.ts';
 export * from './statistics.ts';

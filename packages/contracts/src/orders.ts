@@ -77,7 +77,13 @@ export const ActionBodies = {
     { additionalProperties: false },
   ),
   reject: Type.Object({ reason: Reason }, { additionalProperties: false }),
-  answer: Type.Object({ answer: Text(4000, 'the answer given to the citizen (答复内容)') }, { additionalProperties: false }),
+  answer: Type.Object(
+    {
+      answer: Text(4000, 'the answer given to the citizen (答复内容)'),
+      articleId: Type.Optional(Type.Integer({ minimum: 1, description: 'the knowledge-base article answered with (published, valid today): linked on the timeline and counted' })),
+    },
+    { additionalProperties: false },
+  ),
   'send-to-verify': Type.Object({ note: Note }, { additionalProperties: false }),
   verify: Type.Object(
     {

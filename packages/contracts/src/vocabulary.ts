@@ -194,6 +194,10 @@ export const PERMISSIONS = [
   'warnings.rules',
   'statistics.view',
   'statistics.check',
+  'knowledge.read',
+  'knowledge.edit',
+  'knowledge.review',
+  'knowledge.synonyms',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,0 +1,5 @@
+export * from './articles.ts';
+export * from './search-articles.ts';
+export * from './synonyms.ts';
+export * from './article-use.ts';
+export { offeredArticleFileSql } from './article-scope.ts';
