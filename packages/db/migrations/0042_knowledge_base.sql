@@ -12,6 +12,8 @@ create table kb_articles (
   valid_to date,
   state text not null default 'draft' check (state in ('draft', 'pending', 'published', 'rejected')),
   version int not null default 1,
+  -- the version operators see (null: none published, or withdrawn); a newer working copy is reviewed beside it
+  published_version int,
   reject_reason text,
   -- pinyin initials (拼音首字母) of the title, its words and the keywords: `sbk` finds 社保卡
   initials text[] not null default '{}',

@@ -177,7 +177,7 @@ export async function listArticles(q: Queryable, actor: Actor, f: ArticleFilter,
   if (f.q?.trim()) where.push(`position(lower($${params.push(f.q.trim())}) in lower(a.title || ' ' || array_to_string(a.keywords, ' '))) > 0`);
   if (f.unitId) where.push(`exists (select 1 from kb_article_units au where au.article_id = a.id and au.unit_id = $${params.push(f.unitId)})`);
   const whereSql = where.join(' and ');
-  const total = (await q.query<{ n: number }>(`select count(*)::int as n from kb_articles a left join kb_article_versions p on p.article_id = a.id and p.version = a.published_version where ${whereSql}`, params)).rows[0]!.n;
+  const total = (await q.query<{ n: number }>(`select count(*)::int as n from (${sql} where ${whereSql}) x`, params)).rows[0]!.n;
   const win = pageWindow(f, params);
   const rows = (await q.query<FullRow>(`${sql} where ${whereSql} order by a.updated_at desc, a.id desc ${win.sql}`, params)).rows.map(asSeen);
   const units = new Map<number, { id: number; name: string }[]>();
@@ -381,7 +381,7 @@ export function publishArticle(db: Db, actor: Actor, id: number, note: string | 
 }
 
 /** 审核退回: pending → rejected with the reviewer's reason. */
-export function rejectArticle(db: Db, actor: Actor, id: number, reason: string, now: Date): Promise<ArticleView> {
+export async function rejectArticle(db: Db, actor: Actor, id: number, reason: string, now: Date): Promise<ArticleView> {
   const why = reason.trim();
   if (!why) throw invalidField('reason', '请填写退回原因', 'give the reason');
   return decide(db, actor, id, now, 'knowledge.review', ['pending'], async (tx) => {
