@@ -280,6 +280,8 @@ export const EventDataSchema = Obj({
   forced: bool,
   /** 直接办结: answered and closed by the centre itself. */
   direct: bool,
+  /** 直接办结 with a knowledge-base article: the article and the version answered with. */
+  article: Type.Optional(Obj({ id: Type.Integer(), title: Type.String(), version: Type.Integer() })),
   duplicateIds: ints,
   duplicateCodes: Type.Optional(Type.Array(Type.String())),
   intoOrderId: int,

@@ -3,3 +3,4 @@ export * from './search-articles.ts';
 export * from './synonyms.ts';
 export * from './article-use.ts';
 export { offeredArticleFileSql } from './article-scope.ts';
+export { insertPublishedArticle, type SeedArticle } from "./seed-articles.ts";
