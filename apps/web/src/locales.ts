@@ -3,6 +3,7 @@ import { adminEn, adminZh } from './admin/admin.locales.ts';
 import { detectionsEn, detectionsZh } from './detections/detections.locales.ts';
 import { assessmentEn, assessmentZh } from './assessment/assessment.locales.ts';
 import { warningsEn, warningsZh } from './warnings/warnings.locales.ts';
+import { knowledgeEn, knowledgeZh } from './knowledge/knowledge.locales.ts';
 import { dashboardEn, dashboardZh } from './dashboard/dashboard.locales.ts';
 import type { Shape } from './locales-shape.ts';
 
@@ -34,6 +35,7 @@ export const zhCN = {
     detections: '事件审核',
     assessment: '考核排名',
     warnings: '预警',
+    knowledge: '知识库',
     dashboard: '统计分析',
     admin: '系统管理',
     signOut: '退出登录',
@@ -224,6 +226,7 @@ export const zhCN = {
   detections: detectionsZh,
   assessment: assessmentZh,
   warnings: warningsZh,
+  knowledge: knowledgeZh,
   dashboard: dashboardZh,
   bulk: {
     toolbar: '批量操作',
@@ -269,6 +272,7 @@ export const en: Shape<typeof zhCN> = {
     detections: 'Detection review',
     assessment: 'Assessment',
     warnings: 'Warnings',
+    knowledge: 'Knowledge base',
     dashboard: 'Statistics',
     admin: 'Administration',
     signOut: 'Sign out',
@@ -459,6 +463,7 @@ export const en: Shape<typeof zhCN> = {
   detections: detectionsEn,
   assessment: assessmentEn,
   warnings: warningsEn,
+  knowledge: knowledgeEn,
   dashboard: dashboardEn,
   bulk: {
     toolbar: 'Bulk actions',

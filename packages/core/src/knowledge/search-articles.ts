@@ -10,7 +10,7 @@ import { assertMay } from '../org/permissions.rules.ts';
 import { invalidField } from '../shared/errors.ts';
 import { plainBody } from './article-body.rules.ts';
 import { offeredSql } from './article-scope.ts';
-import { highlight, planQuery, rank, snippet, type Candidate, type Field, type Hit, type SynonymPair } from './search.rules.ts';
+import { highlight, needlesIn, planQuery, rank, snippet, type Candidate, type Field, type Hit, type SynonymPair } from './search.rules.ts';
 
 export async function searchArticles(q: Queryable, actor: Actor, query: { q: string; limit?: number }, now: Date): Promise<SearchResult> {
   assertMay(actor, 'knowledge.read');
@@ -87,8 +87,8 @@ export async function searchArticles(q: Queryable, actor: Actor, query: { q: str
       return {
         id: a.id,
         title: a.title,
-        titleHtml: highlight(a.title, plan.needles),
-        snippetHtml: snippet(plain, plan.needles),
+        titleHtml: highlight(a.title, needlesIn(a.title, plan)),
+        snippetHtml: snippet(plain, needlesIn(plain, plan)),
         answer: plain.slice(0, 4000),
         category: a.category_code ? { code: a.category_code, name: a.category_name ?? a.category_code } : null,
         units: a.unit_ids.map((id) => ({ id, name: units.get(id) ?? String(id) })),

@@ -193,6 +193,14 @@ export function highlight(text: string, needles: readonly string[]): string {
   return html;
 }
 
+/** What to mark in a text: the query's words and synonyms found in it, else (a typo, no word in common) its character pairs. */
+export function needlesIn(text: string, plan: Pick<QueryPlan, 'needles' | 'grams'>): string[] {
+  const lower = text.toLowerCase();
+  const grams = new Set(plan.grams);
+  const words = plan.needles.filter((n) => !grams.has(n) && lower.includes(n.toLowerCase()));
+  return words.length ? words : plan.grams;
+}
+
 /** A window of the text around its first occurrence of the longest needle found, highlighted (… where cut). */
 export function snippet(text: string, needles: readonly string[], maxChars = 120): string {
   const flat = text.replace(/\s+/g, ' ').trim();
