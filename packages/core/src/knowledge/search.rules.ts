@@ -61,8 +61,8 @@ export interface QueryPlan {
   strongWords: Set<string>;
   /** The query's own character pairs (a candidate without a strong word must share half of them). */
   grams: string[];
-  /** What to highlight: the words, the synonyms and the query's pairs. */
-  needles: string[];
+  /** What to highlight: the query's words of two characters or more and the synonyms used. */
+  marks: string[];
   /** Latin letters only: also read as pinyin initials (sbk → 社保卡). */
   initials: string | null;
   /** The synonyms used, for the answer's explanation. */
@@ -92,8 +92,8 @@ export function planQuery(query: string, synonyms: readonly SynonymPair[]): Quer
     }
   }
   const strongWords = new Set([...terms.keys()].filter((t) => t.startsWith('w:') && [...t.slice(2)].length >= 2));
-  const needles = [...new Set([...words.filter((w) => [...w].length >= 2), ...synonymsUsed, ...grams])];
-  return { terms, strongWords, grams: [...new Set(grams)], needles, initials: isInitials(q) ? q : null, synonymsUsed };
+  const marks = [...new Set([...words.filter((w) => [...w].length >= 2), ...synonymsUsed])];
+  return { terms, strongWords, grams: [...new Set(grams)], marks, initials: isInitials(q) ? q : null, synonymsUsed };
 }
 
 /** A matched term of one article in one field. */
@@ -194,10 +194,9 @@ export function highlight(text: string, needles: readonly string[]): string {
 }
 
 /** What to mark in a text: the query's words and synonyms found in it, else (a typo, no word in common) its character pairs. */
-export function needlesIn(text: string, plan: Pick<QueryPlan, 'needles' | 'grams'>): string[] {
+export function needlesIn(text: string, plan: Pick<QueryPlan, 'marks' | 'grams'>): string[] {
   const lower = text.toLowerCase();
-  const grams = new Set(plan.grams);
-  const words = plan.needles.filter((n) => !grams.has(n) && lower.includes(n.toLowerCase()));
+  const words = plan.marks.filter((n) => lower.includes(n.toLowerCase()));
   return words.length ? words : plan.grams;
 }
 
