@@ -55,3 +55,35 @@ it('an operator types a consultation, picks the suggested article, and the order
   await shot(page, 'knowledge-timeline-1366');
   await context.close();
 }, 120_000);
+
+it('the console’s 知识库 finds an article by pinyin initials and walks a new one through review', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  diagnoseOnFailure(page);
+  await signIn(page, s.base, 'zx_shiftlead');
+  // At 1366 px the shift lead's menu folds its last pages into "…": go to the page by its address.
+  await page.getByRole('menu', { name: '功能导航' }).waitFor();
+  await page.goto(`${s.base}/knowledge`);
+  await page.getByRole('table').getByRole('button', { name: /查看知识/ }).first().waitFor();
+  await page.getByLabel('检索知识').fill('sbk');
+  await page.getByLabel('检索知识').press('Enter');
+  await page.getByRole('button', { name: '查看知识：社保卡丢失如何挂失和补办' }).waitFor();
+  await shot(page, 'knowledge-search-1366');
+  await page.getByLabel('检索知识').fill('');
+  await page.getByLabel('检索知识').press('Enter');
+  // A new article: written, submitted, published; its versions say who did what.
+  await page.getByRole('button', { name: '新建知识' }).click();
+  const drawer = page.getByRole('dialog', { name: '新建知识' });
+  await drawer.getByLabel('标题').fill('电动自行车上牌登记');
+  await drawer.getByLabel('正文').fill('新购电动自行车请在购车后 15 日内到公安交警部门指定点登记上牌。\n\n- 携带购车发票和合格证\n- 本人身份证');
+  await drawer.getByRole('button', { name: '保存' }).click();
+  const article = page.getByRole('dialog', { name: '电动自行车上牌登记' });
+  await article.getByRole('button', { name: '提交审核' }).click();
+  await article.getByRole('button', { name: '审核通过' }).click();
+  await article.getByRole('region', { name: '版本记录' }).getByText('v3 审核通过').waitFor();
+  await article.getByText('区中心值班长 陈静').first().waitFor();
+  await shot(page, 'knowledge-review-1366');
+  const found = await (await s.as('zx_operator')).get('/api/v1/knowledge/search?q=电动车上牌' as '/api/v1/knowledge/search');
+  expect(found.body.items[0]?.title).toBe('电动自行车上牌登记');
+  await context.close();
+}, 120_000);
