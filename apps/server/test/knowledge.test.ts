@@ -136,3 +136,23 @@ describe('a consultation answered with an article', () => {
     expect([bad.status, (bad.body as any).error.field]).toEqual([422, 'articleId']);
   });
 });
+
+describe('an article proposed from a handled order', () => {
+  it('drafts the request and its reply for a writer who sees the order, and refuses an order without a reply', async () => {
+    const f = await createOrder(s, { nature: 'consultation', categoryCode: null, description: '市民咨询电动自行车上牌需要带什么材料' });
+    const op = await s.as('zx_operator');
+    expectOk(await op.post(`/api/v1/orders/${f.id}/actions/answer` as '/api/v1/orders/:id/actions/answer', { answer: '携带购车发票、合格证和身份证到交警指定点办理。' }), 'answer');
+    const sl = await s.as('zx_shiftlead');
+    const draft = expectOk(await sl.post('/api/v1/knowledge/articles/from-order', { orderId: f.id }), 'propose', 201);
+    expect(draft.state).toBe('draft');
+    expect(draft.body).toContain('携带购车发票');
+    expect(draft.title).toBe('市民咨询电动自行车上牌需要带什么材料');
+    expect((await op.post('/api/v1/knowledge/articles/from-order', { orderId: f.id })).status).toBe(403);
+    const open = await createOrder(s, { nature: 'consultation', categoryCode: null });
+    const none = await sl.post('/api/v1/knowledge/articles/from-order', { orderId: open.id });
+    expect([none.status, (none.body as any).error.field]).toEqual([422, 'orderId']);
+    // a handling unit that never saw the order: 404
+    expect((await (await s.as('wtlj_handler')).post('/api/v1/knowledge/articles/from-order', { orderId: f.id })).status).toBe(404);
+  });
+});
+

@@ -162,6 +162,14 @@ export const knowledgeRoutes = {
     querystring: ArticleListQuery,
     response: { 200: ArticlePageSchema },
   }),
+  propose: route({
+    method: 'POST',
+    path: `${A}/from-order`,
+    tags: ['knowledge'],
+    summary: '由工单生成知识 A draft from a handled order’s request and reply (writers who see the order)',
+    body: Obj({ orderId: Type.Integer({ minimum: 1 }) }),
+    response: { 201: ArticleSchema },
+  }),
   get: route({ method: 'GET', path: `${A}/:id`, tags: ['knowledge'], summary: '知识详情 One article', params: IdParams, response: { 200: ArticleSchema } }),
   create: route({ method: 'POST', path: A, tags: ['knowledge'], summary: '新建知识 Write an article (a draft)', body: ArticleBody, response: { 201: ArticleSchema } }),
   update: route({

@@ -8,6 +8,7 @@ import {
   getArticle,
   listArticles,
   listSynonyms,
+  proposeFromOrder,
   publishArticle,
   rejectArticle,
   searchArticles,
@@ -27,6 +28,11 @@ export function knowledgeRoutes(app: FastifyInstance, p: Platform): void {
   contractRoute(app, routes.get, async (req) => getArticle(p.db, requireActor(req), req.params.id, p.clock()));
   contractRoute(app, routes.create, async (req, reply) => {
     const a = await createArticle(p.db, requireActor(req), req.body, p.clock());
+    reply.status(201);
+    return a;
+  });
+  contractRoute(app, routes.propose, async (req, reply) => {
+    const a = await proposeFromOrder(p.db, requireActor(req), req.body.orderId, p.clock());
     reply.status(201);
     return a;
   });

@@ -4,3 +4,4 @@ export * from './synonyms.ts';
 export * from './article-use.ts';
 export { offeredArticleFileSql } from './article-scope.ts';
 export { insertPublishedArticle, type SeedArticle } from "./seed-articles.ts";
+export { proposeFromOrder } from './propose-from-order.ts';

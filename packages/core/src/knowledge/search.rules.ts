@@ -61,7 +61,7 @@ export interface QueryPlan {
   strongWords: Set<string>;
   /** The query's own character pairs (a candidate without a strong word must share half of them). */
   grams: string[];
-  /** What to highlight: the query's words of two characters or more and the synonyms used. */
+  /** What to highlight: the query's words of two characters or more, and both sides of each synonym used. */
   marks: string[];
   /** Latin letters only: also read as pinyin initials (sbk → 社保卡). */
   initials: string | null;
@@ -80,6 +80,7 @@ export function planQuery(query: string, synonyms: readonly SynonymPair[]): Quer
   for (const w of words) add(`w:${w}`, 1);
   for (const g of grams) add(`g:${g}`, GRAM_WEIGHT);
   const synonymsUsed: string[] = [];
+  const matchedSides: string[] = [];
   for (const p of synonyms) {
     for (const [from, to] of [
       [p.word, p.synonym],
@@ -87,12 +88,13 @@ export function planQuery(query: string, synonyms: readonly SynonymPair[]): Quer
     ] as const) {
       if (!q.includes(from.toLowerCase()) || q.includes(to.toLowerCase())) continue;
       synonymsUsed.push(to);
+      matchedSides.push(from);
       for (const w of searchWords(to)) add(`w:${w}`, SYNONYM_WEIGHT);
       for (const g of charGrams(to)) add(`g:${g}`, GRAM_WEIGHT * SYNONYM_WEIGHT);
     }
   }
   const strongWords = new Set([...terms.keys()].filter((t) => t.startsWith('w:') && [...t.slice(2)].length >= 2));
-  const marks = [...new Set([...words.filter((w) => [...w].length >= 2), ...synonymsUsed])];
+  const marks = [...new Set([...words.filter((w) => [...w].length >= 2), ...matchedSides, ...synonymsUsed])];
   return { terms, strongWords, grams: [...new Set(grams)], marks, initials: isInitials(q) ? q : null, synonymsUsed };
 }
 
