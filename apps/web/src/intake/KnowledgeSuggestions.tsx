@@ -1,7 +1,8 @@
 /**
  * 知识推荐: while the operator types the request, the knowledge base's best articles for it (published, valid today),
  * with the matched words marked; one click makes an article the answer of a consultation (直接办结 with it).
- * The titles and snippets are HTML the server escaped, with only <mark> added.
+ * The titles and snippets are HTML the server escaped, with only <mark> added. The card keeps one height (its list
+ * scrolls): suggestions arriving never move the form's fields and buttons under the operator's pointer.
  */
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -20,7 +21,7 @@ export function KnowledgeSuggestions({ text, picked, onPick }: { text: string; p
   });
   const items = q.length >= 2 ? (hits.data?.items ?? []) : [];
   return (
-    <Card size="small" title={t('knowledge.suggestions')} aria-label={t('knowledge.suggestionsLabel')} className="knowledge-suggestions" style={{ marginBottom: 12 }}>
+    <Card size="small" title={t('knowledge.suggestions')} aria-label={t('knowledge.suggestionsLabel')} className="knowledge-suggestions" style={{ marginBottom: 12 }} styles={{ body: { height: 172, overflowY: 'auto', padding: '4px 12px' } }}>
       {q.length < 2 ? (
         <Typography.Text type="secondary">{t('knowledge.suggestionsHint')}</Typography.Text>
       ) : (
