@@ -156,3 +156,22 @@ describe('an article proposed from a handled order', () => {
   });
 });
 
+describe('export', () => {
+  it('gives the articles one reads as CSV, never a draft to an operator, formulas defused', async () => {
+    const sl = await s.as('zx_shiftlead');
+    expectOk(await sl.post('/api/v1/knowledge/articles', { title: '=HYPERLINK("x")', body: '草稿正文', keywords: [], unitIds: [] }), 'formula draft', 201);
+    const mine = await sl.request('GET', '/api/v1/knowledge/articles/export');
+    expect(mine.status).toBe(200);
+    const text = typeof mine.body === 'string' ? mine.body : JSON.stringify(mine.body);
+    expect(mine.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(text.replace(/^\uFEFF/, '').startsWith('id,title,state,category_code,unit_codes')).toBe(true);
+    expect(text).toContain('社保卡丢失如何挂失和补办');
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    const op = await (await s.as('zx_operator')).request('GET', '/api/v1/knowledge/articles/export');
+    expect(op.body).toContain('WJ-RSJ');
+    expect(op.body).not.toContain('HYPERLINK');
+    expect(op.body).not.toContain('2025年度城乡居民医保集中缴费期');
+    expect((await (await s.as('songling_gridworker')).request('GET', '/api/v1/knowledge/articles/export')).status).toBe(403);
+  });
+});
+

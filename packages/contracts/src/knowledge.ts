@@ -170,6 +170,15 @@ export const knowledgeRoutes = {
     body: Obj({ orderId: Type.Integer({ minimum: 1 }) }),
     response: { 201: ArticleSchema },
   }),
+  export: route({
+    method: 'GET',
+    path: `${A}/export`,
+    tags: ['knowledge'],
+    summary: '导出知识 The articles you keep or read as CSV (UTF-8 with BOM): id, title, state, category, unit codes, keywords, validity, version, uses, body',
+    binary: true,
+    contentType: 'text/csv',
+    response: { 200: Type.String({ description: 'CSV' }) },
+  }),
   get: route({ method: 'GET', path: `${A}/:id`, tags: ['knowledge'], summary: '知识详情 One article', params: IdParams, response: { 200: ArticleSchema } }),
   create: route({ method: 'POST', path: A, tags: ['knowledge'], summary: '新建知识 Write an article (a draft)', body: ArticleBody, response: { 201: ArticleSchema } }),
   update: route({

@@ -5,6 +5,7 @@ import {
   articleVersions,
   createArticle,
   deleteSynonym,
+  exportArticlesCsv,
   getArticle,
   listArticles,
   listSynonyms,
@@ -25,6 +26,15 @@ import type { Platform } from '../platform.ts';
 export function knowledgeRoutes(app: FastifyInstance, p: Platform): void {
   contractRoute(app, routes.search, async (req) => searchArticles(p.db, requireActor(req), req.query, p.clock()));
   contractRoute(app, routes.list, async (req) => listArticles(p.db, requireActor(req), req.query, p.clock(), requestLang(req)));
+  contractRoute(app, routes.export, async (req, reply) => {
+    const csv = await exportArticlesCsv(p.db, requireActor(req), p.clock());
+    const day = p.clock().toISOString().slice(0, 10).replace(/-/g, '');
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="knowledge-${day}.csv"; filename*=UTF-8''${encodeURIComponent(`知识库-${day}.csv`)}`)
+      .header('Cache-Control', 'private, no-store')
+      .send(csv);
+  });
   contractRoute(app, routes.get, async (req) => getArticle(p.db, requireActor(req), req.params.id, p.clock()));
   contractRoute(app, routes.create, async (req, reply) => {
     const a = await createArticle(p.db, requireActor(req), req.body, p.clock());

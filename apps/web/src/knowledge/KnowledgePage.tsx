@@ -30,11 +30,14 @@ export function KnowledgePage({ me }: { me: Me }) {
     <Card
       title={t('knowledge.title')}
       extra={
-        mayEdit && (
-          <Button type="primary" onClick={() => setCreating(true)}>
-            {t('knowledge.new')}
-          </Button>
-        )
+        <Space>
+          <Button href="/api/v1/knowledge/articles/export">{t('knowledge.export')}</Button>
+          {mayEdit && (
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('knowledge.new')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>

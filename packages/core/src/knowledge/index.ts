@@ -5,3 +5,4 @@ export * from './article-use.ts';
 export { offeredArticleFileSql } from './article-scope.ts';
 export { insertPublishedArticle, type SeedArticle } from "./seed-articles.ts";
 export { proposeFromOrder } from './propose-from-order.ts';
+export { exportArticlesCsv, ARTICLE_CSV_COLUMNS } from './export-articles.ts';

@@ -22,6 +22,7 @@ import {
   submitArticle,
   updateArticle,
   withdrawArticle,
+  exportArticlesCsv,
 } from './index.ts';
 
 let t: TestDatabase;
@@ -233,3 +234,16 @@ describe('answering a consultation with an article', () => {
     }
   });
 });
+
+describe('export', () => {
+  it('writes CSV with a BOM for Excel, one row per article the reader may see', async () => {
+    const csv = await exportArticlesCsv(w.db, w.as('t_operator'), now());
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('id,title,state,category_code,unit_codes,keywords,valid_from,valid_to,version,use_count,updated_at,body');
+    expect(csv).toContain('社保卡丢失如何补办');
+    expect(csv).not.toContain('新生儿落户办理指南');
+    expect(await exportArticlesCsv(w.db, w.as('t_shift_lead'), now())).toContain('新生儿落户办理指南');
+  });
+});
+
