@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { newKey, type TestServer } from '../apps/server/test/harness.ts';
-import { DEFAULT_PHONE, orderIn } from '../apps/server/test/order-fixtures.ts';
+import { createOrder, DEFAULT_PHONE, orderIn } from '../apps/server/test/order-fixtures.ts';
 import { closeJourney, openJourney, shot, signIn } from './journey.ts';
 
 let s: TestServer;
@@ -160,5 +160,21 @@ it('the whole intake can be done from the keyboard: the place found by the grid�
   expect(order).toMatchObject({ grid: { name: '学才社区第1网格' }, reporters: [{ name: '周女士', phone: '13977778888' }] });
   expect(order.category?.name).toBe('乱堆杂物');
   await shot(page, 'intake-keyboard-1366');
+  await context.close();
+}, 90_000);
+
+it('a caller who keeps calling about one spot is flagged in his history: 重复来电, and 同址重复 on those orders', async () => {
+  const phone = '13966660009';
+  const line = (await (await s.as('zx_operator')).get(`/api/v1/caller-history?phone=${phone}`)).body;
+  for (let i = 0; i < line.repeatedCaller.minCalls; i++) await createOrder(s, { phone });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await openIntake(page);
+  await page.getByLabel('来电号码').fill(phone);
+  const history = page.getByLabel('来电历史');
+  await history.getByRole('status', { name: '重复来电' }).waitFor({ timeout: 15_000 });
+  expect(await history.getByRole('status', { name: '重复来电' }).innerText()).toBe(`重复来电：近 ${line.repeatedCaller.days} 天 ${line.repeatedCaller.minCalls} 次`);
+  await expect.poll(() => history.getByText('同址重复').count()).toBe(Math.min(5, line.repeatedCaller.minCalls));
+  await shot(page, 'intake-caller-history-1366');
   await context.close();
 }, 90_000);

@@ -42,7 +42,9 @@ import { deviceRoutes } from './routes/devices.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { warningRoutes } from './routes/warnings.routes.ts';
 import { knowledgeRoutes } from './routes/knowledge.routes.ts';
+import { dispatchSuggestionRoutes } from './routes/dispatch-suggestions.routes.ts';
 import { statisticsRoutes } from './routes/statistics.routes.ts';
+import { analysisReportRoutes } from './routes/analysis-reports.routes.ts';
 import { open311Routes } from './routes/open311.routes.ts';
 
 export interface AppOptions {
@@ -126,7 +128,9 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   assessmentRoutes(app, p);
   warningRoutes(app, p);
   knowledgeRoutes(app, p);
+  dispatchSuggestionRoutes(app, p);
   statisticsRoutes(app, p);
+  analysisReportRoutes(app, p);
   open311Routes(app, p);
   return app;
 }

@@ -1,8 +1,11 @@
 /**
  * Background work that runs beside the HTTP server in `liandong start`: the clock's durable timers
  * (supervision, escalation, the early-warning job), the delivery of the notification outbox, and housekeeping (unattached uploads,
- * expired sessions, old login attempts, the portal's expired sessions and old SMS codes), and the statistics
- * rollups' fold (every 5 s: the orders changed since, and the clocks fallen due). All are safe to run in several processes on one PostgreSQL.
+ * expired sessions, old login attempts, the portal's expired sessions and old SMS codes), the statistics
+ * rollups' fold (every 5 s: the orders changed since, and the clocks fallen due), the districts' monthly analysis
+ * reports (asked for every ten minutes: made once the month has ended), the smart-dispatch model's retraining
+ * (hourly, when orders were dispatched or returned since) and automatic dispatch where the centre allows it (every
+ * 10 s). All are safe to run in several processes on one PostgreSQL.
  */
 import { purgeExpiredAuth } from '@liandong/core/auth/purge.ts';
 import { purgeCitizenSessions } from '@liandong/core/portal/citizen-sign-in.ts';
@@ -12,6 +15,8 @@ import { TimerWorker } from '@liandong/core/timers/index.ts';
 import { ensureWarningSweep, warningTimerHandlers } from '@liandong/core/warnings/index.ts';
 import { UnattachedFileSweeper } from '@liandong/core/files/purge-unattached-files.ts';
 import { foldStats } from '@liandong/core/statistics/fold-stats.ts';
+import { makeMonthlyReports, MONTHLY_CHECK_MS } from '@liandong/core/analysis-reports/index.ts';
+import { retrainIfStale, runAutoDispatch } from '@liandong/core/smart-dispatch/index.ts';
 import type { Platform } from './platform.ts';
 
 export interface Background {
@@ -50,11 +55,39 @@ export function startBackground(p: Platform): Background {
     folding = foldStats(p.db, p.clock(), { wait: false }).catch((err) => console.error('statistics fold:', err));
   }, 5000);
   fold.unref();
+  // 研判报告: each district's report of the month just ended, made once (the first check after the 1st).
+  let reporting: Promise<unknown> = Promise.resolve();
+  const monthly = () => {
+    reporting = makeMonthlyReports(p.db, p.files, p.clock()).catch((err) => console.error('monthly analysis report:', err));
+  };
+  const reports = setInterval(monthly, MONTHLY_CHECK_MS);
+  reports.unref();
+  const first = setTimeout(monthly, 30_000);
+  first.unref();
+  // 智能分拨: a model trained at start when there is none, and hourly when orders were dispatched or returned since.
+  let training: Promise<unknown> = Promise.resolve();
+  const retrain = () => {
+    training = retrainIfStale(p.db, p.clock()).catch((err) => console.error('dispatch model:', err));
+  };
+  retrain();
+  const retrainTimer = setInterval(retrain, 60 * 60_000);
+  retrainTimer.unref();
+  // 自动派遣: where the centre allows it (off by default), orders newly waiting at the centre, every 10 s.
+  let autoRun: Promise<unknown> = Promise.resolve();
+  const auto = setInterval(() => {
+    autoRun = runAutoDispatch(p.db, p.services).catch((err) => console.error('automatic dispatch:', err));
+  }, 10_000);
+  auto.unref();
   return {
     async stop() {
       clearInterval(purge);
+      clearInterval(retrainTimer);
+      clearInterval(auto);
+      await Promise.all([training, autoRun]);
       clearInterval(fold);
-      await folding;
+      clearInterval(reports);
+      clearTimeout(first);
+      await Promise.all([folding, reporting]);
       await Promise.all([timers.stop(), delivery.stop(), fileSweeper.stop()]);
     },
   };

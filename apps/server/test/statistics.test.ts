@@ -102,7 +102,7 @@ describe('statistics on a hand-made set', () => {
     expect((await headline('leader', `&unit=${cgj}`)).figures.received).toBe(3);
     expect((await headline('leader', '&nature=consultation&category=06')).figures.received).toBe(1); // E, of class 06006
     expect((await headline('leader', '&nature=consultation&channel=wechat')).figures.received).toBe(0);
-    // A minor class is answered from the fine rollups, its major class from the coarse ones: the same orders here.
+    // A minor class is answered from the rollups by class, its major class from those by major class: the same orders here.
     expect((await headline('leader', '&category=06006')).figures).toEqual((await headline('leader', '&category=06')).figures);
     expect((await breakdown('leader', 'unit', '&category=06006')).rows).toEqual((await breakdown('leader', 'unit', '&category=06')).rows);
     // Those without the permission are refused.

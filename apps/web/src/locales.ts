@@ -4,6 +4,8 @@ import { detectionsEn, detectionsZh } from './detections/detections.locales.ts';
 import { assessmentEn, assessmentZh } from './assessment/assessment.locales.ts';
 import { warningsEn, warningsZh } from './warnings/warnings.locales.ts';
 import { knowledgeEn, knowledgeZh } from './knowledge/knowledge.locales.ts';
+import { reportsEn, reportsZh } from './reports/reports.locales.ts';
+import { smartDispatchEn, smartDispatchZh } from './smart-dispatch/smart-dispatch.locales.ts';
 import { dashboardEn, dashboardZh } from './dashboard/dashboard.locales.ts';
 import type { Shape } from './locales-shape.ts';
 
@@ -37,6 +39,7 @@ export const zhCN = {
     warnings: '预警',
     knowledge: '知识库',
     dashboard: '统计分析',
+    reports: '分析报告',
     admin: '系统管理',
     signOut: '退出登录',
     language: 'English',
@@ -181,6 +184,11 @@ export const zhCN = {
     history: '来电历史（{{count}}）',
     historyLabel: '来电历史',
     noHistory: '该号码没有历史工单',
+    repeatedCaller: '重复来电',
+    repeatedCallerTag: '重复来电：近 {{days}} 天 {{n}} 次',
+    repeatedCallerHint: '该号码近 {{days}} 天来电 {{n}} 次，达到重复来电预警线，请关注诉求是否已解决',
+    repeatedPlace: '同址重复',
+    repeatedPlaceHint: '前后 {{days}} 天内，{{m}} 米范围内同类诉求共 {{n}} 件',
     similar: '相似案件（{{count}}）',
     similarLabel: '相似案件',
     similarHint: '点选位置后显示附近的相似案件',
@@ -227,6 +235,8 @@ export const zhCN = {
   assessment: assessmentZh,
   warnings: warningsZh,
   knowledge: knowledgeZh,
+  reports: reportsZh,
+  smartDispatch: smartDispatchZh,
   dashboard: dashboardZh,
   bulk: {
     toolbar: '批量操作',
@@ -274,6 +284,7 @@ export const en: Shape<typeof zhCN> = {
     warnings: 'Warnings',
     knowledge: 'Knowledge base',
     dashboard: 'Statistics',
+    reports: 'Reports',
     admin: 'Administration',
     signOut: 'Sign out',
     language: '中文',
@@ -418,6 +429,11 @@ export const en: Shape<typeof zhCN> = {
     history: 'Caller history ({{count}})',
     historyLabel: 'Caller history',
     noHistory: 'No earlier orders from this number',
+    repeatedCaller: 'Repeated caller',
+    repeatedCallerTag: 'Repeated caller: {{n}} calls in {{days}} days',
+    repeatedCallerHint: 'This number called {{n}} times in the last {{days}} days, reaching the repeated-caller line: check whether the matter is being solved',
+    repeatedPlace: 'Repeated place',
+    repeatedPlaceHint: '{{n}} orders of this kind within {{m}} m, within {{days}} days before or after it',
     similar: 'Similar cases ({{count}})',
     similarLabel: 'Similar cases',
     similarHint: 'Choose the place to see similar cases nearby',
@@ -464,6 +480,8 @@ export const en: Shape<typeof zhCN> = {
   assessment: assessmentEn,
   warnings: warningsEn,
   knowledge: knowledgeEn,
+  reports: reportsEn,
+  smartDispatch: smartDispatchEn,
   dashboard: dashboardEn,
   bulk: {
     toolbar: 'Bulk actions',

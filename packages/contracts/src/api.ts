@@ -25,8 +25,10 @@ import { territoryRoutes } from './territory.ts';
 import { tokenRoutes } from './tokens.ts';
 import { deviceRoutes } from './devices.ts';
 import { warningRoutes } from './warnings.ts';
+import { dispatchSuggestionRoutes } from './dispatch-suggestions.ts';
 import { screenRoutes } from './screen.ts';
 import { knowledgeRoutes } from './knowledge.ts';
+import { analysisReportRoutes } from './analysis-reports.ts';
 
 
 type Prefixed<P extends string, R> = { [K in keyof R as `${P}.${K & string}`]: R[K] };
@@ -57,8 +59,10 @@ export const apiRoutes = {
   ...prefixed('devices', deviceRoutes),
   ...prefixed('assessment', assessmentRoutes),
   ...prefixed('warnings', warningRoutes),
+  ...prefixed('dispatch', dispatchSuggestionRoutes),
   ...prefixed('statistics', statisticsRoutes),
   ...prefixed('screen', screenRoutes),
   ...prefixed('knowledge', knowledgeRoutes),
+  ...prefixed('analysisReports', analysisReportRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

@@ -35,4 +35,6 @@ export * from './client.ts';
 export * from './assessment.ts';
 export * from './warnings.ts';
 export * from './knowledge.ts';
+export * from './dispatch-suggestions.ts';
 export * from './statistics.ts';
+export * from './analysis-reports.ts';

@@ -3,7 +3,7 @@
  * and adding a caller to an existing order instead of creating a duplicate (追加来电).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, Nullable, Obj, OrderRefParams } from './common.ts';
+import { DateTime, MAX_COUNTED, Nullable, Obj, OrderRefParams, PagingFields } from './common.ts';
 import { FileId } from './files.ts';
 import { route } from './route.ts';
 import { OrderDetailSchema, OrderListItemSchema } from './orders.ts';
@@ -62,7 +62,55 @@ export type AddCallerInput = Static<typeof AddCallerBody>;
 export const StockPhrasesSchema = Obj({ phrases: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 }) });
 export type StockPhrases = Static<typeof StockPhrasesSchema>;
 
+/** 来电历史: a caller's orders by his number (roles that see numbers in full; every lookup audited). */
+export const CallerHistoryQuery = Obj({
+  phone: Type.String({ pattern: '^[0-9+\\-]{5,20}$', description: 'the number: digits, + or -; a mainland mobile matches however it was typed (+86, dashes)' }),
+  ...PagingFields,
+});
+export type CallerHistoryInput = Static<typeof CallerHistoryQuery>;
+
+export const CallerHistorySchema = Obj({
+  phone: Type.String(),
+  calls: Type.Integer({ description: 'his calls on orders you may see: each time he was registered as a reporter (not anonymous; a merged duplicate is not a call of its own)' }),
+  orders: Type.Integer({ description: 'how many orders those calls are on' }),
+  firstCallAt: Nullable(DateTime),
+  lastCallAt: Nullable(DateTime),
+  repeatedCaller: Obj(
+    {
+      flagged: Type.Boolean({ description: 'recentCalls reached minCalls: the repeated-caller warning rule’s line' }),
+      recentCalls: Type.Integer({ description: 'his calls in the last `days` days' }),
+      days: Type.Integer(),
+      minCalls: Type.Integer(),
+    },
+    '重复来电, by the thresholds of the repeated-caller warning rule',
+  ),
+  placeRule: Obj(
+    { days: Type.Integer(), radiusMetres: Type.Integer(), minOrders: Type.Integer(), sameCategory: Type.Boolean() },
+    '同址重复: the repeated-place warning rule’s thresholds the items are flagged by',
+  ),
+  total: Type.Integer({ description: `his orders you may see, counted up to ${MAX_COUNTED}` }),
+  totalCapped: Type.Boolean(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  items: Type.Array(
+    Obj({
+      order: OrderListItemSchema,
+      placeOrders: Type.Integer({ description: 'orders within radiusMetres of it, registered within `days` days before or after it (itself included; of its category when the rule asks)' }),
+      repeatedPlace: Type.Boolean({ description: 'placeOrders reached minOrders' }),
+    }),
+  ),
+});
+export type CallerHistory = Static<typeof CallerHistorySchema>;
+
 export const intakeRoutes = {
+  callerHistory: route({
+    method: 'GET',
+    path: '/api/v1/caller-history',
+    tags: ['orders'],
+    summary: '来电历史 A caller’s orders by his number, flagged as a repeated caller and by repeated places (roles that see numbers in full; audited)',
+    querystring: CallerHistoryQuery,
+    response: { 200: CallerHistorySchema },
+  }),
   stockPhrases: route({
     method: 'GET',
     path: '/api/v1/intake/phrases',

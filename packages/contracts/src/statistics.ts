@@ -140,7 +140,7 @@ export const StatsCheckSchema = Obj({
   differences: Type.Integer({ description: 'cells where the rollup and the recount differ' }),
   sample: Type.Array(
     Obj({
-      table: literals(['daily', 'monthly', 'coarse_daily', 'coarse_monthly'] as const, { description: 'the fine rollups or the coarse ones' }),
+      table: Type.String({ pattern: '^([a-z]+_)?(daily|monthly)$', description: 'the rollup without its stats_ prefix: daily and monthly (every key), or coarse_daily, unit_monthly … (fewer keys)' }),
       bucket: Type.String(),
       keys: Type.Record(Type.String(), Type.String()),
       measure: Type.String(),

@@ -198,6 +198,10 @@ export const PERMISSIONS = [
   'knowledge.edit',
   'knowledge.review',
   'knowledge.synonyms',
+  'reports.view',
+  'reports.generate',
+  'dispatch.suggest',
+  'dispatch.models',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

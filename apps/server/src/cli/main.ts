@@ -28,6 +28,7 @@ Usage:
   liandong token revoke ID|NAME                      revokes an API token at once
   liandong stats check | rebuild | fold   the statistics rollups: recount and report every difference (exit 1 on any),
                                         make them again from every order, or fold the pending changes now
+  liandong reports monthly               each district's analysis report of the month just ended, if not made yet
   liandong calendar show YYYY-MM | set YYYY-MM-DD --workday|--holiday [--name N] | hours 08:30-12:00,13:30-17:30
 
 Environment: PORT (8080), HOST (127.0.0.1), LIANDONG_DATA_DIR (./data), DATABASE_URL (PostgreSQL server instead of
@@ -69,6 +70,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await (await import('./calendar.command.ts')).calendarCommand(config, rest, args.flags);
       case 'stats':
         return await (await import('./stats.command.ts')).statsCommand(config, rest);
+      case 'reports':
+        return await (await import('./reports.command.ts')).reportsCommand(config, rest);
       case 'token':
         return await (await import('./user.command.ts')).tokenCommand(config, rest, args.flags);
       default:

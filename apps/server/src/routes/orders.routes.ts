@@ -3,6 +3,7 @@ import { ACTION_NAMES, intakeRoutes, orderActionRoutes, orderMapRoutes, orderRou
 import { addCaller, createOrder, findSimilarCases, findVisibleOrder, newOrderView, orderIdOf, orderView, performAction, revealReporterPhone, searchOrders } from '@liandong/core/orders/index.ts';
 import { orderClusters } from '@liandong/core/orders/map/order-clusters.ts';
 import { readStockPhrases, setStockPhrases } from '@liandong/core/orders/intake/stock-phrases.ts';
+import { callerHistory } from '@liandong/core/orders/callers/caller-history.ts';
 import { requireActor } from '../http/auth.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { requestLang } from '../http/lang.ts';
@@ -39,6 +40,9 @@ export function orderRoutes(app: FastifyInstance, p: Platform): void {
 
   contractRoute(app, orderMapRoutes.orderClusters, async (req) => orderClusters(p.db, requireActor(req), req.query, p.clock()));
 
+  contractRoute(app, intakeRoutes.callerHistory, async (req) =>
+    callerHistory(p.db, requireActor(req), req.query, requestLang(req), await readClock(p), { ip: req.ip }),
+  );
   contractRoute(app, intakeRoutes.stockPhrases, async (req) => readStockPhrases(p.db, requireActor(req)));
   contractRoute(app, intakeRoutes.setStockPhrases, async (req) => setStockPhrases(p.db, requireActor(req), req.body.phrases));
 

@@ -16,6 +16,7 @@ import { pick } from '../i18n.ts';
 import { ActionButtons } from './ActionForm.tsx';
 import { LazyMap } from '../map/LazyMap.tsx';
 import { OrderDetections } from '../detections/OrderDetections.tsx';
+import { SmartDispatchPanel } from '../smart-dispatch/SmartDispatchPanel.tsx';
 
 /** States' labels in the reader's language (the timeline's from → to); null until they are loaded. */
 function useStateLabels(lang: string): ((code: string | null) => string) | null {
@@ -164,6 +165,7 @@ function OrderDetailView({ o, lang, me }: { o: OrderDetail; lang: string; me: Me
             <Card title={t('order.actions')} size="small">
               <ActionButtons order={o} />
             </Card>
+            <SmartDispatchPanel order={o} me={me} />
             <SupervisionPanel order={o} me={me} />
             <Card title={t('order.timeline')} size="small" role="region" aria-label={t('order.timeline')}>
               {o.timeline.length ? (

@@ -19,6 +19,7 @@ export async function purgeUnattachedFiles(q: Queryable, now: Date, graceMs = UN
     `with gone as (
        delete from files f where f.order_id is null and f.created_at < $1
          and not exists (select 1 from supervisions s where s.report_docx_id = f.id or s.report_html_id = f.id)
+         and not exists (select 1 from analysis_reports a where a.docx_file_id = f.id or a.html_file_id = f.id)
          and not (f.device_id is not null and exists (select 1 from device_events e where ${namesSnapshotSql('e', 'f')} and e.device_id = f.device_id))
        returning f.id, f.storage_key),
      variants as (select v.storage_key from file_variants v where v.file_id in (select id from gone))

@@ -7,6 +7,7 @@ import type { ListOrdersFilter } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { hasRole } from '../org/actor.ts';
 import { seesReporterIdentity } from '../org/personal-data.ts';
+import { callerRowsSql } from './callers/same-caller.ts';
 import { unprocessable } from '../shared/errors.ts';
 
 /**
@@ -78,8 +79,9 @@ export function orderFilterSql(actor: Actor, f: ListOrdersFilter, now: Date, par
   if (f.phone) {
     // Only roles that see reporters in full may search by phone (checked by the caller); never match a reporter
     // the actor could not see, whatever the caller checked.
+    // The same caller as his history counts him (callers/same-caller.ts): never an anonymous reporter.
     const visible = seesReporterIdentity(actor) ? 'true' : 'false';
-    add((n) => `o.id = any(array(select r.order_id from order_reporters r where r.phone = ${n} and ${visible}))`, f.phone);
+    add((n) => `o.id = any(array(select r.order_id from order_reporters r where ${callerRowsSql('r', n)} and ${visible}))`, f.phone);
   }
   if (f.q) {
     // The text's bigrams find the candidates by the index (a text of one character has none); `like` decides.

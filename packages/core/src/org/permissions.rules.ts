@@ -77,6 +77,19 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
     refusal: { zh: '只有值班长或管理员可以审核知识', en: 'Only shift leads or administrators may review articles' },
   },
   'knowledge.synonyms': { roles: ['admin'], refusal: { zh: '仅管理员可以维护同义词', en: 'Only administrators may keep the synonyms' } },
+  'reports.view': {
+    roles: ['leader', 'supervisor', 'shift_lead', 'admin'],
+    refusal: { zh: '研判报告仅限领导、督办员和值班长查看', en: 'Analysis reports are for leaders, supervisors and shift leads' },
+  },
+  'reports.generate': {
+    roles: ['leader', 'shift_lead', 'admin'],
+    refusal: { zh: '只有领导或值班长可以生成研判报告', en: 'Only leaders or shift leads may generate analysis reports' },
+  },
+  'dispatch.suggest': {
+    roles: ['operator', 'dispatcher', 'shift_lead'],
+    refusal: { zh: '只有话务员、分拨员或值班长可以查看智能分拨建议', en: 'Only operators, dispatchers or shift leads see smart-dispatch suggestions' },
+  },
+  'dispatch.models': { roles: ['admin'], refusal: { zh: '仅管理员可以查看和训练分拨模型', en: 'Only administrators may see or train the dispatch model' } },
   'events.review': {
     roles: ['operator', 'dispatcher', 'shift_lead'],
     refusal: { zh: '只有话务员、分拨员或值班长可以审核设备识别事件', en: 'Only operators, dispatchers or shift leads review device detections' },

@@ -14,16 +14,36 @@ export type Measure = (typeof MEASURES)[number];
 /** The keys of a rollup row besides its bucket. */
 export const KEYS = ['district', 'town', 'village', 'grid', 'major', 'category', 'channel', 'nature', 'unit_id', 'state'] as const;
 
+/** A rollup: its daily and monthly tables and the keys its rows are grouped by besides the bucket. */
+export interface Cube {
+  name: string;
+  daily: string;
+  monthly: string;
+  keys: readonly string[];
+}
+const cube = (name: string, keys: readonly string[]): Cube => ({ name, daily: `stats_${name}_daily`, monthly: `stats_${name}_monthly`, keys });
+
+/** The fine rollups: every key, so any filter and any breakdown can be answered from them. */
+export const FINE: Cube = { name: 'fine', daily: 'stats_daily', monthly: 'stats_monthly', keys: KEYS };
+
 /**
- * The rollup tables: the fine pair with every key (any filter, any breakdown), and a coarse pair without grid,
- * village, minor class and state — a few rows a day even at thousands of orders a day — which the headline, the
- * series and the breakdowns by town, unit, major class, channel and nature read when nothing finer is asked.
+ * The rollup tables, kept alike by the fold, the rebuild and the check. Besides the fine pair, smaller ones hold the
+ * same sums under fewer keys — the area and the responsible unit every reader's scope needs, and one or two more —
+ * so an answer reads the smallest that holds every column it asks about (read-stats.ts cubeFor): the headline and
+ * the units a few hundred rows a month, a breakdown by channel a few thousand, whatever the number of orders.
  */
-export const CUBES = [
-  { daily: 'stats_daily', monthly: 'stats_monthly', keys: KEYS as readonly string[] },
-  { daily: 'stats_coarse_daily', monthly: 'stats_coarse_monthly', keys: ['district', 'town', 'major', 'channel', 'nature', 'unit_id'] as readonly string[] },
-] as const;
-export type Cube = (typeof CUBES)[number];
+export const CUBES: readonly Cube[] = [
+  FINE,
+  { name: 'coarse', daily: 'stats_coarse_daily', monthly: 'stats_coarse_monthly', keys: ['district', 'town', 'major', 'channel', 'nature', 'unit_id'] },
+  cube('unit', ['district', 'town', 'unit_id']),
+  cube('major', ['district', 'town', 'unit_id', 'major']),
+  cube('category', ['district', 'town', 'unit_id', 'major', 'category']),
+  cube('channel', ['district', 'town', 'unit_id', 'channel']),
+  cube('nature', ['district', 'town', 'unit_id', 'nature']),
+  cube('state', ['district', 'town', 'unit_id', 'state']),
+  cube('village', ['district', 'town', 'village', 'unit_id']),
+  cube('grid', ['district', 'town', 'village', 'grid', 'unit_id']),
+];
 export const keyType = (k: string) => (k === 'unit_id' ? 'int' : 'text');
 
 export const FINAL_STATES = `('closed', 'rejected', 'merged', 'voided')`;

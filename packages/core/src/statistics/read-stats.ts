@@ -29,8 +29,8 @@ import type { ClockReading } from '../orders/deadline-view.ts';
 import { cappedTotal, countUpTo, pageWindow } from '../shared/paging.ts';
 import { invalidField } from '../shared/errors.ts';
 import { foldStats } from './fold-stats.ts';
-import { CUBES, type Cube } from './facts.sql.ts';
-import { checkFilters, statsFilterSql, statsScopeSql, type StatFilters } from './stats-scope.ts';
+import { CUBES, FINE, type Cube } from './facts.sql.ts';
+import { checkFilters, filterColumns, scopeColumns, statsFilterSql, statsScopeSql, type StatFilters } from './stats-scope.ts';
 
 const DAY_MS = 86_400_000;
 const SNAKE: Record<StatMeasure, string> = {
@@ -60,8 +60,6 @@ const COLUMN: Record<StatDimension, string> = {
 };
 const SUMS = [...STAT_MEASURES.map((m) => `coalesce(sum(s.${SNAKE[m]}), 0)::int as "${m}"`), ...RESOLUTION_LEVELS.map((l) => `coalesce(sum(s.solved_${l}), 0)::int as "solved_${l}"`)].join(', ');
 const MEASURE_COLS = `${Object.values(SNAKE).join(', ')}, ${RESOLUTION_LEVELS.map((l) => `solved_${l}`).join(', ')}`;
-/** The dimensions the coarse rollups hold. */
-const COARSE_DIMENSIONS: StatDimension[] = ['town', 'unit', 'major', 'channel', 'nature'];
 const colsOf = (cube: Cube) => `${cube.keys.join(', ')}, ${MEASURE_COLS}`;
 
 type Sums = Record<StatMeasure, number> & Record<`solved_${(typeof RESOLUTION_LEVELS)[number]}`, number>;
@@ -89,7 +87,7 @@ const firstOfNextMonth = (d: string) => {
  * The rollup rows of a period under a condition (`cond(alias)` for each branch, sharing `params`): the whole
  * months from stats_monthly, the days before the first and after the last whole month from stats_daily.
  */
-export function periodRows(p: Pick<Period, 'firstDay' | 'lastDay'>, params: unknown[], cond: string, cube: Cube = CUBES[0]): string {
+export function periodRows(p: Pick<Period, 'firstDay' | 'lastDay'>, params: unknown[], cond: string, cube: Cube = FINE): string {
   const COLS = colsOf(cube);
   const end = addDays(p.lastDay, 1); // exclusive
   let m = p.firstDay.endsWith('-01') ? p.firstDay : firstOfNextMonth(p.firstDay);
@@ -108,20 +106,26 @@ interface Prepared {
   period: Period;
   cond: string;
   params: unknown[];
-  /** The rollups that answer: the coarse ones when the dimension, the filters and the reader's scope allow. */
+  /** The rollups that answer: the smallest holding every column the scope, the filters and the dimension read. */
   cube: Cube;
+}
+
+/** The rollup with the fewest keys among those holding every column asked about (the fine one holds them all). */
+export function cubeFor(columns: readonly string[]): Cube {
+  const holding = CUBES.filter((c) => columns.every((k) => c.keys.includes(k)));
+  return holding.reduce((best, c) => (c.keys.length < best.keys.length ? c : best), FINE);
 }
 
 /** Permission, period, filters checked; pending changes folded; the rollups chosen; the scope and filters as one condition. */
 async function prepare(db: Db, actor: Actor, query: StatsQueryInput, now: Date, dimension?: StatDimension): Promise<Prepared> {
   assertMay(actor, 'statistics.view');
   const period = periodOf(query, now);
-  const { coarse: coarseOk } = await checkFilters(db, actor, query);
+  const { categoryIsMajor, broad } = await checkFilters(db, actor, query);
   await foldStats(db, now, { wait: false });
-  const coarse = coarseOk && (!dimension || COARSE_DIMENSIONS.includes(dimension));
+  const cube = cubeFor([...scopeColumns(actor, broad), ...filterColumns(query, categoryIsMajor), ...(dimension ? [COLUMN[dimension]] : [])]);
   const params: unknown[] = [];
-  const cond = `${statsScopeSql(actor, params, 's', coarse)} and ${statsFilterSql(query, params, 's', coarse)}`;
-  return { period, cond, params, cube: coarse ? CUBES[1] : CUBES[0] };
+  const cond = `${statsScopeSql(actor, params, 's', broad)} and ${statsFilterSql(query, params, 's', categoryIsMajor)}`;
+  return { period, cond, params, cube };
 }
 
 const periodView = (p: Period) => ({ kind: p.kind, firstDay: p.firstDay, lastDay: p.lastDay });
@@ -234,7 +238,12 @@ const FACT_OF: Record<StatMeasure, { flag: string; day: 'created_day' | 'closed_
   satisfied: { flag: 'f.satisfied', day: 'closed_day' },
 };
 
-/** 统计穿透: the orders a figure counts — the same fact rows the rollups sum — newest first, as the order list shows them. */
+/**
+ * 统计穿透: the orders a figure counts — the same fact rows the rollups sum — as the order list shows them, newest
+ * first by the day the measure counts on (registration or closure), then the latest registered. Paged by the facts'
+ * own index on that day, so a page of a month's satisfied orders reads a page of them, not the month's tens of
+ * thousands; each is one the reader may open (orders/order-scope.ts).
+ */
 export async function statsOrders(
   db: Db,
   actor: Actor,
@@ -243,7 +252,7 @@ export async function statsOrders(
   clock: ClockReading,
 ): Promise<OrderPage> {
   if (query.key !== undefined && !query.dimension) throw invalidField('key', '需要同时给出 dimension', 'needs a dimension');
-  const { period, params } = await prepare(db, actor, query, clock.now);
+  const { period } = await prepare(db, actor, query, clock.now);
   const ps: unknown[] = [];
   const scope = statsScopeSql(actor, ps, 'f');
   const filters = statsFilterSql(query, ps, 'f');
@@ -254,11 +263,14 @@ export async function statsOrders(
     conds.push(query.dimension === 'unit' ? `f.unit_id = $${ps.push(key === '' ? 0 : Number(key) || -1)}` : `f.${COLUMN[query.dimension]} = $${ps.push(key)}`);
   }
   if (query.solved) conds.push(`f.solved = $${ps.push(query.solved)}`);
-  const fromWhere = `from orders o where o.id in (select f.order_id from stats_order_facts f where ${conds.join(' and ')}) and ${orderScopeSql(actor, ps)}`;
-  const n = await countUpTo(db, fromWhere, ps);
+  // Counted on the facts alone: their scope (the reader's areas, or his unit responsible) is within the orders' scope.
+  const n = await countUpTo(db, `from stats_order_facts f where ${conds.join(' and ')}`, ps);
   const w = pageWindow(query, ps);
-  const ids = (await db.query<{ id: string }>(`select o.id ${fromWhere} order by o.created_at desc, o.id desc ${w.sql}`, ps)).rows.map((r) => Number(r.id));
-  const rows = ids.length ? (await db.query<ViewRow>(`${VIEW_SELECT} where o.id = any($1::bigint[]) order by o.created_at desc, o.id desc`, [ids])).rows : [];
+  const page = `from stats_order_facts f join orders o on o.id = f.order_id where ${conds.join(' and ')} and ${orderScopeSql(actor, ps)}`;
+  const ids = (await db.query<{ id: string }>(`select f.order_id as id ${page} order by f.${m.day} desc, f.order_id desc ${w.sql}`, ps)).rows.map((r) => Number(r.id));
+  const rows = ids.length ? (await db.query<ViewRow>(`${VIEW_SELECT} where o.id = any($1::bigint[])`, [ids])).rows : [];
+  const at = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => at.get(Number(a.id))! - at.get(Number(b.id))!);
   return { ...cappedTotal(n), page: w.page, pageSize: w.pageSize, items: await toListItems(db, rows, actor, lang, clock) };
 }
 

@@ -3,7 +3,7 @@
  * work), under the fold's lock so no fold interleaves. Used after a bulk load (the benchmark) or a repair.
  */
 import type { Db } from '@liandong/db';
-import { contributionsSql, CUBES, factsSql, keyCols, MEASURES, sumMeasures } from './facts.sql.ts';
+import { contributionsSql, CUBES, factsSql, FINE, keyCols, MEASURES, sumMeasures } from './facts.sql.ts';
 
 export async function rebuildStats(db: Db, now: Date): Promise<{ orders: number; daily: number; monthly: number }> {
   return db.transaction(async (tx) => {
@@ -18,12 +18,14 @@ export async function rebuildStats(db: Db, now: Date): Promise<{ orders: number;
       `insert into stats_monthly (month, ${keyCols}, ${MEASURES.join(', ')})
        select date_trunc('month', day)::date, ${keyCols}, ${sumMeasures} from stats_daily group by 1, ${keyCols}`,
     );
-    const [, coarse] = CUBES;
-    for (const [table, bucket, from] of [[coarse.daily, 'day', 'stats_daily'], [coarse.monthly, 'month', 'stats_monthly']] as const) {
-      await tx.query(
-        `insert into ${table} (${bucket}, ${coarse.keys.join(', ')}, ${MEASURES.join(', ')})
-         select ${bucket}, ${coarse.keys.join(', ')}, ${sumMeasures} from ${from} group by ${bucket}, ${coarse.keys.join(', ')}`,
-      );
+    // Every smaller rollup summed from the fine one (the same sums under fewer keys).
+    for (const c of CUBES.filter((x) => x !== FINE)) {
+      for (const [table, bucket, from] of [[c.daily, 'day', FINE.daily], [c.monthly, 'month', FINE.monthly]] as const) {
+        await tx.query(
+          `insert into ${table} (${bucket}, ${c.keys.join(', ')}, ${MEASURES.join(', ')})
+           select ${bucket}, ${c.keys.join(', ')}, ${sumMeasures} from ${from} group by ${bucket}, ${c.keys.join(', ')}`,
+        );
+      }
     }
     await tx.query(`update stats_watermark set due_until = $1`, [now]);
     const n = await tx.query<{ orders: number; daily: number; monthly: number }>(

@@ -13,23 +13,35 @@ import { DomainError, invalidField } from '../shared/errors.ts';
 
 export type StatFilters = Pick<StatsQueryInput, 'town' | 'category' | 'channel' | 'nature' | 'unit'>;
 
-/** The condition on a rollup or facts alias `s`; appends its parameters. */
-export function statsScopeSql(actor: Actor, params: unknown[], s = 's', coarse = false): string {
+/**
+ * The condition on a rollup or facts alias `s`; appends its parameters. A reader whose areas are all the district or
+ * towns (`broad`) needs no village or grid column: no village or grid code is one of his area codes.
+ */
+export function statsScopeSql(actor: Actor, params: unknown[], s = 's', broad = false): string {
   if (seesAll(actor)) return 'true';
   params.push(actor.areaCodes, actor.unitIds);
   const [a, u] = [`$${params.length - 1}::text[]`, `$${params.length}::int[]`];
-  const fine = coarse ? '' : ` or ${s}.village = any(${a}) or ${s}.grid = any(${a})`;
+  const fine = broad ? '' : ` or ${s}.village = any(${a}) or ${s}.grid = any(${a})`;
   return `(${s}.district = any(${a}) or ${s}.town = any(${a})${fine} or ${s}.unit_id = any(${u}))`;
 }
 
-/** The filters' condition on `s`; appends its parameters. */
-export function statsFilterSql(f: StatFilters, params: unknown[], s = 's', coarse = false): string {
+/** The columns the scope condition reads (none for one who sees all). */
+export function scopeColumns(actor: Actor, broad: boolean): string[] {
+  if (seesAll(actor)) return [];
+  return broad ? ['district', 'town', 'unit_id'] : ['district', 'town', 'village', 'grid', 'unit_id'];
+}
+
+/**
+ * The filters' condition on `s`; appends its parameters. A class is matched as a major class or a minor one
+ * (`categoryIsMajor` known: only the column that can match, so a rollup without the other serves).
+ */
+export function statsFilterSql(f: StatFilters, params: unknown[], s = 's', categoryIsMajor?: boolean): string {
   const out: string[] = [];
   const p = (v: unknown) => (params.push(v), `$${params.length}`);
   if (f.town) out.push(`${s}.town = ${p(f.town)}`);
   if (f.category) {
     const x = p(f.category);
-    out.push(coarse ? `${s}.major = ${x}` : `(${s}.major = ${x} or ${s}.category = ${x})`);
+    out.push(categoryIsMajor === undefined ? `(${s}.major = ${x} or ${s}.category = ${x})` : `${s}.${categoryIsMajor ? 'major' : 'category'} = ${x}`);
   }
   if (f.channel) out.push(`${s}.channel = ${p(f.channel)}`);
   if (f.nature) out.push(`${s}.nature = ${p(f.nature)}`);
@@ -37,11 +49,22 @@ export function statsFilterSql(f: StatFilters, params: unknown[], s = 's', coars
   return out.length ? out.join(' and ') : 'true';
 }
 
+/** The columns the filters read. */
+export function filterColumns(f: StatFilters, categoryIsMajor: boolean): string[] {
+  return [
+    ...(f.town ? ['town'] : []),
+    ...(f.category ? [categoryIsMajor ? 'major' : 'category'] : []),
+    ...(f.channel ? ['channel'] : []),
+    ...(f.nature ? ['nature'] : []),
+    ...(f.unit ? ['unit_id'] : []),
+  ];
+}
+
 /**
- * Every filter names something that exists, and a town one the reader may see. Answers whether the coarse rollups
- * can answer: no minor class asked, and the reader's areas are the district or towns (or he sees all).
+ * Every filter names something that exists, and a town one the reader may see. Answers whether the class asked is
+ * a major one, and whether the reader's areas are all the district or towns (`broad`).
  */
-export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): Promise<{ coarse: boolean }> {
+export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): Promise<{ categoryIsMajor: boolean; broad: boolean }> {
   const r = await q.query<{ town: string | null; district: string | null; category: boolean; channel: boolean; nature: boolean; unit: boolean; major: boolean; broad: boolean }>(
     `select (select code from divisions where code = $1 and level = 'town') as town,
             (select parent_code from divisions where code = $1 and level = 'town') as district,
@@ -62,5 +85,5 @@ export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): 
   if (f.town && !seesAll(actor) && actor.areaCodes.length > 0 && !coversArea(actor, f.town, x.district)) {
     throw new DomainError(403, 'forbidden', { zh: '该镇（街道）不在您的数据范围内', en: 'That town is outside your data scope' }, 'town');
   }
-  return { coarse: (!f.category || x.major) && (seesAll(actor) || x.broad) };
+  return { categoryIsMajor: x.major, broad: seesAll(actor) || x.broad };
 }

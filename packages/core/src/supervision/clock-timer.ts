@@ -11,7 +11,7 @@ import { FINAL_STATES, ruleFor } from '../orders/lifecycle.rules.ts';
 import { cameFromDistrictCentre, listDeadlines, lockOrder } from '../orders/order.repository.ts';
 import type { OrderRow } from '../orders/order.types.ts';
 import { getUnit } from '../org/org.repository.ts';
-import { formatLimit } from './special-report/format.ts';
+import { formatLimit } from '../shared/report-document/format.ts';
 import type { OrderServices } from '../orders/order-services.ts';
 import { applyAction, SYSTEM_ACTOR } from '../orders/perform-action.ts';
 import { raiseSupervision, supervisedUnit } from './raise-supervision.ts';

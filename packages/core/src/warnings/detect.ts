@@ -9,6 +9,7 @@ import type { WorkingCalendar, TimeUnit } from '../calendar/index.ts';
 import { maskPhone } from '../org/personal-data.ts';
 import { distanceM } from '../territory/distance.rules.ts';
 import { supervisedUnit } from '../orders/step-clock.rules.ts';
+import { ownCallSql } from '../orders/callers/same-caller.ts';
 import { atRisk, atRiskTexts, backlogTest, backlogTexts, callerTexts, placeClusters, placeTexts, spikeTest, spikeTexts } from './detectors.rules.ts';
 import type { AtRiskParams, BacklogParams, RepeatCallerParams, RepeatPlaceParams, SpikeParams } from './rule-params.rules.ts';
 import type { Candidate, DivisionPlace } from './warning.types.ts';
@@ -123,7 +124,7 @@ export async function detectRepeatCallers(q: Queryable, ruleCode: string, p: Rep
     `select liandong_mobile(r.phone) as phone, count(*)::int as calls, array_agg(distinct r.order_id) as ids,
             (array_agg(o.district_code order by r.created_at desc))[1] as district
        from order_reporters r join orders o on o.id = r.order_id
-      where r.created_at > $1 and r.created_at <= $2 and r.source_order_id is null and not r.anonymous
+      where r.created_at > $1 and r.created_at <= $2 and ${ownCallSql('r')} and not r.anonymous
         and liandong_mobile(r.phone) is not null
       group by 1 having count(*) >= $3
       order by 1`,

@@ -2,29 +2,9 @@
  * The words of a special report, decided once for both renderers: the .docx and the HTML page must say the same
  * thing, so they only lay out this model and never compose sentences of their own.
  */
-import { chineseNumber, formatChineseDate, formatChineseDateTime, formatChineseMoment } from './format.ts';
-import { TEXT_WIDTH_PT } from './page.ts';
+import { chineseNumber, formatChineseDate, formatChineseDateTime, formatChineseMoment } from '../../shared/report-document/format.ts';
+import { ems, issuerPointSize, paragraph, type ReportBlock, type ReportSection } from '../../shared/report-document/blocks.ts';
 import { SUPERVISION_LEVEL_NAMES, type SpecialReportInput } from './special-report.types.ts';
-
-export interface ReportCell {
-  text: string;
-  /** Set in bold: the lateness of a late step. */
-  strong?: boolean;
-}
-
-export interface ReportTable {
-  /** Column titles and relative widths (they sum to 100). */
-  columns: { title: string; width: number }[];
-  /** A cell's text may hold line breaks ('\n'); the renderers keep them. */
-  rows: ReportCell[][];
-}
-
-export type ReportBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; table: ReportTable };
-
-export interface ReportSection {
-  heading: string;
-  blocks: ReportBlock[];
-}
 
 export interface ReportContent {
   issuer: string;
@@ -42,17 +22,8 @@ export interface ReportContent {
 
 export const INSTRUCTION_LABEL = '领导批示：';
 
-/** Width in ems: a Chinese character is one, a Latin letter or digit about half. */
-const ems = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
-
-/**
- * The red issuer line must fit one line however long the centre's name is: the point size that puts it in the
- * text block, counting a Latin character as half a Chinese one; never below 小二 (18 pt) nor above 小初 (36 pt).
- */
-export function issuerPointSize(issuer: string): number {
-  const fitting = Math.floor((TEXT_WIDTH_PT * 0.96) / Math.max(ems(issuer), 1));
-  return Math.max(18, Math.min(36, fitting));
-}
+export { issuerPointSize };
+export type { ReportBlock, ReportCell, ReportSection, ReportTable } from '../../shared/report-document/blocks.ts';
 
 export function specialReportTitle(input: SpecialReportInput): string {
   return titleLines(input).join('');
@@ -64,7 +35,6 @@ function titleLines(input: SpecialReportInput): string[] {
   return ems(lines.join('')) > 18 ? lines : [lines.join('')];
 }
 
-const paragraph = (text: string): ReportBlock => ({ kind: 'paragraph', text });
 const join = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join('');
 /** Ends a sentence with a full stop unless the text already ends with punctuation. */
 const sentence = (text: string) => (/[。！？；：.!?;:]$/.test(text.trim()) ? text.trim() : `${text.trim()}。`);
