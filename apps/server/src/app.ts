@@ -41,6 +41,7 @@ import { fieldRoutes } from './routes/field.routes.ts';
 import { deviceRoutes } from './routes/devices.routes.ts';
 import { assessmentRoutes } from './routes/assessment.routes.ts';
 import { warningRoutes } from './routes/warnings.routes.ts';
+import { knowledgeRoutes } from './routes/knowledge.routes.ts';
 import { dispatchSuggestionRoutes } from './routes/dispatch-suggestions.routes.ts';
 import { statisticsRoutes } from './routes/statistics.routes.ts';
 import { analysisReportRoutes } from './routes/analysis-reports.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   deviceRoutes(app, p);
   assessmentRoutes(app, p);
   warningRoutes(app, p);
+  knowledgeRoutes(app, p);
   dispatchSuggestionRoutes(app, p);
   statisticsRoutes(app, p);
   analysisReportRoutes(app, p);

@@ -14,6 +14,7 @@ import { BoardPage } from './supervision/BoardPage.tsx';
 import { ReviewPage } from './detections/ReviewPage.tsx';
 import { AssessmentPage } from './assessment/AssessmentPage.tsx';
 import { WarningsPage } from './warnings/WarningsPage.tsx';
+import { KnowledgePage } from './knowledge/KnowledgePage.tsx';
 import { ReportsPage } from './reports/ReportsPage.tsx';
 
 // The dashboard brings ECharts and exceljs: its own chunk, loaded only when opened.
@@ -44,6 +45,7 @@ export function App() {
         )}
         {me.data.permissions.includes('assessment.view') && <Route path="/assessment" element={<AssessmentPage />} />}
         {me.data.permissions.includes('warnings.view') && <Route path="/warnings" element={<WarningsPage me={me.data} />} />}
+        {me.data.permissions.includes('knowledge.read') && <Route path="/knowledge" element={<KnowledgePage me={me.data} />} />}
         {me.data.permissions.includes('reports.view') && <Route path="/reports" element={<ReportsPage me={me.data} />} />}
         {mayAdminister(me.data) && <Route path="/admin" element={<AdminPage me={me.data} />} />}
         <Route path="*" element={<DeskPage me={me.data} />} />

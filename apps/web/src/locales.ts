@@ -3,6 +3,7 @@ import { adminEn, adminZh } from './admin/admin.locales.ts';
 import { detectionsEn, detectionsZh } from './detections/detections.locales.ts';
 import { assessmentEn, assessmentZh } from './assessment/assessment.locales.ts';
 import { warningsEn, warningsZh } from './warnings/warnings.locales.ts';
+import { knowledgeEn, knowledgeZh } from './knowledge/knowledge.locales.ts';
 import { reportsEn, reportsZh } from './reports/reports.locales.ts';
 import { smartDispatchEn, smartDispatchZh } from './smart-dispatch/smart-dispatch.locales.ts';
 import { dashboardEn, dashboardZh } from './dashboard/dashboard.locales.ts';
@@ -36,6 +37,7 @@ export const zhCN = {
     detections: '事件审核',
     assessment: '考核排名',
     warnings: '预警',
+    knowledge: '知识库',
     dashboard: '统计分析',
     reports: '分析报告',
     admin: '系统管理',
@@ -232,6 +234,7 @@ export const zhCN = {
   detections: detectionsZh,
   assessment: assessmentZh,
   warnings: warningsZh,
+  knowledge: knowledgeZh,
   reports: reportsZh,
   smartDispatch: smartDispatchZh,
   dashboard: dashboardZh,
@@ -279,6 +282,7 @@ export const en: Shape<typeof zhCN> = {
     detections: 'Detection review',
     assessment: 'Assessment',
     warnings: 'Warnings',
+    knowledge: 'Knowledge base',
     dashboard: 'Statistics',
     reports: 'Reports',
     admin: 'Administration',
@@ -475,6 +479,7 @@ export const en: Shape<typeof zhCN> = {
   detections: detectionsEn,
   assessment: assessmentEn,
   warnings: warningsEn,
+  knowledge: knowledgeEn,
   reports: reportsEn,
   smartDispatch: smartDispatchEn,
   dashboard: dashboardEn,

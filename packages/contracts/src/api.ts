@@ -27,6 +27,7 @@ import { deviceRoutes } from './devices.ts';
 import { warningRoutes } from './warnings.ts';
 import { dispatchSuggestionRoutes } from './dispatch-suggestions.ts';
 import { screenRoutes } from './screen.ts';
+import { knowledgeRoutes } from './knowledge.ts';
 import { analysisReportRoutes } from './analysis-reports.ts';
 
 
@@ -61,6 +62,7 @@ export const apiRoutes = {
   ...prefixed('dispatch', dispatchSuggestionRoutes),
   ...prefixed('statistics', statisticsRoutes),
   ...prefixed('screen', screenRoutes),
+  ...prefixed('knowledge', knowledgeRoutes),
   ...prefixed('analysisReports', analysisReportRoutes),
 };
 export type ApiRoutes = typeof apiRoutes;

@@ -34,6 +34,7 @@ export * from './api.ts';
 export * from './client.ts';
 export * from './assessment.ts';
 export * from './warnings.ts';
+export * from './knowledge.ts';
 export * from './dispatch-suggestions.ts';
 export * from './statistics.ts';
 export * from './analysis-reports.ts';

@@ -77,7 +77,13 @@ export const ActionBodies = {
     { additionalProperties: false },
   ),
   reject: Type.Object({ reason: Reason }, { additionalProperties: false }),
-  answer: Type.Object({ answer: Text(4000, 'the answer given to the citizen (答复内容)') }, { additionalProperties: false }),
+  answer: Type.Object(
+    {
+      answer: Text(4000, 'the answer given to the citizen (答复内容)'),
+      articleId: Type.Optional(Type.Integer({ minimum: 1, description: 'the knowledge-base article answered with (published, valid today): linked on the timeline and counted' })),
+    },
+    { additionalProperties: false },
+  ),
   'send-to-verify': Type.Object({ note: Note }, { additionalProperties: false }),
   verify: Type.Object(
     {
@@ -274,6 +280,8 @@ export const EventDataSchema = Obj({
   forced: bool,
   /** 直接办结: answered and closed by the centre itself. */
   direct: bool,
+  /** 直接办结 with a knowledge-base article: the article and the version answered with. */
+  article: Type.Optional(Obj({ id: Type.Integer(), title: Type.String(), version: Type.Integer() })),
   duplicateIds: ints,
   duplicateCodes: Type.Optional(Type.Array(Type.String())),
   intoOrderId: int,

@@ -5,11 +5,11 @@
  * caller can be added to one of them instead. A consultation is answered and closed directly (直接办结).
  */
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Typography, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Space, Tag, Typography, type UploadFile } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { URGENCIES, URGENCY_LABELS, type Me, type SimilarCase, type Urgency } from '@liandong/contracts';
+import { URGENCIES, URGENCY_LABELS, type Me, type SearchHit, type SimilarCase, type Urgency } from '@liandong/contracts';
 import { pick as inLang } from '../i18n.ts';
 import { ApiFailure, call } from '../shared/api.ts';
 import { AttachmentsUpload, uploadedIds } from '../shared/AttachmentsUpload.tsx';
@@ -21,6 +21,7 @@ import { CategorySelect } from './CategorySelect.tsx';
 import { SimilarCases } from './SimilarCases.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
 import { StockPhrases } from './StockPhrases.tsx';
+import { KnowledgeSuggestions } from './KnowledgeSuggestions.tsx';
 
 interface IntakeValues {
   phone?: string;
@@ -38,7 +39,7 @@ interface IntakeValues {
 }
 
 /** The fields the server may name in a refusal, as the form calls them. */
-const FIELD_OF: Record<string, keyof IntakeValues> = { 'reporter.phone': 'phone', 'reporter.name': 'name', channel: 'channel', nature: 'nature', categoryCode: 'categoryCode', description: 'description', address: 'address', location: 'location', answer: 'answer' };
+const FIELD_OF: Record<string, keyof IntakeValues> = { 'reporter.phone': 'phone', 'reporter.name': 'name', channel: 'channel', nature: 'nature', categoryCode: 'categoryCode', description: 'description', address: 'address', location: 'location', answer: 'answer', articleId: 'answer' };
 
 const newKey = () => `intake-${crypto.randomUUID()}`;
 
@@ -50,6 +51,8 @@ export function IntakePage({ me }: { me: Me }) {
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [done, setDone] = useState<{ id: number; code: string; how: 'created' | 'answered' | 'added' } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // 知识推荐: the article the answer was taken from (sent with 直接办结, linked on the timeline).
+  const [article, setArticle] = useState<SearchHit | null>(null);
   // One key per call taken: a retry after a lost answer registers the order once.
   const key = useRef(newKey());
   const point = Form.useWatch('location', form);
@@ -64,6 +67,11 @@ export function IntakePage({ me }: { me: Me }) {
   const similarQuery = useMemo(() => (point ? { point, categoryCode, text: text.trim() || undefined } : null), [point, categoryCode, text]);
   const consultation = nature === 'consultation';
   const seesNumbers = me.permissions.includes('reporters.identity');
+  const readsKnowledge = me.permissions.includes('knowledge.read');
+  const useArticle = (h: SearchHit) => {
+    setArticle(h);
+    form.setFieldsValue({ nature: 'consultation', answer: h.answer });
+  };
 
   const fail = (e: unknown) => {
     const field = e instanceof ApiFailure && e.field ? FIELD_OF[e.field.replace(/^\//, '').replace(/\//g, '.')] : undefined;
@@ -75,6 +83,7 @@ export function IntakePage({ me }: { me: Me }) {
     setError(null);
     form.resetFields();
     setFiles([]);
+    setArticle(null);
     key.current = newKey();
     // Ready for the next call: back to the top, the cursor in the number field.
     window.scrollTo({ top: 0 });
@@ -108,7 +117,7 @@ export function IntakePage({ me }: { me: Me }) {
         },
       });
       if (v.nature === 'consultation' && v.answer) {
-        await call('actions.answer', { params: { id: order.id }, body: { answer: v.answer } });
+        await call('actions.answer', { params: { id: order.id }, body: { answer: v.answer, ...(article ? { articleId: article.id } : {}) } });
         return { id: order.id, code: order.code, how: 'answered' as const };
       }
       return { id: order.id, code: order.code, how: 'created' as const };
@@ -212,6 +221,7 @@ export function IntakePage({ me }: { me: Me }) {
             <Form.Item name="description" label={t('intake.description')} rules={required(t('intake.description'))} extra={<StockPhrases onPick={(p) => form.setFieldValue('description', `${form.getFieldValue('description') ?? ''}${p}`)} />}>
               <Input.TextArea rows={3} maxLength={4000} showCount />
             </Form.Item>
+            {readsKnowledge && <KnowledgeSuggestions text={text} picked={article?.id ?? null} onPick={useArticle} />}
             <Form.Item name="address" label={t('intake.address')}>
               <Input maxLength={300} autoComplete="off" />
             </Form.Item>
@@ -222,9 +232,16 @@ export function IntakePage({ me }: { me: Me }) {
               </Form.Item>
             </Form.Item>
             {consultation && (
-              <Form.Item name="answer" label={t('intake.answer')} rules={required(t('intake.answer'))} extra={t('intake.answerHint')}>
-                <Input.TextArea rows={3} maxLength={4000} />
-              </Form.Item>
+              <>
+                {article && (
+                  <Tag closable={{ 'aria-label': t('knowledge.unlink') }} color="green" onClose={() => setArticle(null)} style={{ marginBottom: 8 }}>
+                    {t('knowledge.linked', { title: article.title })}
+                  </Tag>
+                )}
+                <Form.Item name="answer" label={t('intake.answer')} rules={required(t('intake.answer'))} extra={t('intake.answerHint')}>
+                  <Input.TextArea rows={3} maxLength={4000} />
+                </Form.Item>
+              </>
             )}
             <Form.Item label={t('intake.files')}>
               <AttachmentsUpload files={files} onChange={setFiles} />
@@ -238,6 +255,7 @@ export function IntakePage({ me }: { me: Me }) {
                 onClick={() => {
                   form.resetFields();
                   setFiles([]);
+                  setArticle(null);
                   setError(null);
                 }}
               >

@@ -26,6 +26,7 @@ export function ConsoleLayout({ me, children }: { me: Me; children: ReactNode })
     ...(me.permissions.includes('statistics.view') ? [{ key: '/dashboard', label: t('layout.dashboard') }] : []),
     ...(me.permissions.includes('assessment.view') ? [{ key: '/assessment', label: t('layout.assessment') }] : []),
     ...(me.permissions.includes('warnings.view') ? [{ key: '/warnings', label: t('layout.warnings') }] : []),
+    ...(me.permissions.includes('knowledge.read') ? [{ key: '/knowledge', label: t('layout.knowledge') }] : []),
     ...(me.permissions.includes('reports.view') ? [{ key: '/reports', label: t('layout.reports') }] : []),
     ...(mayAdminister(me) ? [{ key: '/admin', label: t('layout.admin') }] : []),
   ];

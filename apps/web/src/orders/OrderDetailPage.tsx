@@ -184,6 +184,7 @@ function OrderDetailView({ o, lang, me }: { o: OrderDetail; lang: string; me: Me
                           <div className="timeline-states">{`${stateLabel(e.fromState)} → ${stateLabel(e.toState)}`}</div>
                         )}
                         {e.note && <div className="timeline-note">{e.note}</div>}
+                        {e.data.article && <div className="timeline-article">{t('knowledge.linked', { title: e.data.article.title })}</div>}
                         <Attachments files={e.attachments} />
                       </div>
                     ),

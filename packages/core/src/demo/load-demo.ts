@@ -12,6 +12,7 @@ import { buildDemoComponents, insertDemoComponents, isWorkingGrid } from './terr
 import { loadDemoCatalogue } from './catalogue/index.ts';
 import { loadDemoUnits } from './load-demo-org.ts';
 import { loadDemoUsers, planDemoUsers, planFieldAccounts, type DemoAccount } from './demo-users.ts';
+import { loadDemoArticles } from './knowledge/demo-articles.ts';
 
 export const DEMO_ACCOUNTS_KEY = 'demo.accounts';
 export const DEMO_HISTORY_KEY = 'demo.history';
@@ -71,6 +72,9 @@ async function loadDemoParts(db: Db, opts: LoadDemoOptions): Promise<DemoAccount
   const basic = territory.grids.filter(isWorkingGrid);
   await insertDemoComponents(db, buildDemoComponents(basic, opts.components ?? 5000), accounts.unitIds);
   progress('components', 1, 1);
+  progress('knowledge', 0, 1);
+  await loadDemoArticles(db, accounts.unitIds, new Date());
+  progress('knowledge', 1, 1);
   await db.query('insert into settings (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value, updated_at = now()', [
     DEMO_ACCOUNTS_KEY,
     JSON.stringify(accounts.list),
@@ -80,6 +84,7 @@ async function loadDemoParts(db: Db, opts: LoadDemoOptions): Promise<DemoAccount
 
 /** Tables that hold a deployment's own data; reference rows (states, roles, channels…) and the calendar stay. */
 const DATA_TABLES = [
+  'kb_articles',
   'device_events',
   'idempotency_keys',
   'order_events',

@@ -12,13 +12,14 @@ import { completeDeadlines, involveUnit, listDeadlines, recordCoPart, releaseUni
 import type { DeadlineRow, OrderRow } from './order.types.ts';
 import type { OrderServices } from './order-services.ts';
 import { yellowMoment } from './step-clock.rules.ts';
+import { recordArticleUse } from '../knowledge/article-use.ts';
 
 /** A running step's clock with its due time moved (and its limit raised): the yellow moment moves with them. */
 function moved(calendar: WorkingCalendar, d: DeadlineRow, dueAt: Date, limitValue = d.limit_value) {
   return { dueAt, limitValue, yellowAt: yellowMoment({ startedAt: d.started_at, dueAt, limitValue, limitUnit: d.limit_unit as TimeUnit }, calendar) };
 }
 
-export async function applyEffects(tx: Queryable, services: OrderServices, order: OrderRow, effects: readonly Effect[], now: Date): Promise<void> {
+export async function applyEffects(tx: Queryable, services: OrderServices, order: OrderRow, effects: readonly Effect[], now: Date, userId: number | null = null): Promise<void> {
   for (const e of effects) {
     switch (e.effect) {
       case 'complete':
@@ -75,6 +76,9 @@ export async function applyEffects(tx: Queryable, services: OrderServices, order
         break;
       case 'requestCallbacks':
         await requestCallbacks(tx, services, order, now);
+        break;
+      case 'useArticle':
+        await recordArticleUse(tx, e.articleId, order.id, userId, now);
         break;
       case 'rateReporter':
         await tx.query('update order_reporters set satisfaction = $3 where id = $1 and order_id = $2', [e.reporterId, order.id, e.satisfaction]);

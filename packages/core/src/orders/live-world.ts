@@ -8,6 +8,7 @@ import { coParts, listDeadlines } from './order.repository.ts';
 import type { OrderRow } from './order.types.ts';
 import type { OrderServices } from './order-services.ts';
 import { routeOrder } from './routing.ts';
+import { offeredArticle } from '../knowledge/article-use.ts';
 
 const UNIT = `select u.id, u.name, u.kind, u.division_code as "divisionCode", u.active, u.enforcement,
   case when u.kind = 'station' then d.parent_code end as "townCode"
@@ -17,7 +18,7 @@ async function unitWhere(q: Queryable, where: string, params: unknown[]): Promis
   return (await q.query<UnitInfo>(`${UNIT} where ${where} order by u.id limit 1`, params)).rows[0] ?? null;
 }
 
-export function liveAnswers(tx: Queryable, services: OrderServices, order: OrderRow): (a: Ask) => Promise<unknown> {
+export function liveAnswers(tx: Queryable, services: OrderServices, order: OrderRow, now: Date = new Date()): (a: Ask) => Promise<unknown> {
   return async (a) => {
     switch (a.ask) {
       case 'unit':
@@ -45,6 +46,8 @@ export function liveAnswers(tx: Queryable, services: OrderServices, order: Order
         return (await tx.query('select 1 from order_reporters where id = $1 and order_id = $2', [a.reporterId, order.id])).rowCount > 0;
       case 'coParts':
         return coParts(tx, order.id);
+      case 'article':
+        return offeredArticle(tx, a.id, now);
       case 'returnedBefore':
         return (await tx.query(`select 1 from order_events where order_id = $1 and action = 'return' and (data->>'unitId')::int = $2 limit 1`, [order.id, a.unitId])).rowCount > 0;
     }

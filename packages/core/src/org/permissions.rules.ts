@@ -64,6 +64,19 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
     refusal: { zh: '统计分析仅限领导、督办员、值班长和承办单位查看', en: 'Statistics are for leaders, supervisors, shift leads and handling units' },
   },
   'statistics.check': { roles: ['admin'], refusal: { zh: '仅管理员可以核对和重建统计汇总', en: 'Only administrators may check or rebuild the statistics rollups' } },
+  'knowledge.read': {
+    roles: ['operator', 'dispatcher', 'shift_lead', 'handler', 'supervisor', 'leader', 'admin'],
+    refusal: { zh: '知识库仅限中心工作人员、承办单位和领导查看', en: 'The knowledge base is for the centre’s staff, handling units and leaders' },
+  },
+  'knowledge.edit': {
+    roles: ['shift_lead', 'handler', 'admin'],
+    refusal: { zh: '只有值班长、承办单位或管理员可以编写知识', en: 'Only shift leads, handling units or administrators may write articles' },
+  },
+  'knowledge.review': {
+    roles: ['shift_lead', 'admin'],
+    refusal: { zh: '只有值班长或管理员可以审核知识', en: 'Only shift leads or administrators may review articles' },
+  },
+  'knowledge.synonyms': { roles: ['admin'], refusal: { zh: '仅管理员可以维护同义词', en: 'Only administrators may keep the synonyms' } },
   'reports.view': {
     roles: ['leader', 'supervisor', 'shift_lead', 'admin'],
     refusal: { zh: '研判报告仅限领导、督办员和值班长查看', en: 'Analysis reports are for leaders, supervisors and shift leads' },

@@ -68,6 +68,8 @@ export function simAnswers(sim: OrderSim, o: SimOrder): (a: Ask) => unknown {
         return ctx.centre.divisionCode === o.row.district_code ? unitInfo(ctx, ctx.centre) : null;
       case 'reporter':
         return reporterAt(o, a.reporterId) !== undefined;
+      case 'article':
+        return null; // the history answers without the knowledge base
       case 'returnedBefore':
         return o.events.some((e) => e.action === 'return' && e.data.unitId === a.unitId);
       case 'coParts':
@@ -125,6 +127,7 @@ export function applySimEffects(sim: OrderSim, o: SimOrder, effects: readonly Ef
       case 'notify':
       case 'tellReporters':
       case 'requestCallbacks':
+      case 'useArticle':
         break;
     }
   }

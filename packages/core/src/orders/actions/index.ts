@@ -13,8 +13,8 @@ import { merge } from './merge-action.ts';
 
 function live<A extends DecidedAction>(decide: Decide<A>): ActionHandler<A> {
   return async ({ tx, order, actor, body, now, services }) => {
-    const d = await decideAsync(decide({ order, actor, body, now }), liveAnswers(tx, services, order));
-    return { to: d.to, patch: d.patch, note: d.note, data: d.data, attachmentIds: d.attachmentIds, after: (updated) => applyEffects(tx, services, updated, d.effects, now) };
+    const d = await decideAsync(decide({ order, actor, body, now }), liveAnswers(tx, services, order, now));
+    return { to: d.to, patch: d.patch, note: d.note, data: d.data, attachmentIds: d.attachmentIds, after: (updated) => applyEffects(tx, services, updated, d.effects, now, actor.userId) };
   };
 }
 

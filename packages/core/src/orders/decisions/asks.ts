@@ -48,7 +48,8 @@ export type Ask =
   | { ask: 'centre'; level: 'town' | 'district' }
   | { ask: 'reporter'; reporterId: number }
   | { ask: 'coParts' }
-  | { ask: 'returnedBefore'; unitId: number };
+  | { ask: 'returnedBefore'; unitId: number }
+  | { ask: 'article'; id: number };
 
 export type Asking<T> = Generator<Ask, T, unknown>;
 
@@ -79,6 +80,8 @@ export const world = {
   coParts: () => asking<CoPart[]>({ ask: 'coParts' }),
   /** Whether a unit has returned (退单) this order before. */
   returnedBefore: (unitId: number) => asking<boolean>({ ask: 'returnedBefore', unitId }),
+  /** A knowledge-base article offered to operators now (published, valid today), or null. */
+  article: (id: number) => asking<{ id: number; title: string; version: number } | null>({ ask: 'article', id }),
 };
 
 /** Runs a decision against answers that may take time (the database). */

@@ -35,7 +35,9 @@ export type Effect =
   | { effect: 'tellReporters'; template: CitizenNotice; vars: Record<string, string> }
   /** SMS links to the reporters with a phone (回访). */
   | { effect: 'requestCallbacks' }
-  | { effect: 'rateReporter'; reporterId: number; satisfaction: string };
+  | { effect: 'rateReporter'; reporterId: number; satisfaction: string }
+  /** A knowledge-base article answered the order (直接办结): linked to it and counted. */
+  | { effect: 'useArticle'; articleId: number };
 
 /** What an action decides: the order's next state and changed columns, the event's note and data, and its effects. */
 export interface Decision {

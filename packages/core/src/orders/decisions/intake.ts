@@ -4,6 +4,7 @@ import type { Classification } from '../classification.ts';
 import type { Decide } from './decision.types.ts';
 import { world } from './asks.ts';
 import { orderUrgency } from '../urgency.rules.ts';
+import { unprocessable } from '../../shared/errors.ts';
 
 /** 受理: the centre confirms the report is real and in scope; it may classify it at the same time. */
 export const accept: Decide<'accept'> = function* ({ order, body }) {
@@ -44,12 +45,17 @@ export const reject: Decide<'reject'> = function* ({ order, body, now }) {
  * the answer is the timeline's note. Solved at the centre's own level, never counted as a forced close.
  */
 export const answer: Decide<'answer'> = function* ({ order, body, now }) {
+  const article = body.articleId != null ? yield* world.article(body.articleId) : null;
+  if (body.articleId != null && !article) {
+    throw unprocessable('articleId', `知识 ${body.articleId} 不存在、未发布或已过有效期`, `Article ${body.articleId} does not exist, is not published or is no longer valid`);
+  }
   return {
     to: 'closed',
     patch: { closed_at: now, solved_level: order.level },
     note: body.answer,
-    data: { direct: true },
+    data: article ? { direct: true, article: { id: article.id, title: article.title, version: article.version } } : { direct: true },
     effects: [
+      ...(article ? [{ effect: 'useArticle' as const, articleId: article.id }] : []),
       { effect: 'complete', steps: ['accept'] },
       { effect: 'withdraw', steps: STEPS },
       { effect: 'tellReporters', template: 'citizen.answered', vars: { orderCode: order.code, answer: body.answer } },
