@@ -1,7 +1,8 @@
 /**
- * 统计分析的读取: headline figures, the series, breakdowns and the orders behind a figure, read from the rollups
- * (stats_daily, stats_monthly) — whole months of a period from the monthly rows, the days at its edges from the
- * daily ones — so an answer sums at most a few months' rows whatever the number of orders. Pending changes are
+ * 统计分析的读取: headline figures, the series, breakdowns and the orders behind a figure, read from the smallest
+ * rollup that holds what the answer asks (cubeFor; facts.sql.ts CUBES) — whole months of a period from its monthly
+ * rows, the days at its edges from its daily ones — so an answer sums a few hundred or thousand rows whatever the
+ * number of orders. Pending changes are
  * folded first (unless another process is folding), so the figures are those of the moment.
  */
 import type { Db, Queryable } from '@liandong/db';
