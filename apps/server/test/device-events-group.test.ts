@@ -6,7 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventGroupStats, ingestEventBatch } from '@liandong/core/devices/ingest-events.ts';
+import { ingestEventBatch } from '@liandong/core/devices/ingest-events.ts';
 import { pointInGrid, startTestServer, type Client, type TestServer } from './harness.ts';
 import { oneGridPerTown, postSigned, registerDevice, signHeaders, type TestDevice } from './device-fixtures.ts';
 
@@ -136,7 +136,10 @@ describe('video and IoT events in groups', () => {
     expect((await storedOf(d)).events).toBe(4);
   });
 
-  it('rolls back a group that fails and retries each request alone: the failing one is told, nothing of it is written', async () => {
+  it('a request that fails among others arriving together is told, nothing of it is written, and the others are all written', async () => {
+    // Whether it shares a group with them depends on the machine's timing (the first requests go alone while the
+    // transactions are free); when it does, the group is rolled back whole and each request retried alone — proven
+    // without timing in packages/core/src/shared/group-commit.db.test.ts. Either way each caller hears its own outcome.
     // A grid no other test here uses (its spot has no fold yet: the poisoned detection must start an order).
     const other = await s.platform.db.query<{ code: string }>(`select code from grids where kind = 'basic' and town_code = $1 and code <> $2 and code like '%-%' order by code limit 1`, [grids[3]!.town, grids[3]!.code]);
     const place = await pointInGrid(s, other.rows[0]!.code);
@@ -147,7 +150,6 @@ describe('video and IoT events in groups', () => {
     expect(seed.status, JSON.stringify(seed.body)).toBe(200);
     expect(seed.body.items[0].orderId, JSON.stringify(seed.body)).toBeGreaterThan(0);
     await s.platform.db.query(`insert into idempotency_keys (scope, key, request_hash, order_id) values ($1, 'event:z-0', 'x', $2)`, [`device:${poisoned.id}`, seed.body.items[0].orderId]);
-    const before = eventGroupStats(s.platform.db)?.retried ?? 0;
     const call = (d: TestDevice, events: unknown[]) => {
       const body = { device: d.code, events };
       const rawBody = JSON.stringify(body);
@@ -163,7 +165,6 @@ describe('video and IoT events in groups', () => {
     expect(results.slice(0, 8).map((r) => r.status)).toEqual(Array(8).fill('fulfilled'));
     expect(results[8]!.status).toBe('rejected');
     expect(String((results[8] as PromiseRejectedResult).reason)).toContain('exists already');
-    expect(eventGroupStats(s.platform.db)!.retried).toBeGreaterThan(before);
     // The first device's seed detection, then three from each.
     for (const [i, d] of devices.slice(0, 8).entries()) expect((await storedOf(d)).events).toBe(i === 0 ? 4 : 3);
     expect((await storedOf(poisoned)).events).toBe(0);
