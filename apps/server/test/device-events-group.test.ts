@@ -1,8 +1,8 @@
 /**
  * 天网 under load: batches of many devices arriving together are written in groups (one transaction each,
  * shared/group-commit.ts). Each detection still folds exactly once into one order of its spot, a replay or a
- * retried batch in the same group is stored once, a refused batch refuses only itself, and a group that fails is
- * rolled back whole with each request retried alone and told its own outcome.
+ * retried batch in the same group is stored once, a refused batch refuses only itself, and a request that fails
+ * among others is told its own outcome with nothing of it written, while the others are.
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
