@@ -111,8 +111,8 @@ function ReportList({ scopes }: { scopes: DivisionView[] }) {
           { title: t('reports.colScope'), width: 110, render: (_, r) => r.scope.name },
           { title: t('reports.colPeriod'), width: 200, render: (_, r) => `${r.period.firstDay} ~ ${r.period.lastDay}` },
           { title: t('reports.colReceived'), width: 80, align: 'right', render: (_, r) => r.figures.received },
-          { title: t('reports.colCompletion'), width: 80, align: 'right', render: (_, r) => pct(r.figures.completionRate) },
-          { title: t('reports.colSatisfaction'), width: 80, align: 'right', render: (_, r) => pct(r.figures.satisfactionRate) },
+          { title: t('reports.colCompletion'), width: 110, align: 'right', render: (_, r) => pct(r.figures.completionRate) },
+          { title: t('reports.colSatisfaction'), width: 110, align: 'right', render: (_, r) => pct(r.figures.satisfactionRate) },
           { title: t('reports.colBy'), width: 130, ellipsis: true, render: (_, r) => r.generatedBy?.name ?? t('reports.schedule') },
           { title: t('reports.colAt'), width: 150, render: (_, r) => formatTime(r.generatedAt) },
           {
