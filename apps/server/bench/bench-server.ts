@@ -144,3 +144,35 @@ export function cpuBetween(before: Map<number, number>, after: Map<number, numbe
   for (const [pid, t] of after) sum += t - (before.get(pid) ?? 0);
   return sum;
 }
+
+/** The p50 and p95 of a sorted list of timings. */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+/**
+ * One reader asking one GET again and again (as a person clicking): three calls to warm up, then `samples` timed
+ * ones, each after the last; its p50 and p95 in ms. A status other than 200 fails the run.
+ */
+export async function timeGet(base: string, token: string, path: string, samples: number): Promise<{ p50: number; p95: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const t = performance.now();
+      http
+        .get(base + path, { agent, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'identity' } }, (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t) : reject(new Error(`${path}: ${res.statusCode}`))));
+        })
+        .on('error', reject);
+    });
+  try {
+    for (let i = 0; i < 3; i++) await once();
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) times.push(await once());
+    times.sort((a, b) => a - b);
+    return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  } finally {
+    agent.destroy();
+  }
+}

@@ -11,6 +11,7 @@
  * as one user clicking, each after a warm-up.
  */
 import http from 'node:http';
+import { timeGet } from './bench-server.ts';
 import { openPostgres, type Db } from '@liandong/db';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -99,34 +100,7 @@ async function grow(db: Db): Promise<void> {
   await db.exec('analyze');
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-}
-
-interface Measured {
-  p50: number;
-  p95: number;
-}
-
-async function measure(base: string, token: string, path: string): Promise<Measured> {
-  const agent = new http.Agent({ keepAlive: true });
-  const once = () =>
-    new Promise<number>((resolve, reject) => {
-      const t = performance.now();
-      http
-        .get(base + path, { agent, headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'identity' } }, (res) => {
-          res.resume();
-          res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t) : reject(new Error(`${path}: ${res.statusCode}`))));
-        })
-        .on('error', reject);
-    });
-  for (let i = 0; i < 3; i++) await once();
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) times.push(await once());
-  agent.destroy();
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
-}
+type Measured = Awaited<ReturnType<typeof timeGet>>;
 
 /** index.html and every script and style it names, as a browser that accepts Brotli fetches them. */
 async function firstLoad(base: string): Promise<{ ms: number; bytes: number; files: number }> {
@@ -201,7 +175,7 @@ async function run(label: string): Promise<{ n: number; load: Awaited<ReturnType
     const results = new Map<string, Measured>();
     for (const c of await calls(db)) {
       if (!tokens.has(c.user)) tokens.set(c.user, await login(base, c.user));
-      const m = await measure(base, tokens.get(c.user)!, c.path);
+      const m = await timeGet(base, tokens.get(c.user)!, c.path, samples);
       results.set(c.name, m);
       console.log(`  ${c.name.padEnd(28)} p50 ${m.p50.toFixed(1).padStart(7)} ms   p95 ${m.p95.toFixed(1).padStart(7)} ms`);
     }

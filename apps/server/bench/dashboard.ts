@@ -9,7 +9,6 @@
  *   LIANDONG_BENCH_DATABASE_URL (default: TEST_DATABASE_URL, DATABASE_URL, postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_ORDERS (1000000)   BENCH_SMALL (10000)   BENCH_SAMPLES (40 per call)
  */
-import http from 'node:http';
 import { openPostgres, type Db } from '@liandong/db';
 import { rebuildStats } from '@liandong/core/statistics/rebuild-stats.ts';
 import { buildApp } from '../src/app.ts';
@@ -17,14 +16,13 @@ import { DEFAULT_DEMO_PASSWORD, loadConfig } from '../src/config.ts';
 import { demoCommand } from '../src/cli/demo.command.ts';
 import { platformOn } from '../src/platform.ts';
 import { DEFAULT_RATE_SETTINGS, rateLimits } from '../src/http/rate-limit.rules.ts';
-import { benchDbUrl, dropDatabase, freshDatabase } from './bench-server.ts';
+import { benchDbUrl, dropDatabase, freshDatabase, timeGet } from './bench-server.ts';
 
 const large = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const small = Number(process.env.BENCH_SMALL ?? 10_000);
 const samples = Number(process.env.BENCH_SAMPLES ?? 40);
 const NAME = 'liandong_bench_dashboard';
 
-const percentile = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
 /** `count` more orders over the year before now, set-based; ids continue after the largest. */
 async function generate(db: Db, count: number): Promise<void> {
@@ -92,26 +90,6 @@ async function screenToken(base: string, admin: string, areaCode: string): Promi
   return ((await r.json()) as { secret: string }).secret;
 }
 
-async function measure(base: string, token: string, path: string): Promise<{ p50: number; p95: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const once = () =>
-    new Promise<number>((resolve, reject) => {
-      const t = performance.now();
-      http
-        .get(base + path, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
-          res.resume();
-          res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t) : reject(new Error(`${path}: ${res.statusCode}`))));
-        })
-        .on('error', reject);
-    });
-  for (let i = 0; i < 3; i++) await once();
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) times.push(await once());
-  agent.destroy();
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
-}
-
 /** The dashboard's calls: the month (what it opens on), a year, a filter, and the figures' orders. */
 const CALLS = (town: string, month: string, screens: { district: string; town: string }) => {
   const m = `period=month&date=${month}`;
@@ -146,7 +124,7 @@ async function run(label: string, db: Db): Promise<Map<string, { p50: number; p9
     const out = new Map<string, { p50: number; p95: number }>();
     console.log(`\n${label}`);
     for (const [name, path] of CALLS(town, month, screens)) {
-      const m = await measure(base, token, path);
+      const m = await timeGet(base, token, path, samples);
       out.set(name, m);
       console.log(`  ${name.padEnd(30)} p50 ${m.p50.toFixed(1).padStart(7)} ms   p95 ${m.p95.toFixed(1).padStart(7)} ms`);
     }
