@@ -171,6 +171,9 @@ export const KnowledgeSettingsSchema = Obj({
 });
 export type KnowledgeSettingsView = Static<typeof KnowledgeSettingsSchema>;
 
+/** The order actions whose note is a reply to the citizen's request: an order with one may be proposed as an article. */
+export const ORDER_REPLY_ACTIONS = ['answer', 'feedback', 'close', 'force-close'] as const;
+
 const A = '/api/v1/knowledge/articles';
 export const knowledgeRoutes = {
   search: route({
