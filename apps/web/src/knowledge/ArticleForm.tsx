@@ -29,6 +29,12 @@ const FIELDS = ['title', 'body', 'keywords', 'unitIds', 'categoryCode', 'validFr
 /** An attachment already on the article, as antd's Upload lists a finished upload. */
 const asUploaded = (f: ArticleView['attachments'][number]): UploadFile => ({ uid: f.id, name: f.name, status: 'done', url: `/api/v1/files/${f.id}`, response: { id: f.id } });
 
+/** A finished upload linked to its file, so that it opens as the saved ones do. */
+const withLink = (f: UploadFile): UploadFile => {
+  const id = (f.response as { id?: string } | undefined)?.id;
+  return f.status === 'done' && id && !f.url ? { ...f, url: `/api/v1/files/${id}` } : f;
+};
+
 export function ArticleForm({ article, onSaved }: { article?: ArticleView; onSaved: (a: ArticleView) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -110,7 +116,7 @@ export function ArticleForm({ article, onSaved }: { article?: ArticleView; onSav
           fileList={files}
           maxCount={10}
           accept="image/*,application/pdf"
-          onChange={({ fileList }) => setFiles(fileList)}
+          onChange={({ fileList }) => setFiles(fileList.map(withLink))}
           customRequest={({ file, onSuccess, onError }) => {
             uploadFile(file as File).then((r) => onSuccess?.(r), (e: Error) => onError?.(e));
           }}
