@@ -103,6 +103,9 @@ it('the console’s 知识库 finds an article by pinyin initials and walks a ne
   await reviewed.getByText('区中心值班长 陈静').first().waitFor();
   await reviewed.getByText('系统管理员').first().waitFor();
   await shot(admin, 'knowledge-review-1366');
+  await reviewed.getByRole('button', { name: 'Close' }).or(reviewed.getByRole('button', { name: '关闭' })).first().click();
+  await admin.getByRole('switch', { name: '允许审核本人编写的知识' }).waitFor();
+  await shot(admin, 'knowledge-admin-1366');
   await reviewer.close();
   const found = await (await s.as('zx_operator')).get('/api/v1/knowledge/search?q=电动车上牌' as '/api/v1/knowledge/search');
   expect(found.body.items[0]?.title).toBe('电动自行车上牌登记');
@@ -192,6 +195,8 @@ it('a shift lead proposes a handled order as an article from its page and lands 
   await page.getByRole('region', { name: '流转记录' }).waitFor();
   expect(await page.getByRole('button', { name: '提炼为知识' }).count()).toBe(0);
   await page.goto(`${s.base}/orders/${f.id}`);
+  await page.getByRole('button', { name: '提炼为知识' }).waitFor();
+  await shot(page, 'knowledge-propose-order-1366');
   await page.getByRole('button', { name: '提炼为知识' }).click();
   await page.waitForURL(/\/knowledge\?open=\d+&edit=1/);
   const editor = page.getByRole('dialog', { name: '市民咨询犬只免疫去哪里打疫苗' });
