@@ -138,7 +138,7 @@ export const knowledgeEn: Shape<typeof knowledgeZh> = {
   importTitle: 'Import articles: {{file}}',
   imported: 'Imported: {{created}} new drafts, {{revised}} new versions, {{unchanged}} unchanged',
   importedRows: 'Imported articles',
-  importRefused: '{{n}} rows are wrong; nothing was written. Fix the file and import it again.',
+  importRefused: 'Rows at fault: {{n}}. Nothing was written; fix the file and import it again.',
   importProblems: 'Rows at fault',
   row: 'Row',
   column: 'Column',
