@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResult } from '@liandong/contracts';
 import { startTestServer, unitId, type TestServer } from './harness.ts';
-import { createOrder, expectOk } from './order-fixtures.ts';
+import { createOrder, expectOk, upload } from './order-fixtures.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -175,3 +175,101 @@ describe('export', () => {
   });
 });
 
+
+describe('four-eyes review (四眼原则)', () => {
+  it('refuses the writer publishing his own version unless an administrator allows self-review', async () => {
+    const sl = await s.as('zx_shiftlead');
+    const a = expectOk(await sl.post('/api/v1/knowledge/articles', { title: '四眼原则演示', body: '本人编写的知识须由他人审核。', keywords: [], unitIds: [] }), 'create', 201);
+    const pending = expectOk(await sl.post(`/api/v1/knowledge/articles/${a.id}/submit` as '/api/v1/knowledge/articles/:id/submit', {}), 'submit');
+    expect(pending.allowedActions).not.toContain('publish');
+    const own = await (await s.as('zx_shiftlead', 'en')).post(`/api/v1/knowledge/articles/${a.id}/publish` as '/api/v1/knowledge/articles/:id/publish', {});
+    expect([own.status, (own.body as any).error.code]).toEqual([403, 'self_review']);
+    expect((own.body as any).error.message).toMatch(/Four-eyes rule/);
+    // another reviewer of the centre's knowledge — a town sub-centre's shift lead — may
+    const other = await s.as('songling_shiftlead');
+    expect(expectOk(await other.get(`/api/v1/knowledge/articles/${a.id}` as '/api/v1/knowledge/articles/:id'), 'get').allowedActions).toContain('publish');
+    expect(expectOk(await other.post(`/api/v1/knowledge/articles/${a.id}/publish` as '/api/v1/knowledge/articles/:id/publish', {}), 'publish').state).toBe('published');
+    // the setting: administrators only
+    const admin = await s.as('admin');
+    expect(expectOk(await admin.get('/api/v1/knowledge/settings'), 'settings')).toEqual({ selfReview: false });
+    expect((await sl.put('/api/v1/knowledge/settings', { selfReview: true })).status).toBe(403);
+    expectOk(await admin.put('/api/v1/knowledge/settings', { selfReview: true }), 'allow');
+    const b = expectOk(await sl.post('/api/v1/knowledge/articles', { title: '单人审核部署', body: '正文', keywords: [], unitIds: [] }), 'create b', 201);
+    expectOk(await sl.post(`/api/v1/knowledge/articles/${b.id}/submit` as '/api/v1/knowledge/articles/:id/submit', {}), 'submit b');
+    expect(expectOk(await sl.post(`/api/v1/knowledge/articles/${b.id}/publish` as '/api/v1/knowledge/articles/:id/publish', {}), 'publish b').state).toBe('published');
+    expectOk(await admin.put('/api/v1/knowledge/settings', { selfReview: false }), 'forbid again');
+  });
+});
+
+describe('import', () => {
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  async function post(user: string, body: Uint8Array | string, contentType: string, lang?: string) {
+    const c = await s.as(user);
+    const r = await fetch(`${s.base}/api/v1/knowledge/articles/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${c.token}`, 'content-type': contentType, ...(lang ? { 'accept-language': lang } : {}) },
+      body,
+    });
+    return { status: r.status, body: (await r.json()) as any };
+  }
+  const count = async () => (await s.platform.db.query<{ n: number }>('select count(*)::int as n from kb_articles')).rows[0]!.n;
+
+  it('takes CSV as the raw body: bad rows listed in the request language and nothing written, then the fixed file', async () => {
+    const before = await count();
+    const head = 'title,unit_codes,keywords,valid_from,body\r\n';
+    const bad = await post('zx_shiftlead', `${head}犬类登记,WJ-GAJ,养犬,2026-01-01,携带疫苗证明办理。\r\n,WJ-GAJ,,,无标题\r\n犬类年检,WJ-NOPE,,明天,正文\r\n`, 'text/csv', 'en');
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.code).toBe('knowledge_import_invalid');
+    expect(bad.body.error.problems).toEqual([
+      { row: 3, field: 'title', message: 'the title is empty' },
+      { row: 4, field: 'unit_codes', message: 'no unit coded WJ-NOPE' },
+      { row: 4, field: 'valid_from', message: 'a date is YYYY-MM-DD' },
+    ]);
+    const zh = await post('zx_shiftlead', `${head},WJ-GAJ,,,无标题\r\n`, 'text/csv');
+    expect(zh.body.error.problems[0]).toEqual({ row: 2, field: 'title', message: '标题不能为空' });
+    expect(await count()).toBe(before);
+    const ok = await post('zx_shiftlead', `${head}犬类登记,WJ-GAJ,养犬,2026-01-01,携带疫苗证明办理。\r\n`, 'text/csv');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ created: 1, revised: 0, unchanged: 0, articles: [{ row: 2, title: '犬类登记', outcome: 'created' }] });
+    expect((await post('zx_operator', `${head}a,,,,b\r\n`, 'text/csv')).status).toBe(403);
+    expect((await post('zx_shiftlead', new Uint8Array(6 * 1024 * 1024), 'text/csv')).status).toBe(413);
+  });
+
+  it('exports .xlsx and takes it back: the same articles, nothing written', async () => {
+    const c = await s.as('zx_shiftlead');
+    const r = await fetch(`${s.base}/api/v1/knowledge/articles/export?format=xlsx`, { headers: { authorization: `Bearer ${c.token}` } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe(XLSX);
+    expect(r.headers.get('content-disposition')).toMatch(/\.xlsx/);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    const versions = (await s.platform.db.query<{ n: number }>('select count(*)::int as n from kb_article_versions')).rows[0]!.n;
+    const back = await post('zx_shiftlead', bytes, XLSX);
+    expect(back.status).toBe(200);
+    expect(back.body.created + back.body.revised).toBe(0);
+    expect(back.body.unchanged).toBeGreaterThanOrEqual(30);
+    expect((await s.platform.db.query<{ n: number }>('select count(*)::int as n from kb_article_versions')).rows[0]!.n).toBe(versions);
+  });
+});
+
+describe('attachments', () => {
+  it('are read by those who keep the draft, by readers once it is offered, and kept from the sweep of unattached uploads', async () => {
+    const { purgeUnattachedFiles } = await import('@liandong/core/files/purge-unattached-files.ts');
+    const file = await upload(s, 'zx_shiftlead', 'guide.jpg');
+    const sl = await s.as('zx_shiftlead');
+    const a = expectOk(await sl.post('/api/v1/knowledge/articles', { title: '附件演示', body: '见附件。', keywords: [], unitIds: [], attachments: [file] }), 'create', 201);
+    expect(a.attachments.map((f: { id: string }) => f.id)).toEqual([file]);
+    const read = async (user: string) => (await fetch(`${s.base}/api/v1/files/${file}`, { headers: { authorization: `Bearer ${(await s.as(user)).token}` } })).status;
+    expect(await read('admin')).toBe(200);
+    expect(await read('songling_shiftlead')).toBe(200);
+    expect(await read('zx_operator')).toBe(404);
+    expectOk(await sl.post(`/api/v1/knowledge/articles/${a.id}/submit` as '/api/v1/knowledge/articles/:id/submit', {}), 'submit');
+    expectOk(await (await s.as('admin')).post(`/api/v1/knowledge/articles/${a.id}/publish` as '/api/v1/knowledge/articles/:id/publish', {}), 'publish');
+    expect(await read('zx_operator')).toBe(200);
+    // removed from the working copy: still the published version's, so still read, and never swept
+    const edited = expectOk(await sl.put(`/api/v1/knowledge/articles/${a.id}` as '/api/v1/knowledge/articles/:id', { title: '附件演示', body: '见附件。', keywords: [], unitIds: [], attachments: [] }), 'remove');
+    expect(edited.attachments).toEqual([]);
+    expect(await read('zx_operator')).toBe(200);
+    await purgeUnattachedFiles(s.platform.db, new Date(Date.now() + 3 * 86_400_000));
+    expect(await read('zx_operator')).toBe(200);
+  });
+});

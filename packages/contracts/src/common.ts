@@ -9,6 +9,19 @@ export const ApiErrorSchema = Type.Object(
         code: literals(ERROR_CODES, { description: 'stable machine code, e.g. invalid_field, wrong_state, forbidden' }),
         message: Type.String({ description: 'human message in the request language' }),
         field: Type.Optional(Type.String({ description: 'the input field at fault, e.g. location.lng' })),
+        problems: Type.Optional(
+          Type.Array(
+            Type.Object(
+              {
+                row: Type.Integer({ description: 'the row as a spreadsheet numbers it (the header is row 1)' }),
+                field: Type.String({ description: 'the column at fault' }),
+                message: Type.String({ description: 'what is wrong, in the request language' }),
+              },
+              { additionalProperties: false },
+            ),
+            { description: 'an import refused: every bad row and column (nothing was written)' },
+          ),
+        ),
       },
       { additionalProperties: false },
     ),

@@ -144,6 +144,36 @@ export const SynonymSchema = Obj({ id: Type.Integer(), word: Type.String(), syno
 export type SynonymView = Static<typeof SynonymSchema>;
 export const SynonymBody = Obj({ word: Type.String({ minLength: 1, maxLength: 30 }), synonym: Type.String({ minLength: 1, maxLength: 30 }) });
 
+/** The columns of the export, the import's format too (its extra columns — state, version, use_count, updated_at — are read and ignored). */
+export const ARTICLE_FILE_COLUMNS = ['id', 'title', 'state', 'category_code', 'unit_codes', 'keywords', 'valid_from', 'valid_to', 'version', 'use_count', 'updated_at', 'body'] as const;
+/** The largest import file and the most rows it may have. */
+export const ARTICLE_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const ARTICLE_IMPORT_MAX_ROWS = 500;
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const ArticleExportQuery = Obj({
+  format: Type.Optional(literals(['csv', 'xlsx'] as const, { description: 'csv (default; UTF-8 with BOM) or xlsx (Excel)' })),
+});
+
+export const ARTICLE_IMPORT_OUTCOMES = ['created', 'revised', 'unchanged'] as const;
+export const ArticleImportSchema = Obj({
+  created: Type.Integer({ description: 'rows without id written as new drafts' }),
+  revised: Type.Integer({ description: 'rows naming an article written as its new version (back to draft)' }),
+  unchanged: Type.Integer({ description: 'rows naming an article whose content they repeat: nothing written' }),
+  articles: Type.Array(
+    Obj({ row: Type.Integer({ description: 'the row as a spreadsheet numbers it' }), id: Type.Integer(), title: Type.String(), outcome: literals(ARTICLE_IMPORT_OUTCOMES) }),
+  ),
+});
+export type ArticleImportResult = Static<typeof ArticleImportSchema>;
+
+export const KnowledgeSettingsSchema = Obj({
+  selfReview: Type.Boolean({ description: 'a reviewer may publish a version he wrote himself (四眼原则 waived; default false)' }),
+});
+export type KnowledgeSettingsView = Static<typeof KnowledgeSettingsSchema>;
+
+/** The order actions whose note is a reply to the citizen's request: an order with one may be proposed as an article. */
+export const ORDER_REPLY_ACTIONS = ['answer', 'feedback', 'close', 'force-close'] as const;
+
 const A = '/api/v1/knowledge/articles';
 export const knowledgeRoutes = {
   search: route({
@@ -174,10 +204,28 @@ export const knowledgeRoutes = {
     method: 'GET',
     path: `${A}/export`,
     tags: ['knowledge'],
-    summary: '导出知识 The articles you keep or read as CSV (UTF-8 with BOM): id, title, state, category, unit codes, keywords, validity, version, uses, body',
+    summary: '导出知识 The articles you keep or read as CSV (UTF-8 with BOM) or Excel (?format=xlsx): id, title, state, category, unit codes, keywords, validity, version, uses, body',
+    querystring: ArticleExportQuery,
     binary: true,
     contentType: 'text/csv',
-    response: { 200: Type.String({ description: 'CSV' }) },
+    response: { 200: Type.String({ description: 'CSV, or with format=xlsx an .xlsx workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)' }) },
+  }),
+  import: route({
+    method: 'POST',
+    path: `${A}/import`,
+    tags: ['knowledge'],
+    summary:
+      '导入知识 Import the export’s columns from CSV (UTF-8) or .xlsx sent as the raw body: each row a new draft, or with an id a new version of that article; every row checked first — one bad row and nothing is written (422 listing each row and column)',
+    response: { 200: ArticleImportSchema },
+  }),
+  settings: route({ method: 'GET', path: '/api/v1/knowledge/settings', tags: ['knowledge'], summary: '知识库设置 Whether a reviewer may publish what he wrote (administrators)', response: { 200: KnowledgeSettingsSchema } }),
+  setSettings: route({
+    method: 'PUT',
+    path: '/api/v1/knowledge/settings',
+    tags: ['knowledge'],
+    summary: '修改知识库设置 Allow or forbid self-review (四眼原则; administrators)',
+    body: KnowledgeSettingsSchema,
+    response: { 200: KnowledgeSettingsSchema },
   }),
   get: route({ method: 'GET', path: `${A}/:id`, tags: ['knowledge'], summary: '知识详情 One article', params: IdParams, response: { 200: ArticleSchema } }),
   create: route({ method: 'POST', path: A, tags: ['knowledge'], summary: '新建知识 Write an article (a draft)', body: ArticleBody, response: { 201: ArticleSchema } }),

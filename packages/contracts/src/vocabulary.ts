@@ -198,6 +198,7 @@ export const PERMISSIONS = [
   'knowledge.edit',
   'knowledge.review',
   'knowledge.synonyms',
+  'knowledge.settings',
   'reports.view',
   'reports.generate',
   'dispatch.suggest',
@@ -246,6 +247,10 @@ export const ERROR_CODES = [
   'idempotency_key_reused',
   'invalid_import',
   'catalogue_import_invalid',
+  // a knowledge-base import with bad rows (each listed in `problems`)
+  'knowledge_import_invalid',
+  // 四眼原则: the writer of a pending version may not publish it himself
+  'self_review',
   'concurrent_update',
   'link_expired',
   'too_large',

@@ -49,9 +49,10 @@ export function toDomainError(err: unknown): DomainError | null {
 }
 
 /** The error body of a refusal, in the request's language (for answers written outside Fastify's reply: tus). */
-export function errorBody(req: FastifyRequest, err: DomainError): { error: { code: string; message: string; field?: string } } {
+export function errorBody(req: FastifyRequest, err: DomainError): { error: { code: string; message: string; field?: string; problems?: { row: number; field: string; message: string }[] } } {
   const lang = requestLang(req);
-  return { error: { code: err.code, message: lang === 'en' ? err.messages.en : err.messages.zh, ...(err.field ? { field: err.field } : {}) } };
+  const problems = err.problems?.map((p) => ({ row: p.row, field: p.field, message: lang === 'en' ? p.en : p.zh }));
+  return { error: { code: err.code, message: lang === 'en' ? err.messages.en : err.messages.zh, ...(err.field ? { field: err.field } : {}), ...(problems ? { problems } : {}) } };
 }
 
 export function sendError(reply: FastifyReply, req: FastifyRequest, err: DomainError): FastifyReply {

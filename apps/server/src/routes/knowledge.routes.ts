@@ -1,18 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import { knowledgeRoutes as routes } from '@liandong/contracts';
+import { ARTICLE_IMPORT_MAX_BYTES, knowledgeRoutes as routes, XLSX_TYPE } from '@liandong/contracts';
 import {
   addSynonym,
   articleVersions,
   createArticle,
   deleteSynonym,
   exportArticlesCsv,
+  exportArticlesXlsx,
   getArticle,
+  importArticles,
+  knowledgeSettings,
   listArticles,
   listSynonyms,
   proposeFromOrder,
   publishArticle,
   rejectArticle,
   searchArticles,
+  setKnowledgeSettings,
   submitArticle,
   updateArticle,
   withdrawArticle,
@@ -27,14 +31,23 @@ export function knowledgeRoutes(app: FastifyInstance, p: Platform): void {
   contractRoute(app, routes.search, async (req) => searchArticles(p.db, requireActor(req), req.query, p.clock()));
   contractRoute(app, routes.list, async (req) => listArticles(p.db, requireActor(req), req.query, p.clock(), requestLang(req)));
   contractRoute(app, routes.export, async (req, reply) => {
-    const csv = await exportArticlesCsv(p.db, requireActor(req), p.clock());
+    const actor = requireActor(req);
     const day = p.clock().toISOString().slice(0, 10).replace(/-/g, '');
+    const xlsx = req.query.format === 'xlsx';
+    const file = xlsx ? await exportArticlesXlsx(p.db, actor, p.clock()) : await exportArticlesCsv(p.db, actor, p.clock());
+    const ext = xlsx ? 'xlsx' : 'csv';
     return reply
-      .type('text/csv; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="knowledge-${day}.csv"; filename*=UTF-8''${encodeURIComponent(`知识库-${day}.csv`)}`)
+      .type(xlsx ? XLSX_TYPE : 'text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="knowledge-${day}.${ext}"; filename*=UTF-8''${encodeURIComponent(`知识库-${day}.${ext}`)}`)
       .header('Cache-Control', 'private, no-store')
-      .send(csv);
+      .send(file);
   });
+  app.register(async (scope) => {
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ARTICLE_IMPORT_MAX_BYTES }, (_req, body, done) => done(null, body));
+    contractRoute(scope, routes.import, async (req) => importArticles(p.db, requireActor(req), req.body, p.clock()), { bodyLimit: ARTICLE_IMPORT_MAX_BYTES });
+  });
+  contractRoute(app, routes.settings, async (req) => knowledgeSettings(p.db, requireActor(req)));
+  contractRoute(app, routes.setSettings, async (req) => setKnowledgeSettings(p.db, requireActor(req), req.body));
   contractRoute(app, routes.get, async (req) => getArticle(p.db, requireActor(req), req.params.id, p.clock()));
   contractRoute(app, routes.create, async (req, reply) => {
     const a = await createArticle(p.db, requireActor(req), req.body, p.clock());

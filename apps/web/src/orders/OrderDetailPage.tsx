@@ -17,6 +17,7 @@ import { ActionButtons } from './ActionForm.tsx';
 import { LazyMap } from '../map/LazyMap.tsx';
 import { OrderDetections } from '../detections/OrderDetections.tsx';
 import { SmartDispatchPanel } from '../smart-dispatch/SmartDispatchPanel.tsx';
+import { ProposeArticleButton } from '../knowledge/ProposeArticleButton.tsx';
 
 /** States' labels in the reader's language (the timeline's from → to); null until they are loaded. */
 function useStateLabels(lang: string): ((code: string | null) => string) | null {
@@ -164,6 +165,7 @@ function OrderDetailView({ o, lang, me }: { o: OrderDetail; lang: string; me: Me
             </Card>
             <Card title={t('order.actions')} size="small">
               <ActionButtons order={o} />
+              <ProposeArticleButton order={o} me={me} />
             </Card>
             <SmartDispatchPanel order={o} me={me} />
             <SupervisionPanel order={o} me={me} />

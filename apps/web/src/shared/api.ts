@@ -11,6 +11,8 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** An import refused: each bad row and column. */
+    readonly problems?: { row: number; field: string; message: string }[],
   ) {
     super(message);
   }
@@ -25,5 +27,5 @@ export async function call<N extends RouteName>(name: N, input?: CallInput<ApiRo
     throw new ApiFailure(0, 'network', i18n.t('error.network'));
   }
   if (r.ok) return r.data as ResponseOf<ApiRoutes[N]>;
-  throw new ApiFailure(r.status, r.error?.code ?? 'unknown', r.error?.message ?? i18n.t('error.unknown'), (r.error as { field?: string } | undefined)?.field);
+  throw new ApiFailure(r.status, r.error?.code ?? 'unknown', r.error?.message ?? i18n.t('error.unknown'), r.error?.field, r.error?.problems);
 }

@@ -15,7 +15,7 @@ import type { Actor } from '../org/actor.ts';
 import { hasRole } from '../org/actor.ts';
 import { orderScopeSql } from '../orders/order-scope.ts';
 import { snapshotReadableSql } from '../devices/detection-scope.ts';
-import { offeredArticleFileSql } from '../knowledge/article-scope.ts';
+import { articleFileReadableSql } from '../knowledge/article-scope.ts';
 import type { FileStore } from './file-store.ts';
 import { declaredTypeAgrees, isImageType, sniffFileType } from './file-type.rules.ts';
 import { variantToServe, type FileVariant, type PhotoVariant } from './file-variants.rules.ts';
@@ -246,7 +246,7 @@ const variantName = (name: string, variant: FileVariant) => (variant === 'origin
  * A file the actor may read: one he uploaded, or one bound to an order he may see (administrators: any bound
  * file), or a device's snapshot named by that device's detections in a fold he sees (devices/detection-scope.ts:
  * its order's readers, its area's reviewers), or a file of a knowledge-base article offered today to one who reads
- * the knowledge base. Never through an order that merely names it. 404 otherwise, so
+ * the knowledge base, or of an article's working copy to those who keep it (knowledge/article-scope.ts). Never through an order that merely names it. 404 otherwise, so
  * nobody learns that it exists. A photo is
  * served in the form asked for (`original` by default); a citizen asking for a photo's original gets `display`,
  * and a form the file does not have is a 404 naming `variant`.
@@ -255,7 +255,7 @@ export async function readFileFor(q: Queryable, store: FileStore, actor: Actor, 
   const params: unknown[] = [publicId, actor.userId];
   const scope = hasRole(actor, 'admin') ? 'true' : orderScopeSql(actor, params);
   const snapshot = snapshotReadableSql(actor, params);
-  const article = offeredArticleFileSql(actor, new Date(), params);
+  const article = articleFileReadableSql(actor, new Date(), params);
   const r = await q.query<FileRow>(
     `select ${FILE_COLUMNS} from files f where f.public_id = $1 and (f.uploaded_by = $2 or exists (
        select 1 from orders o where o.id = f.order_id and ${scope}) or ${snapshot} or ${article})`,

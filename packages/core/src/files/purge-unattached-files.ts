@@ -1,11 +1,13 @@
 /**
  * Uploads never attached (附件 uploaded but never named by an order or action) are removed after a grace
  * period, so that uploading alone cannot fill the database. A file attached to an order (files.order_id) is
- * kept, and so is a device's snapshot that a detection of that device names (its evidence). Resumable uploads begun before the same grace period go too, with their partial bytes (a phone that has
+ * kept, and so is a device's snapshot that a detection of that device names (its evidence), and a file a
+ * knowledge-base article names, now or in one of its versions. Resumable uploads begun before the same grace period go too, with their partial bytes (a phone that has
  * not finished in a day starts again). Safe in several processes: a delete is idempotent.
  */
 import type { Db, Queryable } from '@liandong/db';
 import { namesSnapshotSql } from '../devices/detection-scope.ts';
+import { articleNamesFileSql } from '../knowledge/article-scope.ts';
 import { databaseStore, type FileStore } from './file-store.ts';
 import type { PartialUploads } from './partial-uploads.ts';
 import { forgetStaleUploads } from './resumable-uploads.ts';
@@ -20,6 +22,7 @@ export async function purgeUnattachedFiles(q: Queryable, now: Date, graceMs = UN
        delete from files f where f.order_id is null and f.created_at < $1
          and not exists (select 1 from supervisions s where s.report_docx_id = f.id or s.report_html_id = f.id)
          and not exists (select 1 from analysis_reports a where a.docx_file_id = f.id or a.html_file_id = f.id)
+         and not ${articleNamesFileSql}
          and not (f.device_id is not null and exists (select 1 from device_events e where ${namesSnapshotSql('e', 'f')} and e.device_id = f.device_id))
        returning f.id, f.storage_key),
      variants as (select v.storage_key from file_variants v where v.file_id in (select id from gone))

@@ -28,10 +28,19 @@ export function keptSql(actor: Actor, params: unknown[]): string {
   return `exists (select 1 from kb_article_units au where au.article_id = a.id and au.unit_id = any($${params.push(actor.unitIds)}::int[]))`;
 }
 
-/** SQL: a file row `f` attached to an article offered today (for files.ts's read rule); appends its parameter. */
-export function offeredArticleFileSql(actor: Actor, now: Date, params: unknown[]): string {
+/**
+ * SQL: a file row `f` an article lets the actor read (for files.ts's read rule): one its published version names
+ * while it is offered today (readers), or one attached to a working copy he keeps (writers, reviewers); appends its
+ * parameters.
+ */
+export function articleFileReadableSql(actor: Actor, now: Date, params: unknown[]): string {
   if (!may(actor, 'knowledge.read')) return 'false';
-  return `exists (select 1 from kb_article_files af join kb_articles a on a.id = af.article_id
-    join kb_article_versions p on p.article_id = a.id and p.version = a.published_version
-    where af.file_id = f.id and ${offeredSql(now, params)} and af.file_id = any(p.file_ids))`;
+  const offered = `exists (select 1 from kb_article_versions p join kb_articles a on a.id = p.article_id and p.version = a.published_version
+    where p.file_ids @> array[f.id] and ${offeredSql(now, params)})`;
+  const kept = keptSql(actor, params);
+  if (kept === 'false') return offered;
+  return `(${offered} or exists (select 1 from kb_article_files af join kb_articles a on a.id = af.article_id where af.file_id = f.id and ${kept}))`;
 }
+
+/** SQL: a file row `f` some article names (attached now, or in a version): kept from the sweep of unattached uploads. */
+export const articleNamesFileSql = `(exists (select 1 from kb_article_files af where af.file_id = f.id) or exists (select 1 from kb_article_versions v where v.file_ids @> array[f.id]))`;

@@ -13,6 +13,7 @@ import { pageWindow } from '../shared/paging.ts';
 import { cleanBody, renderBody } from './article-body.rules.ts';
 import { keepsAll, keptSql, offeredSql } from './article-scope.ts';
 import { indexPublished, unindex } from './index-article.ts';
+import { assertMayPublishWritten, mayPublishWritten, readKnowledgeSettings, type KnowledgeSettings } from './review-settings.ts';
 
 const WHAT = { zh: '知识', en: 'Article' };
 
@@ -39,6 +40,8 @@ interface ArticleRow {
   published_at: Date | null;
   offered: boolean;
   kept: boolean;
+  /** who last wrote the working copy's content (created or edited it) */
+  written_by: number | null;
 }
 
 /** The article's working copy (`kept`) or, for a reader, its published version; `offered` today. */
@@ -49,6 +52,7 @@ function selectSql(actor: Actor, now: Date, params: unknown[]): string {
       to_char(a.valid_from, 'YYYY-MM-DD') as valid_from, to_char(a.valid_to, 'YYYY-MM-DD') as valid_to,
       a.state, a.version, a.published_version, a.reject_reason, a.use_count, a.created_at, a.created_by, cu.display_name as created_name,
       a.updated_at, a.updated_by, uu.display_name as updated_name, a.published_at, ${offered} as offered, ${kept} as kept,
+      (select v.changed_by from kb_article_versions v where v.article_id = a.id and v.event in ('created', 'edited') order by v.version desc limit 1) as written_by,
       p.title as p_title, p.body as p_body, p.category_code as p_category_code, pc.name as p_category_name, p.keywords as p_keywords,
       to_char(p.valid_from, 'YYYY-MM-DD') as p_valid_from, to_char(p.valid_to, 'YYYY-MM-DD') as p_valid_to, p.unit_ids as p_unit_ids, p.file_ids as p_file_ids
     from kb_articles a
@@ -86,14 +90,15 @@ function asSeen(r: FullRow): FullRow {
   };
 }
 
-function allowedActions(actor: Actor, r: ArticleRow): ArticleAction[] {
+function allowedActions(actor: Actor, r: ArticleRow, settings: KnowledgeSettings): ArticleAction[] {
   if (!r.kept) return [];
   const out: ArticleAction[] = [];
   const edit = may(actor, 'knowledge.edit');
   const review = may(actor, 'knowledge.review');
   if (edit) out.push('edit');
   if (edit && (r.state === 'draft' || r.state === 'rejected')) out.push('submit');
-  if (review && r.state === 'pending') out.push('publish', 'reject');
+  if (review && r.state === 'pending' && mayPublishWritten(actor, r.written_by, settings)) out.push('publish');
+  if (review && r.state === 'pending') out.push('reject');
   if (review && r.published_version != null) out.push('withdraw');
   return out;
 }
@@ -138,7 +143,7 @@ async function fullView(q: Queryable, actor: Actor, raw: FullRow): Promise<Artic
     updatedAt: r.updated_at.toISOString(),
     updatedBy: r.updated_by != null ? { id: r.updated_by, name: r.updated_name ?? '' } : null,
     publishedAt: r.published_at?.toISOString() ?? null,
-    allowedActions: allowedActions(actor, r),
+    allowedActions: allowedActions(actor, r, await readKnowledgeSettings(q)),
   };
 }
 
@@ -209,7 +214,7 @@ export async function listArticles(q: Queryable, actor: Actor, f: ArticleFilter,
   return { total, page: win.page, pageSize: win.pageSize, items };
 }
 
-interface Checked {
+export interface Checked {
   title: string;
   body: string;
   categoryCode: string | null;
@@ -220,39 +225,58 @@ interface Checked {
   fileIds: number[];
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDate(field: string, v: string | null | undefined): string | null {
-  if (v == null) return null;
-  const d = new Date(`${v}T00:00:00Z`);
-  if (!DATE.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) throw invalidField(field, '日期格式应为 YYYY-MM-DD', 'a date is YYYY-MM-DD');
-  return v;
+/** One thing wrong with an article's input: the field (the API's name), the answer's status, the words. */
+export interface FieldProblem {
+  status: 400 | 403 | 422;
+  field: string;
+  zh: string;
+  en: string;
 }
 
-/** The input checked against the rules and the database: every refusal names its field, nothing is written. */
-async function check(q: Queryable, actor: Actor, input: ArticleInput, articleId: number | null): Promise<Checked> {
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const isDate = (v: string) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return DATE.test(v) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+
+/**
+ * The input checked against the rules and the database, every problem listed (an import reports them all); the
+ * checked content when there is none. Writes nothing.
+ */
+export async function inspectArticle(q: Queryable, actor: Actor, input: ArticleInput, articleId: number | null): Promise<{ checked: Checked | null; problems: FieldProblem[] }> {
+  const problems: FieldProblem[] = [];
+  const bad = (status: FieldProblem['status'], field: string, zh: string, en: string) => problems.push({ status, field, zh, en });
   const title = input.title.replace(/\s+/g, ' ').trim();
-  if (!title) throw invalidField('title', '标题不能为空', 'the title is empty');
+  if (!title) bad(400, 'title', '标题不能为空', 'the title is empty');
+  else if (title.length > 200) bad(400, 'title', '标题最多 200 字', 'the title is longer than 200 characters');
   const body = cleanBody(input.body);
-  if (!body) throw invalidField('body', '正文不能为空', 'the body is empty');
+  if (!body) bad(400, 'body', '正文不能为空', 'the body is empty');
+  else if (body.length > 20000) bad(400, 'body', '正文最多 20000 字', 'the body is longer than 20,000 characters');
   const keywords = [...new Set(input.keywords.map((k) => k.trim()).filter((k) => k !== ''))];
-  const validFrom = validDate('validFrom', input.validFrom);
-  const validTo = validDate('validTo', input.validTo);
-  if (validFrom && validTo && validTo < validFrom) throw invalidField('validTo', '失效日期不能早于生效日期', 'validTo is before validFrom');
+  if (keywords.length > 20) bad(400, 'keywords', '关键词最多 20 个', 'at most 20 keywords');
+  const long = keywords.find((k) => k.length > 30);
+  if (long) bad(400, 'keywords', `关键词「${long.slice(0, 30)}…」超过 30 字`, `the keyword “${long.slice(0, 30)}…” is longer than 30 characters`);
+  const validFrom = input.validFrom ?? null;
+  const validTo = input.validTo ?? null;
+  if (validFrom != null && !isDate(validFrom)) bad(400, 'validFrom', '日期格式应为 YYYY-MM-DD', 'a date is YYYY-MM-DD');
+  if (validTo != null && !isDate(validTo)) bad(400, 'validTo', '日期格式应为 YYYY-MM-DD', 'a date is YYYY-MM-DD');
+  else if (validFrom && validTo && isDate(validFrom) && validTo < validFrom) bad(400, 'validTo', '失效日期不能早于生效日期', 'validTo is before validFrom');
   const categoryCode = input.categoryCode?.trim() || null;
   if (categoryCode && !(await q.query('select 1 from categories where code = $1', [categoryCode])).rowCount) {
-    throw unprocessable('categoryCode', `分类 ${categoryCode} 不存在`, `No category ${categoryCode}`);
+    bad(422, 'categoryCode', `分类 ${categoryCode} 不存在`, `No category ${categoryCode}`);
   }
   const unitIds = [...new Set(input.unitIds)];
+  if (unitIds.length > 20) bad(400, 'unitIds', '涉及单位最多 20 个', 'at most 20 units');
   if (unitIds.length) {
     const found = (await q.query<{ id: number }>('select id from units where id = any($1::int[])', [unitIds])).rows.map((u) => u.id);
     const missing = unitIds.find((u) => !found.includes(u));
-    if (missing !== undefined) throw unprocessable('unitIds', `单位 ${missing} 不存在`, `No unit ${missing}`);
+    if (missing !== undefined) bad(422, 'unitIds', `单位 ${missing} 不存在`, `No unit ${missing}`);
   }
   if (!keepsAll(actor)) {
-    if (!unitIds.length) throw invalidField('unitIds', '请至少选择一个本单位', 'name at least one of your units');
     const outside = unitIds.find((u) => !actor.unitIds.includes(u));
-    if (outside !== undefined) throw new DomainError(403, 'forbidden', { zh: '只能编写涉及本单位的知识', en: 'You may only write articles concerning your own units' }, 'unitIds');
+    if (!unitIds.length) bad(400, 'unitIds', '请至少选择一个本单位', 'name at least one of your units');
+    else if (outside !== undefined) bad(403, 'unitIds', '只能编写涉及本单位的知识', 'You may only write articles concerning your own units');
   }
   const fileIds: number[] = [];
   for (const pub of input.attachments ?? []) {
@@ -260,10 +284,21 @@ async function check(q: Queryable, actor: Actor, input: ArticleInput, articleId:
       `select f.id from files f where f.public_id = $1::uuid and f.order_id is null and (f.uploaded_by = $2 or exists (select 1 from kb_article_files af where af.file_id = f.id and af.article_id = $3))`,
       [pub, actor.userId, articleId ?? 0],
     );
-    if (!f.rows[0]) throw unprocessable('attachments', `附件 ${pub} 不存在或不是您上传的`, `Attachment ${pub} does not exist or was not uploaded by you`);
-    fileIds.push(Number(f.rows[0].id));
+    if (!f.rows[0]) bad(422, 'attachments', `附件 ${pub} 不存在或不是您上传的`, `Attachment ${pub} does not exist or was not uploaded by you`);
+    else fileIds.push(Number(f.rows[0].id));
   }
-  return { title, body, categoryCode, unitIds, keywords, validFrom, validTo, fileIds };
+  if (problems.length) return { checked: null, problems };
+  return { checked: { title, body, categoryCode, unitIds, keywords, validFrom, validTo, fileIds }, problems };
+}
+
+/** The input checked; the first problem refused naming its field, nothing written. */
+async function check(q: Queryable, actor: Actor, input: ArticleInput, articleId: number | null): Promise<Checked> {
+  const { checked, problems } = await inspectArticle(q, actor, input, articleId);
+  const p = problems[0];
+  if (p?.status === 400) throw invalidField(p.field, p.zh, p.en);
+  if (p?.status === 422) throw unprocessable(p.field, p.zh, p.en);
+  if (p) throw new DomainError(403, 'forbidden', { zh: p.zh, en: p.en }, p.field);
+  return checked!;
 }
 
 async function writeParts(tx: Queryable, id: number, c: Checked): Promise<void> {
@@ -292,52 +327,75 @@ async function addVersion(tx: Queryable, id: number, event: VersionEvent, change
   return r.rows[0]!.version;
 }
 
+/** Writes a checked new article as a draft, version 1, in the caller's transaction; answers its id. */
+export async function insertArticle(tx: Queryable, actor: Actor, c: Checked, note: string | null, now: Date): Promise<number> {
+  const r = await tx.query<{ id: number }>(
+    `insert into kb_articles (title, body, category_code, keywords, valid_from, valid_to, state, version, created_by, created_at, updated_by, updated_at)
+     values ($1, $2, $3, $4, $5::date, $6::date, 'draft', 1, $7, $8, $7, $8) returning id`,
+    [c.title, c.body, c.categoryCode, c.keywords, c.validFrom, c.validTo, actor.userId, now],
+  );
+  const id = r.rows[0]!.id;
+  await writeParts(tx, id, c);
+  await addVersion(tx, id, 'created', ['title', 'body', 'categoryCode', 'unitIds', 'keywords', 'validFrom', 'validTo', 'attachments'], note, actor, now);
+  return id;
+}
+
 /** 新建: a draft, version 1. */
 export async function createArticle(db: Db, actor: Actor, input: ArticleInput, now: Date): Promise<ArticleView> {
   assertMay(actor, 'knowledge.edit');
   return db.transaction(async (tx) => {
     const c = await check(tx, actor, input, null);
-    const r = await tx.query<{ id: number }>(
-      `insert into kb_articles (title, body, category_code, keywords, valid_from, valid_to, state, version, created_by, created_at, updated_by, updated_at)
-       values ($1, $2, $3, $4, $5::date, $6::date, 'draft', 1, $7, $8, $7, $8) returning id`,
-      [c.title, c.body, c.categoryCode, c.keywords, c.validFrom, c.validTo, actor.userId, now],
-    );
-    const id = r.rows[0]!.id;
-    await writeParts(tx, id, c);
-    await addVersion(tx, id, 'created', ['title', 'body', 'categoryCode', 'unitIds', 'keywords', 'validFrom', 'validTo', 'attachments'], input.note?.trim() || null, actor, now);
+    const id = await insertArticle(tx, actor, c, input.note?.trim() || null, now);
     return fullView(tx, actor, await visible(tx, actor, id, now));
   });
 }
 
 const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** The working copy the actor may edit, its row locked; 404 when he does not keep it. */
+export async function articleToEdit(tx: Queryable, actor: Actor, id: number, now: Date): Promise<{ version: number; title: string; body: string; category_code: string | null; keywords: string[]; valid_from: string | null; valid_to: string | null; fileIds: number[] }> {
+  const cur = await visible(tx, actor, id, now, true);
+  if (!cur.kept) throw notFound(WHAT);
+  assertMay(actor, 'knowledge.edit');
+  const files = (await tx.query<{ file_id: string }>('select file_id from kb_article_files where article_id = $1 order by position', [id])).rows.map((f) => Number(f.file_id));
+  return { ...cur, fileIds: files };
+}
+
+/**
+ * Writes a checked new version of the working copy (back to draft; a published version stays offered) in the
+ * caller's transaction; answers the fields it changed — none: nothing written.
+ */
+export async function reviseArticle(tx: Queryable, actor: Actor, id: number, cur: { version: number; title: string; body: string; category_code: string | null; keywords: string[]; valid_from: string | null; valid_to: string | null }, c: Checked, note: string | null, now: Date): Promise<string[]> {
+  const before = (await tx.query<{ unit_ids: number[]; file_ids: string[] }>('select unit_ids, file_ids from kb_article_versions where article_id = $1 and version = $2', [id, cur.version])).rows[0];
+  const changed = [
+    c.title !== cur.title && 'title',
+    c.body !== cur.body && 'body',
+    c.categoryCode !== cur.category_code && 'categoryCode',
+    !same([...c.unitIds].sort((a, b) => a - b), before?.unit_ids ?? []) && 'unitIds',
+    !same(c.keywords, cur.keywords) && 'keywords',
+    c.validFrom !== cur.valid_from && 'validFrom',
+    c.validTo !== cur.valid_to && 'validTo',
+    !same(c.fileIds, (before?.file_ids ?? []).map(Number)) && 'attachments',
+  ].filter((x): x is string => x !== false);
+  if (!changed.length) return changed;
+  await tx.query(
+    `update kb_articles set title = $2, body = $3, category_code = $4, keywords = $5, valid_from = $6::date, valid_to = $7::date,
+            state = 'draft', version = version + 1, reject_reason = null, updated_by = $8, updated_at = $9 where id = $1`,
+    [id, c.title, c.body, c.categoryCode, c.keywords, c.validFrom, c.validTo, actor.userId, now],
+  );
+  await writeParts(tx, id, c);
+  await addVersion(tx, id, 'edited', changed, note, actor, now);
+  return changed;
+}
+
 /** 修改: a new version of the working copy, back to draft (a published version stays offered). */
 export async function updateArticle(db: Db, actor: Actor, id: number, input: ArticleInput, now: Date): Promise<ArticleView> {
   assertMay(actor, 'knowledge.read');
   return db.transaction(async (tx) => {
-    const cur = await visible(tx, actor, id, now, true);
-    if (!cur.kept) throw notFound(WHAT);
-    assertMay(actor, 'knowledge.edit');
+    const cur = await articleToEdit(tx, actor, id, now);
     const c = await check(tx, actor, input, id);
-    const before = (await tx.query<{ unit_ids: number[]; file_ids: string[] }>('select unit_ids, file_ids from kb_article_versions where article_id = $1 and version = $2', [id, cur.version])).rows[0];
-    const changed = [
-      c.title !== cur.title && 'title',
-      c.body !== cur.body && 'body',
-      c.categoryCode !== cur.category_code && 'categoryCode',
-      !same([...c.unitIds].sort((a, b) => a - b), before?.unit_ids ?? []) && 'unitIds',
-      !same(c.keywords, cur.keywords) && 'keywords',
-      c.validFrom !== cur.valid_from && 'validFrom',
-      c.validTo !== cur.valid_to && 'validTo',
-      !same(c.fileIds, (before?.file_ids ?? []).map(Number)) && 'attachments',
-    ].filter((x): x is string => x !== false);
+    const changed = await reviseArticle(tx, actor, id, cur, c, input.note?.trim() || null, now);
     if (!changed.length) throw unprocessable(undefined, '内容没有变化', 'Nothing changed');
-    await tx.query(
-      `update kb_articles set title = $2, body = $3, category_code = $4, keywords = $5, valid_from = $6::date, valid_to = $7::date,
-              state = 'draft', version = version + 1, reject_reason = null, updated_by = $8, updated_at = $9 where id = $1`,
-      [id, c.title, c.body, c.categoryCode, c.keywords, c.validFrom, c.validTo, actor.userId, now],
-    );
-    await writeParts(tx, id, c);
-    await addVersion(tx, id, 'edited', changed, input.note?.trim() || null, actor, now);
     return fullView(tx, actor, await visible(tx, actor, id, now));
   });
 }
@@ -372,7 +430,8 @@ export function submitArticle(db: Db, actor: Actor, id: number, note: string | u
 
 /** 审核通过: pending → published; this version becomes the one offered, its terms indexed. */
 export function publishArticle(db: Db, actor: Actor, id: number, note: string | undefined, now: Date): Promise<ArticleView> {
-  return decide(db, actor, id, now, 'knowledge.review', ['pending'], async (tx) => {
+  return decide(db, actor, id, now, 'knowledge.review', ['pending'], async (tx, cur) => {
+    assertMayPublishWritten(actor, cur.written_by, await readKnowledgeSettings(tx));
     await tx.query(`update kb_articles set state = 'published', version = version + 1, reviewed_by = $3, reviewed_at = $2, published_at = $2 where id = $1`, [id, now, actor.userId]);
     const v = await addVersion(tx, id, 'published', [], note?.trim() || null, actor, now);
     await tx.query('update kb_articles set published_version = $2 where id = $1', [id, v]);

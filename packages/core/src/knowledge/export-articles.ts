@@ -1,24 +1,25 @@
 /**
- * 导出知识: the articles the reader keeps or reads, as CSV (UTF-8 with BOM, opens in Excel), one row each with its
- * working copy (readers: the published version) and the codes of the units it concerns. A cell a spreadsheet would
- * read as a formula (= + - @) is prefixed with an apostrophe.
+ * 导出知识: the articles the reader keeps or reads, one row each with its working copy (readers: the published
+ * version) and the codes of the units it concerns — as CSV (UTF-8 with BOM, opens in Excel) or as an .xlsx
+ * workbook. The columns are the import's format (import-articles.ts). In CSV a cell a spreadsheet would read as a
+ * formula (= + - @) is prefixed with an apostrophe; in .xlsx every cell is a string cell, never a formula.
  */
 import type { Queryable } from '@liandong/db';
+import { ARTICLE_FILE_COLUMNS } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { assertMay } from '../org/permissions.rules.ts';
 import { csvField } from '../catalogue/export-catalogue-csv.ts';
 import { keptSql, offeredSql } from './article-scope.ts';
 
-export const ARTICLE_CSV_COLUMNS = ['id', 'title', 'state', 'category_code', 'unit_codes', 'keywords', 'valid_from', 'valid_to', 'version', 'use_count', 'updated_at', 'body'] as const;
+type Column = (typeof ARTICLE_FILE_COLUMNS)[number];
+type ExportRow = Record<Column, string | number | null>;
 
-const cell = (v: string | number | null) => csvField(typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
-
-export async function exportArticlesCsv(q: Queryable, actor: Actor, now: Date): Promise<string> {
+async function exportRows(q: Queryable, actor: Actor, now: Date): Promise<ExportRow[]> {
   assertMay(actor, 'knowledge.read');
   const params: unknown[] = [];
   const kept = keptSql(actor, params);
   const offered = offeredSql(now, params);
-  const r = await q.query<Record<(typeof ARTICLE_CSV_COLUMNS)[number], string | number | null>>(
+  const r = await q.query<ExportRow>(
     `select a.id,
             case when ${kept} then a.title else p.title end as title, a.state,
             case when ${kept} then a.category_code else p.category_code end as category_code,
@@ -34,6 +35,33 @@ export async function exportArticlesCsv(q: Queryable, actor: Actor, now: Date): 
       order by a.id`,
     params,
   );
-  const lines = [ARTICLE_CSV_COLUMNS.join(','), ...r.rows.map((row) => ARTICLE_CSV_COLUMNS.map((c) => cell(row[c])).join(','))];
+  return r.rows;
+}
+
+const cell = (v: string | number | null) => csvField(typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
+
+export async function exportArticlesCsv(q: Queryable, actor: Actor, now: Date): Promise<string> {
+  const rows = await exportRows(q, actor, now);
+  const lines = [ARTICLE_FILE_COLUMNS.join(','), ...rows.map((row) => ARTICLE_FILE_COLUMNS.map((c) => cell(row[c])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const WIDTHS: Partial<Record<Column, number>> = { title: 36, unit_codes: 18, keywords: 24, valid_from: 12, valid_to: 12, updated_at: 17, body: 80 };
+
+export async function exportArticlesXlsx(q: Queryable, actor: Actor, now: Date): Promise<Buffer> {
+  const rows = await exportRows(q, actor, now);
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '联动 Liandong';
+  wb.created = now;
+  const ws = wb.addWorksheet('知识库');
+  ws.columns = ARTICLE_FILE_COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] ?? 10 }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of rows) {
+    // Ids and counts as numbers; the rest as text (a date stays the text YYYY-MM-DD, nothing becomes a formula).
+    ws.addRow(ARTICLE_FILE_COLUMNS.map((c) => (c === 'id' || c === 'version' || c === 'use_count' ? Number(r[c]) : (r[c] ?? ''))));
+  }
+  ws.getColumn('body').alignment = { wrapText: true, vertical: 'top' };
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

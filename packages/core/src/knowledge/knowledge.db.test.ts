@@ -23,7 +23,9 @@ import {
   updateArticle,
   withdrawArticle,
   exportArticlesCsv,
+  setKnowledgeSettings,
 } from './index.ts';
+import { readKnowledgeSettings } from './review-settings.ts';
 
 let t: TestDatabase;
 let w: MinimalWorld;
@@ -51,10 +53,14 @@ async function published(input: Omit<ArticleInput, 'unitIds'> & { unitIds?: numb
   return a.id;
 }
 
+/** The minimal world has one reviewer: he may publish what he wrote while the setting allows it. */
+const allowSelfReview = (selfReview: boolean) => t.db.query(`insert into settings (key, value) values ('knowledge.review', $1::jsonb) on conflict (key) do update set value = excluded.value`, [JSON.stringify({ selfReview })]);
+
 beforeAll(async () => {
   t = await createTestDb(MINIMAL_SEED);
   w = await minimalWorld(t.db);
   cgj = await w.unitId('T-CGJ');
+  await allowSelfReview(true);
   ids.card = await published({
     title: '社保卡丢失如何补办',
     body: '社会保障卡丢失后，请先拨打 12333 或通过“江苏智慧人社”挂失。\n\n## 补办地点\n- 吴江区人力资源和社会保障局服务大厅\n- 各镇（街道）社保所',
@@ -201,6 +207,35 @@ describe('writing and reviewing', () => {
     expect((await refusal(rejectArticle(w.db, sl, ids.card!, ' ', now()))).field).toBe('reason');
     expect((await refusal(submitArticle(w.db, sl, ids.card!, undefined, now()))).code).toBe('wrong_state');
     expect(await count()).toBe(n);
+  });
+});
+
+describe('four-eyes review (四眼原则)', () => {
+  it('refuses the writer publishing his own pending version unless the deployment allows it; another reviewer may', async () => {
+    await allowSelfReview(false);
+    try {
+      const sl = w.as('t_shift_lead');
+      const own = await createArticle(w.db, sl, { title: '四眼原则测试', body: '正文', keywords: [], unitIds: [] }, now());
+      const pending = await submitArticle(w.db, sl, own.id, undefined, now());
+      expect(pending.allowedActions).toEqual(['edit', 'reject']);
+      const e = await refusal(publishArticle(w.db, sl, own.id, undefined, now()));
+      expect([e.status, e.code]).toEqual([403, 'self_review']);
+      expect(e.messages.zh).toContain('四眼原则');
+      expect((await getArticle(w.db, sl, own.id, now())).state).toBe('pending');
+      // written by the handling unit, reviewed by the shift lead: published
+      const theirs = await createArticle(w.db, w.as('t_handler'), { title: '占道经营四眼测试', body: '正文', keywords: [], unitIds: [cgj] }, now());
+      await submitArticle(w.db, w.as('t_handler'), theirs.id, undefined, now());
+      expect((await getArticle(w.db, sl, theirs.id, now())).allowedActions).toContain('publish');
+      expect((await publishArticle(w.db, sl, theirs.id, undefined, now())).state).toBe('published');
+      // the setting, kept by administrators only
+      expect((await refusal(setKnowledgeSettings(w.db, sl, { selfReview: true }))).status).toBe(403);
+      expect(await readKnowledgeSettings(t.db)).toEqual({ selfReview: false });
+      await allowSelfReview(true);
+      expect((await getArticle(w.db, sl, own.id, now())).allowedActions).toContain('publish');
+      expect((await publishArticle(w.db, sl, own.id, undefined, now())).state).toBe('published');
+    } finally {
+      await allowSelfReview(true);
+    }
   });
 });
 

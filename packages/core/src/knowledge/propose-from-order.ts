@@ -4,7 +4,7 @@
  * The writer must see the order; the draft concerns the unit that handled it when he may write about that unit.
  */
 import type { Db } from '@liandong/db';
-import type { ArticleView } from '@liandong/contracts';
+import { ORDER_REPLY_ACTIONS, type ArticleView } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { assertMay } from '../org/permissions.rules.ts';
 import { orderScopeSql } from '../orders/order-scope.ts';
@@ -12,8 +12,6 @@ import { notFound, unprocessable } from '../shared/errors.ts';
 import { keepsAll } from './article-scope.ts';
 import { createArticle } from './articles.ts';
 
-/** The actions whose note is a reply to the citizen's request. */
-const REPLIES = ['answer', 'feedback', 'close', 'force-close'];
 
 export async function proposeFromOrder(db: Db, actor: Actor, orderId: number, now: Date): Promise<ArticleView> {
   assertMay(actor, 'knowledge.edit', 'orderId');
@@ -29,7 +27,7 @@ export async function proposeFromOrder(db: Db, actor: Actor, orderId: number, no
   const reply = (
     await db.query<{ note: string }>(
       `select note from order_events where order_id = $1 and action = any($2::text[]) and coalesce(trim(note), '') <> '' order by id desc limit 1`,
-      [orderId, REPLIES],
+      [orderId, ORDER_REPLY_ACTIONS],
     )
   ).rows[0];
   if (!reply) throw unprocessable('orderId', `工单 ${o.code} 尚无答复，不能生成知识`, `Order ${o.code} has no reply to propose`);

@@ -77,6 +77,7 @@ export const PERMISSION_GRANTS: Record<Permission, Grant> = {
     refusal: { zh: '只有值班长或管理员可以审核知识', en: 'Only shift leads or administrators may review articles' },
   },
   'knowledge.synonyms': { roles: ['admin'], refusal: { zh: '仅管理员可以维护同义词', en: 'Only administrators may keep the synonyms' } },
+  'knowledge.settings': { roles: ['admin'], refusal: { zh: '仅管理员可以修改知识库设置', en: 'Only administrators may change the knowledge base’s settings' } },
   'reports.view': {
     roles: ['leader', 'supervisor', 'shift_lead', 'admin'],
     refusal: { zh: '研判报告仅限领导、督办员和值班长查看', en: 'Analysis reports are for leaders, supervisors and shift leads' },

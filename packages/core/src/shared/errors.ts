@@ -12,12 +12,20 @@ export interface Messages {
   en: string;
 }
 
+/** One bad row of an imported file: its row number as a spreadsheet shows it (the header is row 1), the column. */
+export interface RowProblem extends Messages {
+  row: number;
+  field: string;
+}
+
 export class DomainError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 414 | 422 | 429 | 503,
     readonly code: ErrorCode,
     readonly messages: Messages,
     readonly field?: string,
+    /** An import refused: every bad row and column, not only the first. */
+    readonly problems?: readonly RowProblem[],
   ) {
     super(messages.en);
     this.name = 'DomainError';

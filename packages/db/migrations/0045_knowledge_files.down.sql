@@ -1,0 +1,1 @@
+drop index if exists kb_article_versions_files;
