@@ -65,3 +65,23 @@ export function suggest(m: DispatchModel, text: string, limit = 5): ModelSuggest
     return { unitCode: u.label, condition: best ? m.conditionInfo[best.label]! : null, confidence: u.confidence, reasons: readableReasons(u.reasons) };
   });
 }
+
+export interface TerritorialShare {
+  /** The condition model's share on the territorial (属地) conditions: how likely the matter is the place's own. */
+  share: number;
+  /** The territorial condition that fits the text best, and the words that weighed for it among them. */
+  condition: ConditionInfo;
+  reasons: string[];
+}
+
+/** For a text, the condition model's share on the conditions `isTerritorial` names and the best of them (null: none). */
+export function territorialShare(m: DispatchModel, text: string, isTerritorial: (conditionCode: string) => boolean): TerritorialShare | null {
+  const features = textFeatures(text);
+  const mine = (code: string) => isTerritorial(code) && code in m.conditionInfo;
+  const share = rank(m.conditions, features, Infinity, 0)
+    .filter((c) => mine(c.label))
+    .reduce((s, c) => s + c.confidence, 0);
+  const best = rank(m.conditions, features, 1, 12, mine)[0];
+  if (!best) return null;
+  return { share, condition: m.conditionInfo[best.label]!, reasons: readableReasons(best.reasons) };
+}
