@@ -123,6 +123,9 @@ it('an administrator sees the models, retrains one and turns automatic dispatch 
   await page.getByText('已保存').first().waitFor();
   expect(expectOk(await (await s.as('admin')).get('/api/v1/dispatch/auto'), 'auto')).toEqual({ enabled: true, minConfidence: 0.85 });
   await shot(page, 'smart-dispatch-admin-1366');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shot(page, 'smart-dispatch-admin-1920');
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   // Read back after a reload, and in English.
   await page.reload();
