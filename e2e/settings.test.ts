@@ -57,7 +57,7 @@ it('an administrator changes a policy, edits a template, opens a channel and rea
   const { failedId, orderCode } = await someMessages();
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
   const page = await openSettings(context, 'admin');
-  await expect.poll(() => page.getByRole('tab').allInnerTexts()).toEqual(['组织机构', '用户管理', '网格管理', '网格导入', '事件部件清单', '工作日历', '设备管理', '事件类型', '大屏令牌', '督办策略', '消息模板', '通知渠道', '消息记录']);
+  await expect.poll(() => page.getByRole('tab').allInnerTexts()).toEqual(['组织机构', '用户管理', '网格管理', '网格导入', '事件部件清单', '工作日历', '设备管理', '事件类型', '大屏令牌', '督办策略', '消息模板', '通知渠道', '消息记录', '智能分拨']);
 
   // 督办策略: manual assignment for unsigned orders moves from 100% to 150% of the sign limit.
   const policy = (await admin.get('/api/v1/supervision/policies')).body.find((p) => p.name === '签收超时人工交办')!;
@@ -171,17 +171,17 @@ it('fits a 1366×768 screen, and reads in English on the switch', async () => {
   await page.getByRole('tab', { name: 'Message log' }).click();
   const panel = page.getByRole('tabpanel', { name: 'Message log' });
   await panel.getByRole('row').nth(1).waitFor();
-  await expect.poll(() => page.getByRole('tab').allInnerTexts()).toEqual(['Organisation', 'Users', 'Grids', 'Import grids', 'Catalogue', 'Working calendar', 'Devices', 'Event types', 'Screen tokens', 'Supervision policies', 'Message templates', 'Notification channels', 'Message log']);
+  await expect.poll(() => page.getByRole('tab').allInnerTexts()).toEqual(['Organisation', 'Users', 'Grids', 'Import grids', 'Catalogue', 'Working calendar', 'Devices', 'Event types', 'Screen tokens', 'Policies', 'Templates', 'Channels', 'Message log', 'Smart dispatch']);
   // The log's own words are all English (its rows hold data: Chinese titles and names).
   expect(await panel.locator('form').innerText()).not.toMatch(CJK);
   expect(await panel.locator('thead').innerText()).not.toMatch(CJK);
   await shot(page, 'settings-messages-en-1366');
-  await page.getByRole('tab', { name: 'Notification channels' }).click();
-  const channels = page.getByRole('tabpanel', { name: 'Notification channels' });
+  await page.getByRole('tab', { name: 'Channels' }).click();
+  const channels = page.getByRole('tabpanel', { name: 'Channels' });
   await channels.getByRole('row', { name: /DingTalk group robot/ }).waitFor();
   expect(await channels.innerText()).not.toMatch(CJK);
-  await page.getByRole('tab', { name: 'Supervision policies' }).click();
-  const policies = page.getByRole('tabpanel', { name: 'Supervision policies' });
+  await page.getByRole('tab', { name: 'Policies' }).click();
+  const policies = page.getByRole('tabpanel', { name: 'Policies' });
   await policies.getByRole('row').nth(1).waitFor();
   expect(await policies.locator('thead').innerText()).not.toMatch(CJK);
   await shot(page, 'settings-policies-en-1366');

@@ -11,7 +11,10 @@
  *   day one    the model trained from the demo catalogue, the units' names and the taxonomy alone;
  *   learned    the same after 1,000 demo dispatches (dispatch-demo-set.ts: real messages labelled by their reply,
  *              and the demo history's words for the catalogue's matters) — and after 100 of them are returned;
- * and the time per suggestion (median and p95 over the dev set, 5 rounds), beside the segmentation alone (the floor).
+ * each with the units ranked by naive Bayes, by logistic regression and by the mean of both (the training job trains
+ * both; dispatch-model.rules.ts UNIT_METHOD says which suggestions use); the time per suggestion (median and p95 over
+ * the dev set, 5 rounds) beside the segmentation alone (the floor); training time from scratch, on day one and with
+ * 20,000 dispatches (the background job's budget); and the model's size as the JSON stored.
  * Runs in memory: the model the server keeps is the same object, read from `dispatch_models`.
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +23,7 @@ import { buildDemoCatalogue } from '@liandong/core/demo/catalogue/build-demo-cat
 import { DEPARTMENTS } from '@liandong/core/demo/org-data.ts';
 import { words } from '@liandong/core/shared/text/segment.ts';
 import { textFeatures } from '@liandong/core/smart-dispatch/features.ts';
-import { learnExample, suggest, type DispatchModel } from '@liandong/core/smart-dispatch/dispatch-model.rules.ts';
+import { learnExample, suggest, UNIT_METHOD, type DispatchModel, type TrainingExample, type UnitMethod } from '@liandong/core/smart-dispatch/dispatch-model.rules.ts';
 import { catalogueTextsOfPlan, trainModel } from '@liandong/core/smart-dispatch/train-model.ts';
 import { catalogueExamples, readTaxonomy, taxonomyExamples } from '@liandong/core/smart-dispatch/training-set.ts';
 import { demoDispatches } from './dispatch-demo-set.ts';
@@ -79,44 +82,84 @@ function overlapRanker(): Ranker {
   };
 }
 
-const modelRanker = (m: DispatchModel): Ranker => (text) => suggest(m, text, 5).map((s) => s.unitCode);
+const modelRanker = (m: DispatchModel, method: UnitMethod): Ranker => (text) => suggest(m, text, 5, method).map((s) => s.unitCode);
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-const rows: { name: string; top1: number; top3: number }[] = [];
+const METHODS: UnitMethod[] = ['nb', 'lr', 'ensemble'];
+const rows: { name: string; scores: Record<UnitMethod, { top1: number; top3: number }> }[] = [];
 
 const devTexts = new Set(dev.map((d) => d.text.split(' ').slice(1).join(' ')));
 const baseline = accuracy(overlapRanker());
-rows.push({ name: 'baseline: word overlap, no model', ...baseline });
+
+/** Trains as the training job does (naive Bayes, then logistic regression, over the same examples) and measures each ranking. */
+async function scenario(name: string, dispatches: TrainingExample[]): Promise<DispatchModel> {
+  const { model } = await trainModel({ conditions, units, taxonomy, dispatches });
+  const scores = Object.fromEntries(METHODS.map((m) => [m, accuracy(modelRanker(model, m))])) as Record<UnitMethod, { top1: number; top3: number }>;
+  rows.push({ name, scores });
+  return model;
+}
 
 const t0 = performance.now();
-const { model, counts } = await trainModel({ conditions, units, taxonomy, dispatches: [] });
-const trainMs = performance.now() - t0;
-const dayOne = accuracy(modelRanker(model));
-rows.push({ name: 'day one: catalogue + taxonomy', ...dayOne });
-
-const fresh = async () => (await trainModel({ conditions, units, taxonomy, dispatches: [] })).model;
-const matters = demoDispatches(conditions, devTexts, 0);
+const { counts } = await trainModel({ conditions, units, taxonomy, dispatches: [] }, undefined, 500, null);
+const trainNbMs = performance.now() - t0;
 const t1 = performance.now();
-for (const e of matters.examples) learnExample(model, e);
-const learnMs = (performance.now() - t1) / matters.examples.length;
-rows.push({ name: `+ 1000 demo dispatches (catalogue)`, ...accuracy(modelRanker(model)) });
+await trainModel({ conditions, units, taxonomy, dispatches: [] });
+const trainBothMs = performance.now() - t1;
+const model = await scenario('day one: catalogue + taxonomy', []);
+const matters = demoDispatches(conditions, devTexts, 0);
+await scenario('+ 1000 demo dispatches (catalogue)', matters.examples);
 const demo = demoDispatches(conditions, devTexts, 0.5);
-const mixed = await fresh();
-for (const e of demo.examples) learnExample(mixed, e);
-rows.push({ name: `+ 1000 demo dispatches (half real)`, ...accuracy(modelRanker(mixed)) });
+await scenario('+ 1000 demo dispatches (half real)', demo.examples);
 // 退单: 100 of the mixed dispatches come back from their unit.
-for (const e of demo.examples.slice(0, 100)) learnExample(mixed, { ...e, conditionCode: null, weight: -1 });
-rows.push({ name: `  then 100 of them returned`, ...accuracy(modelRanker(mixed)) });
+await scenario('  then 100 of them returned', [...demo.examples, ...demo.examples.slice(0, 100).map((e) => ({ ...e, conditionCode: null, weight: -1 }))]);
 
-const time = timing((t) => suggest(model, t, 5));
+// The background job's budget: training from scratch on a year of a busy centre's dispatches.
+const BIG = 20_000;
+const big = demoDispatches(conditions, devTexts, 0.5, BIG, 29).examples;
+const t2 = performance.now();
+await trainModel({ conditions, units, taxonomy, dispatches: big }, undefined, 500, null);
+const bigNbMs = performance.now() - t2;
+const t3 = performance.now();
+const bigModel = (await trainModel({ conditions, units, taxonomy, dispatches: big })).model;
+const bigBothMs = performance.now() - t3;
+
+/** For automatic dispatch's threshold: of the dev messages whose first suggestion reaches it, how many, and how many right. */
+function calibration(m: DispatchModel, method: UnitMethod): string {
+  const firsts = dev.map((d) => ({ s: suggest(m, d.text, 1, method)[0]!, right: new Set(taxonomy.units.get(d.cls) ?? []) }));
+  return [0.5, 0.6, 0.7, 0.8, 0.9]
+    .map((t) => {
+      const over = firsts.filter((f) => f.s.confidence >= t);
+      const right = over.filter((f) => f.right.has(f.s.unitCode)).length;
+      return `≥${t}: ${over.length} (${over.length ? ((right / over.length) * 100).toFixed(0) : '–'}% right)`;
+    })
+    .join(', ');
+}
+const calibrated = Object.fromEntries(METHODS.map((m) => [m, calibration(model, m)])) as Record<UnitMethod, string>;
+const one = { ...matters.examples[0]! };
+const t4 = performance.now();
+for (const e of matters.examples) learnExample(model, e);
+const learnMs = (performance.now() - t4) / matters.examples.length;
+
+
+const time = Object.fromEntries(METHODS.map((m) => [m, timing((t) => suggest(model, t, 5, m))])) as Record<UnitMethod, { median: number; p95: number }>;
 const floor = timing((t) => textFeatures(t));
+const size = (m: DispatchModel) => (JSON.stringify(m).length / 1e6).toFixed(1);
+const withoutLr = (m: DispatchModel) => ({ ...m, unitsLr: undefined });
 
 console.log(`bench:dispatch — ${dev.length} dev messages (7 classes × 20), ${units.length} departments, ${counts.conditions} catalogue conditions, ${counts.taxonomy} taxonomy lines`);
 console.log(`demo dispatches: 1000 each — (catalogue) the demo history's words for ${demo.matters} matters, routed as the catalogue routes them;`);
 console.log(`  (half real) half of them drawn from ${demo.real} real messages labelled by the unit their official reply names. The dev set is never learned.`);
-console.log(`method: multinomial naive Bayes over jieba words + character pairs (core/smart-dispatch)\n`);
-console.log(`${'model'.padEnd(36)} ${'top-1'.padStart(7)} ${'top-3'.padStart(7)}   top-1 / baseline`);
-for (const r of rows) console.log(`${r.name.padEnd(36)} ${pct(r.top1)} ${pct(r.top3)}   ${(r.top1 / Math.max(1e-9, baseline.top1)).toFixed(2)}×`);
-console.log(`\ntime per suggestion (dev texts, 5 rounds): median ${time.median.toFixed(2)} ms, p95 ${time.p95.toFixed(2)} ms`);
-console.log(`  segmentation alone (the floor):          median ${floor.median.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms   ratio ${(time.median / floor.median).toFixed(2)}×`);
-console.log(`training from scratch: ${trainMs.toFixed(0)} ms; learning one dispatch: ${learnMs.toFixed(2)} ms`);
+console.log(`methods: nb = multinomial naive Bayes, lr = multinomial logistic regression (SGD, L2), ensemble = the mean of their confidences;`);
+console.log(`  all over jieba words + character pairs (core/smart-dispatch). Suggestions use: ${UNIT_METHOD}\n`);
+console.log(`${'model'.padEnd(36)} ${METHODS.map((m) => `${m} top-1`.padStart(15) + `${m} top-3`.padStart(15)).join('')}`);
+console.log(`${'baseline: word overlap, no model'.padEnd(36)} ${pct(baseline.top1).padStart(15)}${pct(baseline.top3).padStart(15)}`);
+for (const r of rows) console.log(`${r.name.padEnd(36)} ${METHODS.map((m) => pct(r.scores[m].top1).padStart(15) + pct(r.scores[m].top3).padStart(15)).join('')}`);
+console.log(`\ntime per suggestion (dev texts, 5 rounds):`);
+for (const m of METHODS) console.log(`  ${m.padEnd(9)} median ${time[m].median.toFixed(2)} ms, p95 ${time[m].p95.toFixed(2)} ms   ratio to segmentation ${(time[m].median / floor.median).toFixed(2)}×`);
+console.log(`  segmentation alone (the floor): median ${floor.median.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms`);
+console.log(`\nconfidence of the first suggestion, day one (dev messages reaching a threshold, and the share of them right):`);
+for (const m of METHODS) console.log(`  ${m.padEnd(9)} ${calibrated[m]}`);
+console.log(`training from scratch, day one: nb ${trainNbMs.toFixed(0)} ms; nb + lr ${trainBothMs.toFixed(0)} ms`);
+console.log(`training from scratch, day one + ${BIG} dispatches: nb ${bigNbMs.toFixed(0)} ms; nb + lr ${bigBothMs.toFixed(0)} ms`);
+console.log(`learning one dispatch (nb + one lr step): ${learnMs.toFixed(2)} ms (${one.unitCode})`);
+console.log(`model as JSON: day one ${size(model)} MB (${size(withoutLr(model))} MB without lr); with ${BIG} dispatches ${size(bigModel)} MB`);

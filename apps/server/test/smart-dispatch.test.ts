@@ -85,6 +85,28 @@ describe('suggestions', () => {
     const out: DispatchSuggestions = expectOk(await ask('zx_dispatcher', { orderId: f.id }), 'by order');
     expect(out.items[0]!.reasons.some((w) => f.order.description.includes(w))).toBe(true);
   });
+
+  it('where it happened: a territorial matter is offered as the town’s sub-centre, from the point or from the order’s place', async () => {
+    const clutter = '楼道里堆放杂物，邻居家的纸箱和旧家具把楼梯都堵住了';
+    const f = await orderIn(s, 'pending_dispatch', { description: clutter });
+    const [sub] = await q<{ code: string }>(`select u.code from orders o join units u on u.kind = 'sub_centre' and u.division_code = o.town_code where o.id = $1`, [f.id]);
+    expect(sub).toBeDefined();
+    const byOrder: DispatchSuggestions = expectOk(await ask('zx_dispatcher', { orderId: f.id }), 'by order');
+    const byPoint: DispatchSuggestions = expectOk(await ask('zx_dispatcher', { text: clutter, location: { lng: 120.646, lat: 31.163 } }), 'by point');
+    for (const out of [byOrder, byPoint]) {
+      const placed = out.items.filter((i) => i.territorial);
+      expect(placed.map((i) => i.unit.code)).toEqual([sub!.code]);
+      const [rule] = await q<{ territorial: boolean }>(
+        `select bool_or(cu.territorial) as territorial from condition_units cu join category_conditions cc on cc.id = cu.condition_id where cc.code = $1 and cu.role = 'lead'`,
+        [placed[0]!.condition!.code],
+      );
+      expect(rule!.territorial).toBe(true);
+      expect(placed[0]!.category).not.toBeNull();
+    }
+    // Without a place, the same words name no territorial unit.
+    const bare: DispatchSuggestions = expectOk(await ask('zx_dispatcher', { text: clutter }), 'bare');
+    expect(bare.items.some((i) => i.territorial)).toBe(false);
+  });
 });
 
 describe('training', () => {

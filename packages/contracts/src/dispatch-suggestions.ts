@@ -24,6 +24,7 @@ export const DispatchSuggestionSchema = Obj({
   condition: Nullable(Obj({ code: Type.String(), description: Type.String() }, 'the 立案条件; null when the catalogue has none of this unit yet')),
   confidence: Type.Number({ minimum: 0, maximum: 1, description: 'the model’s share for this unit among all units' }),
   reasons: Type.Array(Type.String(), { description: 'the words of the text that weighed most for this unit' }),
+  territorial: Type.Boolean({ description: 'the place’s own unit (属地) for a territorial condition, routed from the location (or the order’s place)' }),
 });
 export type DispatchSuggestion = Static<typeof DispatchSuggestionSchema>;
 

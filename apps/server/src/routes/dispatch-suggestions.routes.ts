@@ -7,7 +7,7 @@ import type { Platform } from '../platform.ts';
 
 /** 智能分拨: suggestions for an order's words, and the model's training runs (docs/smart-dispatch.md). */
 export function dispatchSuggestionRoutes(app: FastifyInstance, p: Platform): void {
-  contractRoute(app, routes.suggestions, async (req) => suggestDispatch(p.db, requireActor(req), req.body, p.clock()));
+  contractRoute(app, routes.suggestions, async (req) => suggestDispatch(p.db, requireActor(req), req.body, p.clock(), p.services));
   contractRoute(app, routes.models, async (req) => dispatchModels(p.db, requireActor(req)));
   contractRoute(app, routes.train, async (req, reply) => {
     const view = await startTraining(p.db, requireActor(req), p.clock(), (err) => req.log.error(err, 'dispatch model training'));

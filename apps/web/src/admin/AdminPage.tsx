@@ -2,7 +2,7 @@
  * 系统管理: what an administrator does in the console — the unit tree and the accounts, grids (attributes, map,
  * files), the catalogue (categories, conditions, their units, CSV import/export), the working calendar, the devices
  * and event types of 天网, the big screens' tokens (大屏令牌), and the settings tabs (policies,
- * templates, channels, outbox). Each tab shows only when GET /me's permissions allow it.
+ * templates, channels, outbox, smart dispatch: its models and 自动派遣). Each tab shows only when GET /me's permissions allow it.
  */
 import { Card, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,7 @@ const ADMIN_PERMISSIONS: readonly Permission[] = [
   'notifications.manage',
   'messages.log',
   'warnings.rules',
+  'dispatch.models',
 ];
 
 export function AdminPage({ me }: { me: Me }) {
@@ -79,7 +80,7 @@ export function AdminPage({ me }: { me: Me }) {
   ];
   return (
     <Card title={t('admin.title')} size="small">
-      {/* Thirteen tabs: a narrower gutter keeps them on one line at 1366 px, in English too. */}
+      {/* Fourteen tabs: a narrower gutter and short tab names keep them on one line at 1366 px, in English too. */}
       <Tabs items={tabs} destroyOnHidden tabBarGutter={20} />
     </Card>
   );

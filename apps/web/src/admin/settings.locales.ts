@@ -24,6 +24,8 @@ export const settingsZh = {
   },
   policies: {
     title: '督办策略',
+    /** The tab's name: short enough for fourteen tabs on one line at 1366 px in English. */
+    tab: '督办策略',
     hint: '环节计时到达时限的一定比例时，系统自动督办或上推。触发点的修改对此后开始计时的环节生效；督办级别、办理期限和启停在到点时按最新设置执行。',
     name: '策略名称',
     step: '环节',
@@ -55,6 +57,8 @@ export const settingsZh = {
   },
   templates: {
     title: '消息模板',
+    /** The tab's name: short enough for fourteen tabs on one line at 1366 px in English. */
+    tab: '消息模板',
     hint: '模板中形如 {{example}} 的变量在发送时替换为工单的实际内容；每个模板只能使用列出的变量。',
     template: '模板',
     code: '编码',
@@ -142,6 +146,8 @@ export const settingsZh = {
   },
   channels: {
     title: '通知渠道',
+    /** The tab's name: short enough for fourteen tabs on one line at 1366 px in English. */
+    tab: '通知渠道',
     hint: '停用的渠道只保存消息、不发送，可在消息记录中查看。网关和机器人地址不能指向本机或内网（可由运维通过 LIANDONG_OUTBOUND_ALLOW 放行）。',
     channel: '渠道',
     status: '状态',
@@ -221,6 +227,7 @@ export const settingsEn: Shape<typeof settingsZh> = {
   },
   policies: {
     title: 'Supervision policies',
+    tab: 'Policies',
     hint: "When a step's clock reaches a share of its limit, the system supervises or escalates the order. A changed trigger applies to steps whose clock starts afterwards; level, task limit and on/off apply when the trigger fires.",
     name: 'Policy',
     step: 'Step',
@@ -252,6 +259,7 @@ export const settingsEn: Shape<typeof settingsZh> = {
   },
   templates: {
     title: 'Message templates',
+    tab: 'Templates',
     hint: "A variable such as {{example}} is replaced by the order's details when the message is sent; a template may use only the variables listed.",
     template: 'Template',
     code: 'Code',
@@ -339,6 +347,7 @@ export const settingsEn: Shape<typeof settingsZh> = {
   },
   channels: {
     title: 'Notification channels',
+    tab: 'Channels',
     hint: 'A channel that is off keeps its messages without sending them; they are readable in the message log. Gateways and robots may not point to this machine or a private network (operations may allow one with LIANDONG_OUTBOUND_ALLOW).',
     channel: 'Channel',
     status: 'Status',

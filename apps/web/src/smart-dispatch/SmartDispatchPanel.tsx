@@ -72,6 +72,7 @@ export function SmartDispatchPanel({ order, me }: { order: OrderDetail; me: Me |
                 <Space size={8} wrap>
                   <Typography.Text strong>{s.unit.name}</Typography.Text>
                   {s.category && <Tag>{s.category.name}</Tag>}
+                  {s.territorial && <Tag color="orange">{t('smartDispatch.territorial')}</Tag>}
                   {s.unit.id === order.handlerUnit?.id && <Tag color="green">{t('smartDispatch.current')}</Tag>}
                 </Space>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -11,9 +11,17 @@ import type { OrderRow } from './order.types.ts';
 
 export type { Route };
 
+/** Where an order is and which centre dispatches it: all the routing reads of it besides its condition. */
+export type RoutePlace = Pick<OrderRow, 'district_code' | 'town_code' | 'village_code' | 'dispatch_unit_id' | 'component_code'>;
+
 export async function routeOrder(q: Queryable, order: OrderRow): Promise<Route | null> {
   if (order.condition_id == null) return null;
-  const rules = await getConditionUnits(q, order.condition_id);
+  return routeCondition(q, order.condition_id, order);
+}
+
+/** The route of a condition at a place (smart dispatch asks it for a territorial condition at the reported point). */
+export async function routeCondition(q: Queryable, conditionId: number, order: RoutePlace): Promise<Route | null> {
+  const rules = await getConditionUnits(q, conditionId);
   const subCentres = await unitIdsByDivision(q, 'sub_centre', [order.town_code]);
   const stations = await unitIdsByDivision(q, 'station', [order.village_code]);
   return dispatchRoute(rules, order, {

@@ -1,10 +1,13 @@
 /**
  * Training: the catalogue, the units' names and the taxonomy first (what the model knows on its first day), then
- * every dispatch and return in the order they happened. Reports its progress (0…1) as it goes, every `every`
- * examples, and yields to the event loop then so a server stays responsive while a model trains.
+ * every dispatch and return in the order they happened — naive Bayes in one pass, then the units' logistic
+ * regression in its passes over the same examples. Reports its progress (0…1) as it goes, every `every` examples,
+ * and yields to the event loop then so a server stays responsive while a model trains.
  */
 import type { CataloguePlan } from '../catalogue/catalogue.types.ts';
-import { emptyDispatchModel, learnExample, type ConditionInfo, type DispatchModel, type TrainingExample } from './dispatch-model.rules.ts';
+import { DISPATCH_WEIGHT, emptyDispatchModel, learnExample, type ConditionInfo, type DispatchModel, type TrainingExample } from './dispatch-model.rules.ts';
+import { textFeatures } from './features.ts';
+import { compactLr, LR_DEFAULTS, trainLr, type LrOptions } from './logistic-regression.rules.ts';
 import { catalogueExamples, taxonomyExamples, type CatalogueText, type Taxonomy } from './training-set.ts';
 
 export interface TrainingInput {
@@ -22,7 +25,15 @@ export interface TrainingCounts {
   returns: number;
 }
 
-export async function trainModel(input: TrainingInput, onProgress?: (share: number, stage: string) => Promise<void> | void, every = 500): Promise<{ model: DispatchModel; counts: TrainingCounts }> {
+/** The share of the progress naive Bayes stands for; logistic regression's passes take the rest. */
+const NB_SHARE = 0.2;
+
+export async function trainModel(
+  input: TrainingInput,
+  onProgress?: (share: number, stage: string) => Promise<void> | void,
+  every = 500,
+  lr: LrOptions | null = LR_DEFAULTS,
+): Promise<{ model: DispatchModel; counts: TrainingCounts }> {
   const info: Record<string, ConditionInfo> = {};
   for (const c of input.conditions) info[c.condition.code] = c.condition;
   const model = emptyDispatchModel(info);
@@ -30,12 +41,23 @@ export async function trainModel(input: TrainingInput, onProgress?: (share: numb
   const seed = catalogueExamples(input.conditions, input.units);
   const tax = input.taxonomy ? taxonomyExamples(input.taxonomy, known) : [];
   const all = [...seed, ...tax, ...input.dispatches];
+  const features = all.map((e) => textFeatures(e.text));
+  const share = lr ? NB_SHARE : 1;
   for (let i = 0; i < all.length; i++) {
-    learnExample(model, all[i]!);
+    learnExample(model, all[i]!, features[i]);
     if (onProgress && (i + 1) % every === 0) {
-      await onProgress((i + 1) / all.length, i < seed.length ? 'catalogue' : i < seed.length + tax.length ? 'taxonomy' : 'dispatches');
+      await onProgress((share * (i + 1)) / all.length, i < seed.length ? 'catalogue' : i < seed.length + tax.length ? 'taxonomy' : 'dispatches');
       await new Promise((r) => setImmediate(r));
     }
+  }
+  if (lr) {
+    const examples = all.flatMap((e, i) => (e.unitCode ? [{ label: e.unitCode, features: features[i]!, weight: e.prior ? e.weight * DISPATCH_WEIGHT : e.weight }] : []));
+    const trained = await trainLr(examples, lr, async (done) => {
+      if (!onProgress) return;
+      await onProgress(NB_SHARE + (1 - NB_SHARE) * done, 'logistic');
+      await new Promise((r) => setImmediate(r));
+    });
+    model.unitsLr = compactLr(trained);
   }
   if (onProgress) await onProgress(1, 'done');
   return {
