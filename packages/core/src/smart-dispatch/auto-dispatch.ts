@@ -1,10 +1,11 @@
 /**
  * 自动派遣 by the model, where the centre allows it (setting `dispatch.auto`, off by default): an order that has
  * just arrived at a command centre's dispatch (待派遣; not one a unit returned — those stay with people) is sent to
- * the unit the model ranks first when its confidence reaches the centre's threshold. The platform acts (no user;
- * the centre as the unit), the note and the event's data name the model's version and confidence. Orders below the
- * threshold are left to the dispatcher. Enabling starts from the orders that arrive afterwards (a watermark of
- * order events), never the backlog. Run by the background work every few seconds.
+ * the unit the model ranks first at the order's place — as the dispatcher's suggestions rank it, so a territorial
+ * (属地) matter goes to its town's sub-centre — when its confidence reaches the centre's threshold. The platform
+ * acts (no user; the centre as the unit), the note and the event's data name the model's version and confidence.
+ * Orders below the threshold are left to the dispatcher. Enabling starts from the orders that arrive afterwards
+ * (a watermark of order events), never the backlog. Run by the background work every few seconds.
  */
 import type { Db, Queryable } from '@liandong/db';
 import type { Actor } from '../org/actor.ts';
@@ -13,10 +14,13 @@ import { invalidField } from '../shared/errors.ts';
 import { lockOrder } from '../orders/order.repository.ts';
 import type { OrderServices } from '../orders/order-services.ts';
 import { applyAction } from '../orders/perform-action.ts';
-import { suggest } from './dispatch-model.rules.ts';
+import { placeOfOrder, rankUnits } from './rank-units.ts';
 import { currentModel } from './model-store.ts';
 
 export const AUTO_KEY = 'dispatch.auto';
+
+/** What a centre's order can be sent to: a department or station to handle, its town's sub-centre (属地, 二级分拨). */
+const DISPATCHABLE = new Set(['department', 'station', 'sub_centre']);
 
 export interface AutoDispatchSetting {
   enabled: boolean;
@@ -77,13 +81,11 @@ export async function runAutoDispatch(db: Db, services: OrderServices): Promise<
       if (!order || order.state !== 'pending_dispatch' || order.dispatch_unit_id == null) return false;
       const centre = await tx.query<{ kind: string }>('select kind from units where id = $1', [order.dispatch_unit_id]);
       if (centre.rows[0]?.kind !== 'centre') return false;
-      const top = suggest(current.model, order.description, 1)[0];
-      if (!top || top.confidence < setting.minConfidence) return false;
-      const unit = await tx.query<{ id: number }>(`select id from units where code = $1 and active and kind in ('department', 'station')`, [top.unitCode]);
-      if (!unit.rows[0]) return false;
+      const top = (await rankUnits(tx, current.model, order.description, placeOfOrder(order), 1))[0];
+      if (!top || top.confidence < setting.minConfidence || !DISPATCHABLE.has(top.unit.kind)) return false;
       const pct = Math.round(top.confidence * 100);
       const actor: Actor = { userId: 0, username: 'smart-dispatch', displayName: '智能分拨', roles: new Set(['dispatcher']), unitId: order.dispatch_unit_id, unitIds: [order.dispatch_unit_id], areaCodes: [] };
-      await applyAction(db, tx, order, actor, 'dispatch', { unitId: unit.rows[0].id, note: `智能分拨自动派遣（模型 v${current.version}，置信度 ${pct}%）` }, services, services.clock(), {
+      await applyAction(db, tx, order, actor, 'dispatch', { unitId: top.unit.id, note: `智能分拨自动派遣（模型 v${current.version}，置信度 ${pct}%）` }, services, services.clock(), {
         data: { smartDispatch: { version: current.version, confidence: top.confidence } },
       });
       return true;

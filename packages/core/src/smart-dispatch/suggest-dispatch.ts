@@ -1,10 +1,8 @@
 /**
  * The suggestion a dispatcher (or an operator at intake) sees: for the words of an order — given, or those of an
- * order she may see — the units the current model ranks first, each with its best condition and category, a
- * confidence and the words that weighed. Units no longer active are left out. With no model yet (a new
- * deployment), the first request trains one from the catalogue and the taxonomy. Where the matter is (the point
- * given, or the order's place) adds the territorial (属地) suggestion and leaves out units serving another place
- * (place.rules.ts).
+ * order she may see — the units the current model ranks first at the matter's place (rank-units.ts), each with
+ * its best condition and category, a confidence and the words that weighed. With no model yet (a new deployment),
+ * the first request trains one from the catalogue and the taxonomy. The place is the point given, or the order's.
  */
 import type { Db } from '@liandong/db';
 import { SUGGESTION_LIMIT, type DispatchModelView, type DispatchSuggestions, type DispatchSuggestionsInput } from '@liandong/contracts';
@@ -13,10 +11,9 @@ import { assertMay } from '../org/permissions.rules.ts';
 import { findVisibleOrder } from '../orders/order-access.ts';
 import { conflict, invalidField } from '../shared/errors.ts';
 import type { OrderRow } from '../orders/order.types.ts';
-import { routeCondition, type RoutePlace } from '../orders/routing.ts';
+import type { RoutePlace } from '../orders/routing.ts';
 import type { TerritoryMatch } from '../territory/index.ts';
-import { suggest, territorialShare, type DispatchModel } from './dispatch-model.rules.ts';
-import { placeSuggestions, type TerritorialCandidate } from './place.rules.ts';
+import { placeOfOrder, rankUnits } from './rank-units.ts';
 import { currentModel, listModels, startModelRow, type ModelRow } from './model-store.ts';
 import { runTraining, trainDispatchModel } from './train-job.ts';
 
@@ -39,45 +36,19 @@ export async function suggestDispatch(db: Db, actor: Actor, input: DispatchSugge
     current = await currentModel(db);
   }
   if (!current) return { model: null, items: [] };
-  const limit = input.limit ?? SUGGESTION_LIMIT;
-  const ranked = suggest(current.model, text, limit + 3);
   const place = await placeOf(actor, input, order, services);
-  const territorial = place ? await territorialRoute(db, current.model, text, place) : null;
-  const units = await db.query<UnitRow>(`select id, code, name, kind, division_code from units where active and (code = any($1::text[]) or id = $2)`, [
-    ranked.map((r) => r.unitCode),
-    territorial?.unitId ?? null,
-  ]);
-  const byCode = new Map(units.rows.map((u) => [u.code, u]));
-  const byId = new Map(units.rows.map((u) => [u.id, u]));
-  const candidates = ranked
-    .filter((r) => byCode.has(r.unitCode))
-    .map((r) => {
-      const u = byCode.get(r.unitCode)!;
-      return { unitId: u.id, confidence: r.confidence, condition: r.condition, reasons: r.reasons, servesPlace: serves(u, place) };
-    });
-  const placed = placeSuggestions(candidates, territorial && byId.has(territorial.unitId) ? territorial : null);
-  const items = placed.slice(0, limit).map((r) => {
-    const u = byId.get(r.unitId)!;
-    return {
-      unit: { id: u.id, code: u.code, name: u.name },
-      category: r.condition ? { code: r.condition.categoryCode, name: r.condition.categoryName } : null,
-      condition: r.condition ? { code: r.condition.code, description: r.condition.description } : null,
-      confidence: Math.round(r.confidence * 1000) / 1000,
-      reasons: r.reasons,
-      territorial: r.territorial,
-    };
-  });
+  const ranked = await rankUnits(db, current.model, text, place, input.limit ?? SUGGESTION_LIMIT);
+  const items = ranked.map((r) => ({
+    unit: { id: r.unit.id, code: r.unit.code, name: r.unit.name },
+    category: r.condition ? { code: r.condition.categoryCode, name: r.condition.categoryName } : null,
+    condition: r.condition ? { code: r.condition.code, description: r.condition.description } : null,
+    confidence: Math.round(r.confidence * 1000) / 1000,
+    reasons: r.reasons,
+    territorial: r.territorial,
+  }));
   const trained = await db.query<{ trained_at: Date | null }>('select trained_at from dispatch_models where version = $1', [current.version]);
   const at = trained.rows[0]?.trained_at;
   return { model: { version: current.version, trainedAt: at ? new Date(at).toISOString() : null }, items };
-}
-
-interface UnitRow {
-  id: number;
-  code: string;
-  name: string;
-  kind: string;
-  division_code: string | null;
 }
 
 /**
@@ -92,34 +63,7 @@ async function placeOf(actor: Actor, input: DispatchSuggestionsInput, order: Ord
     if (!m.townCode) return null;
     return { district_code: m.districtCode, town_code: m.townCode, village_code: m.villageCode, component_code: order?.component_code ?? null, dispatch_unit_id: dispatchUnit };
   }
-  if (!order?.town_code) return null;
-  return { district_code: order.district_code, town_code: order.town_code, village_code: order.village_code, component_code: order.component_code, dispatch_unit_id: dispatchUnit };
-}
-
-/** Whether a unit serves the place: a sub-centre only its town, a station only its village, any other unit everywhere. */
-function serves(u: UnitRow, place: RoutePlace | null): boolean {
-  if (!place) return true;
-  if (u.kind === 'sub_centre') return u.division_code === place.town_code;
-  if (u.kind === 'station') return u.division_code === place.village_code;
-  return true;
-}
-
-/**
- * The territorial (属地) suggestion at a place: the condition model's share on the conditions a territorial rule
- * leads (in general or for this place's areas), and the unit the live routing sends the best of them to there.
- */
-async function territorialRoute(db: Db, model: DispatchModel, text: string, place: RoutePlace): Promise<TerritorialCandidate | null> {
-  const r = await db.query<{ id: number; code: string }>(
-    `select cc.id, cc.code from category_conditions cc
-      where cc.active and exists (select 1 from condition_units cu where cu.condition_id = cc.id and cu.role = 'lead' and cu.territorial
-                                   and (cu.area_code is null or cu.area_code = any($1::text[])))`,
-    [[place.district_code, place.town_code, place.village_code].filter(Boolean)],
-  );
-  const ids = new Map(r.rows.map((c) => [c.code, c.id]));
-  const best = territorialShare(model, text, (code) => ids.has(code));
-  if (!best) return null;
-  const route = await routeCondition(db, ids.get(best.condition.code)!, place);
-  return route ? { unitId: route.leadUnitId, share: best.share, condition: best.condition, reasons: best.reasons } : null;
+  return order ? placeOfOrder(order, dispatchUnit) : null;
 }
 
 export function modelView(r: ModelRow): DispatchModelView {
