@@ -12,7 +12,8 @@ import type { Queryable } from '@liandong/db';
 import { SIMILAR_DEFAULTS, type Lang, type NearbyReport } from '@liandong/contracts';
 import { toWgs84 } from '../territory/index.ts';
 import { defaultRadius, rankSimilar } from '../orders/similar/similar-cases.ts';
-import { boxAround, type Asked } from '../orders/similar/similar-cases.rules.ts';
+import { boxAround } from '../territory/distance.rules.ts';
+import type { Asked } from '../orders/similar/similar-cases.rules.ts';
 import { ensureTrackingCodes, nearbyCandidates, publicPhotos } from './portal.repository.ts';
 import { NEARBY_CLOSED_DAYS, NEARBY_LIMIT, NEARBY_NATURES, LISTED_TEXT_CHARS, publicPhotoUrl, publicText } from './portal.rules.ts';
 

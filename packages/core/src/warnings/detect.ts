@@ -7,7 +7,7 @@ import type { Queryable } from '@liandong/db';
 import { STEP_LABELS, TIME_UNIT_LABELS, type Step } from '@liandong/contracts';
 import type { WorkingCalendar, TimeUnit } from '../calendar/index.ts';
 import { maskPhone } from '../org/personal-data.ts';
-import { distanceM } from '../territory/distance.rules.ts';
+import { boxHalfLat, distanceM, inBoxAroundSql } from '../territory/distance.rules.ts';
 import { supervisedUnit } from '../orders/step-clock.rules.ts';
 import { ownCallSql } from '../orders/callers/same-caller.ts';
 import { atRisk, atRiskTexts, backlogTest, backlogTexts, callerTexts, placeClusters, placeTexts, spikeTest, spikeTexts } from './detectors.rules.ts';
@@ -157,9 +157,8 @@ export async function detectRepeatCallers(q: Queryable, ruleCode: string, p: Rep
 /** 同址重复: orders of one category (or any) within the radius of one another in the last days. */
 export async function detectRepeatPlaces(q: Queryable, ruleCode: string, p: RepeatPlaceParams, now: Date, places: Map<string, DivisionPlace>): Promise<Candidate[]> {
   const from = new Date(now.getTime() - p.days * DAY);
-  // A box a little wider than the radius around each order finds its neighbours by the point index; the exact
-  // great-circle distance then decides (distance.rules.ts, the rule every other distance uses).
-  const dLat = (p.radiusMetres / 111_000) * 1.01;
+  // The box around each order finds its neighbours by the point index; the exact great-circle distance then
+  // decides (distance.rules.ts, the rule every other distance uses).
   const r = await q.query<{ id: string; lng: number; lat: number; cat: string | null; address: string | null; village: string | null; cat_name: string | null }>(
     `select a.id, a.lng, a.lat, a.category_code as cat, a.address, a.village_code as village, c.name as cat_name
        from orders a left join categories c on c.code = a.category_code
@@ -168,9 +167,9 @@ export async function detectRepeatPlaces(q: Queryable, ruleCode: string, p: Repe
         and exists (select 1 from orders b
                      where b.id <> a.id and b.created_at > $1 and b.created_at <= $2 and b.merged_into_id is null
                        and ($4::boolean = false or b.category_code = a.category_code)
-                       and point(b.lng, b.lat) <@ box(point(a.lng - $3 / cos(radians(a.lat)), a.lat - $3), point(a.lng + $3 / cos(radians(a.lat)), a.lat + $3)))
+                       and ${inBoxAroundSql('b', 'a', '$3')})
       order by a.id`,
-    [from, now, dLat, p.sameCategory],
+    [from, now, boxHalfLat(p.radiusMetres), p.sameCategory],
   );
   const rows = r.rows.map((x) => ({ ...x, id: Number(x.id) }));
   const byId = new Map(rows.map((x) => [x.id, x]));

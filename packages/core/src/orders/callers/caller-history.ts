@@ -9,7 +9,7 @@
 import type { Queryable } from '@liandong/db';
 import type { CallerHistory, CallerHistoryInput } from '@liandong/contracts';
 import type { Actor } from '../../org/actor.ts';
-import { distanceM } from '../../territory/distance.rules.ts';
+import { boxHalfLat, distanceM, inBoxAroundSql } from '../../territory/distance.rules.ts';
 import { ruleLinesOf } from '../../warnings/rule-lines.ts';
 import { searchOrders } from '../list-orders.ts';
 import { orderScopeSql } from '../order-scope.ts';
@@ -67,8 +67,7 @@ async function callsOf(q: Queryable, actor: Actor, phone: string, since: Date) {
  */
 async function ordersNear(q: Queryable, actor: Actor, ids: number[], line: { days: number; radiusMetres: number; sameCategory: boolean }): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
-  const dLat = (line.radiusMetres / 111_000) * 1.01;
-  const params: unknown[] = [ids, dLat, `${line.days} days`, line.sameCategory];
+  const params: unknown[] = [ids, boxHalfLat(line.radiusMetres), `${line.days} days`, line.sameCategory];
   const scope = orderScopeSql(actor, params, 'b');
   const r = await q.query<{ id: string; lng: number; lat: number; near: { lng: number; lat: number }[] }>(
     `select a.id, a.lng, a.lat,
@@ -76,7 +75,7 @@ async function ordersNear(q: Queryable, actor: Actor, ids: number[], line: { day
                        where b.merged_into_id is null
                          and b.created_at between a.created_at - $3::interval and a.created_at + $3::interval
                          and ($4::boolean = false or b.category_code is not distinct from a.category_code)
-                         and point(b.lng, b.lat) <@ box(point(a.lng - $2 / cos(radians(a.lat)), a.lat - $2), point(a.lng + $2 / cos(radians(a.lat)), a.lat + $2))
+                         and ${inBoxAroundSql('b', 'a', '$2')}
                          and ${scope}), '[]'::json) as near
        from orders a where a.id = any($1::bigint[])`,
     params,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxAround, distanceM, isSimilar, similarityScore, SIMILAR_TEXT, textSimilarity, type CandidateFacts } from './similar-cases.rules.ts';
+import { boxAround } from '../../territory/distance.rules.ts';
+import { distanceM, isSimilar, similarityScore, SIMILAR_TEXT, textSimilarity, type CandidateFacts } from './similar-cases.rules.ts';
 
 const asked = { radiusM: 500, days: 30, category: true, text: true };
 

@@ -4,17 +4,9 @@
  * point; these rules measure, filter and rank them.
  */
 
-import { distanceM, EARTH_RADIUS_M } from '../../territory/distance.rules.ts';
+import { distanceM } from '../../territory/distance.rules.ts';
 
 export { distanceM };
-const rad = (deg: number) => (deg * Math.PI) / 180;
-
-/** The lng/lat box holding every point within `radiusM` of the centre (what the spatial index is asked for). */
-export function boxAround(lng: number, lat: number, radiusM: number): { minLng: number; minLat: number; maxLng: number; maxLat: number } {
-  const dLat = (radiusM / EARTH_RADIUS_M) * (180 / Math.PI);
-  const dLng = dLat / Math.max(0.01, Math.cos(rad(lat)));
-  return { minLng: lng - dLng, minLat: lat - dLat, maxLng: lng + dLng, maxLat: lat + dLat };
-}
 
 /** Letters and digits only, lower case: what the words are, not how they are punctuated. */
 function normalise(text: string): string {

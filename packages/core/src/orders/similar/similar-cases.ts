@@ -12,7 +12,8 @@ import type { ClockReading } from '../deadline-view.ts';
 import { FINAL_STATES } from '../lifecycle.rules.ts';
 import { orderScopeSql } from '../order-scope.ts';
 import { toListItems, VIEW_SELECT, type Lang, type ViewRow } from '../order-view.ts';
-import { boxAround, distanceM, isSimilar, similarityScore, textSimilarity, type Asked, type CandidateFacts } from './similar-cases.rules.ts';
+import { boxAround } from '../../territory/distance.rules.ts';
+import { distanceM, isSimilar, similarityScore, textSimilarity, type Asked, type CandidateFacts } from './similar-cases.rules.ts';
 
 /** At most this many of the newest orders in the circle are weighed (a busy corner over a month). */
 const MAX_CANDIDATES = 400;
