@@ -12,6 +12,8 @@
  * in proportion. Decay is applied to the weights of the features an example has (lazy L2, as sparse SGD does).
  * A class first seen in a later example is added then; its weights start at zero.
  */
+import { mulberry32 } from '../shared/mulberry32.ts';
+
 export interface LrModel {
   classes: string[];
   /** feature → its weight for each class (shorter than `classes` when classes were added later: the rest are 0). */
@@ -93,18 +95,6 @@ export function learnLr(m: LrModel, label: string, features: readonly string[], 
   }
 }
 
-/** A seeded generator (mulberry32): the same examples train the same model. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Trains from scratch: `epochs` passes over the examples, each in a fresh seeded order. `onProgress` (0…1) is
  * called every `every` steps and after each pass; the caller may yield to the event loop there.
@@ -120,7 +110,7 @@ export async function trainLr(
   for (const e of examples) {
     if (e.weight > 0 && !m.classes.includes(e.label)) m.classes.push(e.label);
   }
-  const rnd = random(opts.seed);
+  const rnd = mulberry32(opts.seed);
   const order = examples.map((_, i) => i);
   for (let pass = 0; pass < opts.epochs; pass++) {
     for (let i = order.length - 1; i > 0; i--) {

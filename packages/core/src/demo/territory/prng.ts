@@ -1,19 +1,10 @@
 /**
- * A seeded PRNG (mulberry32): the demo territory must come out identical on every machine and every
- * start, because grid codes and component codes are referenced by other demo data.
+ * Seeded randomness for the demo: the demo territory must come out identical on every machine and every start,
+ * because grid codes and component codes are referenced by other demo data.
  */
-export type Rng = () => number;
+import type { Rng } from '../../shared/mulberry32.ts';
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng } from '../../shared/mulberry32.ts';
 
 /** Integer in [min, max]. */
 export function randInt(rng: Rng, min: number, max: number): number {
