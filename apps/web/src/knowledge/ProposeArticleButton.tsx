@@ -23,11 +23,10 @@ export function ProposeArticleButton({ order, me }: { order: OrderDetail; me: Me
   });
   if (!me.permissions.includes('knowledge.edit')) return null;
   if (!order.timeline.some((e) => isReply(e.action) && e.note?.trim())) return null;
+  // In the header of the actions card: it is not a step of the order, and stands apart from "nothing to do now".
   return (
-    <div style={{ marginTop: 12 }}>
-      <Button loading={propose.isPending} onClick={() => propose.mutate()}>
-        {t('knowledge.propose')}
-      </Button>
-    </div>
+    <Button size="small" loading={propose.isPending} onClick={() => propose.mutate()}>
+      {t('knowledge.propose')}
+    </Button>
   );
 }

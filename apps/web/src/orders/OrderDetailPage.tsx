@@ -163,9 +163,8 @@ function OrderDetailView({ o, lang, me }: { o: OrderDetail; lang: string; me: Me
             <Card title={t('order.map')} size="small" styles={{ body: { padding: 8 } }}>
               <LazyMap label={t('order.mapLabel')} picked={o.location} pickedGrid={o.grid?.code ?? null} focus height={260} />
             </Card>
-            <Card title={t('order.actions')} size="small">
+            <Card title={t('order.actions')} size="small" extra={<ProposeArticleButton order={o} me={me} />}>
               <ActionButtons order={o} />
-              <ProposeArticleButton order={o} me={me} />
             </Card>
             <SmartDispatchPanel order={o} me={me} />
             <SupervisionPanel order={o} me={me} />
