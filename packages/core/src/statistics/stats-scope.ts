@@ -31,6 +31,32 @@ export function scopeColumns(actor: Actor, broad: boolean): string[] {
   return broad ? ['district', 'town', 'unit_id'] : ['district', 'town', 'village', 'grid', 'unit_id'];
 }
 
+/** One part of a reader's scope: the columns its condition reads, and the condition on `s` (appending its parameters). */
+export interface ScopePart {
+  columns: string[];
+  sql: (params: unknown[], s: string) => string;
+}
+
+/**
+ * A reader's scope as disjoint parts whose sums add up to the scope's: the rows in his areas, and the rows of his
+ * units outside his areas. The first part reads no unit column, so it can be answered from a rollup without the
+ * responsible unit (a leader's answer then grows with his areas and the days, not with the units × the days); the
+ * second is the few rows of his units placed elsewhere. One part when he sees all, has no areas or no units.
+ */
+export function scopeParts(actor: Actor, broad: boolean): ScopePart[] {
+  if (seesAll(actor) || actor.areaCodes.length === 0) return [{ columns: scopeColumns(actor, broad), sql: (params, s) => statsScopeSql(actor, params, s, broad) }];
+  const areaColumns = broad ? ['district', 'town'] : ['district', 'town', 'village', 'grid'];
+  const inAreas = (params: unknown[], s: string) => {
+    const a = `$${params.push(actor.areaCodes)}::text[]`;
+    return `(${areaColumns.map((c) => `${s}.${c} = any(${a})`).join(' or ')})`;
+  };
+  if (actor.unitIds.length === 0) return [{ columns: areaColumns, sql: inAreas }];
+  return [
+    { columns: areaColumns, sql: inAreas },
+    { columns: [...areaColumns, 'unit_id'], sql: (params, s) => `(${s}.unit_id = any($${params.push(actor.unitIds)}::int[]) and not ${inAreas(params, s)})` },
+  ];
+}
+
 /**
  * The filters' condition on `s`; appends its parameters. A class is matched as a major class or a minor one
  * (`categoryIsMajor` known: only the column that can match, so a rollup without the other serves).

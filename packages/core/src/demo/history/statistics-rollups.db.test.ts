@@ -11,6 +11,8 @@ import { checkStats } from '../../statistics/check-stats.ts';
 import { foldStats } from '../../statistics/fold-stats.ts';
 import { rebuildStats } from '../../statistics/rebuild-stats.ts';
 import { CUBES } from '../../statistics/facts.sql.ts';
+import { statsBreakdown, statsHeadline, statsSeries } from '../../statistics/read-stats.ts';
+import type { Actor } from '../../org/actor.ts';
 
 const END = new Date('2026-03-18T06:30:00Z');
 let t: TestDatabase;
@@ -81,6 +83,40 @@ describe('statistics rollups on the demo history', () => {
     expect((await checkStats(t.db, later)).ok).toBe(true);
   });
 
+  it('answers a reader of areas and units from the rollups without the unit exactly as the fine rollups do', async () => {
+    await foldStats(t.db, END);
+    const centre = await total(`select id from units where kind = 'centre' order by id limit 1`);
+    const town = (await t.db.query<{ c: string }>(`select town_code as c from orders where town_code is not null group by 1 order by count(*) desc limit 1`)).rows[0]!.c;
+    // A town's leader who also follows the district centre: his town's rows, and the centre's rows in other towns.
+    const actor: Actor = { userId: 0, username: 'x', displayName: 'x', roles: new Set(['leader']), unitId: centre, unitIds: [centre], areaCodes: [town] };
+    const inScope = `(district = $1 or town = $1 or village = $1 or grid = $1 or unit_id = $2)`;
+    expect(await total(`select count(*) from stats_daily where unit_id = ${centre} and town <> '${town}'`), 'the centre has rows outside the town').toBeGreaterThan(0);
+    const fine = async (col: string | null, from: string, to: string) => {
+      const r = await t.db.query<{ k: string; received: number; closed: number; satisfied: number; open: number }>(
+        `select ${col ? `${col}::text` : `''`} as k, sum(received)::int as received, sum(closed)::int as closed, sum(satisfied)::int as satisfied, sum(open)::int as open
+           from stats_daily where day between $3::date and $4::date and ${inScope} group by 1 order by 1`,
+        [town, centre, from, to],
+      );
+      return r.rows.map((x) => [x.k, x.received, x.closed, x.satisfied, x.open]);
+    };
+    const of = (k: string, f: { received: number; closed: number; satisfied: number; open: number }) => [k, f.received, f.closed, f.satisfied, f.open];
+    for (const q of [{ period: 'custom' as const, from: '2026-03-14', to: '2026-03-18' }, { period: 'month' as const, date: '2026-03-18' }]) {
+      const [from, to] = q.period === 'custom' ? [q.from, q.to] : ['2026-03-01', '2026-03-31'];
+      const h = await statsHeadline(t.db, actor, q, END);
+      expect([of('', h.figures)], JSON.stringify(q)).toEqual(await fine(null, from, to));
+      const series = await statsSeries(t.db, actor, q, END);
+      expect(series.points.map((p) => of(p.bucket, p.figures)).filter((x) => x[1] || x[2])).toEqual(await fine('day', from, to));
+      for (const [dim, col] of [['category', 'category'], ['grid', 'grid'], ['village', 'village'], ['town', 'town'], ['unit', 'unit_id'], ['channel', 'channel']] as const) {
+        const b = await statsBreakdown(t.db, actor, dim, { ...q, limit: 1000 }, 'zh', END);
+        const rows = b.rows.map((r) => of(dim === 'unit' && r.key === '' ? '0' : r.key, r.figures)).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+        expect(rows, dim).toEqual((await fine(col, from, to)).sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
+      }
+    }
+    // A year by month reads the monthly rows of both parts.
+    const year = await statsSeries(t.db, actor, { period: 'year', date: '2026-03-18' }, END);
+    expect(year.points.find((p) => p.bucket === '2026-03-01')!.figures.received).toBe((await fine(null, '2026-03-01', '2026-03-31'))[0]![1]);
+  });
+
   it('reports a tampered cell, and a rebuild repairs it', async () => {
     await t.db.query(`update stats_daily set closed = closed + 1 where ctid = (select ctid from stats_daily where closed > 0 limit 1)`);
     const now = new Date(END.getTime() + 3_600_000 * 48);
@@ -93,6 +129,10 @@ describe('statistics rollups on the demo history', () => {
     // The smaller rollups are checked as closely: a unit's month one short.
     await t.db.query(`update stats_unit_monthly set received = received - 1 where ctid = (select ctid from stats_unit_monthly where received > 0 limit 1)`);
     expect((await checkStats(t.db, now)).sample.map((d) => [d.table, d.measure, d.rollup - d.recount])).toEqual([['unit_monthly', 'received', -1]]);
+    await rebuildStats(t.db, now);
+    // And those without the unit (migration 0047).
+    await t.db.query(`update stats_area_grid_daily set satisfied = satisfied + 2 where ctid = (select ctid from stats_area_grid_daily where closed > 0 limit 1)`);
+    expect((await checkStats(t.db, now)).sample.map((d) => [d.table, d.measure, d.rollup - d.recount])).toEqual([['area_grid_daily', 'satisfied', 2]]);
     await rebuildStats(t.db, now);
     expect((await checkStats(t.db, now)).ok).toBe(true);
   });
