@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScreenSnapshot } from '@liandong/contracts';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
-import { DEMO_SEED } from '../../test/seeds.ts';
-import { buildDemoHistory } from '../demo/history/index.ts';
-import { periodOf } from '../assessment/periods.rules.ts';
-import { screenSnapshot } from './snapshot.ts';
-import type { ScreenScope } from './screen-tokens.ts';
+import { DEMO_SEED } from '../../../test/seeds.ts';
+import { buildDemoHistory } from './index.ts';
+import { periodOf } from '../../assessment/periods.rules.ts';
+import { screenSnapshot } from '../../screen/snapshot.ts';
+import type { ScreenScope } from '../../screen/screen-tokens.ts';
 
 const END = new Date('2026-03-18T06:30:00Z');
 let t: TestDatabase;
