@@ -54,7 +54,7 @@ export async function screenSnapshot(q: Db, scope: ScreenScope, now: Date, opts:
   const base = [scope.areaCode];
   // The rollups' rows of the area (the order's district or town, as areaSql reads the orders).
   const rollupArea = `s.${scope.level === 'district' ? 'district' : 'town'} = $1`;
-  await foldStats(q, now, { wait: false });
+  await foldStats(q, now, { whenPending: true });
   const [day, callbacks, open, overdue, recent, points, channels, natures, rankings, warnings] = await Promise.all([
     // Registered today (cohort measures on the registration day) and closed today (flow measures on the closure day):
     // the one rollup row of each of the area's towns for today.
