@@ -241,6 +241,14 @@ export async function statsBreakdown(
   };
 }
 
+/** A measure's total over the prepared period and scope, from the rollups (optionally one key of a dimension). */
+async function rollupTotal(db: Db, { period, params, parts }: Prepared, column: string, key?: { column: string; value: unknown }): Promise<number> {
+  const ps = [...params];
+  const keyCond = key ? ` and s.${key.column} = $${ps.push(key.value)}` : '';
+  const r = await db.query<{ n: number }>(`select coalesce(sum(s.${column}), 0)::int as n from ${partRows(period, ps, parts.map((x) => ({ ...x, cond: `${x.cond}${keyCond}` })), [])} s`, ps);
+  return r.rows[0]!.n;
+}
+
 /** Which fact rows a measure counts, and by which day. */
 const FACT_OF: Record<StatMeasure, { flag: string; day: 'created_day' | 'closed_day' }> = {
   received: { flag: 'true', day: 'created_day' },
@@ -271,19 +279,23 @@ export async function statsOrders(
   clock: ClockReading,
 ): Promise<OrderPage> {
   if (query.key !== undefined && !query.dimension) throw invalidField('key', '需要同时给出 dimension', 'needs a dimension');
-  const { period } = await prepare(db, actor, query, clock.now);
+  const prepared = await prepare(db, actor, query, clock.now, query.dimension);
+  const { period } = prepared;
   const ps: unknown[] = [];
   const scope = statsScopeSql(actor, ps, 'f');
   const filters = statsFilterSql(query, ps, 'f');
   const m = FACT_OF[query.measure];
   const conds = [scope, filters, m.flag, `f.${m.day} >= $${ps.push(period.firstDay)}::date and f.${m.day} <= $${ps.push(period.lastDay)}::date`];
-  if (query.dimension) {
-    const key = query.key ?? '';
-    conds.push(query.dimension === 'unit' ? `f.unit_id = $${ps.push(key === '' ? 0 : Number(key) || -1)}` : `f.${COLUMN[query.dimension]} = $${ps.push(key)}`);
-  }
+  const keyValue = query.dimension ? (query.dimension === 'unit' ? ((query.key ?? '') === '' ? 0 : Number(query.key) || -1) : (query.key ?? '')) : undefined;
+  if (query.dimension) conds.push(`f.${COLUMN[query.dimension]} = $${ps.push(keyValue)}`);
   if (query.solved) conds.push(`f.solved = $${ps.push(query.solved)}`);
-  // Counted on the facts alone: their scope (the reader's areas, or his unit responsible) is within the orders' scope.
-  const n = await countUpTo(db, `from stats_order_facts f where ${conds.join(' and ')}`, ps);
+  // How many: the rollups' sum of the measure — the same fact rows, summed — when a rollup column holds it (a level
+  // of resolution only with `closed`); else counted on the facts alone (their scope, the reader's areas or his unit
+  // responsible, is within the orders' scope), up to the cap. Either way the total says no more than the cap.
+  const column = query.solved ? (query.measure === 'closed' && RESOLUTION_LEVELS.includes(query.solved as never) ? `solved_${query.solved}` : null) : SNAKE[query.measure];
+  const n = column
+    ? await rollupTotal(db, prepared, column, query.dimension ? { column: COLUMN[query.dimension], value: keyValue } : undefined)
+    : await countUpTo(db, `from stats_order_facts f where ${conds.join(' and ')}`, ps);
   const w = pageWindow(query, ps);
   const page = `from stats_order_facts f join orders o on o.id = f.order_id where ${conds.join(' and ')} and ${orderScopeSql(actor, ps)}`;
   const ids = (await db.query<{ id: string }>(`select f.order_id as id ${page} order by f.${m.day} desc, f.order_id desc ${w.sql}`, ps)).rows.map((r) => Number(r.id));

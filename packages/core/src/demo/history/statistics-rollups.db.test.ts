@@ -11,7 +11,8 @@ import { checkStats } from '../../statistics/check-stats.ts';
 import { foldStats } from '../../statistics/fold-stats.ts';
 import { rebuildStats } from '../../statistics/rebuild-stats.ts';
 import { CUBES } from '../../statistics/facts.sql.ts';
-import { statsBreakdown, statsHeadline, statsSeries } from '../../statistics/read-stats.ts';
+import { statsBreakdown, statsHeadline, statsOrders, statsSeries } from '../../statistics/read-stats.ts';
+import { CalendarProvider } from '../../calendar/index.ts';
 import type { Actor } from '../../org/actor.ts';
 
 const END = new Date('2026-03-18T06:30:00Z');
@@ -112,6 +113,29 @@ describe('statistics rollups on the demo history', () => {
         expect(rows, dim).toEqual((await fine(col, from, to)).sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
       }
     }
+    // The orders behind a figure: the total from the rollups, the same fact rows counted one by one.
+    const clock = { now: END, calendar: await new CalendarProvider().get(t.db) };
+    const admin: Actor = { ...actor, roles: new Set(['admin', 'leader']) };
+    const grid = (await t.db.query<{ g: string }>(`select grid as g from stats_order_facts where town = $1 and grid <> '' group by 1 order by count(*) desc limit 1`, [town])).rows[0]!.g;
+    const cases = [
+      [actor, { measure: 'received' }, `true`],
+      [actor, { measure: 'satisfied' }, `f.satisfied`],
+      [actor, { measure: 'open', dimension: 'grid', key: grid }, `f.open and f.grid = '${grid}'`],
+      [actor, { measure: 'received', dimension: 'unit', key: String(centre) }, `f.unit_id = ${centre}`],
+      [actor, { measure: 'closed', solved: 'grid' }, `f.closed_day is not null and f.solved = 'grid'`],
+      [actor, { measure: 'rated', solved: 'grid' }, `f.rated and f.solved = 'grid'`],
+      [admin, { measure: 'closedOnTime' }, `f.closed_on_time`],
+    ] as const;
+    for (const [who, q, flag] of cases) {
+      const day = ['closed', 'satisfied', 'rated', 'closedOnTime'].includes(q.measure) ? 'closed_day' : 'created_day';
+      const scope = who === admin ? 'true' : `(f.town = '${town}' or f.district = '${town}' or f.village = '${town}' or f.grid = '${town}' or f.unit_id = ${centre})`;
+      const want = await total(`select count(*) from stats_order_facts f where ${flag} and f.${day} between '2026-03-01' and '2026-03-31' and ${scope}`);
+      const page = await statsOrders(t.db, who, { period: 'month', date: '2026-03-18', pageSize: 5, ...q } as Parameters<typeof statsOrders>[2], 'zh', clock);
+      expect([page.total, page.totalCapped], JSON.stringify(q)).toEqual([want, false]);
+      expect(page.items.length, JSON.stringify(q)).toBe(Math.min(5, want));
+    }
+    expect(await total(`select count(*) from stats_order_facts where town <> '${town}' and unit_id = ${centre} and created_day >= '2026-03-01'`)).toBeGreaterThan(0);
+
     // A year by month reads the monthly rows of both parts.
     const year = await statsSeries(t.db, actor, { period: 'year', date: '2026-03-18' }, END);
     expect(year.points.find((p) => p.bucket === '2026-03-01')!.figures.received).toBe((await fine(null, '2026-03-01', '2026-03-31'))[0]![1]);
