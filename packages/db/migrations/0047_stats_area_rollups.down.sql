@@ -1,3 +1,5 @@
+drop table if exists stats_district_category_daily;
+drop table if exists stats_district_category_monthly;
 drop table if exists stats_area_daily;
 drop table if exists stats_area_monthly;
 drop table if exists stats_area_category_daily;

@@ -322,6 +322,60 @@ create table stats_area_nature_monthly (
 insert into stats_area_nature_monthly (month, district, town, nature, received, needs_answer, done, open, overdue, returned, reworked, direct_closed, closed, closed_on_time, rated, satisfied, solved_grid, solved_village, solved_town, solved_district, solved_enforcement)
   select month, district, town, nature, sum(received), sum(needs_answer), sum(done), sum(open), sum(overdue), sum(returned), sum(reworked), sum(direct_closed), sum(closed), sum(closed_on_time), sum(rated), sum(satisfied), sum(solved_grid), sum(solved_village), sum(solved_town), sum(solved_district), sum(solved_enforcement) from stats_monthly group by month, district, town, nature;
 
+-- A district's reader's hot problems: the classes of the district, without its towns.
+create table stats_district_category_daily (
+  day date not null,
+  district text not null,
+  major text not null,
+  category text not null,
+  received int not null default 0,
+  needs_answer int not null default 0,
+  done int not null default 0,
+  open int not null default 0,
+  overdue int not null default 0,
+  returned int not null default 0,
+  reworked int not null default 0,
+  direct_closed int not null default 0,
+  closed int not null default 0,
+  closed_on_time int not null default 0,
+  rated int not null default 0,
+  satisfied int not null default 0,
+  solved_grid int not null default 0,
+  solved_village int not null default 0,
+  solved_town int not null default 0,
+  solved_district int not null default 0,
+  solved_enforcement int not null default 0,
+  primary key (day, district, major, category)
+);
+insert into stats_district_category_daily (day, district, major, category, received, needs_answer, done, open, overdue, returned, reworked, direct_closed, closed, closed_on_time, rated, satisfied, solved_grid, solved_village, solved_town, solved_district, solved_enforcement)
+  select day, district, major, category, sum(received), sum(needs_answer), sum(done), sum(open), sum(overdue), sum(returned), sum(reworked), sum(direct_closed), sum(closed), sum(closed_on_time), sum(rated), sum(satisfied), sum(solved_grid), sum(solved_village), sum(solved_town), sum(solved_district), sum(solved_enforcement) from stats_daily group by day, district, major, category;
+create table stats_district_category_monthly (
+  month date not null,
+  district text not null,
+  major text not null,
+  category text not null,
+  received int not null default 0,
+  needs_answer int not null default 0,
+  done int not null default 0,
+  open int not null default 0,
+  overdue int not null default 0,
+  returned int not null default 0,
+  reworked int not null default 0,
+  direct_closed int not null default 0,
+  closed int not null default 0,
+  closed_on_time int not null default 0,
+  rated int not null default 0,
+  satisfied int not null default 0,
+  solved_grid int not null default 0,
+  solved_village int not null default 0,
+  solved_town int not null default 0,
+  solved_district int not null default 0,
+  solved_enforcement int not null default 0,
+  primary key (month, district, major, category)
+);
+insert into stats_district_category_monthly (month, district, major, category, received, needs_answer, done, open, overdue, returned, reworked, direct_closed, closed, closed_on_time, rated, satisfied, solved_grid, solved_village, solved_town, solved_district, solved_enforcement)
+  select month, district, major, category, sum(received), sum(needs_answer), sum(done), sum(open), sum(overdue), sum(returned), sum(reworked), sum(direct_closed), sum(closed), sum(closed_on_time), sum(rated), sum(satisfied), sum(solved_grid), sum(solved_village), sum(solved_town), sum(solved_district), sum(solved_enforcement) from stats_monthly group by month, district, major, category;
+
 -- The screen's live load by grid: the months that still hold open orders (the recent ones), by area.
 create index stats_area_grid_monthly_open_district on stats_area_grid_monthly (district) where open <> 0;
 create index stats_area_grid_monthly_open_town on stats_area_grid_monthly (town) where open <> 0;

@@ -52,6 +52,8 @@ export const CUBES: readonly Cube[] = [
   cube('area_grid', ['district', 'town', 'village', 'grid']),
   cube('area_channel', ['district', 'town', 'channel']),
   cube('area_nature', ['district', 'town', 'nature']),
+  // A reader of the whole district needs no town: his hot problems are the district's classes.
+  cube('district_category', ['district', 'major', 'category']),
 ];
 export const keyType = (k: string) => (k === 'unit_id' ? 'int' : 'text');
 

@@ -132,12 +132,12 @@ export function cubeFor(columns: readonly string[]): Cube {
 async function prepare(db: Db, actor: Actor, query: StatsQueryInput, now: Date, dimension?: StatDimension): Promise<Prepared> {
   assertMay(actor, 'statistics.view');
   const period = periodOf(query, now);
-  const { categoryIsMajor, broad } = await checkFilters(db, actor, query);
+  const { categoryIsMajor, broad, districts } = await checkFilters(db, actor, query);
   await foldStats(db, now, { wait: false });
   const asked = [...filterColumns(query, categoryIsMajor), ...(dimension ? [COLUMN[dimension]] : [])];
   const params: unknown[] = [];
   const filters = statsFilterSql(query, params, 's', categoryIsMajor);
-  const split = scopeParts(actor, broad).map((sp) => ({ sp, cube: cubeFor([...sp.columns, ...asked]) }));
+  const split = scopeParts(actor, broad, districts).map((sp) => ({ sp, cube: cubeFor([...sp.columns, ...asked]) }));
   // Split only when the rows in his areas come from a smaller rollup than his units' (a unit filter or breakdown: no).
   if (split.length > 1 && split[0]!.cube === split[1]!.cube) {
     return { period, params, parts: [{ cube: split[0]!.cube, cond: `${statsScopeSql(actor, params, 's', broad)} and ${filters}` }] };

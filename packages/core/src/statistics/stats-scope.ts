@@ -43,9 +43,10 @@ export interface ScopePart {
  * responsible unit (a leader's answer then grows with his areas and the days, not with the units × the days); the
  * second is the few rows of his units placed elsewhere. One part when he sees all, has no areas or no units.
  */
-export function scopeParts(actor: Actor, broad: boolean): ScopePart[] {
+export function scopeParts(actor: Actor, broad: boolean, districts = false): ScopePart[] {
   if (seesAll(actor) || actor.areaCodes.length === 0) return [{ columns: scopeColumns(actor, broad), sql: (params, s) => statsScopeSql(actor, params, s, broad) }];
-  const areaColumns = broad ? ['district', 'town'] : ['district', 'town', 'village', 'grid'];
+  // Areas all districts: no town, village or grid code is one of them.
+  const areaColumns = districts ? ['district'] : broad ? ['district', 'town'] : ['district', 'town', 'village', 'grid'];
   const inAreas = (params: unknown[], s: string) => {
     const a = `$${params.push(actor.areaCodes)}::text[]`;
     return `(${areaColumns.map((c) => `${s}.${c} = any(${a})`).join(' or ')})`;
@@ -88,10 +89,10 @@ export function filterColumns(f: StatFilters, categoryIsMajor: boolean): string[
 
 /**
  * Every filter names something that exists, and a town one the reader may see. Answers whether the class asked is
- * a major one, and whether the reader's areas are all the district or towns (`broad`).
+ * a major one, whether the reader's areas are all the district or towns (`broad`), and all districts (`districts`).
  */
-export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): Promise<{ categoryIsMajor: boolean; broad: boolean }> {
-  const r = await q.query<{ town: string | null; district: string | null; category: boolean; channel: boolean; nature: boolean; unit: boolean; major: boolean; broad: boolean }>(
+export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): Promise<{ categoryIsMajor: boolean; broad: boolean; districts: boolean }> {
+  const r = await q.query<{ town: string | null; district: string | null; category: boolean; channel: boolean; nature: boolean; unit: boolean; major: boolean; broad: boolean; districts: boolean }>(
     `select (select code from divisions where code = $1 and level = 'town') as town,
             (select parent_code from divisions where code = $1 and level = 'town') as district,
             exists (select 1 from categories where code = $2) as category,
@@ -99,7 +100,8 @@ export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): 
             exists (select 1 from natures where code = $4) as nature,
             exists (select 1 from units where id = $5) as unit,
             exists (select 1 from categories where code = $2 and level = 'major') as major,
-            (select count(*) from divisions where code = any($6::text[]) and level in ('district', 'town')) = cardinality($6::text[]) as broad`,
+            (select count(*) from divisions where code = any($6::text[]) and level in ('district', 'town')) = cardinality($6::text[]) as broad,
+            (select count(*) from divisions where code = any($6::text[]) and level = 'district') = cardinality($6::text[]) as districts`,
     [f.town ?? null, f.category ?? null, f.channel ?? null, f.nature ?? null, f.unit ?? null, actor.areaCodes],
   );
   const x = r.rows[0]!;
@@ -111,5 +113,5 @@ export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): 
   if (f.town && !seesAll(actor) && actor.areaCodes.length > 0 && !coversArea(actor, f.town, x.district)) {
     throw new DomainError(403, 'forbidden', { zh: '该镇（街道）不在您的数据范围内', en: 'That town is outside your data scope' }, 'town');
   }
-  return { categoryIsMajor: x.major, broad: seesAll(actor) || x.broad };
+  return { categoryIsMajor: x.major, broad: seesAll(actor) || x.broad, districts: !seesAll(actor) && x.districts };
 }

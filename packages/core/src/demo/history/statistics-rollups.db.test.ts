@@ -92,25 +92,30 @@ describe('statistics rollups on the demo history', () => {
     const actor: Actor = { userId: 0, username: 'x', displayName: 'x', roles: new Set(['leader']), unitId: centre, unitIds: [centre], areaCodes: [town] };
     const inScope = `(district = $1 or town = $1 or village = $1 or grid = $1 or unit_id = $2)`;
     expect(await total(`select count(*) from stats_daily where unit_id = ${centre} and town <> '${town}'`), 'the centre has rows outside the town').toBeGreaterThan(0);
-    const fine = async (col: string | null, from: string, to: string) => {
-      const r = await t.db.query<{ k: string; received: number; closed: number; satisfied: number; open: number }>(
-        `select ${col ? `${col}::text` : `''`} as k, sum(received)::int as received, sum(closed)::int as closed, sum(satisfied)::int as satisfied, sum(open)::int as open
-           from stats_daily where day between $3::date and $4::date and ${inScope} group by 1 order by 1`,
-        [town, centre, from, to],
-      );
-      return r.rows.map((x) => [x.k, x.received, x.closed, x.satisfied, x.open]);
-    };
-    const of = (k: string, f: { received: number; closed: number; satisfied: number; open: number }) => [k, f.received, f.closed, f.satisfied, f.open];
-    for (const q of [{ period: 'custom' as const, from: '2026-03-14', to: '2026-03-18' }, { period: 'month' as const, date: '2026-03-18' }]) {
-      const [from, to] = q.period === 'custom' ? [q.from, q.to] : ['2026-03-01', '2026-03-31'];
-      const h = await statsHeadline(t.db, actor, q, END);
-      expect([of('', h.figures)], JSON.stringify(q)).toEqual(await fine(null, from, to));
-      const series = await statsSeries(t.db, actor, q, END);
-      expect(series.points.map((p) => of(p.bucket, p.figures)).filter((x) => x[1] || x[2])).toEqual(await fine('day', from, to));
-      for (const [dim, col] of [['category', 'category'], ['grid', 'grid'], ['village', 'village'], ['town', 'town'], ['unit', 'unit_id'], ['channel', 'channel']] as const) {
-        const b = await statsBreakdown(t.db, actor, dim, { ...q, limit: 1000 }, 'zh', END);
-        const rows = b.rows.map((r) => of(dim === 'unit' && r.key === '' ? '0' : r.key, r.figures)).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
-        expect(rows, dim).toEqual((await fine(col, from, to)).sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
+    // And the district's leader (the district and the centre): his rows from the rollups without the town too.
+    const district = (await t.db.query<{ c: string }>(`select code as c from divisions where level = 'district' limit 1`)).rows[0]!.c;
+    for (const area of [town, district]) {
+      const reader: Actor = { ...actor, areaCodes: [area] };
+      const fine = async (col: string | null, from: string, to: string) => {
+        const r = await t.db.query<{ k: string; received: number; closed: number; satisfied: number; open: number }>(
+          `select ${col ? `${col}::text` : `''`} as k, sum(received)::int as received, sum(closed)::int as closed, sum(satisfied)::int as satisfied, sum(open)::int as open
+             from stats_daily where day between $3::date and $4::date and ${inScope} group by 1 order by 1`,
+          [area, centre, from, to],
+        );
+        return r.rows.map((x) => [x.k, x.received, x.closed, x.satisfied, x.open]);
+      };
+      const of = (k: string, f: { received: number; closed: number; satisfied: number; open: number }) => [k, f.received, f.closed, f.satisfied, f.open];
+      for (const q of [{ period: 'custom' as const, from: '2026-03-14', to: '2026-03-18' }, { period: 'month' as const, date: '2026-03-18' }]) {
+        const [from, to] = q.period === 'custom' ? [q.from, q.to] : ['2026-03-01', '2026-03-31'];
+        const h = await statsHeadline(t.db, reader, q, END);
+        expect([of('', h.figures)], `${area} ${JSON.stringify(q)}`).toEqual(await fine(null, from, to));
+        const series = await statsSeries(t.db, reader, q, END);
+        expect(series.points.map((p) => of(p.bucket, p.figures)).filter((x) => x[1] || x[2])).toEqual(await fine('day', from, to));
+        for (const [dim, col] of [['category', 'category'], ['grid', 'grid'], ['village', 'village'], ['town', 'town'], ['unit', 'unit_id'], ['channel', 'channel']] as const) {
+          const b = await statsBreakdown(t.db, reader, dim, { ...q, limit: 1000 }, 'zh', END);
+          const rows = b.rows.map((r) => of(dim === 'unit' && r.key === '' ? '0' : r.key, r.figures)).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+          expect(rows, `${area} ${dim}`).toEqual((await fine(col, from, to)).sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
+        }
       }
     }
     // The orders behind a figure: the total from the rollups, the same fact rows counted one by one.
@@ -138,7 +143,9 @@ describe('statistics rollups on the demo history', () => {
 
     // A year by month reads the monthly rows of both parts.
     const year = await statsSeries(t.db, actor, { period: 'year', date: '2026-03-18' }, END);
-    expect(year.points.find((p) => p.bucket === '2026-03-01')!.figures.received).toBe((await fine(null, '2026-03-01', '2026-03-31'))[0]![1]);
+    expect(year.points.find((p) => p.bucket === '2026-03-01')!.figures.received).toBe(
+      await total(`select sum(received) from stats_daily where day >= '2026-03-01' and (district = '${town}' or town = '${town}' or village = '${town}' or grid = '${town}' or unit_id = ${centre})`),
+    );
   });
 
   it('reports a tampered cell, and a rebuild repairs it', async () => {
