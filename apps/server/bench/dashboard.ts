@@ -7,7 +7,7 @@
  * one at a time, after a warm-up, as one leader clicking (the screen: as its wall asks).
  *
  *   LIANDONG_BENCH_DATABASE_URL (default: TEST_DATABASE_URL, DATABASE_URL, postgres://postgres@127.0.0.1:5432/postgres)
- *   BENCH_ORDERS (1000000)   BENCH_SMALL (10000)   BENCH_SAMPLES (40 per call)
+ *   BENCH_ORDERS (1000000)   BENCH_SMALL (10000)   BENCH_SAMPLES (40 per call)   BENCH_DB_NAME (liandong_bench_dashboard)
  */
 import { openPostgres, type Db } from '@liandong/db';
 import { rebuildStats } from '@liandong/core/statistics/rebuild-stats.ts';
@@ -21,7 +21,8 @@ import { benchDbUrl, dropDatabase, freshDatabase, timeGet } from './bench-server
 const large = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const small = Number(process.env.BENCH_SMALL ?? 10_000);
 const samples = Number(process.env.BENCH_SAMPLES ?? 40);
-const NAME = 'liandong_bench_dashboard';
+/** The bench's own database (BENCH_DB_NAME: two engineers benching on one server each use their own). */
+const NAME = process.env.BENCH_DB_NAME ?? 'liandong_bench_dashboard';
 
 
 /** `count` more orders over the year before now, set-based; ids continue after the largest. */

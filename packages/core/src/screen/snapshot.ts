@@ -1,16 +1,19 @@
 /**
- * 大屏数据: what the wall shows of its area, read cheaply — today's orders (created or closed today, China time)
- * and the open ones, each through an index (orders_created / orders_town, orders_closed_at, orders_live), never a
- * scan of history. The month's rankings (closed this month) are the widest read: they are kept for
- * RANKING_TTL_MS per area. How each figure is counted: docs/big-screen.md.
+ * 大屏数据: what the wall shows of its area, read cheaply. The day's figures, its channel and nature mix and the
+ * live load by grid come from the statistics' rollups without the unit (the area's rows of today, and the months
+ * still holding open orders: a few rows whatever the number of orders; pending changes folded first, as every
+ * statistics answer does); the overdue count from the clocks already due; the board and the heat layer from the
+ * newest orders through orders_created / orders_town. The month's rankings (closed this month) are the widest
+ * read: they are kept for RANKING_TTL_MS per area. How each figure is counted: docs/big-screen.md.
  */
-import type { Queryable } from '@liandong/db';
+import type { Db, Queryable } from '@liandong/db';
 import type { ScreenRankRow, ScreenRatio, ScreenSnapshot, ScreenWarning } from '@liandong/contracts';
 import { FINAL_STATES } from '../orders/lifecycle.rules.ts';
 import { periodOf } from '../assessment/periods.rules.ts';
 import { iso } from '../shared/wire.ts';
 import { areaSql, round3, SCREEN_ORDER_COLUMNS, SCREEN_ORDER_JOINS, screenOrder, type ScreenOrderRow } from './screen-orders.ts';
 import type { ScreenScope } from './screen-tokens.ts';
+import { foldStats } from '../statistics/fold-stats.ts';
 
 /** The newest orders on the rolling board. */
 export const BOARD_SIZE = 20;
@@ -44,24 +47,22 @@ interface Rankings {
 /** Per database (a test's, a process's) and area: the month's rankings for RANKING_TTL_MS. */
 const rankingCaches = new WeakMap<Queryable, Map<string, Rankings>>();
 
-export async function screenSnapshot(q: Queryable, scope: ScreenScope, now: Date, opts: { warnings?: ScreenWarningsSource } = {}): Promise<ScreenSnapshot> {
+export async function screenSnapshot(q: Db, scope: ScreenScope, now: Date, opts: { warnings?: ScreenWarningsSource } = {}): Promise<ScreenSnapshot> {
   const today = periodOf({ period: 'day' }, now);
   const month = periodOf({ period: 'month' }, now);
   const area = areaSql(scope, 1);
   const base = [scope.areaCode];
-  const [received, closedToday, callbacks, open, recent, points, channels, natures, rankings, warnings] = await Promise.all([
-    q.query<{ received: string; completion_of: string; closed: string; direct: string }>(
-      `select count(*) as received,
-              count(*) filter (where o.state not in ('merged', 'voided', 'rejected')) as completion_of,
-              count(*) filter (where o.state = 'closed') as closed,
-              count(*) filter (where exists (select 1 from order_events e where e.order_id = o.id and e.action = 'answer')) as direct
-         from orders o where ${area} and o.created_at >= $2 and o.created_at < $3`,
-      [...base, today.from, today.to],
-    ),
-    q.query<{ of: string; hit: string }>(
-      `select count(*) as of, count(*) filter (where not ${LATE('o')}) as hit
-         from orders o where ${area} and o.closed_at >= $2 and o.closed_at < $3 and o.state = 'closed'`,
-      [...base, today.from, today.to],
+  // The rollups' rows of the area (the order's district or town, as areaSql reads the orders).
+  const rollupArea = `s.${scope.level === 'district' ? 'district' : 'town'} = $1`;
+  await foldStats(q, now, { whenPending: true });
+  const [day, callbacks, open, overdue, recent, points, channels, natures, rankings, warnings] = await Promise.all([
+    // Registered today (cohort measures on the registration day) and closed today (flow measures on the closure day):
+    // the one rollup row of each of the area's towns for today.
+    q.query<{ received: number; needs_answer: number; done: number; direct_closed: number; closed: number; closed_on_time: number }>(
+      `select coalesce(sum(received), 0)::int as received, coalesce(sum(needs_answer), 0)::int as needs_answer, coalesce(sum(done), 0)::int as done,
+              coalesce(sum(direct_closed), 0)::int as direct_closed, coalesce(sum(closed), 0)::int as closed, coalesce(sum(closed_on_time), 0)::int as closed_on_time
+         from stats_area_daily s where s.day = $2::date and ${rollupArea}`,
+      [...base, today.firstDay],
     ),
     q.query<{ of: string; hit: string }>(
       `select count(*) as of, count(*) filter (where e.data->>'satisfaction' in ${SATISFIED}) as hit
@@ -69,11 +70,16 @@ export async function screenSnapshot(q: Queryable, scope: ScreenScope, now: Date
         where e.action = 'callback' and e.at >= $2 and e.at < $3 and e.data ? 'satisfaction' and ${area}`,
       [...base, today.from, today.to],
     ),
-    q.query<{ grid_code: string | null; open: string; overdue: string }>(
-      `select o.grid_code, count(*) as open,
-              count(*) filter (where o.state <> 'suspended'
-                                 and exists (select 1 from order_deadlines d where d.order_id = o.id and d.done_at is null and d.due_at < $2)) as overdue
-         from orders o where ${area} and ${LIVE} group by o.grid_code`,
+    // Open now by grid: the open orders counted on their registration day, summed over the months still holding any.
+    q.query<{ grid: string; open: number }>(
+      `select s.grid, sum(s.open)::int as open from stats_area_grid_monthly s where ${rollupArea} and s.open <> 0 group by s.grid having sum(s.open) <> 0`,
+      base,
+    ),
+    // Overdue: the open orders, not suspended, of the clocks already due (order_deadlines_due), not of every open one.
+    q.query<{ overdue: number }>(
+      `select count(*)::int as overdue from orders o
+        where o.id in (select d.order_id from order_deadlines d where d.done_at is null and d.due_at < $2)
+          and ${area} and ${LIVE} and o.state <> 'suspended'`,
       [...base, now],
     ),
     q.query<ScreenOrderRow>(
@@ -86,28 +92,28 @@ export async function screenSnapshot(q: Queryable, scope: ScreenScope, now: Date
       `select o.lng, o.lat from orders o where ${area} and o.created_at >= $2 and o.created_at <= $3 and not o.confidential limit ${HEAT_MAX}`,
       [...base, new Date(now.getTime() - HEAT_HOURS * 3_600_000), now],
     ),
-    mix(q, 'channels', 'channel', area, base, today.from, today.to),
-    mix(q, 'natures', 'nature', area, base, today.from, today.to),
+    mix(q, 'channels', 'channel', rollupArea, base, today.firstDay),
+    mix(q, 'natures', 'nature', rollupArea, base, today.firstDay),
     rankingsOf(q, scope, now, today.from, month.from, month.to),
     opts.warnings ? opts.warnings(q, scope, now) : Promise.resolve(undefined),
   ]);
-  const r = received.rows[0]!;
+  const r = day.rows[0]!;
   const loads = open.rows;
   return {
     area: { code: scope.areaCode, name: scope.areaName, level: scope.level },
     at: iso(now),
     day: today.firstDay,
     figures: {
-      received: Number(r.received),
-      completion: ratio(Number(r.closed), Number(r.completion_of)),
-      onTime: ratio(Number(closedToday.rows[0]!.hit), Number(closedToday.rows[0]!.of)),
+      received: r.received,
+      completion: ratio(r.done, r.needs_answer),
+      onTime: ratio(r.closed_on_time, r.closed),
       satisfaction: ratio(Number(callbacks.rows[0]!.hit), Number(callbacks.rows[0]!.of)),
-      directClose: ratio(Number(r.direct), Number(r.received)),
-      open: loads.reduce((n, l) => n + Number(l.open), 0),
-      overdue: loads.reduce((n, l) => n + Number(l.overdue), 0),
+      directClose: ratio(r.direct_closed, r.received),
+      open: loads.reduce((n, l) => n + l.open, 0),
+      overdue: overdue.rows[0]!.overdue,
     },
     recent: recent.rows.map(screenOrder),
-    gridLoad: loads.filter((l) => l.grid_code !== null).map((l) => ({ code: l.grid_code!, open: Number(l.open) })),
+    gridLoad: loads.filter((l) => l.grid !== '').map((l) => ({ code: l.grid, open: l.open })),
     points: points.rows.map((p) => [round3(p.lng), round3(p.lat)] as [number, number]),
     units: rankings.units,
     areas: rankings.areas,
@@ -117,14 +123,14 @@ export async function screenSnapshot(q: Queryable, scope: ScreenScope, now: Date
   };
 }
 
-/** Today's orders of the area by channel or nature, with their names, most first. */
-async function mix(q: Queryable, table: 'channels' | 'natures', column: 'channel' | 'nature', area: string, base: unknown[], from: Date, to: Date) {
+/** Today's orders of the area by channel or nature, with their names, most first: the rollup's rows of today. */
+async function mix(q: Queryable, table: 'channels' | 'natures', column: 'channel' | 'nature', rollupArea: string, base: unknown[], day: string) {
   const r = await q.query<{ code: string; name: string; name_en: string | null; count: string }>(
-    `select x.code, x.name_zh as name, x.name_en, count(*) as count
-       from orders o join ${table} x on x.code = o.${column}
-      where ${area} and o.created_at >= $2 and o.created_at < $3
-      group by x.code, x.name_zh, x.name_en order by count(*) desc, x.code`,
-    [...base, from, to],
+    `select x.code, x.name_zh as name, x.name_en, sum(s.received) as count
+       from stats_area_${column}_daily s join ${table} x on x.code = s.${column}
+      where s.day = $2::date and ${rollupArea}
+      group by x.code, x.name_zh, x.name_en having sum(s.received) > 0 order by sum(s.received) desc, x.code`,
+    [...base, day],
   );
   return r.rows.map((x) => ({ code: x.code, name: x.name, nameEn: x.name_en, count: Number(x.count) }));
 }

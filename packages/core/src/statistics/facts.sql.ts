@@ -43,6 +43,17 @@ export const CUBES: readonly Cube[] = [
   cube('state', ['district', 'town', 'unit_id', 'state']),
   cube('village', ['district', 'town', 'village', 'unit_id']),
   cube('grid', ['district', 'town', 'village', 'grid', 'unit_id']),
+  // Without the responsible unit (migration 0047): the rows in an area-scoped reader's areas, a few a day per town,
+  // class, grid, channel or nature whatever the number of orders; his units' rows outside his areas come from those
+  // above (read-stats.ts, stats-scope.ts scopeParts). The big screen reads its day and its live load from them.
+  cube('area', ['district', 'town']),
+  cube('area_category', ['district', 'town', 'major', 'category']),
+  cube('area_village', ['district', 'town', 'village']),
+  cube('area_grid', ['district', 'town', 'village', 'grid']),
+  cube('area_channel', ['district', 'town', 'channel']),
+  cube('area_nature', ['district', 'town', 'nature']),
+  // A reader of the whole district needs no town: his hot problems are the district's classes.
+  cube('district_category', ['district', 'major', 'category']),
 ];
 export const keyType = (k: string) => (k === 'unit_id' ? 'int' : 'text');
 

@@ -25,12 +25,14 @@ export interface FoldResult {
 
 /**
  * Folds every pending change. `wait: false` (a reader about to answer) gives up at once when another process is
- * folding — its answer is at most that fold behind.
+ * folding — its answer is at most that fold behind. `whenPending` (the big screen, whose wall must count an order
+ * the moment it is heard) folds only when something is pending, but then waits for a fold in progress: the marks it
+ * sees are those that fold is taking, so once it has the lock the rollups hold them.
  */
-export async function foldStats(db: Db, now: Date, opts: { wait?: boolean } = {}): Promise<FoldResult> {
+export async function foldStats(db: Db, now: Date, opts: { wait?: boolean; whenPending?: boolean } = {}): Promise<FoldResult> {
   // A reader first asks, without writing, whether there is anything to fold: most answers find nothing, and a
   // write transaction would cost each of them a commit.
-  if (opts.wait === false) {
+  if (opts.wait === false || opts.whenPending) {
     const pending = await db.query<{ dirty: boolean; due: boolean }>(
       `select exists (select 1 from stats_dirty) as dirty,
               exists (select 1 from order_step_runs, stats_watermark w

@@ -31,7 +31,7 @@ import { cappedTotal, countUpTo, pageWindow } from '../shared/paging.ts';
 import { invalidField } from '../shared/errors.ts';
 import { foldStats } from './fold-stats.ts';
 import { CUBES, FINE, type Cube } from './facts.sql.ts';
-import { checkFilters, filterColumns, scopeColumns, statsFilterSql, statsScopeSql, type StatFilters } from './stats-scope.ts';
+import { checkFilters, filterColumns, scopeParts, statsFilterSql, statsScopeSql, type StatFilters } from './stats-scope.ts';
 
 const DAY_MS = 86_400_000;
 const SNAKE: Record<StatMeasure, string> = {
@@ -61,7 +61,7 @@ const COLUMN: Record<StatDimension, string> = {
 };
 const SUMS = [...STAT_MEASURES.map((m) => `coalesce(sum(s.${SNAKE[m]}), 0)::int as "${m}"`), ...RESOLUTION_LEVELS.map((l) => `coalesce(sum(s.solved_${l}), 0)::int as "solved_${l}"`)].join(', ');
 const MEASURE_COLS = `${Object.values(SNAKE).join(', ')}, ${RESOLUTION_LEVELS.map((l) => `solved_${l}`).join(', ')}`;
-const colsOf = (cube: Cube) => `${cube.keys.join(', ')}, ${MEASURE_COLS}`;
+const colsOf = (keys: readonly string[]) => [...keys, MEASURE_COLS].join(', ');
 
 type Sums = Record<StatMeasure, number> & Record<`solved_${(typeof RESOLUTION_LEVELS)[number]}`, number>;
 
@@ -85,11 +85,12 @@ const firstOfNextMonth = (d: string) => {
 };
 
 /**
- * The rollup rows of a period under a condition (`cond(alias)` for each branch, sharing `params`): the whole
- * months from stats_monthly, the days before the first and after the last whole month from stats_daily.
+ * The rollup rows of a period under a condition (`cond` for each branch, sharing `params`): the whole months from
+ * the monthly table, the days before the first and after the last whole month from the daily one; with the columns
+ * `keys` (default: all the rollup's keys) and the measures.
  */
-export function periodRows(p: Pick<Period, 'firstDay' | 'lastDay'>, params: unknown[], cond: string, cube: Cube = FINE): string {
-  const COLS = colsOf(cube);
+export function periodRows(p: Pick<Period, 'firstDay' | 'lastDay'>, params: unknown[], cond: string, cube: Cube = FINE, keys: readonly string[] = cube.keys): string {
+  const COLS = colsOf(keys);
   const end = addDays(p.lastDay, 1); // exclusive
   let m = p.firstDay.endsWith('-01') ? p.firstDay : firstOfNextMonth(p.firstDay);
   const monthStart = m;
@@ -103,12 +104,22 @@ export function periodRows(p: Pick<Period, 'firstDay' | 'lastDay'>, params: unkn
   return `(${parts.join(' union all ')})`;
 }
 
+/** Rows of one rollup under one condition. */
+interface Part {
+  /** The rollups that answer: the smallest holding every column this part of the scope, the filters and the dimension read. */
+  cube: Cube;
+  cond: string;
+}
 interface Prepared {
   period: Period;
-  cond: string;
   params: unknown[];
-  /** The rollups that answer: the smallest holding every column the scope, the filters and the dimension read. */
-  cube: Cube;
+  /** Disjoint parts of the reader's scope (stats-scope.ts scopeParts), their sums added up. */
+  parts: Part[];
+}
+
+/** The rows of every part over a period, with the columns `keys` and the measures. */
+function partRows(p: Pick<Period, 'firstDay' | 'lastDay'>, params: unknown[], parts: Part[], keys: readonly string[]): string {
+  return `(${parts.map((x) => periodRows(p, params, x.cond, x.cube, keys)).join(' union all ')})`;
 }
 
 /** The rollup with the fewest keys among those holding every column asked about (the fine one holds them all). */
@@ -121,26 +132,31 @@ export function cubeFor(columns: readonly string[]): Cube {
 async function prepare(db: Db, actor: Actor, query: StatsQueryInput, now: Date, dimension?: StatDimension): Promise<Prepared> {
   assertMay(actor, 'statistics.view');
   const period = periodOf(query, now);
-  const { categoryIsMajor, broad } = await checkFilters(db, actor, query);
+  const { categoryIsMajor, broad, districts } = await checkFilters(db, actor, query);
   await foldStats(db, now, { wait: false });
-  const cube = cubeFor([...scopeColumns(actor, broad), ...filterColumns(query, categoryIsMajor), ...(dimension ? [COLUMN[dimension]] : [])]);
+  const asked = [...filterColumns(query, categoryIsMajor), ...(dimension ? [COLUMN[dimension]] : [])];
   const params: unknown[] = [];
-  const cond = `${statsScopeSql(actor, params, 's', broad)} and ${statsFilterSql(query, params, 's', categoryIsMajor)}`;
-  return { period, cond, params, cube };
+  const filters = statsFilterSql(query, params, 's', categoryIsMajor);
+  const split = scopeParts(actor, broad, districts).map((sp) => ({ sp, cube: cubeFor([...sp.columns, ...asked]) }));
+  // Split only when the rows in his areas come from a smaller rollup than his units' (a unit filter or breakdown: no).
+  if (split.length > 1 && split[0]!.cube === split[1]!.cube) {
+    return { period, params, parts: [{ cube: split[0]!.cube, cond: `${statsScopeSql(actor, params, 's', broad)} and ${filters}` }] };
+  }
+  return { period, params, parts: split.map((x) => ({ cube: x.cube, cond: `${x.sp.sql(params, 's')} and ${filters}` })) };
 }
 
 const periodView = (p: Period) => ({ kind: p.kind, firstDay: p.firstDay, lastDay: p.lastDay });
 
-async function sums(q: Queryable, p: Pick<Period, 'firstDay' | 'lastDay'>, cond: string, baseParams: unknown[], cube: Cube): Promise<Sums> {
+async function sums(q: Queryable, p: Pick<Period, 'firstDay' | 'lastDay'>, parts: Part[], baseParams: unknown[]): Promise<Sums> {
   const params = [...baseParams];
-  const r = await q.query<Sums>(`select ${SUMS} from ${periodRows(p, params, cond, cube)} s`, params);
+  const r = await q.query<Sums>(`select ${SUMS} from ${partRows(p, params, parts, [])} s`, params);
   return r.rows[0]!;
 }
 
 export async function statsHeadline(db: Db, actor: Actor, query: StatsQueryInput, now: Date): Promise<StatsHeadline> {
-  const { period, cond, params, cube } = await prepare(db, actor, query, now);
+  const { period, params, parts } = await prepare(db, actor, query, now);
   const prev = previousPeriod(period);
-  const [cur, before] = await Promise.all([sums(db, period, cond, params, cube), sums(db, prev, cond, params, cube)]);
+  const [cur, before] = await Promise.all([sums(db, period, parts, params), sums(db, prev, parts, params)]);
   return { period: periodView(period), previousPeriod: periodView(prev), asOf: now.toISOString(), figures: figuresOf(cur), previous: figuresOf(before), resolution: resolutionOf(cur) };
 }
 
@@ -148,13 +164,15 @@ export async function statsHeadline(db: Db, actor: Actor, query: StatsQueryInput
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 export async function statsSeries(db: Db, actor: Actor, query: StatsQueryInput, now: Date): Promise<StatsSeries> {
-  const { period, cond, params, cube } = await prepare(db, actor, query, now);
+  const { period, params, parts } = await prepare(db, actor, query, now);
   const days = Math.round((period.to.getTime() - period.from.getTime()) / DAY_MS);
   const byDay = days <= 92;
   const ps = [...params];
   const sql = byDay
-    ? `select s.day::text as bucket, ${SUMS} from ${cube.daily} s where s.day >= $${ps.push(period.firstDay)}::date and s.day <= $${ps.push(period.lastDay)}::date and ${cond} group by s.day`
-    : monthSeriesSql(period, ps, cond, cube);
+    ? `select s.day::text as bucket, ${SUMS} from (${parts
+        .map((x) => `select s.day, ${MEASURE_COLS} from ${x.cube.daily} s where s.day >= $${ps.push(period.firstDay)}::date and s.day <= $${ps.push(period.lastDay)}::date and ${x.cond}`)
+        .join(' union all ')}) s group by s.day`
+    : `select s.bucket::text as bucket, ${SUMS} from (${parts.map((x) => monthSeriesRows(period, ps, x.cond, x.cube)).join(' union all ')}) s group by s.bucket`;
   const rows = new Map((await db.query<Sums & { bucket: string }>(sql, ps)).rows.map((r) => [r.bucket, r]));
   const buckets: string[] = [];
   // Days (or months) still to come are not drawn as zeros: the series stops today, China time.
@@ -165,9 +183,9 @@ export async function statsSeries(db: Db, actor: Actor, query: StatsQueryInput, 
   return { period: periodView(period), bucket: byDay ? 'day' : 'month', points: buckets.map((b) => ({ bucket: b, figures: figuresOf(rows.get(b) ?? empty) })) };
 }
 
-/** Months of a long period: whole months from the monthly rows, the edges' days summed into their months. */
-function monthSeriesSql(p: Period, params: unknown[], cond: string, cube: Cube): string {
-  const COLS = colsOf(cube);
+/** Months of a long period: whole months from the monthly rows, the edges' days put in their months. */
+function monthSeriesRows(p: Period, params: unknown[], cond: string, cube: Cube): string {
+  const COLS = MEASURE_COLS;
   const end = addDays(p.lastDay, 1);
   const v = (x: unknown) => (params.push(x), `$${params.length}::date`);
   const first = p.firstDay.endsWith('-01') ? p.firstDay : firstOfNextMonth(p.firstDay);
@@ -176,7 +194,7 @@ function monthSeriesSql(p: Period, params: unknown[], cond: string, cube: Cube):
   const parts = [`select s.month as bucket, ${COLS} from ${cube.monthly} s where s.month >= ${v(first)} and s.month < ${v(last)} and ${cond}`];
   if (p.firstDay < first) parts.push(`select date_trunc('month', s.day)::date, ${COLS} from ${cube.daily} s where s.day >= ${v(p.firstDay)} and s.day < ${v(first)} and ${cond}`);
   if (last < end) parts.push(`select date_trunc('month', s.day)::date, ${COLS} from ${cube.daily} s where s.day >= ${v(last)} and s.day < ${v(end)} and ${cond}`);
-  return `select s.bucket::text as bucket, ${SUMS} from (${parts.join(' union all ')}) s group by s.bucket`;
+  return parts.join(' union all ');
 }
 
 /** The display name of each key of a dimension, in the reader's language. */
@@ -205,12 +223,12 @@ export async function statsBreakdown(
   lang: Lang,
   now: Date,
 ): Promise<StatsBreakdown> {
-  const { period, cond, params, cube } = await prepare(db, actor, query, now, dimension);
+  const { period, params, parts } = await prepare(db, actor, query, now, dimension);
   const ps = [...params];
   const col = COLUMN[dimension];
   const sort = query.sort ?? 'received';
   const r = await db.query<Sums & { key: string }>(
-    `select s.${col}::text as key, ${SUMS} from ${periodRows(period, ps, cond, cube)} s group by s.${col}
+    `select s.${col}::text as key, ${SUMS} from ${partRows(period, ps, parts, [col])} s group by s.${col}
       order by "${sort}" desc, key limit ${query.limit ?? 100}`,
     ps,
   );
@@ -221,6 +239,14 @@ export async function statsBreakdown(
     dimension,
     rows: r.rows.map((x) => ({ key: x.key === '0' && dimension === 'unit' ? '' : x.key, name: names.get(x.key) ?? (x.key && x.key !== '0' ? x.key : none), figures: figuresOf(x), resolution: resolutionOf(x) })),
   };
+}
+
+/** A measure's total over the prepared period and scope, from the rollups (optionally one key of a dimension). */
+async function rollupTotal(db: Db, { period, params, parts }: Prepared, column: string, key?: { column: string; value: unknown }): Promise<number> {
+  const ps = [...params];
+  const keyCond = key ? ` and s.${key.column} = $${ps.push(key.value)}` : '';
+  const r = await db.query<{ n: number }>(`select coalesce(sum(s.${column}), 0)::int as n from ${partRows(period, ps, parts.map((x) => ({ ...x, cond: `${x.cond}${keyCond}` })), [])} s`, ps);
+  return r.rows[0]!.n;
 }
 
 /** Which fact rows a measure counts, and by which day. */
@@ -253,19 +279,23 @@ export async function statsOrders(
   clock: ClockReading,
 ): Promise<OrderPage> {
   if (query.key !== undefined && !query.dimension) throw invalidField('key', '需要同时给出 dimension', 'needs a dimension');
-  const { period } = await prepare(db, actor, query, clock.now);
+  const prepared = await prepare(db, actor, query, clock.now, query.dimension);
+  const { period } = prepared;
   const ps: unknown[] = [];
   const scope = statsScopeSql(actor, ps, 'f');
   const filters = statsFilterSql(query, ps, 'f');
   const m = FACT_OF[query.measure];
   const conds = [scope, filters, m.flag, `f.${m.day} >= $${ps.push(period.firstDay)}::date and f.${m.day} <= $${ps.push(period.lastDay)}::date`];
-  if (query.dimension) {
-    const key = query.key ?? '';
-    conds.push(query.dimension === 'unit' ? `f.unit_id = $${ps.push(key === '' ? 0 : Number(key) || -1)}` : `f.${COLUMN[query.dimension]} = $${ps.push(key)}`);
-  }
+  const keyValue = query.dimension ? (query.dimension === 'unit' ? ((query.key ?? '') === '' ? 0 : Number(query.key) || -1) : (query.key ?? '')) : undefined;
+  if (query.dimension) conds.push(`f.${COLUMN[query.dimension]} = $${ps.push(keyValue)}`);
   if (query.solved) conds.push(`f.solved = $${ps.push(query.solved)}`);
-  // Counted on the facts alone: their scope (the reader's areas, or his unit responsible) is within the orders' scope.
-  const n = await countUpTo(db, `from stats_order_facts f where ${conds.join(' and ')}`, ps);
+  // How many: the rollups' sum of the measure — the same fact rows, summed — when a rollup column holds it (a level
+  // of resolution only with `closed`); else counted on the facts alone (their scope, the reader's areas or his unit
+  // responsible, is within the orders' scope), up to the cap. Either way the total says no more than the cap.
+  const column = query.solved ? (query.measure === 'closed' && RESOLUTION_LEVELS.includes(query.solved as never) ? `solved_${query.solved}` : null) : SNAKE[query.measure];
+  const n = column
+    ? await rollupTotal(db, prepared, column, query.dimension ? { column: COLUMN[query.dimension], value: keyValue } : undefined)
+    : await countUpTo(db, `from stats_order_facts f where ${conds.join(' and ')}`, ps);
   const w = pageWindow(query, ps);
   const page = `from stats_order_facts f join orders o on o.id = f.order_id where ${conds.join(' and ')} and ${orderScopeSql(actor, ps)}`;
   const ids = (await db.query<{ id: string }>(`select f.order_id as id ${page} order by f.${m.day} desc, f.order_id desc ${w.sql}`, ps)).rows.map((r) => Number(r.id));

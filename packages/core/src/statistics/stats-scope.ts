@@ -31,6 +31,33 @@ export function scopeColumns(actor: Actor, broad: boolean): string[] {
   return broad ? ['district', 'town', 'unit_id'] : ['district', 'town', 'village', 'grid', 'unit_id'];
 }
 
+/** One part of a reader's scope: the columns its condition reads, and the condition on `s` (appending its parameters). */
+export interface ScopePart {
+  columns: string[];
+  sql: (params: unknown[], s: string) => string;
+}
+
+/**
+ * A reader's scope as disjoint parts whose sums add up to the scope's: the rows in his areas, and the rows of his
+ * units outside his areas. The first part reads no unit column, so it can be answered from a rollup without the
+ * responsible unit (a leader's answer then grows with his areas and the days, not with the units × the days); the
+ * second is the few rows of his units placed elsewhere. One part when he sees all, has no areas or no units.
+ */
+export function scopeParts(actor: Actor, broad: boolean, districts = false): ScopePart[] {
+  if (seesAll(actor) || actor.areaCodes.length === 0) return [{ columns: scopeColumns(actor, broad), sql: (params, s) => statsScopeSql(actor, params, s, broad) }];
+  // Areas all districts: no town, village or grid code is one of them.
+  const areaColumns = districts ? ['district'] : broad ? ['district', 'town'] : ['district', 'town', 'village', 'grid'];
+  const inAreas = (params: unknown[], s: string) => {
+    const a = `$${params.push(actor.areaCodes)}::text[]`;
+    return `(${areaColumns.map((c) => `${s}.${c} = any(${a})`).join(' or ')})`;
+  };
+  if (actor.unitIds.length === 0) return [{ columns: areaColumns, sql: inAreas }];
+  return [
+    { columns: areaColumns, sql: inAreas },
+    { columns: [...areaColumns, 'unit_id'], sql: (params, s) => `(${s}.unit_id = any($${params.push(actor.unitIds)}::int[]) and not ${inAreas(params, s)})` },
+  ];
+}
+
 /**
  * The filters' condition on `s`; appends its parameters. A class is matched as a major class or a minor one
  * (`categoryIsMajor` known: only the column that can match, so a rollup without the other serves).
@@ -62,10 +89,10 @@ export function filterColumns(f: StatFilters, categoryIsMajor: boolean): string[
 
 /**
  * Every filter names something that exists, and a town one the reader may see. Answers whether the class asked is
- * a major one, and whether the reader's areas are all the district or towns (`broad`).
+ * a major one, whether the reader's areas are all the district or towns (`broad`), and all districts (`districts`).
  */
-export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): Promise<{ categoryIsMajor: boolean; broad: boolean }> {
-  const r = await q.query<{ town: string | null; district: string | null; category: boolean; channel: boolean; nature: boolean; unit: boolean; major: boolean; broad: boolean }>(
+export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): Promise<{ categoryIsMajor: boolean; broad: boolean; districts: boolean }> {
+  const r = await q.query<{ town: string | null; district: string | null; category: boolean; channel: boolean; nature: boolean; unit: boolean; major: boolean; broad: boolean; districts: boolean }>(
     `select (select code from divisions where code = $1 and level = 'town') as town,
             (select parent_code from divisions where code = $1 and level = 'town') as district,
             exists (select 1 from categories where code = $2) as category,
@@ -73,7 +100,8 @@ export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): 
             exists (select 1 from natures where code = $4) as nature,
             exists (select 1 from units where id = $5) as unit,
             exists (select 1 from categories where code = $2 and level = 'major') as major,
-            (select count(*) from divisions where code = any($6::text[]) and level in ('district', 'town')) = cardinality($6::text[]) as broad`,
+            (select count(*) from divisions where code = any($6::text[]) and level in ('district', 'town')) = cardinality($6::text[]) as broad,
+            (select count(*) from divisions where code = any($6::text[]) and level = 'district') = cardinality($6::text[]) as districts`,
     [f.town ?? null, f.category ?? null, f.channel ?? null, f.nature ?? null, f.unit ?? null, actor.areaCodes],
   );
   const x = r.rows[0]!;
@@ -85,5 +113,5 @@ export async function checkFilters(q: Queryable, actor: Actor, f: StatFilters): 
   if (f.town && !seesAll(actor) && actor.areaCodes.length > 0 && !coversArea(actor, f.town, x.district)) {
     throw new DomainError(403, 'forbidden', { zh: '该镇（街道）不在您的数据范围内', en: 'That town is outside your data scope' }, 'town');
   }
-  return { categoryIsMajor: x.major, broad: seesAll(actor) || x.broad };
+  return { categoryIsMajor: x.major, broad: seesAll(actor) || x.broad, districts: !seesAll(actor) && x.districts };
 }

@@ -11,6 +11,9 @@ import { checkStats } from '../../statistics/check-stats.ts';
 import { foldStats } from '../../statistics/fold-stats.ts';
 import { rebuildStats } from '../../statistics/rebuild-stats.ts';
 import { CUBES } from '../../statistics/facts.sql.ts';
+import { statsBreakdown, statsHeadline, statsOrders, statsSeries } from '../../statistics/read-stats.ts';
+import { CalendarProvider } from '../../calendar/index.ts';
+import type { Actor } from '../../org/actor.ts';
 
 const END = new Date('2026-03-18T06:30:00Z');
 let t: TestDatabase;
@@ -81,6 +84,70 @@ describe('statistics rollups on the demo history', () => {
     expect((await checkStats(t.db, later)).ok).toBe(true);
   });
 
+  it('answers a reader of areas and units from the rollups without the unit exactly as the fine rollups do', async () => {
+    await foldStats(t.db, END);
+    const centre = await total(`select id from units where kind = 'centre' order by id limit 1`);
+    const town = (await t.db.query<{ c: string }>(`select town_code as c from orders where town_code is not null group by 1 order by count(*) desc limit 1`)).rows[0]!.c;
+    // A town's leader who also follows the district centre: his town's rows, and the centre's rows in other towns.
+    const actor: Actor = { userId: 0, username: 'x', displayName: 'x', roles: new Set(['leader']), unitId: centre, unitIds: [centre], areaCodes: [town] };
+    const inScope = `(district = $1 or town = $1 or village = $1 or grid = $1 or unit_id = $2)`;
+    expect(await total(`select count(*) from stats_daily where unit_id = ${centre} and town <> '${town}'`), 'the centre has rows outside the town').toBeGreaterThan(0);
+    // And the district's leader (the district and the centre): his rows from the rollups without the town too.
+    const district = (await t.db.query<{ c: string }>(`select code as c from divisions where level = 'district' limit 1`)).rows[0]!.c;
+    for (const area of [town, district]) {
+      const reader: Actor = { ...actor, areaCodes: [area] };
+      const fine = async (col: string | null, from: string, to: string) => {
+        const r = await t.db.query<{ k: string; received: number; closed: number; satisfied: number; open: number }>(
+          `select ${col ? `${col}::text` : `''`} as k, sum(received)::int as received, sum(closed)::int as closed, sum(satisfied)::int as satisfied, sum(open)::int as open
+             from stats_daily where day between $3::date and $4::date and ${inScope} group by 1 order by 1`,
+          [area, centre, from, to],
+        );
+        return r.rows.map((x) => [x.k, x.received, x.closed, x.satisfied, x.open]);
+      };
+      const of = (k: string, f: { received: number; closed: number; satisfied: number; open: number }) => [k, f.received, f.closed, f.satisfied, f.open];
+      for (const q of [{ period: 'custom' as const, from: '2026-03-14', to: '2026-03-18' }, { period: 'month' as const, date: '2026-03-18' }]) {
+        const [from, to] = q.period === 'custom' ? [q.from, q.to] : ['2026-03-01', '2026-03-31'];
+        const h = await statsHeadline(t.db, reader, q, END);
+        expect([of('', h.figures)], `${area} ${JSON.stringify(q)}`).toEqual(await fine(null, from, to));
+        const series = await statsSeries(t.db, reader, q, END);
+        expect(series.points.map((p) => of(p.bucket, p.figures)).filter((x) => x[1] || x[2])).toEqual(await fine('day', from, to));
+        for (const [dim, col] of [['category', 'category'], ['grid', 'grid'], ['village', 'village'], ['town', 'town'], ['unit', 'unit_id'], ['channel', 'channel']] as const) {
+          const b = await statsBreakdown(t.db, reader, dim, { ...q, limit: 1000 }, 'zh', END);
+          const rows = b.rows.map((r) => of(dim === 'unit' && r.key === '' ? '0' : r.key, r.figures)).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
+          expect(rows, `${area} ${dim}`).toEqual((await fine(col, from, to)).sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
+        }
+      }
+    }
+    // The orders behind a figure: the total from the rollups, the same fact rows counted one by one.
+    const clock = { now: END, calendar: await new CalendarProvider().get(t.db) };
+    const admin: Actor = { ...actor, roles: new Set(['admin', 'leader']) };
+    const grid = (await t.db.query<{ g: string }>(`select grid as g from stats_order_facts where town = $1 and grid <> '' group by 1 order by count(*) desc limit 1`, [town])).rows[0]!.g;
+    const cases = [
+      [actor, { measure: 'received' }, `true`],
+      [actor, { measure: 'satisfied' }, `f.satisfied`],
+      [actor, { measure: 'open', dimension: 'grid', key: grid }, `f.open and f.grid = '${grid}'`],
+      [actor, { measure: 'received', dimension: 'unit', key: String(centre) }, `f.unit_id = ${centre}`],
+      [actor, { measure: 'closed', solved: 'grid' }, `f.closed_day is not null and f.solved = 'grid'`],
+      [actor, { measure: 'rated', solved: 'grid' }, `f.rated and f.solved = 'grid'`],
+      [admin, { measure: 'closedOnTime' }, `f.closed_on_time`],
+    ] as const;
+    for (const [who, q, flag] of cases) {
+      const day = ['closed', 'satisfied', 'rated', 'closedOnTime'].includes(q.measure) ? 'closed_day' : 'created_day';
+      const scope = who === admin ? 'true' : `(f.town = '${town}' or f.district = '${town}' or f.village = '${town}' or f.grid = '${town}' or f.unit_id = ${centre})`;
+      const want = await total(`select count(*) from stats_order_facts f where ${flag} and f.${day} between '2026-03-01' and '2026-03-31' and ${scope}`);
+      const page = await statsOrders(t.db, who, { period: 'month', date: '2026-03-18', pageSize: 5, ...q } as Parameters<typeof statsOrders>[2], 'zh', clock);
+      expect([page.total, page.totalCapped], JSON.stringify(q)).toEqual([want, false]);
+      expect(page.items.length, JSON.stringify(q)).toBe(Math.min(5, want));
+    }
+    expect(await total(`select count(*) from stats_order_facts where town <> '${town}' and unit_id = ${centre} and created_day >= '2026-03-01'`)).toBeGreaterThan(0);
+
+    // A year by month reads the monthly rows of both parts.
+    const year = await statsSeries(t.db, actor, { period: 'year', date: '2026-03-18' }, END);
+    expect(year.points.find((p) => p.bucket === '2026-03-01')!.figures.received).toBe(
+      await total(`select sum(received) from stats_daily where day >= '2026-03-01' and (district = '${town}' or town = '${town}' or village = '${town}' or grid = '${town}' or unit_id = ${centre})`),
+    );
+  });
+
   it('reports a tampered cell, and a rebuild repairs it', async () => {
     await t.db.query(`update stats_daily set closed = closed + 1 where ctid = (select ctid from stats_daily where closed > 0 limit 1)`);
     const now = new Date(END.getTime() + 3_600_000 * 48);
@@ -93,6 +160,10 @@ describe('statistics rollups on the demo history', () => {
     // The smaller rollups are checked as closely: a unit's month one short.
     await t.db.query(`update stats_unit_monthly set received = received - 1 where ctid = (select ctid from stats_unit_monthly where received > 0 limit 1)`);
     expect((await checkStats(t.db, now)).sample.map((d) => [d.table, d.measure, d.rollup - d.recount])).toEqual([['unit_monthly', 'received', -1]]);
+    await rebuildStats(t.db, now);
+    // And those without the unit (migration 0047).
+    await t.db.query(`update stats_area_grid_daily set satisfied = satisfied + 2 where ctid = (select ctid from stats_area_grid_daily where closed > 0 limit 1)`);
+    expect((await checkStats(t.db, now)).sample.map((d) => [d.table, d.measure, d.rollup - d.recount])).toEqual([['area_grid_daily', 'satisfied', 2]]);
     await rebuildStats(t.db, now);
     expect((await checkStats(t.db, now)).ok).toBe(true);
   });

@@ -1,0 +1,111 @@
+/**
+ * The big screen's figures read from the statistics' rollups equal those counted straight from the orders, as the
+ * snapshot counted them before it read the rollups (the SQL below): on three days of demo history — closed, rated,
+ * answered, overdue, suspended and open orders of every channel and nature — for the district's wall and a town's,
+ * and again after the day moves on and more is folded.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScreenSnapshot } from '@liandong/contracts';
+import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
+import { DEMO_SEED } from '../../../test/seeds.ts';
+import { buildDemoHistory } from './index.ts';
+import { periodOf } from '../../assessment/periods.rules.ts';
+import { screenSnapshot } from '../../screen/snapshot.ts';
+import type { ScreenScope } from '../../screen/screen-tokens.ts';
+
+const END = new Date('2026-03-18T06:30:00Z');
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDb(DEMO_SEED);
+  await buildDemoHistory(t.db, { days: 3, endAt: END, seed: 7, ordersPerDay: 250, batchSize: 150 });
+}, 180_000);
+afterAll(() => t?.close());
+
+const LATE = `exists (select 1 from order_step_runs r where r.order_id = o.id and r.step in ('sign', 'handle') and (r.done_at > r.due_at or r.withdrawn_at > r.due_at))`;
+
+/** The figures, counted from the orders of the area as the snapshot did before the rollups. */
+async function recount(scope: ScreenScope, now: Date) {
+  const today = periodOf({ period: 'day' }, now);
+  const area = scope.level === 'district' ? 'o.district_code = $1' : 'o.town_code = $1';
+  const q = async <T>(sql: string, params: unknown[] = []) => (await t.db.query<T & Record<string, unknown>>(sql, [scope.areaCode, ...params])).rows;
+  const [r] = await q<{ received: number; of: number; closed: number; direct: number }>(
+    `select count(*)::int as received, count(*) filter (where o.state not in ('merged', 'voided', 'rejected'))::int as of,
+            count(*) filter (where o.state = 'closed')::int as closed,
+            count(*) filter (where exists (select 1 from order_events e where e.order_id = o.id and e.action = 'answer'))::int as direct
+       from orders o where ${area} and o.created_at >= $2 and o.created_at < $3`,
+    [today.from, today.to],
+  );
+  const [c] = await q<{ of: number; hit: number }>(
+    `select count(*)::int as of, count(*) filter (where not ${LATE})::int as hit
+       from orders o where ${area} and o.closed_at >= $2 and o.closed_at < $3 and o.state = 'closed'`,
+    [today.from, today.to],
+  );
+  const live = await q<{ grid_code: string | null; open: number; overdue: number }>(
+    `select o.grid_code, count(*)::int as open,
+            count(*) filter (where o.state <> 'suspended'
+                               and exists (select 1 from order_deadlines d where d.order_id = o.id and d.done_at is null and d.due_at < $2))::int as overdue
+       from orders o where ${area} and o.state not in ('closed', 'rejected', 'merged', 'voided') group by o.grid_code`,
+    [now],
+  );
+  const mix = (col: string) =>
+    q<{ code: string; count: number }>(
+      `select o.${col} as code, count(*)::int as count from orders o where ${area} and o.created_at >= $2 and o.created_at < $3 group by 1 order by 2 desc, 1`,
+      [today.from, today.to],
+    );
+  return {
+    received: r!.received,
+    completion: [r!.closed, r!.of],
+    directClose: [r!.direct, r!.received],
+    onTime: [c!.hit, c!.of],
+    open: live.reduce((n, l) => n + l.open, 0),
+    overdue: live.reduce((n, l) => n + l.overdue, 0),
+    gridLoad: live.filter((l) => l.grid_code !== null).map((l) => [l.grid_code, l.open]).sort(),
+    channels: (await mix('channel')).map((x) => [x.code, x.count]),
+    natures: (await mix('nature')).map((x) => [x.code, x.count]),
+  };
+}
+
+const shown = (x: ScreenSnapshot) => ({
+  received: x.figures.received,
+  completion: [x.figures.completion.hit, x.figures.completion.of],
+  directClose: [x.figures.directClose.hit, x.figures.directClose.of],
+  onTime: [x.figures.onTime.hit, x.figures.onTime.of],
+  open: x.figures.open,
+  overdue: x.figures.overdue,
+  gridLoad: x.gridLoad.map((g) => [g.code, g.open]).sort(),
+  channels: x.channels.map((c) => [c.code, c.count]),
+  natures: x.natures.map((c) => [c.code, c.count]),
+});
+
+describe('the big screen read from the rollups', () => {
+  it('shows every figure as counted from the orders, for the district and for a town', async () => {
+    const district = (await t.db.query<{ code: string; name: string }>(`select code, name from divisions where level = 'district' limit 1`)).rows[0]!;
+    const town = (await t.db.query<{ code: string; name: string }>(
+      `select d.code, d.name from orders o join divisions d on d.code = o.town_code group by 1, 2 order by count(*) desc limit 1`,
+    )).rows[0]!;
+    const scopes: ScreenScope[] = [
+      { tokenId: 1, areaCode: district.code, areaName: district.name, level: 'district' },
+      { tokenId: 2, areaCode: town.code, areaName: town.name, level: 'town' },
+    ];
+    // The history's days (as if each were today), its end, an hour later (more clocks due), and the next morning.
+    const H = 3_600_000;
+    const seen = { received: 0, completion: 0, onTime: 0, directClose: 0, overdue: 0, open: 0, grids: 0, channels: 0 };
+    for (const now of [new Date(END.getTime() - 48 * H), new Date(END.getTime() - 24 * H), END, new Date(END.getTime() + H), new Date(END.getTime() + 19 * H)]) {
+      for (const scope of scopes) {
+        const x = shown(await screenSnapshot(t.db, scope, now));
+        expect(x, `${scope.level} at ${now.toISOString()}`).toEqual(await recount(scope, now));
+        seen.received += x.received;
+        seen.completion += x.completion[0]!;
+        seen.onTime += x.onTime[1]!;
+        seen.directClose += x.directClose[0]!;
+        seen.overdue += x.overdue;
+        seen.open += x.open;
+        seen.grids += x.gridLoad.length;
+        seen.channels += x.channels.length;
+      }
+    }
+    // The history has something in every figure.
+    for (const [k, v] of Object.entries(seen)) expect(v, k).toBeGreaterThan(0);
+  });
+});
