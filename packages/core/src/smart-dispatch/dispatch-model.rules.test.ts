@@ -103,3 +103,23 @@ describe('the units by logistic regression', () => {
     expect(suggest(model, '我家小区又停水了', 1, 'nb')[0]!.unitCode).toBe('WATER');
   });
 });
+
+describe('words that are keys of every object', () => {
+  it('a text saying "constructor" or "__proto__" trains and ranks like any other, and leaves Object alone', async () => {
+    const { trainModel } = await import('./train-model.ts');
+    const conditions = Object.values(toy().conditionInfo).map((condition) => ({ condition, closingStandard: '', majorName: null }));
+    const units = [
+      { code: 'WATER', name: '水务局' },
+      { code: 'ROADS', name: '交通局' },
+    ];
+    const text = 'constructor __proto__ valueof 小区停水';
+    const { model } = await trainModel({ conditions, units, taxonomy: null, dispatches: [] });
+    for (let i = 0; i < 3; i++) learnExample(model, { text, unitCode: 'WATER', conditionCode: 'W2', weight: 1, prior: true });
+    for (const method of ['lr', 'nb'] as const) {
+      const s = suggest(model, text, 2, method);
+      expect(s[0]!.unitCode).toBe('WATER');
+      expect(s.every((x) => Number.isFinite(x.confidence))).toBe(true);
+    }
+    expect(Object.keys(Object)).toEqual([]);
+  });
+});

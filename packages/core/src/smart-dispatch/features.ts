@@ -7,9 +7,16 @@ import { charGrams, words } from '../shared/text/segment.ts';
 
 export const GRAM = '#';
 
+/**
+ * The models keep features as keys of plain objects (stored as JSON): a word that is also a key every object has
+ * (a message saying "constructor" or "__proto__") would read the object's own machinery as counts and weights —
+ * NaN confidences for every text holding it. Such words are not features.
+ */
+const objectKey = (f: string) => f in Object.prototype;
+
 export function textFeatures(text: string): string[] {
   const t = text.slice(0, 2000);
-  return [...words(t), ...charGrams(t, 2).map((g) => GRAM + g)];
+  return [...words(t).filter((w) => !objectKey(w)), ...charGrams(t, 2).map((g) => GRAM + g)];
 }
 
 /** The reasons a person reads: words only, never pairs. */
