@@ -172,6 +172,8 @@ it('imports an .xlsx — a bad row refused with nothing written, the fixed file 
   await link.waitFor();
   const href = await link.getAttribute('href');
   expect((await page.request.get(`${s.base}${href}`)).status()).toBe(200);
+  // The version record names what changed in the editor's words, not the API's field names.
+  await drawer.getByText('修改了：附件').waitFor();
   await shot(page, 'knowledge-attachment-1366');
   await drawer.getByRole('button', { name: '编辑' }).click();
   await drawer.getByRole('button', { name: /删除/ }).click();

@@ -115,7 +115,7 @@ export function ArticleDrawer({ id, me, editFirst = false, onClose }: { id: numb
                           v{v.version} {t(`knowledge.event.${v.event}`)}
                         </strong>{' '}
                         {v.changedBy?.name ?? ''} · {formatTime(v.changedAt)}
-                        {v.changedFields.length > 0 && v.event === 'edited' && <div>{t('knowledge.changed', { fields: v.changedFields.join('、') })}</div>}
+                        {v.changedFields.length > 0 && v.event === 'edited' && <div>{t('knowledge.changed', { fields: v.changedFields.map((f) => t(`knowledge.fields.${f}`, { defaultValue: f })).join(t('knowledge.fieldSep')) })}</div>}
                         {v.note && <div className="timeline-note">{v.note}</div>}
                       </div>
                     ),

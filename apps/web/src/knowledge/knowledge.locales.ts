@@ -51,6 +51,9 @@ export const knowledgeZh = {
   versions: '版本记录',
   rejected: '退回原因：{{reason}}',
   changed: '修改了：{{fields}}',
+  /** The saved fields a version names (changedFields), as the editor calls them. */
+  fields: { title: '标题', body: '正文', categoryCode: '分类', unitIds: '涉及单位', keywords: '关键词', validFrom: '生效日期', validTo: '失效日期', attachments: '附件' },
+  fieldSep: '、',
   event: { created: '创建', edited: '修改', submitted: '提交审核', published: '审核通过', rejected: '审核退回' },
   stateLabel: { draft: '草稿', pending: '待审核', published: '已发布', rejected: '已退回' },
   live: '已有发布版本',
@@ -126,6 +129,8 @@ export const knowledgeEn: Shape<typeof knowledgeZh> = {
   versions: 'Versions',
   rejected: 'Rejected: {{reason}}',
   changed: 'Changed: {{fields}}',
+  fields: { title: 'title', body: 'body', categoryCode: 'category', unitIds: 'units', keywords: 'keywords', validFrom: 'valid from', validTo: 'valid to', attachments: 'attachments' },
+  fieldSep: ', ',
   event: { created: 'Created', edited: 'Edited', submitted: 'Submitted', published: 'Published', rejected: 'Rejected' },
   stateLabel: { draft: 'Draft', pending: 'Pending review', published: 'Published', rejected: 'Rejected' },
   live: 'A version is published',
