@@ -13,6 +13,7 @@ import { performAction } from '../src/orders/perform-action.ts';
 import { ReferenceCache } from '../src/orders/intake/reference-cache.ts';
 import type { OrderServices } from '../src/orders/order-services.ts';
 import type { OrderRow } from '../src/orders/order.types.ts';
+import { DomainError } from '../src/shared/errors.ts';
 
 export const PEOPLE = ['t_operator', 't_dispatcher', 't_shift_lead', 't_supervisor', 't_handler', 't_grid_worker'] as const;
 export type Person = (typeof PEOPLE)[number];
@@ -80,4 +81,15 @@ export async function minimalWorld(db: Db, start = new Date('2026-03-02T01:00:00
       return act('t_handler', o.id, 'feedback', { result: '已清理' });
     },
   };
+}
+
+/** The DomainError a use case refused with (a test then reads its status, code, field or rows); fails if it was not refused. */
+export async function refusal(p: Promise<unknown>): Promise<DomainError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('not refused');
 }

@@ -7,8 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { MINIMAL_SEED } from '../../test/seeds.ts';
-import { minimalWorld, type MinimalWorld } from '../../test/factories.ts';
-import { DomainError } from '../shared/errors.ts';
+import { minimalWorld, refusal, type MinimalWorld } from '../../test/factories.ts';
 import { csvField } from '../catalogue/export-catalogue-csv.ts';
 import { zipInflatedSize } from './article-file.ts';
 import { articleVersions, createArticle, exportArticlesCsv, exportArticlesXlsx, getArticle, importArticles } from './index.ts';
@@ -19,16 +18,6 @@ const now = () => w.clock.now;
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const csv = (rows: (string | null)[][]) => utf8(`\uFEFF${rows.map((r) => r.map((c) => csvField(c)).join(',')).join('\r\n')}\r\n`);
 const count = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from kb_articles')).rows[0]!.n;
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 beforeAll(async () => {
   t = await createTestDb(MINIMAL_SEED);

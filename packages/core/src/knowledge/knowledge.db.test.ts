@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '@liandong/contracts';
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { MINIMAL_SEED } from '../../test/seeds.ts';
-import { minimalWorld, type MinimalWorld, type Person } from '../../test/factories.ts';
+import { minimalWorld, refusal, type MinimalWorld, type Person } from '../../test/factories.ts';
 import { createOrder } from '../orders/create-order.ts';
-import { DomainError } from '../shared/errors.ts';
 import {
   articleVersions,
   createArticle,
@@ -35,16 +34,6 @@ const ids: Record<string, number> = {};
 const now = () => w.clock.now;
 const search = (q: string, who: Person = 't_operator') => searchArticles(w.db, w.as(who), { q }, now());
 const titles = async (q: string) => (await search(q)).items.map((i) => i.title);
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 async function published(input: Omit<ArticleInput, 'unitIds'> & { unitIds?: number[] }): Promise<number> {
   const a = await createArticle(w.db, w.as('t_shift_lead'), { unitIds: [], ...input }, now());
