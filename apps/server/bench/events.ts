@@ -9,6 +9,7 @@
  * The server runs as a separate `liandong start` process on a fresh database with the demo district (no history).
  */
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import { createHmac, randomBytes } from 'node:crypto';
 import { openPostgres, migrate } from '@liandong/db';
 import { loadDemoDistrict } from '@liandong/core/demo/index.ts';
@@ -45,6 +46,9 @@ function batchOf(d: BenchDevice, i: number) {
   }));
 }
 
+/** CPU seconds of a process.cpuUsage() difference. */
+const cpuOf = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
+
 async function main(): Promise<void> {
   const name = `liandong_bench_events_${process.pid}`;
   await freshDatabase(name);
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
   await setup.query('create table bench_raw (like device_events including defaults including identity including indexes)');
   const raw = await openPostgres(url, { max: clients });
   const rawCpu0 = cpuSeconds(name);
+  const rawClient0 = process.cpuUsage();
   const rawResult = await runLoad(clients, seconds, async (i) => {
     const d = devices[i % devices.length]!;
     const events = batchOf(d, i);
@@ -90,6 +95,7 @@ async function main(): Promise<void> {
     return events.length;
   });
   const rawCpu = cpuBetween(rawCpu0, cpuSeconds(name));
+  const rawClient = cpuOf(process.cpuUsage(rawClient0));
   await raw.close();
   await setup.close();
 
@@ -99,6 +105,9 @@ async function main(): Promise<void> {
     let failures = 0;
     let firstFailure = '';
     const apiCpu0 = cpuSeconds(name, [server.pid!]);
+    const apiClient0 = process.cpuUsage();
+    const split = () => { const f = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' '); return [Number(f[11]), Number(f[12])]; };
+    const split0 = split();
     const apiResult = await runLoad(clients, seconds, async (i) => {
       const d = devices[i % devices.length]!;
       const body = JSON.stringify({ device: d.code, events: batchOf(d, i) });
@@ -113,6 +122,9 @@ async function main(): Promise<void> {
       return batchSize;
     });
     const apiCpu1 = cpuSeconds(name, [server.pid!]);
+    const apiClient = cpuOf(process.cpuUsage(apiClient0));
+    const split1 = split();
+    console.log(`  server user ${(split1[0]! - split0[0]!) / 100} s, system ${(split1[1]! - split0[1]!) / 100} s`);
     const apiCpu = cpuBetween(apiCpu0, apiCpu1);
     const serverCpu = (apiCpu1.get(server.pid!) ?? 0) - (apiCpu0.get(server.pid!) ?? 0);
     if (failures) console.log(`  ${failures} batches did not answer 200, e.g. ${firstFailure}`);
@@ -127,7 +139,9 @@ async function main(): Promise<void> {
     console.log(`API POST /api/v1/events/batch: ${apiResult.rate.toFixed(0).padStart(7)} events/s (${apiResult.calls} batches, p50 ${apiResult.p50.toFixed(1)} ms, p99 ${apiResult.p99.toFixed(1)} ms)`);
     // What each event cost the machine (PostgreSQL's backends of this database, and the server), noise aside.
     if (rawCpu > 0) {
-      console.log(`  CPU per 1,000 events: raw ${((rawCpu * 1e6) / rawResult.units).toFixed(0)} ms (PostgreSQL); API ${((apiCpu * 1e6) / apiResult.units).toFixed(0)} ms (PostgreSQL ${(((apiCpu - serverCpu) * 1e6) / apiResult.units).toFixed(0)}, the server ${((serverCpu * 1e6) / apiResult.units).toFixed(0)})`);
+      const per = (s: number, units: number) => ((s * 1e6) / units).toFixed(0);
+      console.log(`  CPU per 1,000 events: raw ${per(rawCpu, rawResult.units)} ms (PostgreSQL); API ${per(apiCpu, apiResult.units)} ms (PostgreSQL ${per(apiCpu - serverCpu, apiResult.units)}, the server ${per(serverCpu, apiResult.units)})`);
+      console.log(`  and this bench's own (the clients): raw ${per(rawClient, rawResult.units)} ms, API ${per(apiClient, apiResult.units)} ms`);
     }
     console.log(`  stored ${c.events} detections in ${c.folds} folds, ${c.orders} orders (channel video)`);
     console.log(`ratio API / raw             : ${ratio.toFixed(2)}   (goal ≥ 0.50)`);

@@ -16,8 +16,8 @@
  * detection writes no timeline event: the fold's count is the order's tally. A group that fails is rolled back
  * whole and each request retried alone, so each caller hears its own outcome and none is half-written.
  */
-import type { Db, Queryable } from '@liandong/db';
-import { GroupCommit, type GroupOutcome } from '../shared/group-commit.ts';
+import { numberArray, textArray, type Db, type Queryable } from '@liandong/db';
+import { GroupCommit, WriteAgain, type GroupOutcome } from '../shared/group-commit.ts';
 import type { CreateOrderInput, EventBatchInput, EventBatchReceipt, EventInput, EventReceipt } from '@liandong/contracts';
 import type { Actor } from '../org/actor.ts';
 import { DomainError, unprocessable } from '../shared/errors.ts';
@@ -148,6 +148,8 @@ interface Submission {
   deviceMatch: TerritoryMatch | null;
   ref: IntakeReference;
   ctx: IngestContext;
+  /** The name of a detection's field in the request (`events[3].type`, or `type` for a single detection). */
+  field: (i: number, f: string) => string;
 }
 
 async function ingest(db: Db, req: SignedRequest, body: EventBatchInput, ctx: IngestContext, prefix: string): Promise<EventBatchReceipt> {
@@ -204,7 +206,7 @@ async function prepare(db: Db, req: SignedRequest, body: EventBatchInput, ctx: I
   const deviceMatch = prepared.some((p) => p.folds && !p.match) ? await ctx.services.territory.lookup(device.lng, device.lat) : null;
   const ref = await ctx.services.reference.get(db);
   await ctx.services.calendar(db);
-  return { device, prepared, deviceMatch, ref, ctx };
+  return { device, prepared, deviceMatch, ref, ctx, field };
 }
 
 /** Detections per group at most (a group of 20 batches of 200 is written in about as many statements as one). */
@@ -214,7 +216,7 @@ const GROUP_MAX_EVENTS = 4_000;
  * parallel than a transaction per request), and requests arriving meanwhile wait and go together: the pool keeps
  * connections for the other routes and the background work.
  */
-const GROUPS_IN_FLIGHT = 6;
+const GROUPS_IN_FLIGHT = Number(process.env.LIANDONG_EVENT_GROUPS ?? 6);
 const groups = new WeakMap<Db, GroupCommit<Submission, EventBatchReceipt>>();
 
 function groupOf(db: Db): GroupCommit<Submission, EventBatchReceipt> {
@@ -226,8 +228,8 @@ function groupOf(db: Db): GroupCommit<Submission, EventBatchReceipt> {
   return g;
 }
 
-/** The group's counters (groups committed, requests in them, requests retried alone), for the benchmark. */
-export function eventGroupStats(db: Db): { groups: number; items: number; retried: number } | null {
+/** The group's counters (groups committed, requests in them, requests retried alone, groups written again), for the benchmark. */
+export function eventGroupStats(db: Db): { groups: number; items: number; retried: number; again: number } | null {
   return groups.get(db)?.stats ?? null;
 }
 
@@ -245,7 +247,7 @@ type Decision =
   | { kind: 'copy'; sub: number; p: Prepared; of: Extract<Decision, { kind: 'stored' }> };
 
 /** Writes a group of requests in its transaction (see the top of this file); one receipt or refusal per request. */
-async function writeGroup(tx: Queryable, subs: readonly Submission[]): Promise<GroupOutcome<EventBatchReceipt>[]> {
+async function writeGroup(tx: Queryable, subs: readonly Submission[], attempt: number): Promise<GroupOutcome<EventBatchReceipt>[]> {
   const outcomes: GroupOutcome<EventBatchReceipt>[] = new Array(subs.length);
   const all = subs.flatMap((s, i) => s.prepared.map((p) => ({ sub: i, p })));
   // One statement: the fold locks (sorted), then the devices as they are now, locked against deletion until the
@@ -255,15 +257,24 @@ async function writeGroup(tx: Queryable, subs: readonly Submission[]): Promise<G
   for (const { p } of all) if (p.folds) points.set(`${p.type.code} ${p.lng} ${p.lat}`, p);
   const keys = sortedLockKeys([...points.values()].flatMap((p) => foldLockKeys(p.type.code, p.lng, p.lat, p.type.fold_radius_m)));
   const ids = [...new Set(subs.map((s) => s.device.id))];
-  const locked = await tx.query<DeviceRow>(
-    `with locks as materialized (select count(pg_advisory_xact_lock(k)) as n from unnest($1::int8[]) with ordinality as u (k, o))
-     select d.* from locks, devices d where d.id = any($2::int[]) for key share of d`,
-    [keys.map(String), ids],
+  const typeCodes = [...new Set(all.map(({ p }) => p.type.code))];
+  const locked = await tx.query<DeviceRow & { types: string[] | null }>(
+    `with locks as materialized (select count(pg_advisory_xact_lock(k)) as n from unnest($1::int8[]) with ordinality as u (k, o)),
+          types as materialized (select t.code from locks, event_types t where t.code = any($3::text[]) for key share of t)
+     select d.*, (select array_agg(code) from types) as types from locks, devices d where d.id = any($2::int[]) for key share of d`,
+    [keys.map(String), ids, typeCodes],
     { name: 'events-lock' },
   );
   const current = new Map(locked.rows.map((d) => [d.id, d]));
+  // The types as they are now, locked against deletion (what a foreign key would check, set-based: migration 0048).
+  const typesNow = new Set(locked.rows[0]?.types ?? []);
   const isLive = subs.map((s, i) => {
     const d = current.get(s.device.id);
+    const gone = s.prepared.find((p) => !typesNow.has(p.type.code));
+    if (d && gone) {
+      outcomes[i] = { ok: false, error: unprocessable(s.field(gone.idx, 'type'), `事件类型 ${gone.type.code} 不存在`, `Unknown event type ${gone.type.code}`) };
+      return false;
+    }
     if (d && sameDevice(d, s.device)) return true;
     outcomes[i] = { ok: false, error: new DeviceChanged(`device ${s.device.code} changed`) };
     return false;
@@ -271,7 +282,7 @@ async function writeGroup(tx: Queryable, subs: readonly Submission[]): Promise<G
   const live = subs.map((_, i) => i).filter((i) => isLive[i]);
   const liveAll = all.filter((x) => isLive[x.sub]);
   const eventKey = (deviceId: number, eventId: string) => `${deviceId}\u0000${eventId}`;
-  const { before, candidates } = await replaysAndFolds(tx, subs, liveAll);
+  const { before, candidates } = await replaysAndFolds(tx, subs, liveAll, attempt > 0);
   const decisions: Decision[] = [];
   /** The first copy of each event id met in this group (a second copy, or a retried batch's, is its duplicate). */
   const first = new Map<string, Extract<Decision, { kind: 'stored' }>>();
@@ -328,7 +339,12 @@ async function writeGroup(tx: Queryable, subs: readonly Submission[]): Promise<G
   }
   if (newFolds.length) await insertFolds(tx, newFolds);
   const stored = decisions.filter((d): d is Extract<Decision, { kind: 'stored' }> => d.kind === 'stored');
-  if (stored.length) await insertEvents(tx, subs, stored);
+  if (stored.length && (await insertEvents(tx, subs, stored)) < stored.length) {
+    // A detection was received before after all (a retried batch: the first attempt does not look them up, the
+    // unique key finds them): written again, looking them up first. Looked up and still short, a fold is missing.
+    if (attempt === 0) throw new WriteAgain('a detection of the group was received before');
+    throw new Error('the detections of a group were not all stored: a fold they join is missing');
+  }
 
   const receipts = new Map<number, EventBatchReceipt>();
   for (const i of live) receipts.set(i, { received: subs[i]!.prepared.length, stored: 0, duplicates: 0, ordersCreated: 0, items: new Array(subs[i]!.prepared.length) });
@@ -375,6 +391,7 @@ async function replaysAndFolds(
   tx: Queryable,
   subs: readonly Submission[],
   all: readonly { sub: number; p: Prepared }[],
+  probe: boolean,
 ): Promise<{ before: Map<string, { fold_id: number | null; order_id: number | null }>; candidates: Map<string, Fold[]> }> {
   const before = new Map<string, { fold_id: number | null; order_id: number | null }>();
   const candidates = new Map<string, Fold[]>();
@@ -418,7 +435,7 @@ async function replaysAndFolds(
        left join orders o on o.id = f.order_id
        left join order_states s on s.code = o.state
       where f.order_id is null or (s.type not in ('closed', 'voided') and o.merged_into_id is null)`,
-    [all.map((x) => subs[x.sub]!.device.id), all.map((x) => x.p.eventId), JSON.stringify(boxes)],
+    probe ? [all.map((x) => subs[x.sub]!.device.id), all.map((x) => x.p.eventId), JSON.stringify(boxes)] : [[], [], JSON.stringify(boxes)],
     { name: 'events-read' },
   );
   const seenIds = new Set<string>();
@@ -519,35 +536,62 @@ async function insertFolds(tx: Queryable, folds: readonly NewFold[]): Promise<vo
   }
 }
 
-/** The group's new detections in one statement; each fold's count, span and highest confidence move with them. */
-async function insertEvents(tx: Queryable, subs: readonly Submission[], stored: readonly { sub: number; p: Prepared; fold: Fold | null }[]): Promise<void> {
-  await tx.query(
-    `with ins as (
-       insert into device_events (device_id, event_id, type_code, detected_at, lng, lat, grid_code, confidence, snapshot, fold_id, received_at)
-       select u.device_id, u.event_id, u.type_code, u.at, u.lng, u.lat, u.grid, u.confidence, u.snapshot, u.fold_id, u.received_at
-         from unnest($1::int[], $2::text[], $3::text[], $4::timestamptz[], $5::float8[], $6::float8[], $7::text[], $8::real[], $9::text[], $10::int8[], $11::timestamptz[])
-           as u (device_id, event_id, type_code, at, lng, lat, grid, confidence, snapshot, fold_id, received_at)
-       on conflict (device_id, event_id) do nothing
-       returning fold_id, detected_at, confidence
-     ), per as (
-       select fold_id, count(*)::int as n, min(detected_at) as first_at, max(detected_at) as last_at, max(confidence) as conf from ins where fold_id is not null group by fold_id
+/**
+ * The group's new detections in one statement, and the counts, spans and highest confidences of the folds they
+ * join (worked out here: under the fold locks, the group knows every detection its folds take). A detection is
+ * stored only if every fold it names was there to move; the answer is how many were stored (fewer: one was
+ * received before, by its unique key).
+ */
+async function insertEvents(tx: Queryable, subs: readonly Submission[], stored: readonly { sub: number; p: Prepared; fold: Fold | null }[]): Promise<number> {
+  const folds = new Map<number, { n: number; first: number; last: number; conf: number }>();
+  for (const { p, fold } of stored) {
+    if (!fold) continue;
+    const t = p.at.getTime();
+    const f = folds.get(fold.id);
+    if (!f) folds.set(fold.id, { n: 1, first: t, last: t, conf: p.confidence });
+    else {
+      f.n++;
+      if (t < f.first) f.first = t;
+      if (t > f.last) f.last = t;
+      if (p.confidence > f.conf) f.conf = p.confidence;
+    }
+  }
+  const moved = [...folds];
+  const r = await tx.query(
+    `with moved as (
+       update event_folds f set event_count = f.event_count + u.n, first_at = least(f.first_at, u.first_at), last_at = greatest(f.last_at, u.last_at),
+              max_confidence = greatest(f.max_confidence, u.conf)
+         from unnest($12::int8[], $13::int[], $14::timestamptz[], $15::timestamptz[], $16::real[]) as u (id, n, first_at, last_at, conf)
+        where f.id = u.id
+       returning 1
      )
-     update event_folds f set event_count = f.event_count + per.n, first_at = least(f.first_at, per.first_at), last_at = greatest(f.last_at, per.last_at),
-       max_confidence = greatest(f.max_confidence, per.conf)
-       from per where f.id = per.fold_id`,
+     insert into device_events (device_id, event_id, type_code, detected_at, lng, lat, grid_code, confidence, snapshot, fold_id, received_at)
+     select u.device_id, u.event_id, u.type_code, to_timestamp(u.at / 1000), u.lng, u.lat, u.grid, u.confidence, u.snapshot, u.fold_id, to_timestamp(u.received_at / 1000)
+       from unnest($1::int[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[], $7::text[], $8::real[], $9::text[], $10::int8[], $11::float8[])
+         as u (device_id, event_id, type_code, at, lng, lat, grid, confidence, snapshot, fold_id, received_at)
+      where (select count(*) from moved) = $17
+     on conflict (device_id, event_id) do nothing`,
+    // Literals built in one pass and times as milliseconds since the epoch: thousands of values a call (array-literal.ts).
     [
-      stored.map((d) => subs[d.sub]!.device.id),
-      stored.map((d) => d.p.eventId),
-      stored.map((d) => d.p.type.code),
-      stored.map((d) => d.p.at.toISOString()),
-      stored.map((d) => d.p.lng),
-      stored.map((d) => d.p.lat),
-      stored.map((d) => d.p.gridCode),
-      stored.map((d) => d.p.confidence),
-      stored.map((d) => d.p.snapshot),
-      stored.map((d) => (d.fold ? String(d.fold.id) : null)),
-      stored.map((d) => subs[d.sub]!.ctx.now.toISOString()),
+      numberArray(stored.map((d) => subs[d.sub]!.device.id)),
+      textArray(stored.map((d) => d.p.eventId)),
+      textArray(stored.map((d) => d.p.type.code)),
+      numberArray(stored.map((d) => d.p.at.getTime())),
+      numberArray(stored.map((d) => d.p.lng)),
+      numberArray(stored.map((d) => d.p.lat)),
+      textArray(stored.map((d) => d.p.gridCode)),
+      numberArray(stored.map((d) => d.p.confidence)),
+      textArray(stored.map((d) => d.p.snapshot)),
+      numberArray(stored.map((d) => d.fold?.id)),
+      numberArray(stored.map((d) => subs[d.sub]!.ctx.now.getTime())),
+      numberArray(moved.map(([id]) => id)),
+      numberArray(moved.map(([, f]) => f.n)),
+      moved.map(([, f]) => new Date(f.first).toISOString()),
+      moved.map(([, f]) => new Date(f.last).toISOString()),
+      numberArray(moved.map(([, f]) => f.conf)),
+      moved.length,
     ],
     { name: 'events-insert' },
   );
+  return r.rowCount ?? 0;
 }

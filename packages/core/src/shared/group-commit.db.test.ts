@@ -1,6 +1,6 @@
 import { createTestDb, type TestDatabase } from '@liandong/db/testing.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GroupCommit } from './group-commit.ts';
+import { GroupCommit, WriteAgain } from './group-commit.ts';
 
 let t: TestDatabase;
 
@@ -75,5 +75,39 @@ describe('group commit (成组提交)', () => {
     // Two units each, five at most: the first alone, then two and two.
     const sizes = (await Promise.all([1, 2, 3, 4, 5].map((i) => g.submit(i)))).map((v) => Math.floor(v / 100));
     expect(sizes).toEqual([1, 2, 2, 2, 2]);
+  });
+
+  it('writes a group again in a new transaction when its writer asks, nothing of the first attempt kept', async () => {
+    const attempts: number[] = [];
+    const g = new GroupCommit<number, number>(
+      t.db,
+      async (tx, items, attempt) => {
+        attempts.push(attempt);
+        await tx.query('insert into gc_items (id, label) select id, $2 from unnest($1::int[]) as u (id)', [items, `attempt ${attempt}`]);
+        // The first attempt learns its guess was wrong after it wrote: rolled back, written again.
+        if (attempt === 0) throw new WriteAgain('guessed wrong');
+        return items.map((i) => ({ ok: true as const, value: i }));
+      },
+      { maxConcurrent: 1 },
+    );
+    expect(await g.submit(30)).toBe(30);
+    expect(attempts).toEqual([0, 1]);
+    expect(g.stats).toMatchObject({ groups: 1, again: 1 });
+    const kept = await t.db.query<{ label: string }>('select label from gc_items where id = 30');
+    expect(kept.rows).toEqual([{ label: 'attempt 1' }]);
+  });
+
+  it('lets a writer that keeps asking fail after two more attempts', async () => {
+    let calls = 0;
+    const g = new GroupCommit<number, number>(
+      t.db,
+      async () => {
+        calls++;
+        throw new WriteAgain('never right');
+      },
+      { maxConcurrent: 1 },
+    );
+    await expect(g.submit(40)).rejects.toThrow('never right');
+    expect(calls).toBe(3);
   });
 });

@@ -12,6 +12,15 @@ import type { Db, Queryable } from '@liandong/db';
 /** What a writer answers for one item of its group: its result, or the error its caller is told. */
 export type GroupOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
+/**
+ * Thrown by a writer that learned, inside its transaction, that its plan was wrong (a guess it made to save a read
+ * did not hold): the group is rolled back and written again in a new transaction, told the attempt's number.
+ */
+export class WriteAgain extends Error {}
+
+/** How often a group is written again on the writer's request before its failure stands. */
+const MAX_WRITE_AGAIN = 2;
+
 export interface GroupCommitOptions<I> {
   /** Size of a group at most, in the units of `sizeOf` (items by default). An item larger than it goes alone. */
   maxSize?: number;
@@ -33,13 +42,16 @@ export class GroupCommit<I, R> {
   private readonly maxSize: number;
   private readonly sizeOf: (item: I) => number;
   private readonly maxConcurrent: number;
-  /** Groups committed and the items in them (benchmarks report them). */
-  readonly stats = { groups: 0, items: 0, retried: 0 };
+  /** Groups committed, the items in them, items retried alone, groups written again (benchmarks report them). */
+  readonly stats = { groups: 0, items: 0, retried: 0, again: 0 };
 
   constructor(
     private readonly db: Db,
-    /** Writes a group inside its transaction: one outcome per item, in order. A throw rolls the group back. */
-    private readonly write: (tx: Queryable, items: readonly I[]) => Promise<GroupOutcome<R>[]>,
+    /**
+     * Writes a group inside its transaction: one outcome per item, in order. A throw rolls the group back; a
+     * WriteAgain has it written again (`attempt` counts from 0).
+     */
+    private readonly write: (tx: Queryable, items: readonly I[], attempt: number) => Promise<GroupOutcome<R>[]>,
     opts: GroupCommitOptions<I> = {},
   ) {
     this.maxSize = opts.maxSize ?? 64;
@@ -72,14 +84,14 @@ export class GroupCommit<I, R> {
   private async flush(group: Waiting<I, R>[]): Promise<void> {
     let outcomes: GroupOutcome<R>[];
     try {
-      outcomes = await this.db.transaction((tx) => this.write(tx, group.map((w) => w.item)));
+      outcomes = await this.transaction(group.map((w) => w.item));
     } catch (err) {
       if (group.length === 1) return group[0]!.reject(err);
       // Nothing of the group was written: each item again, alone, and its caller told its own outcome.
       this.stats.retried += group.length;
       for (const w of group) {
         try {
-          settle(w, (await this.db.transaction((tx) => this.write(tx, [w.item])))[0]!);
+          settle(w, (await this.transaction([w.item]))[0]!);
         } catch (e) {
           w.reject(e);
         }
@@ -89,6 +101,18 @@ export class GroupCommit<I, R> {
     this.stats.groups++;
     this.stats.items += group.length;
     group.forEach((w, i) => settle(w, outcomes[i] ?? { ok: false, error: new Error('the group writer gave no outcome for an item') }));
+  }
+
+  /** One transaction of the writer over `items`, written again while it asks (at most MAX_WRITE_AGAIN times). */
+  private async transaction(items: readonly I[]): Promise<GroupOutcome<R>[]> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.transaction((tx) => this.write(tx, items, attempt));
+      } catch (err) {
+        if (!(err instanceof WriteAgain) || attempt >= MAX_WRITE_AGAIN) throw err;
+        this.stats.again++;
+      }
+    }
   }
 }
 
