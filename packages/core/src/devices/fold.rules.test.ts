@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distanceM } from '../territory/distance.rules.ts';
-import { chooseFold, foldLockKeys, joins, sortedLockKeys } from './fold.rules.ts';
+import { chooseFold, chooseNearFold, foldLockKeys, foldsNear, joins, sortedLockKeys } from './fold.rules.ts';
 
 const at = (min: number) => new Date(Date.UTC(2026, 5, 1, 8, min));
 const rule = { foldRadiusM: 50, foldWindowMinutes: 30 };
@@ -23,6 +23,18 @@ describe('fold decision', () => {
     const other = { id: 2, ...east(40), firstAt: at(0), lastAt: at(10) };
     expect(chooseFold({ ...east(30), at: at(12) }, [fold, other], rule)?.id).toBe(2);
     expect(chooseFold({ ...east(300), at: at(12) }, [fold, other], rule)).toBeNull();
+  });
+  it('decides the same when the folds near a point are worked out once for all its detections', () => {
+    const folds = Array.from({ length: 12 }, (_, i) => ({ id: i, ...east(i * 9), firstAt: at(i * 4), lastAt: at(i * 4 + (i % 3) * 5) }));
+    for (let x = 0; x < 100; x += 7) {
+      const point = east(x);
+      const near = foldsNear(point, folds, rule.foldRadiusM);
+      for (let min = 0; min < 90; min += 3) {
+        // The nearest of those the rule lets it join, found the long way.
+        const byJoins = folds.filter((f) => joins({ ...point, at: at(min) }, f, rule)).sort((a, b) => distanceM(point, a) - distanceM(point, b))[0];
+        expect(chooseNearFold(at(min).getTime(), near, rule.foldWindowMinutes)?.id).toBe(byJoins?.id);
+      }
+    }
   });
 });
 

@@ -35,21 +35,45 @@ export interface Detection {
 
 /** Whether the detection may join the fold under the rule. */
 export function joins(d: Detection, f: FoldCandidate, rule: FoldRule): boolean {
-  const windowMs = rule.foldWindowMinutes * 60_000;
-  const t = d.at.getTime();
-  if (t > f.lastAt.getTime() + windowMs || t < f.firstAt.getTime() - windowMs) return false;
-  return distanceM(d, f) <= rule.foldRadiusM;
+  return inWindow(d.at.getTime(), f, rule.foldWindowMinutes) && distanceM(d, f) <= rule.foldRadiusM;
+}
+
+function inWindow(t: number, f: FoldCandidate, windowMinutes: number): boolean {
+  const windowMs = windowMinutes * 60_000;
+  return t <= f.lastAt.getTime() + windowMs && t >= f.firstAt.getTime() - windowMs;
 }
 
 /** The fold the detection joins (the nearest that may take it), or null: it starts a new one. */
 export function chooseFold<F extends FoldCandidate>(d: Detection, candidates: readonly F[], rule: FoldRule): F | null {
+  return chooseNearFold(d.at.getTime(), foldsNear(d, candidates, rule.foldRadiusM), rule.foldWindowMinutes);
+}
+
+/** A fold within the radius of a point, and how far. */
+export interface NearFold<F> {
+  fold: F;
+  m: number;
+}
+
+/**
+ * The candidates within `radiusM` of a point, with their distances: the half of chooseFold that depends on the
+ * place only, worked out once for the many detections a camera reports at one point.
+ */
+export function foldsNear<F extends FoldCandidate>(point: { lng: number; lat: number }, candidates: readonly F[], radiusM: number): NearFold<F>[] {
+  const near: NearFold<F>[] = [];
+  for (const fold of candidates) {
+    const m = distanceM(point, fold);
+    if (m <= radiusM) near.push({ fold, m });
+  }
+  return near;
+}
+
+/** The other half: of the folds near the detection's point, the nearest whose window takes its moment `t` (ms). */
+export function chooseNearFold<F extends FoldCandidate>(t: number, near: readonly NearFold<F>[], windowMinutes: number): F | null {
   let best: F | null = null;
   let bestM = Infinity;
-  for (const f of candidates) {
-    if (!joins(d, f, rule)) continue;
-    const m = distanceM(d, f);
-    if (m < bestM) {
-      best = f;
+  for (const { fold, m } of near) {
+    if (m < bestM && inWindow(t, fold, windowMinutes)) {
+      best = fold;
       bestM = m;
     }
   }
