@@ -119,6 +119,15 @@ describe('video and IoT events', () => {
     expect(await stored(d)).toBe(1);
   });
 
+  it('refuses a lone surrogate escaped in a batch, naming the detection', async () => {
+    const d = await register(0);
+    // JSON.stringify writes a lone surrogate as the escape \ud800: the text shows one, so every string is walked.
+    const bad = await post('/api/v1/events/batch', d, { device: d.code, events: [detection('lone-1'), detection('lone-\ud800')] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'invalid_field', field: 'events.1.eventId' });
+    expect(await stored(d)).toBe(0);
+  });
+
   it('makes two orders of two spots 300 m apart, and none of a detection below the threshold', async () => {
     const d = await register(1);
     let other = east(d.location, 300);

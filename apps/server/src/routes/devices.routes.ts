@@ -16,6 +16,7 @@ import { requireActor } from '../http/auth.ts';
 import { adminContext } from '../http/admin-context.ts';
 import { contractRoute } from '../http/contract-route.ts';
 import { headerOf } from '../http/request-headers.ts';
+import { wellFormedJson } from '../http/validation.ts';
 import { requestLang } from '../http/lang.ts';
 import type { Platform } from '../platform.ts';
 
@@ -65,11 +66,14 @@ export function deviceRoutes(app: FastifyInstance, p: Platform): void {
       const text = body as string;
       req.rawBody = text;
       if (text.trim() === '') return done(invalidJson('请求体为空', 'The request body is empty'), undefined);
+      let parsed: unknown;
       try {
-        done(null, JSON.parse(text));
+        parsed = JSON.parse(text);
       } catch {
-        done(invalidJson('请求体不是有效的 JSON', 'The request body is not valid JSON'), undefined);
+        return done(invalidJson('请求体不是有效的 JSON', 'The request body is not valid JSON'), undefined);
       }
+      wellFormedJson(text, parsed);
+      done(null, parsed);
     });
     const ingest = () => ({ now: p.clock(), services: p.services });
     contractRoute(scope, routes.postEvent, async (req) => ingestEvent(p.db, signed(req), req.body, ingest()), { bodyLimit: EVENT_BODY_LIMIT });
