@@ -100,11 +100,22 @@ function fnv1a64(text: string): bigint {
   return BigInt.asIntN(64, h);
 }
 
+/** The keys of points met lately, by type and radius, longitude and latitude (a camera reports the same few points). */
+const recentPoints = new Map<string, Map<number, Map<number, readonly bigint[]>>>();
+let recentPointCount = 0;
+
 /**
  * The advisory locks a detection's fold decision takes: its cell and the eight around it (rows above and below
  * measured with their own longitude step, widened by one cell, so nothing within the radius is missed).
  */
-export function foldLockKeys(typeCode: string, lng: number, lat: number, radiusM: number): bigint[] {
+export function foldLockKeys(typeCode: string, lng: number, lat: number, radiusM: number): readonly bigint[] {
+  const kind = `${typeCode}:${radiusM}`;
+  let byLng = recentPoints.get(kind);
+  if (!byLng) recentPoints.set(kind, (byLng = new Map()));
+  let byLat = byLng.get(lng);
+  if (!byLat) byLng.set(lng, (byLat = new Map()));
+  const known = byLat.get(lat);
+  if (known) return known;
   const keys: bigint[] = [];
   const dLat = radiusM / 111_320;
   const row = Math.floor(lat / dLat);
@@ -114,6 +125,11 @@ export function foldLockKeys(typeCode: string, lng: number, lat: number, radiusM
     const col = Math.floor(lng / stepLng);
     for (const dx of [-1, 0, 1]) keys.push(lockKey(typeCode, col + dx, r));
   }
+  if (++recentPointCount > 50_000) {
+    recentPoints.clear();
+    recentPointCount = 0;
+  }
+  byLat.set(lat, keys);
   return keys;
 }
 

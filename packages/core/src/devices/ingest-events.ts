@@ -603,14 +603,17 @@ async function insertEvents(tx: Queryable, subs: readonly Submission[], stored: 
        returning 1
      )
      insert into device_events (device_id, event_id, type_code, detected_at, lng, lat, grid_code, confidence, snapshot, fold_id, received_at)
-     select u.device_id, u.event_id, u.type_code, to_timestamp(u.at / 1000), u.lng, u.lat, u.grid, u.confidence, u.snapshot, u.fold_id, to_timestamp(u.received_at / 1000)
-       from unnest($1::int[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[], $7::text[], $8::real[], $9::text[], $10::int8[], $11::float8[])
-         as u (device_id, event_id, type_code, at, lng, lat, grid, confidence, snapshot, fold_id, received_at)
+     select ($1::int[])[u.sub], u.event_id, u.type_code, to_timestamp(u.at / 1000), u.lng, u.lat, u.grid, u.confidence, u.snapshot, u.fold_id,
+            to_timestamp(($11::float8[])[u.sub] / 1000)
+       from unnest($18::int[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[], $7::text[], $8::real[], $10::int8[], $9::text[])
+         as u (sub, event_id, type_code, at, lng, lat, grid, confidence, fold_id, snapshot)
       where (select count(*) from moved) = $17
      on conflict (device_id, event_id) do nothing`,
-    // Literals built in one pass and times as milliseconds since the epoch: thousands of values a call (array-literal.ts).
+    // Literals built in one pass and times as milliseconds since the epoch: thousands of values a call
+    // (array-literal.ts). What is the request's (its device, when it came) is sent once per request; the snapshots
+    // only when there are any (unnest pads a shorter array with nulls).
     [
-      numberArray(stored.map((d) => subs[d.sub]!.device.id)),
+      numberArray(subs.map((sub) => sub.device.id)),
       textArray(stored.map((d) => d.p.eventId)),
       textArray(stored.map((d) => d.p.type.code)),
       numberArray(stored.map((d) => d.p.t)),
@@ -618,15 +621,16 @@ async function insertEvents(tx: Queryable, subs: readonly Submission[], stored: 
       numberArray(stored.map((d) => d.p.lat)),
       textArray(stored.map((d) => d.p.gridCode)),
       numberArray(stored.map((d) => d.p.confidence)),
-      textArray(stored.map((d) => d.p.snapshot)),
+      stored.some((d) => d.p.snapshot !== null) ? textArray(stored.map((d) => d.p.snapshot)) : '{}',
       numberArray(stored.map((d) => d.fold?.id)),
-      numberArray(stored.map((d) => subs[d.sub]!.ctx.now.getTime())),
+      numberArray(subs.map((sub) => sub.ctx.now.getTime())),
       numberArray(moved.map(([id]) => id)),
       numberArray(moved.map(([, f]) => f.n)),
       moved.map(([, f]) => new Date(f.first).toISOString()),
       moved.map(([, f]) => new Date(f.last).toISOString()),
       numberArray(moved.map(([, f]) => f.conf)),
       moved.length,
+      numberArray(stored.map((d) => d.sub + 1)),
     ],
     { name: 'events-insert' },
   );
