@@ -594,43 +594,58 @@ async function insertEvents(tx: Queryable, subs: readonly Submission[], stored: 
     }
   }
   const moved = [...folds];
+  // What detections share — their request (device, arrival), type, grid and fold — sent once per kind, each
+  // detection naming its kind: per detection only what is its own (a camera's batch is a few kinds).
+  const kindOf = new Map<Point, Map<string, Map<number | null, number>>>();
+  const kinds: { sub: number; type: string; grid: string | null; fold: number | null }[] = [];
+  const kindIds = stored.map(({ sub, p, fold }) => {
+    let byType = kindOf.get(p.point);
+    if (!byType) kindOf.set(p.point, (byType = new Map()));
+    let byFold = byType.get(p.type.code);
+    if (!byFold) byType.set(p.type.code, (byFold = new Map()));
+    const foldId = fold ? fold.id : null;
+    let k = byFold.get(foldId);
+    if (k === undefined) {
+      kinds.push({ sub, type: p.type.code, grid: p.gridCode, fold: foldId });
+      byFold.set(foldId, (k = kinds.length));
+    }
+    return k;
+  });
   const r = await tx.query(
     `with moved as (
        update event_folds f set event_count = f.event_count + u.n, first_at = least(f.first_at, u.first_at), last_at = greatest(f.last_at, u.last_at),
               max_confidence = greatest(f.max_confidence, u.conf)
-         from unnest($12::int8[], $13::int[], $14::timestamptz[], $15::timestamptz[], $16::real[]) as u (id, n, first_at, last_at, conf)
+         from unnest($1::int8[], $2::int[], $3::timestamptz[], $4::timestamptz[], $5::real[]) as u (id, n, first_at, last_at, conf)
         where f.id = u.id
        returning 1
      )
      insert into device_events (device_id, event_id, type_code, detected_at, lng, lat, grid_code, confidence, snapshot, fold_id, received_at)
-     select ($1::int[])[u.sub], u.event_id, u.type_code, to_timestamp(u.at / 1000), u.lng, u.lat, u.grid, u.confidence, u.snapshot, u.fold_id,
-            to_timestamp(($11::float8[])[u.sub] / 1000)
-       from unnest($18::int[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[], $7::text[], $8::real[], $10::int8[], $9::text[])
-         as u (sub, event_id, type_code, at, lng, lat, grid, confidence, fold_id, snapshot)
-      where (select count(*) from moved) = $17
+     select k.device_id, u.event_id, k.type_code, to_timestamp(u.at / 1000), u.lng, u.lat, k.grid, u.confidence, u.snapshot, k.fold_id, to_timestamp(k.received_at / 1000)
+       from unnest($7::int[], $8::text[], $9::float8[], $10::float8[], $11::float8[], $12::real[], $13::text[]) as u (kind, event_id, at, lng, lat, confidence, snapshot)
+       join unnest($14::int[], $15::text[], $16::text[], $17::int8[], $18::float8[]) with ordinality as k (device_id, type_code, grid, fold_id, received_at, n) on k.n = u.kind
+      where (select count(*) from moved) = $6
      on conflict (device_id, event_id) do nothing`,
-    // Literals built in one pass and times as milliseconds since the epoch: thousands of values a call
-    // (array-literal.ts). What is the request's (its device, when it came) is sent once per request; the snapshots
-    // only when there are any (unnest pads a shorter array with nulls).
+    // Literals built in one pass, times as milliseconds since the epoch (array-literal.ts); the snapshots only when
+    // there are any (unnest pads a shorter array with nulls).
     [
-      numberArray(subs.map((sub) => sub.device.id)),
-      textArray(stored.map((d) => d.p.eventId)),
-      textArray(stored.map((d) => d.p.type.code)),
-      numberArray(stored.map((d) => d.p.t)),
-      numberArray(stored.map((d) => d.p.lng)),
-      numberArray(stored.map((d) => d.p.lat)),
-      textArray(stored.map((d) => d.p.gridCode)),
-      numberArray(stored.map((d) => d.p.confidence)),
-      stored.some((d) => d.p.snapshot !== null) ? textArray(stored.map((d) => d.p.snapshot)) : '{}',
-      numberArray(stored.map((d) => d.fold?.id)),
-      numberArray(subs.map((sub) => sub.ctx.now.getTime())),
       numberArray(moved.map(([id]) => id)),
       numberArray(moved.map(([, f]) => f.n)),
       moved.map(([, f]) => new Date(f.first).toISOString()),
       moved.map(([, f]) => new Date(f.last).toISOString()),
       numberArray(moved.map(([, f]) => f.conf)),
       moved.length,
-      numberArray(stored.map((d) => d.sub + 1)),
+      numberArray(kindIds),
+      textArray(stored.map((d) => d.p.eventId)),
+      numberArray(stored.map((d) => d.p.t)),
+      numberArray(stored.map((d) => d.p.lng)),
+      numberArray(stored.map((d) => d.p.lat)),
+      numberArray(stored.map((d) => d.p.confidence)),
+      stored.some((d) => d.p.snapshot !== null) ? textArray(stored.map((d) => d.p.snapshot)) : '{}',
+      numberArray(kinds.map((k) => subs[k.sub]!.device.id)),
+      textArray(kinds.map((k) => k.type)),
+      textArray(kinds.map((k) => k.grid)),
+      numberArray(kinds.map((k) => k.fold)),
+      numberArray(kinds.map((k) => subs[k.sub]!.ctx.now.getTime())),
     ],
     { name: 'events-insert' },
   );
