@@ -271,8 +271,9 @@ type Decision =
 async function writeGroup(tx: Queryable, subs: readonly Submission[], attempt: number): Promise<GroupOutcome<EventBatchReceipt>[]> {
   const outcomes: GroupOutcome<EventBatchReceipt>[] = new Array(subs.length);
   const all = subs.flatMap((s, i) => s.prepared.map((p) => ({ sub: i, p })));
-  // One statement: the fold locks (sorted), then the devices as they are now, locked against deletion until the
-  // commit. The reads that the locks guard come in the next statement, whose snapshot is taken after them.
+  // One call (migration 0049): the fold locks (sorted), the devices and event types as they are now, locked against
+  // deletion until the commit, then — each read with a snapshot taken after the locks — the detections received
+  // before (looked up when a first attempt found one) and the open folds near each request's points.
   // The cells of each distinct point once (a camera reports the same few points again and again).
   const points = new Map<Point, Map<string, EventTypeRow>>();
   for (const { p } of all) {
@@ -284,16 +285,8 @@ async function writeGroup(tx: Queryable, subs: readonly Submission[], attempt: n
   const keys = sortedLockKeys([...points].flatMap(([pt, types]) => [...types.values()].flatMap((type) => foldLockKeys(type.code, pt.lng, pt.lat, type.fold_radius_m))));
   const ids = [...new Set(subs.map((s) => s.device.id))];
   const typeCodes = [...new Set(all.map(({ p }) => p.type.code))];
-  const locked = await tx.query<DeviceRow & { types: string[] | null }>(
-    `with locks as materialized (select count(pg_advisory_xact_lock(k)) as n from unnest($1::int8[]) with ordinality as u (k, o)),
-          types as materialized (select t.code from locks, event_types t where t.code = any($3::text[]) for key share of t)
-     select d.*, (select array_agg(code) from types) as types from locks, devices d where d.id = any($2::int[]) for key share of d`,
-    [keys.map(String), ids, typeCodes],
-    { name: 'events-lock' },
-  );
-  const current = new Map(locked.rows.map((d) => [d.id, d]));
-  // The types as they are now, locked against deletion (what a foreign key would check, set-based: migration 0048).
-  const typesNow = new Set(locked.rows[0]?.types ?? []);
+  const { locked, typesNow, before, candidates } = await lockAndRead(tx, keys, ids, typeCodes, subs, all, attempt > 0);
+  const current = new Map(locked.map((d) => [d.id, d]));
   const isLive = subs.map((s, i) => {
     const d = current.get(s.device.id);
     const gone = s.prepared.find((p) => !typesNow.has(p.type.code));
@@ -307,7 +300,6 @@ async function writeGroup(tx: Queryable, subs: readonly Submission[], attempt: n
   });
   const live = subs.map((_, i) => i).filter((i) => isLive[i]);
   const liveAll = all.filter((x) => isLive[x.sub]);
-  const { before, candidates } = await replaysAndFolds(tx, subs, liveAll, attempt > 0);
   const decisions: Decision[] = [];
   /** The first copy of each event id met in this group, by device (a second copy, or a retried batch's, is its duplicate). */
   const first = new Map<number, Map<string, Extract<Decision, { kind: 'stored' }>>>();
@@ -416,20 +408,29 @@ export function forgetEventTypes(): void {
 }
 
 /**
- * In one statement: the group's detections received before (a replay answers what its first copy came to), and
- * the folds that may take any of the others — of their types, recent enough, near enough, and not of a closed
- * order (a box per request and type: a request's detections lie near its device; the group's devices may not).
+ * In one call (event_fold_reads, migration 0049): the locks; the devices and the event types as they are now
+ * (locked against deletion: what a foreign key would check, set-based — migration 0048); the group's detections
+ * received before (a replay answers what its first copy came to; looked up only when `probe`); and the folds that
+ * may take any of the others — of their types, recent enough, near enough, and not of a closed order (a box per
+ * request and type: a request's detections lie near its device; the group's devices may not).
  */
-async function replaysAndFolds(
+async function lockAndRead(
   tx: Queryable,
+  keys: readonly bigint[],
+  deviceIds: readonly number[],
+  typeCodes: readonly string[],
   subs: readonly Submission[],
   all: readonly { sub: number; p: Prepared }[],
   probe: boolean,
-): Promise<{ before: Map<number, Map<string, { fold_id: number | null; order_id: number | null }>>; candidates: Map<string, Fold[]> }> {
+): Promise<{
+  locked: DeviceRow[];
+  typesNow: Set<string>;
+  before: Map<number, Map<string, { fold_id: number | null; order_id: number | null }>>;
+  candidates: Map<string, Fold[]>;
+}> {
   /** By device, then event id. */
   const before = new Map<number, Map<string, { fold_id: number | null; order_id: number | null }>>();
   const candidates = new Map<string, Fold[]>();
-  if (!all.length) return { before, candidates };
   const lists = new Map<string, Prepared[]>();
   for (const { sub, p } of all) {
     if (!p.folds) continue;
@@ -454,26 +455,45 @@ async function replaysAndFolds(
     }
     return { type: t.code, from: new Date(from - w).toISOString(), to: new Date(to + w).toISOString(), west: west - dLng, east: east + dLng, south: south - dLat, north: north + dLat };
   });
-  type Row = { kind: 'seen' | 'fold'; device_id: number | null; event_id: string | null; id: number | null; type_code: string | null; lng: number | null; lat: number | null; first_at: Date | null; last_at: Date | null; status: Fold['status'] | null; order_id: number | null };
+  type Row = {
+    kind: 'lock' | 'device' | 'seen' | 'fold';
+    device_id: number | null;
+    event_id: string | null;
+    id: number | null;
+    type_code: string | null;
+    lng: number | null;
+    lat: number | null;
+    first_at: Date | null;
+    last_at: Date | null;
+    status: Fold['status'] | null;
+    order_id: number | null;
+    device: DeviceRow | null;
+    types: string[] | null;
+  };
   const r = await tx.query<Row>(
-    `select 'seen' as kind, e.device_id, e.event_id, e.fold_id as id, null::text as type_code, null::float8 as lng, null::float8 as lat,
-            null::timestamptz as first_at, null::timestamptz as last_at, null::text as status, f.order_id
-       from unnest($1::int[], $2::text[]) as u (device_id, event_id)
-       join device_events e on e.device_id = u.device_id and e.event_id = u.event_id
-       left join event_folds f on f.id = e.fold_id
-     union all
-     select distinct on (f.id) 'fold', null, null, f.id, f.type_code, f.lng, f.lat, f.first_at, f.last_at, f.status, f.order_id
-       from jsonb_to_recordset($3::jsonb) as b (type text, "from" timestamptz, "to" timestamptz, west float8, east float8, south float8, north float8)
-       join event_folds f on f.type_code = b.type and f.last_at >= b."from" and f.first_at <= b."to"
-        and f.lng between b.west and b.east and f.lat between b.south and b.north
-       left join orders o on o.id = f.order_id
-       left join order_states s on s.code = o.state
-      where f.order_id is null or (s.type not in ('closed', 'voided') and o.merged_into_id is null)`,
-    probe ? [all.map((x) => subs[x.sub]!.device.id), all.map((x) => x.p.eventId), JSON.stringify(boxes)] : [[], [], JSON.stringify(boxes)],
-    { name: 'events-read' },
+    'select * from event_fold_reads($1::int8[], $2::int[], $3::text[], $4::int[], $5::text[], $6::jsonb)',
+    [
+      numberArray(keys),
+      numberArray(deviceIds),
+      textArray(typeCodes),
+      probe ? numberArray(all.map((x) => subs[x.sub]!.device.id)) : '{}',
+      probe ? textArray(all.map((x) => x.p.eventId)) : '{}',
+      JSON.stringify(boxes),
+    ],
+    { name: 'events-lock-read' },
   );
+  const locked: DeviceRow[] = [];
+  let typesNow = new Set<string>();
   const seenIds = new Set<string>();
   for (const row of r.rows) {
+    if (row.kind === 'lock') {
+      typesNow = new Set(row.types ?? []);
+      continue;
+    }
+    if (row.kind === 'device') {
+      locked.push(row.device!);
+      continue;
+    }
     if (row.kind === 'seen') {
       const device = Number(row.device_id);
       let seen = before.get(device);
@@ -488,7 +508,7 @@ async function replaysAndFolds(
     list.push({ id: Number(row.id), type_code: row.type_code!, lng: row.lng!, lat: row.lat!, firstAt: new Date(row.first_at!), lastAt: new Date(row.last_at!), status: row.status!, order_id: row.order_id === null ? null : Number(row.order_id) });
     candidates.set(row.type_code!, list);
   }
-  return { before, candidates };
+  return { locked, typesNow, before, candidates };
 }
 
 /**

@@ -1,0 +1,1 @@
+drop function if exists event_fold_reads(int8[], int[], text[], int[], text[], jsonb);
