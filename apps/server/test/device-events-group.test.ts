@@ -98,6 +98,30 @@ describe('video and IoT events in groups', () => {
     expect(await storedOf(d)).toEqual({ events: 12, linked: 12 });
   });
 
+  it('answers a batch that mixes detections received before with new ones: the new stored and folded, nothing made for the old', async () => {
+    const d = await registerDevice(admin, await pointInGrid(s, grids[1]!.code));
+    const first = await batch(d, spot(d, 'm', 0, 5));
+    expect(first.body).toMatchObject({ stored: 5 });
+    const orderId = first.body.items[0].orderId;
+    const made = async () => (await s.platform.db.query<{ folds: number; orders: number }>(`select (select count(*)::int from event_folds) as folds, (select count(*)::int from orders) as orders`)).rows[0];
+    const before = await made();
+    // Two old, three new, after the first batch committed: the first attempt stores fewer than it was given, and
+    // the group is written again, looking the old ones up.
+    const mixed = await batch(d, [...spot(d, 'm', 3, 2), ...spot(d, 'm', 5, 3)]);
+    expect(mixed.status, JSON.stringify(mixed.body)).toBe(200);
+    expect(mixed.body).toMatchObject({ received: 5, stored: 3, duplicates: 2, ordersCreated: 0 });
+    expect(mixed.body.items.map((i: { outcome: string; orderId: number }) => [i.outcome, i.orderId])).toEqual([
+      ['duplicate', orderId], ['duplicate', orderId], ['folded', orderId], ['folded', orderId], ['folded', orderId],
+    ]);
+    expect(await made()).toEqual(before);
+    const fold = await s.platform.db.query<{ event_count: number; linked: number }>(
+      `select f.event_count, (select count(*)::int from device_events e where e.fold_id = f.id) as linked from event_folds f where f.order_id = $1`,
+      [orderId],
+    );
+    expect(fold.rows[0]!.event_count).toBe(fold.rows[0]!.linked);
+    expect(await storedOf(d)).toEqual({ events: 8, linked: 8 });
+  });
+
   it('refuses a batch with one bad detection or a bad signature whole, while its neighbours in flight are written', async () => {
     const good = await registerDevice(admin, await pointInGrid(s, grids[1]!.code));
     const bad = await registerDevice(admin, await pointInGrid(s, grids[1]!.code));

@@ -2,19 +2,25 @@
  * 事件接入: detections from a camera or sensor, one or a batch of one device, signed by it (signature.rules.ts).
  *
  * Before any transaction, per request: the signature and freshness against the device as last read (a cache of a
- * few seconds: its secret, state and place), the types, and each detection's place (its grid looked up in memory;
- * default the device's own) — a detection outside the device's town is refused. Then the request joins a group
- * (shared/group-commit.ts): the requests arriving together are written in one transaction with a few set-based
- * statements whatever their number. In it: the devices read again (a device deactivated, moved or given a new
- * secret since the cache read it sends its request round again, read afresh), the fold locks of every detection
- * (fold.rules.ts: its cell and the eight around it, sorted), the detections already received (a replay is
- * answered `duplicate` and stored once, also when its copy is in the same group), the open folds near them, and per
- * detection in time order the fold it joins or a new one — an order through the intake's own prepare and insert
- * (channel `video`, the device as an integration actor, Idempotency-Key `event:<id>` in the device's scope), or,
- * for a type under review, a fold waiting for an operator. The group's new orders go in one insert, its new folds in
- * one, its detections in one with their folds, whose counts and last moments move in the same statement. A folded
- * detection writes no timeline event: the fold's count is the order's tally. A group that fails is rolled back
- * whole and each request retried alone, so each caller hears its own outcome and none is half-written.
+ * few seconds: its secret, state and place), the types, and each detection's place (its grid looked up in memory,
+ * once per point of the request; default the device's own) — a detection outside the device's town is refused.
+ * Then the request joins a group (shared/group-commit.ts): the requests arriving together are written in one
+ * transaction with a few set-based statements whatever their number. In it, one call (event_fold_reads, migration
+ * 0049) takes the fold locks of every detection (fold.rules.ts: its cell and the eight around it, sorted), locks and
+ * reads the devices and types again (a device deactivated, moved or given a new secret since the cache read it sends
+ * its request round again, read afresh), and reads the open folds near the group's points. Then per detection in
+ * time order the fold it joins or a new one — an order through the intake's own prepare and insert (channel
+ * `video`, the device as an integration actor, Idempotency-Key `event:<id>` in the device's scope), or, for a type
+ * under review, a fold waiting for an operator. The group's new orders go in one insert, its new folds in one, its
+ * detections in one with their folds' counts and spans (worked out here, under the locks).
+ *
+ * Replays: a copy within the group is answered `duplicate` at once. One received before is found by the detections'
+ * unique key: the first attempt does not look them up (they are rare, and the look-up was a tenth of the work), so
+ * an insert that stores fewer than it was given has the group written again (WriteAgain), this time looking them up
+ * first — each is answered `duplicate` with its first copy's fold and order, stored once, and no fold or order is
+ * made for it. A folded detection writes no timeline event: the fold's count is the order's tally. A group that
+ * fails is rolled back whole and each request retried alone, so each caller hears its own outcome and none is
+ * half-written. docs/events-intake.md has the design and its figures.
  */
 import { numberArray, textArray, type Db, type Queryable } from '@liandong/db';
 import { GroupCommit, WriteAgain, type GroupOutcome } from '../shared/group-commit.ts';
