@@ -11,7 +11,8 @@
  * Each phase first runs BENCH_WARMUP seconds of the same load, reported but not measured: the server's start (its
  * compiler warming up, the dispatch model trained at boot) and the first batch of every device, which opens each
  * spot's fold and order (400 orders: order intake is bench:intake's subject), are not sustained ingest. The
- * measured phase then counts the orders it created itself.
+ * measured phase then counts the orders it opened itself: a quarter of the devices move on to a new spot (a new
+ * incident) every 15 of their batches.
  */
 import http from 'node:http';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -39,14 +40,27 @@ interface BenchDevice {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
 
-/** One batch of a device: `batchSize` detections near it, in the last minute. */
+/** Devices that see a new incident now and then: every MOVER_EVERY-th device, every MOVER_BATCHES of its batches. */
+const MOVER_EVERY = 4;
+const MOVER_BATCHES = 15;
+/** How far a new incident lies from the last (78 m north: beyond a fold's 50 m), and how many a device cycles through. */
+const SPOT_STEP_LAT = 0.0007;
+const SPOTS = 3;
+
+/**
+ * Batch `i` (numbered across devices): `batchSize` detections of its device in the last minute, at a few points a
+ * few metres apart. A quarter of the devices move on to a new spot every MOVER_BATCHES of their batches (a new
+ * incident: its fold and order are opened while measuring), so the sustained load is not only folding.
+ */
 function batchOf(d: BenchDevice, i: number) {
   const now = Date.now();
+  const device = i % deviceCount;
+  const spot = device % MOVER_EVERY === 0 ? Math.floor(Math.floor(i / deviceCount) / MOVER_BATCHES) % SPOTS : 0;
   return Array.from({ length: batchSize }, (_, k) => ({
     eventId: `b${i}-${k}`,
     type: TYPES[(i + k) % TYPES.length]!,
     detectedAt: new Date(now - 60_000 + (k * 60_000) / batchSize).toISOString(),
-    location: { lng: d.lng + ((k % 5) - 2) * 0.00005, lat: d.lat },
+    location: { lng: d.lng + ((k % 5) - 2) * 0.00005, lat: d.lat + spot * SPOT_STEP_LAT },
     confidence: 0.75 + (k % 25) / 100,
   }));
 }
@@ -74,6 +88,9 @@ async function main(): Promise<void> {
     if (!m.basicGrid || !m.townCode) continue;
     // Far enough from the grid's edge that a detection a few metres away stays in the device's town.
     if (index.lookup(lng + 0.0002, lat).townCode !== m.townCode || index.lookup(lng - 0.0002, lat).townCode !== m.townCode) continue;
+    // Its later spots (north of it) inside a grid of the same town as well.
+    const north = index.lookup(lng, lat + SPOTS * SPOT_STEP_LAT);
+    if (!north.basicGrid || north.townCode !== m.townCode) continue;
     const code = `BENCH-${devices.length}`;
     const secret = randomBytes(32).toString('hex');
     const r = await setup.query<{ id: number }>(

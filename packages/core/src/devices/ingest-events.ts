@@ -372,9 +372,9 @@ async function writeGroup(tx: Queryable, subs: readonly Submission[], attempt: n
   const stored = decisions.filter((d): d is Extract<Decision, { kind: 'stored' }> => d.kind === 'stored');
   if (stored.length && (await insertEvents(tx, subs, stored)) < stored.length) {
     // A detection was received before after all (a retried batch: the first attempt does not look them up, the
-    // unique key finds them): written again, looking them up first. Looked up and still short, a fold is missing.
-    if (attempt === 0) throw new WriteAgain('a detection of the group was received before');
-    throw new Error('the detections of a group were not all stored: a fold they join is missing');
+    // unique key finds them; or a copy committed while this group looked): written again, looking them up first.
+    // Still short after the attempts GroupCommit allows, the error stands (a fold it names would be gone).
+    throw new WriteAgain('the group stored fewer detections than it was given: one was received before, or a fold it names is gone');
   }
 
   const receipts = new Map<number, EventBatchReceipt>();
