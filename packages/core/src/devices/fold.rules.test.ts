@@ -1,28 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { distanceM } from '../territory/distance.rules.ts';
-import { chooseFold, chooseNearFold, foldLockKeys, foldsNear, joins, sortedLockKeys } from './fold.rules.ts';
+import { chooseNearFold, foldLockKeys, foldsNear, sortedLockKeys, type FoldCandidate } from './fold.rules.ts';
 
 const at = (min: number) => new Date(Date.UTC(2026, 5, 1, 8, min));
 const rule = { foldRadiusM: 50, foldWindowMinutes: 30 };
 const here = { lng: 120.645, lat: 31.16 };
 /** A point `m` metres east of `here`. */
 const east = (m: number) => ({ lng: here.lng + m / (111_320 * Math.cos((here.lat * Math.PI) / 180)), lat: here.lat });
+/** The fold a detection at `d` and `when` joins among `folds`, as the intake decides it. */
+const chooseFold = <F extends FoldCandidate>(d: { lng: number; lat: number }, when: Date, folds: readonly F[]) =>
+  chooseNearFold(when.getTime(), foldsNear(d, folds, rule.foldRadiusM), rule.foldWindowMinutes);
+/** The rule in its own words: within the radius of the fold's first detection, within the window of its span. */
+const mayJoin = (d: { lng: number; lat: number }, when: Date, f: FoldCandidate) =>
+  distanceM(d, f) <= rule.foldRadiusM && when.getTime() <= f.lastAt.getTime() + rule.foldWindowMinutes * 60_000 && when.getTime() >= f.firstAt.getTime() - rule.foldWindowMinutes * 60_000;
 
 describe('fold decision', () => {
   const fold = { id: 1, ...here, firstAt: at(0), lastAt: at(10) };
   it('joins within the radius of the first detection and the window after the last', () => {
     expect(distanceM(here, east(30))).toBeCloseTo(30, 0);
-    expect(joins({ ...east(30), at: at(35) }, fold, rule)).toBe(true);
-    expect(joins({ ...east(60), at: at(11) }, fold, rule)).toBe(false);
-    expect(joins({ ...east(10), at: at(41) }, fold, rule)).toBe(false);
+    expect(chooseFold(east(30), at(35), [fold])).toBe(fold);
+    expect(chooseFold(east(60), at(11), [fold])).toBeNull();
+    expect(chooseFold(east(10), at(41), [fold])).toBeNull();
   });
   it('takes a detection that arrives late but lies inside the span', () => {
-    expect(joins({ ...here, at: at(5) }, fold, rule)).toBe(true);
+    expect(chooseFold(here, at(5), [fold])).toBe(fold);
   });
   it('picks the nearest fold that may take it, or none', () => {
     const other = { id: 2, ...east(40), firstAt: at(0), lastAt: at(10) };
-    expect(chooseFold({ ...east(30), at: at(12) }, [fold, other], rule)?.id).toBe(2);
-    expect(chooseFold({ ...east(300), at: at(12) }, [fold, other], rule)).toBeNull();
+    expect(chooseFold(east(30), at(12), [fold, other])?.id).toBe(2);
+    expect(chooseFold(east(300), at(12), [fold, other])).toBeNull();
   });
   it('decides the same when the folds near a point are worked out once for all its detections', () => {
     const folds = Array.from({ length: 12 }, (_, i) => ({ id: i, ...east(i * 9), firstAt: at(i * 4), lastAt: at(i * 4 + (i % 3) * 5) }));
@@ -31,7 +37,7 @@ describe('fold decision', () => {
       const near = foldsNear(point, folds, rule.foldRadiusM);
       for (let min = 0; min < 90; min += 3) {
         // The nearest of those the rule lets it join, found the long way.
-        const byJoins = folds.filter((f) => joins({ ...point, at: at(min) }, f, rule)).sort((a, b) => distanceM(point, a) - distanceM(point, b))[0];
+        const byJoins = folds.filter((f) => mayJoin(point, at(min), f)).sort((a, b) => distanceM(point, a) - distanceM(point, b))[0];
         expect(chooseNearFold(at(min).getTime(), near, rule.foldWindowMinutes)?.id).toBe(byJoins?.id);
       }
     }

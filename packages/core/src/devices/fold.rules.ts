@@ -13,11 +13,6 @@ import { distanceM } from '../territory/distance.rules.ts';
 
 const rad = (d: number) => (d * Math.PI) / 180;
 
-export interface FoldRule {
-  foldRadiusM: number;
-  foldWindowMinutes: number;
-}
-
 export interface FoldCandidate {
   id: number;
   lng: number;
@@ -26,26 +21,10 @@ export interface FoldCandidate {
   lastAt: Date;
 }
 
-export interface Detection {
-  lng: number;
-  lat: number;
-  at: Date;
-}
-
-
-/** Whether the detection may join the fold under the rule. */
-export function joins(d: Detection, f: FoldCandidate, rule: FoldRule): boolean {
-  return inWindow(d.at.getTime(), f, rule.foldWindowMinutes) && distanceM(d, f) <= rule.foldRadiusM;
-}
-
+/** Whether moment `t` (ms) lies within the window after the fold's last detection, or before its first, or between. */
 function inWindow(t: number, f: FoldCandidate, windowMinutes: number): boolean {
   const windowMs = windowMinutes * 60_000;
   return t <= f.lastAt.getTime() + windowMs && t >= f.firstAt.getTime() - windowMs;
-}
-
-/** The fold the detection joins (the nearest that may take it), or null: it starts a new one. */
-export function chooseFold<F extends FoldCandidate>(d: Detection, candidates: readonly F[], rule: FoldRule): F | null {
-  return chooseNearFold(d.at.getTime(), foldsNear(d, candidates, rule.foldRadiusM), rule.foldWindowMinutes);
 }
 
 /** A fold within the radius of a point, and how far. */
@@ -55,8 +34,8 @@ export interface NearFold<F> {
 }
 
 /**
- * The candidates within `radiusM` of a point, with their distances: the half of chooseFold that depends on the
- * place only, worked out once for the many detections a camera reports at one point.
+ * The fold decision in two halves. First the candidates within `radiusM` of a point, with their distances: the half
+ * that depends on the place only, worked out once for the many detections a camera reports at one point.
  */
 export function foldsNear<F extends FoldCandidate>(point: { lng: number; lat: number }, candidates: readonly F[], radiusM: number): NearFold<F>[] {
   const near: NearFold<F>[] = [];
@@ -67,7 +46,10 @@ export function foldsNear<F extends FoldCandidate>(point: { lng: number; lat: nu
   return near;
 }
 
-/** The other half: of the folds near the detection's point, the nearest whose window takes its moment `t` (ms). */
+/**
+ * The other half: of the folds near the detection's point, the nearest whose window takes its moment `t` (ms) —
+ * the fold it joins; null: it starts a new one.
+ */
 export function chooseNearFold<F extends FoldCandidate>(t: number, near: readonly NearFold<F>[], windowMinutes: number): F | null {
   let best: F | null = null;
   let bestM = Infinity;

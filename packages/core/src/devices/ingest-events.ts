@@ -28,6 +28,7 @@ import type { CreateOrderInput, EventBatchInput, EventBatchReceipt, EventInput, 
 import type { Actor } from '../org/actor.ts';
 import { DomainError, unprocessable } from '../shared/errors.ts';
 import { toWgs84 } from '../territory/coordinates.ts';
+import { boxAround } from '../territory/distance.rules.ts';
 import type { TerritoryMatch } from '../territory/types.ts';
 import type { IntakeReference } from '../orders/intake/reference-cache.ts';
 import { requestHashOf } from '../orders/idempotency.ts';
@@ -118,10 +119,8 @@ interface Prepared {
   at: Date;
   /** `at` in ms since the epoch. */
   t: number;
+  /** Where it was seen (its own place, or the device's). */
   point: Point;
-  lng: number;
-  lat: number;
-  match: TerritoryMatch | null;
   gridCode: string | null;
   confidence: number;
   snapshot: string | null;
@@ -227,9 +226,9 @@ async function prepare(db: Db, req: SignedRequest, body: EventBatchInput, ctx: I
       gridCode = known.match!.basicGrid!.code;
     }
     const folds = e.confidence >= type.threshold;
-    prepared.push({ idx: i, eventId: e.eventId, type, at, t, point, lng: point.lng, lat: point.lat, match: point.match, gridCode, confidence: e.confidence, snapshot: e.snapshot ?? null, folds });
+    prepared.push({ idx: i, eventId: e.eventId, type, at, t, point, gridCode, confidence: e.confidence, snapshot: e.snapshot ?? null, folds });
   }
-  const deviceMatch = prepared.some((p) => p.folds && !p.match) ? await ctx.services.territory.lookup(device.lng, device.lat) : null;
+  const deviceMatch = prepared.some((p) => p.folds && !p.point.match) ? await ctx.services.territory.lookup(device.lng, device.lat) : null;
   const ref = await ctx.services.reference.get(db);
   await ctx.services.calendar(db);
   return { device, prepared, deviceMatch, ref, ctx, field };
@@ -343,7 +342,7 @@ async function writeGroup(tx: Queryable, subs: readonly Submission[], attempt: n
         if (p.t > fold.lastAt.getTime()) fold.lastAt = p.at;
       } else {
         // Its order (unless the type is reviewed first) and its id come once the group's decisions are made.
-        const made: NewFold = { id: 0, type_code: p.type.code, lng: p.lng, lat: p.lat, firstAt: p.at, lastAt: p.at, status: p.type.review ? 'pending' : 'order', order_id: null, sub: s, p, match: p.match ?? s.deviceMatch };
+        const made: NewFold = { id: 0, type_code: p.type.code, lng: p.point.lng, lat: p.point.lat, firstAt: p.at, lastAt: p.at, status: p.type.review ? 'pending' : 'order', order_id: null, sub: s, p, match: p.point.match ?? s.deviceMatch };
         newFolds.push(made);
         list.push(made);
         candidates.set(p.type.code, list);
@@ -448,17 +447,20 @@ async function lockAndRead(
   const boxes = [...lists.values()].map((list) => {
     const t = list[0]!.type;
     const w = t.fold_window_minutes * 60_000;
-    const dLat = t.fold_radius_m / 111_320;
-    const dLng = t.fold_radius_m / (111_320 * Math.cos((list[0]!.lat * Math.PI) / 180)) * 1.01;
     let from = Infinity, to = -Infinity, west = Infinity, east = -Infinity, south = Infinity, north = -Infinity;
     for (const e of list) {
       from = Math.min(from, e.t);
       to = Math.max(to, e.t);
-      west = Math.min(west, e.lng);
-      east = Math.max(east, e.lng);
-      south = Math.min(south, e.lat);
-      north = Math.max(north, e.lat);
+      west = Math.min(west, e.point.lng);
+      east = Math.max(east, e.point.lng);
+      south = Math.min(south, e.point.lat);
+      north = Math.max(north, e.point.lat);
     }
+    // The radius around every point: as wide in longitude as it is at the latitude farthest from the equator.
+    const far = Math.abs(north) > Math.abs(south) ? north : south;
+    const r = boxAround(0, far, t.fold_radius_m);
+    const dLng = r.maxLng;
+    const dLat = r.maxLat - far;
     return { type: t.code, from: new Date(from - w).toISOString(), to: new Date(to + w).toISOString(), west: west - dLng, east: east + dLng, south: south - dLat, north: north + dLat };
   });
   type Row = {
@@ -554,12 +556,12 @@ export function deviceOrderInput(device: Pick<DeviceRow, 'code' | 'name'>, type:
 async function prepareDeviceOrder(
   tx: Queryable,
   device: DeviceRow,
-  p: Pick<Prepared, 'eventId' | 'type' | 'lng' | 'lat' | 'confidence'>,
+  p: Pick<Prepared, 'eventId' | 'type' | 'point' | 'confidence'>,
   match: TerritoryMatch,
   ref: Awaited<ReturnType<OrderServices['reference']['get']>>,
   ctx: IngestContext,
 ): Promise<PreparedOrder> {
-  const input = { ...deviceOrderInput(device, p.type, p.confidence), location: { lng: p.lng, lat: p.lat } };
+  const input = { ...deviceOrderInput(device, p.type, p.confidence), location: { lng: p.point.lng, lat: p.point.lat } };
   // The place is known already: the territory is not asked again inside the transaction.
   const services: OrderServices = { ...ctx.services, clock: () => ctx.now, territory: { lookup: async () => match } };
   const idem = { scope: `device:${device.id}`, key: `event:${p.eventId}`, hash: requestHashOf(input) };
@@ -576,8 +578,8 @@ async function insertFolds(tx: Queryable, folds: readonly NewFold[]): Promise<vo
      returning id, type_code, lng, lat, first_at, first_device_id`,
     [
       folds.map((f) => f.type_code),
-      folds.map((f) => f.p.lng),
-      folds.map((f) => f.p.lat),
+      folds.map((f) => f.p.point.lng),
+      folds.map((f) => f.p.point.lat),
       folds.map((f) => f.match?.districtCode ?? f.sub.device.district_code),
       folds.map((f) => f.match?.townCode ?? f.sub.device.town_code),
       folds.map((f) => f.match?.villageCode ?? f.sub.device.village_code),
@@ -593,7 +595,7 @@ async function insertFolds(tx: Queryable, folds: readonly NewFold[]): Promise<vo
   const key = (type: string, lng: number, lat: number, at: Date, device: number) => `${type} ${lng} ${lat} ${at.getTime()} ${device}`;
   const made = new Map(r.rows.map((row) => [key(row.type_code, row.lng, row.lat, new Date(row.first_at), Number(row.first_device_id)), Number(row.id)]));
   for (const f of folds) {
-    const id = made.get(key(f.type_code, f.p.lng, f.p.lat, f.p.at, f.sub.device.id));
+    const id = made.get(key(f.type_code, f.p.point.lng, f.p.point.lat, f.p.at, f.sub.device.id));
     if (id === undefined) throw new Error(`the fold of event ${f.p.eventId} was not inserted`);
     f.id = id;
   }
@@ -639,9 +641,9 @@ async function insertEvents(tx: Queryable, subs: readonly Submission[], stored: 
   });
   const r = await tx.query(
     `with moved as (
-       update event_folds f set event_count = f.event_count + u.n, first_at = least(f.first_at, u.first_at), last_at = greatest(f.last_at, u.last_at),
+       update event_folds f set event_count = f.event_count + u.n, first_at = least(f.first_at, to_timestamp(u.first_ms / 1000)), last_at = greatest(f.last_at, to_timestamp(u.last_ms / 1000)),
               max_confidence = greatest(f.max_confidence, u.conf)
-         from unnest($1::int8[], $2::int[], $3::timestamptz[], $4::timestamptz[], $5::real[]) as u (id, n, first_at, last_at, conf)
+         from unnest($1::int8[], $2::int[], $3::float8[], $4::float8[], $5::real[]) as u (id, n, first_ms, last_ms, conf)
         where f.id = u.id
        returning 1
      )
@@ -656,15 +658,15 @@ async function insertEvents(tx: Queryable, subs: readonly Submission[], stored: 
     [
       numberArray(moved.map(([id]) => id)),
       numberArray(moved.map(([, f]) => f.n)),
-      moved.map(([, f]) => new Date(f.first).toISOString()),
-      moved.map(([, f]) => new Date(f.last).toISOString()),
+      numberArray(moved.map(([, f]) => f.first)),
+      numberArray(moved.map(([, f]) => f.last)),
       numberArray(moved.map(([, f]) => f.conf)),
       moved.length,
       numberArray(kindIds),
       textArray(stored.map((d) => d.p.eventId)),
       numberArray(stored.map((d) => d.p.t)),
-      numberArray(stored.map((d) => d.p.lng)),
-      numberArray(stored.map((d) => d.p.lat)),
+      numberArray(stored.map((d) => d.p.point.lng)),
+      numberArray(stored.map((d) => d.p.point.lat)),
       numberArray(stored.map((d) => d.p.confidence)),
       stored.some((d) => d.p.snapshot !== null) ? textArray(stored.map((d) => d.p.snapshot)) : '{}',
       numberArray(kinds.map((k) => subs[k.sub]!.device.id)),
