@@ -47,6 +47,11 @@ export const SOLVED_LEVELS = [...ORDER_LEVELS, 'enforcement'] as const;
 
 export const UNIT_KINDS = ['centre', 'sub_centre', 'department', 'station', 'grid_team'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
+/**
+ * 承办单位: the kinds of unit that sign and handle orders, as lead or co-handler. Centres and sub-centres dispatch
+ * (an order sent or escalated to one is theirs to dispatch, not to handle) and grid teams report.
+ */
+export const HANDLING_UNIT_KINDS = ['department', 'station'] as const satisfies readonly UnitKind[];
 export const UNIT_LEVELS = ['city', 'district', 'town', 'village', 'grid'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 export const UNIT_KIND_LABELS: Record<UnitKind, Labels> = {

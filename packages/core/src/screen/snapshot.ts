@@ -3,11 +3,11 @@
  * live load by grid come from the statistics' rollups without the unit (the area's rows of today, and the months
  * still holding open orders: a few rows whatever the number of orders; pending changes folded first, as every
  * statistics answer does); the overdue count from the clocks already due; the board and the heat layer from the
- * newest orders through orders_created / orders_town. The month's rankings (closed this month) are the widest
- * read: they are kept for RANKING_TTL_MS per area. How each figure is counted: docs/big-screen.md.
+ * newest orders through orders_created / orders_town; the rankings (closed this month and today) from the month's and
+ * the day's rollup rows of units and of towns or villages. How each figure is counted: docs/big-screen.md.
  */
 import type { Db, Queryable } from '@liandong/db';
-import type { ScreenRankRow, ScreenRatio, ScreenSnapshot, ScreenWarning } from '@liandong/contracts';
+import { HANDLING_UNIT_KINDS, type ScreenRankRow, type ScreenRatio, type ScreenSnapshot, type ScreenWarning } from '@liandong/contracts';
 import { FINAL_STATES } from '../orders/lifecycle.rules.ts';
 import { periodOf } from '../assessment/periods.rules.ts';
 import { iso } from '../shared/wire.ts';
@@ -23,14 +23,9 @@ const BOARD_DAYS = 30;
 const HEAT_HOURS = 24;
 const HEAT_MAX = 5000;
 const UNITS_SHOWN = 10;
-export const RANKING_TTL_MS = 30_000;
 
 /** Satisfied at a callback: very satisfied, satisfied, basically satisfied (as assessment counts). */
 const SATISFIED = `('very_satisfied', 'satisfied', 'basically_satisfied')`;
-/** An order finished late: a sign or handle run of it was done, or taken away, after its due time (assessment's area rule). */
-const LATE = (o: string) =>
-  `exists (select 1 from order_step_runs r where r.order_id = ${o}.id and r.step in ('sign', 'handle') and (r.done_at > r.due_at or r.withdrawn_at > r.due_at))`;
-
 /** 在办: every state but the final ones (suspended included), written as the partial index orders_live says it. */
 const LIVE = `o.state not in (${FINAL_STATES.map((s) => `'${s}'`).join(', ')})`;
 
@@ -39,13 +34,14 @@ const ratio = (hit: number, of: number): ScreenRatio => ({ hit, of, rate: of > 0
 /** Where the early-warning module plugs its open warnings in (absent: the snapshot has no `warnings`). */
 export type ScreenWarningsSource = (q: Queryable, scope: ScreenScope, now: Date) => Promise<ScreenWarning[]>;
 
-interface Rankings {
-  units: ScreenRankRow[];
-  areas: ScreenRankRow[];
-  until: number;
+interface RankRow {
+  key: string;
+  name: string;
+  today_closed: number;
+  today_on_time: number;
+  month_closed: number;
+  month_on_time: number;
 }
-/** Per database (a test's, a process's) and area: the month's rankings for RANKING_TTL_MS. */
-const rankingCaches = new WeakMap<Queryable, Map<string, Rankings>>();
 
 export async function screenSnapshot(q: Db, scope: ScreenScope, now: Date, opts: { warnings?: ScreenWarningsSource } = {}): Promise<ScreenSnapshot> {
   const today = periodOf({ period: 'day' }, now);
@@ -94,7 +90,7 @@ export async function screenSnapshot(q: Db, scope: ScreenScope, now: Date, opts:
     ),
     mix(q, 'channels', 'channel', rollupArea, base, today.firstDay),
     mix(q, 'natures', 'nature', rollupArea, base, today.firstDay),
-    rankingsOf(q, scope, now, today.from, month.from, month.to),
+    rankingsOf(q, scope, rollupArea, today.firstDay, month.firstDay),
     opts.warnings ? opts.warnings(q, scope, now) : Promise.resolve(undefined),
   ]);
   const r = day.rows[0]!;
@@ -137,50 +133,44 @@ async function mix(q: Queryable, table: 'channels' | 'natures', column: 'channel
 
 /**
  * The units (lead handler when closed) and the towns of the district, or the villages of the town, by the orders
- * closed this month and today, and how many of those finished with no step late.
+ * closed this month and today, and how many of those finished with no step late: the flow measures `closed` and
+ * `closed_on_time` of the month's and today's rollup rows. The rollups' responsible unit is the lead handler, else
+ * the centre or sub-centre dispatching the order; only handling units (承办单位: departments, stations) lead, so the
+ * rows of those kinds are the lead handlers' — and the centre's own answers do not rank it.
  */
-async function rankingsOf(q: Queryable, scope: ScreenScope, now: Date, dayFrom: Date, monthFrom: Date, monthTo: Date): Promise<Rankings> {
-  const key = `${scope.areaCode}|${monthFrom.toISOString()}|${dayFrom.toISOString()}`;
-  let rankingCache = rankingCaches.get(q);
-  if (!rankingCache) rankingCaches.set(q, (rankingCache = new Map()));
-  const cached = rankingCache.get(key);
-  if (cached && cached.until > now.getTime()) return cached;
-  const part = scope.level === 'district' ? 'town_code' : 'village_code';
-  const partLevel = scope.level === 'district' ? 'town' : 'village';
-  const r = await q.query<{ kind: 'unit' | 'area'; key: string; name: string; today_closed: string; today_on_time: string; month_closed: string; month_on_time: string }>(
-    `with c as (
-       select o.handler_unit_id, o.${part} as part, o.closed_at >= $2 as today, not ${LATE('o')} as on_time
-         from orders o where ${areaSql(scope, 1)} and o.closed_at >= $3 and o.closed_at < $4 and o.state = 'closed'
-     ), u as (
-       select 'unit' as kind, c.handler_unit_id::text as key, count(*) filter (where today) as today_closed,
-              count(*) filter (where today and on_time) as today_on_time, count(*) as month_closed, count(*) filter (where on_time) as month_on_time
-         from c where c.handler_unit_id is not null group by c.handler_unit_id
-     ), a as (
-       select c.part as key, count(*) filter (where today) as today_closed,
-              count(*) filter (where today and on_time) as today_on_time, count(*) as month_closed, count(*) filter (where on_time) as month_on_time
-         from c where c.part is not null group by c.part
-     )
-     (select u.kind, u.key, coalesce(n.name, u.key) as name, u.today_closed, u.today_on_time, u.month_closed, u.month_on_time
-        from u left join units n on n.id = u.key::int
-       order by u.month_closed desc, u.today_closed desc, u.key limit ${UNITS_SHOWN})
-     union all
-     select 'area', d.code, d.name, coalesce(a.today_closed, 0), coalesce(a.today_on_time, 0), coalesce(a.month_closed, 0), coalesce(a.month_on_time, 0)
-       from divisions d left join a on a.key = d.code
-      where d.parent_code = $1 and d.level = '${partLevel}'`,
-    [scope.areaCode, dayFrom, monthFrom, monthTo],
-  );
-  const row = (x: (typeof r.rows)[number]): ScreenRankRow => ({
+async function rankingsOf(q: Queryable, scope: ScreenScope, rollupArea: string, day: string, month: string): Promise<Pick<ScreenSnapshot, 'units' | 'areas'>> {
+  /** Closed and closed on time by `key`, from the rollup `stats_${cube}_daily` of today or `…_monthly` of this month. */
+  const closed = (cube: string, key: string, when: 'day' | 'month') =>
+    `select s.${key} as key, sum(s.closed)::int as closed, sum(s.closed_on_time)::int as on_time
+       from stats_${cube}_${when === 'day' ? 'daily' : 'monthly'} s where s.${when} = $${when === 'day' ? 2 : 3}::date and ${rollupArea} and s.closed <> 0 group by 1`;
+  const figures = `coalesce(t.closed, 0) as today_closed, coalesce(t.on_time, 0) as today_on_time, coalesce(m.closed, 0) as month_closed, coalesce(m.on_time, 0) as month_on_time`;
+  const part = scope.level === 'district' ? { cube: 'area', key: 'town' } : { cube: 'area_village', key: 'village' };
+  const [units, areas] = await Promise.all([
+    q.query<RankRow>(
+      `with t as (${closed('unit', 'unit_id', 'day')}), m as (${closed('unit', 'unit_id', 'month')})
+       select m.key::text as key, u.name, ${figures}
+         from m join units u on u.id = m.key left join t on t.key = m.key
+        where u.kind in (${HANDLING_UNIT_KINDS.map((k) => `'${k}'`).join(', ')})
+        order by month_closed desc, today_closed desc, 1 limit ${UNITS_SHOWN}`,
+      [scope.areaCode, day, month],
+    ),
+    q.query<RankRow>(
+      `with t as (${closed(part.cube, part.key, 'day')}), m as (${closed(part.cube, part.key, 'month')})
+       select d.code as key, d.name, ${figures}
+         from divisions d left join t on t.key = d.code left join m on m.key = d.code
+        where d.parent_code = $1 and d.level = '${part.key}'`,
+      [scope.areaCode, day, month],
+    ),
+  ]);
+  const row = (x: RankRow): ScreenRankRow => ({
     key: x.key,
     name: x.name,
-    todayClosed: Number(x.today_closed),
-    todayOnTime: Number(x.today_on_time),
-    monthClosed: Number(x.month_closed),
-    monthOnTime: Number(x.month_on_time),
+    todayClosed: x.today_closed,
+    todayOnTime: x.today_on_time,
+    monthClosed: x.month_closed,
+    monthOnTime: x.month_on_time,
   });
-  const areas = r.rows.filter((x) => x.kind === 'area').map(row);
-  areas.sort((a, b) => b.monthClosed - a.monthClosed || b.todayClosed - a.todayClosed || a.name.localeCompare(b.name, 'zh'));
-  const out = { units: r.rows.filter((x) => x.kind === 'unit').map(row), areas, until: now.getTime() + RANKING_TTL_MS };
-  if (rankingCache.size > 200) rankingCache.clear();
-  rankingCache.set(key, out);
-  return out;
+  const byClosed = areas.rows.map(row);
+  byClosed.sort((a, b) => b.monthClosed - a.monthClosed || b.todayClosed - a.todayClosed || a.name.localeCompare(b.name, 'zh'));
+  return { units: units.rows.map(row), areas: byClosed };
 }

@@ -2,7 +2,8 @@
  * The big screen's figures read from the statistics' rollups equal those counted straight from the orders, as the
  * snapshot counted them before it read the rollups (the SQL below): on three days of demo history — closed, rated,
  * answered, overdue, suspended and open orders of every channel and nature — for the district's wall and a town's,
- * and again after the day moves on and more is folded.
+ * and again after the day moves on and more is folded. The rankings of units (lead handler) and of towns or villages
+ * by orders closed this month and today, read from the rollups, equal those counted from the month's closed orders.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScreenSnapshot } from '@liandong/contracts';
@@ -53,7 +54,23 @@ async function recount(scope: ScreenScope, now: Date) {
       `select o.${col} as code, count(*)::int as count from orders o where ${area} and o.created_at >= $2 and o.created_at < $3 group by 1 order by 2 desc, 1`,
       [today.from, today.to],
     );
+  // The rankings as the snapshot counted them from the month's closed orders: units by lead handler, the area's parts.
+  const month = periodOf({ period: 'month' }, now);
+  const part = scope.level === 'district' ? 'town' : 'village';
+  const ranked = await q<{ kind: string; key: string; today: number; today_on_time: number; month: number; month_on_time: number }>(
+    `with c as (select o.handler_unit_id, o.${part}_code as part, o.closed_at >= $2 and o.closed_at < $5 as today, not ${LATE} as on_time
+                  from orders o where ${area} and o.closed_at >= $3 and o.closed_at < $4 and o.state = 'closed'),
+          g as (select 'unit' as kind, handler_unit_id::text as key, today, on_time from c where handler_unit_id is not null
+                union all select 'area', part, today, on_time from c where part is not null)
+     select kind, key, count(*) filter (where today)::int as today, count(*) filter (where today and on_time)::int as today_on_time,
+            count(*)::int as month, count(*) filter (where on_time)::int as month_on_time
+       from g group by 1, 2 order by 1, 5 desc, 3 desc, 2`,
+    [today.from, month.from, month.to, today.to],
+  );
+  const rank = (x: (typeof ranked)[number]) => [x.key, x.today, x.today_on_time, x.month, x.month_on_time];
   return {
+    units: ranked.filter((x) => x.kind === 'unit').slice(0, 10).map(rank),
+    areas: ranked.filter((x) => x.kind === 'area').map(rank).sort(),
     received: r!.received,
     completion: [r!.closed, r!.of],
     directClose: [r!.direct, r!.received],
@@ -66,7 +83,12 @@ async function recount(scope: ScreenScope, now: Date) {
   };
 }
 
+const rank = (x: ScreenSnapshot['units'][number]) => [x.key, x.todayClosed, x.todayOnTime, x.monthClosed, x.monthOnTime];
 const shown = (x: ScreenSnapshot) => ({
+  units: x.units.map(rank),
+  // Every part is listed, those with nothing closed this month too: those with some, as counted from the orders
+  // (in the order of their codes: the screen breaks ties by name).
+  areas: x.areas.filter((a) => a.monthClosed > 0).map(rank).sort(),
   received: x.figures.received,
   completion: [x.figures.completion.hit, x.figures.completion.of],
   directClose: [x.figures.directClose.hit, x.figures.directClose.of],
@@ -90,11 +112,13 @@ describe('the big screen read from the rollups', () => {
     ];
     // The history's days (as if each were today), its end, an hour later (more clocks due), and the next morning.
     const H = 3_600_000;
-    const seen = { received: 0, completion: 0, onTime: 0, directClose: 0, overdue: 0, open: 0, grids: 0, channels: 0 };
+    const seen = { units: 0, areas: 0, received: 0, completion: 0, onTime: 0, directClose: 0, overdue: 0, open: 0, grids: 0, channels: 0 };
     for (const now of [new Date(END.getTime() - 48 * H), new Date(END.getTime() - 24 * H), END, new Date(END.getTime() + H), new Date(END.getTime() + 19 * H)]) {
       for (const scope of scopes) {
         const x = shown(await screenSnapshot(t.db, scope, now));
         expect(x, `${scope.level} at ${now.toISOString()}`).toEqual(await recount(scope, now));
+        seen.units += x.units.length;
+        seen.areas += x.areas.length;
         seen.received += x.received;
         seen.completion += x.completion[0]!;
         seen.onTime += x.onTime[1]!;

@@ -1,4 +1,5 @@
 /** 派遣, 改派, 协办: sending an order to the unit that handles it, two-level, with co-handlers. */
+import { HANDLING_UNIT_KINDS } from '@liandong/contracts';
 import { unprocessable } from '../../shared/errors.ts';
 import type { OrderRow } from '../order.types.ts';
 import type { Decide } from './decision.types.ts';
@@ -25,7 +26,7 @@ function assertServesOrder(unit: UnitInfo, order: OrderRow, field: string): void
 /** Co-handlers (协办) are units that handle: departments and village stations (of the order's town), not command centres. */
 function* coHandlingUnit(id: number, field: string, order: OrderRow): Asking<UnitInfo> {
   const unit = yield* activeUnit(id, field);
-  if (unit.kind !== 'department' && unit.kind !== 'station') {
+  if (!(HANDLING_UNIT_KINDS as readonly string[]).includes(unit.kind)) {
     throw unprocessable(field, `${unit.name} 不是承办单位，不能协办`, `${unit.name} is not a handling unit and cannot co-handle`);
   }
   assertServesOrder(unit, order, field);
