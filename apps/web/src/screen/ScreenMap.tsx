@@ -20,8 +20,8 @@ setWorkerUrl(workerUrl);
 const LOAD_COLOURS = ['#1565a8', '#15a3b8', '#e6b422', '#f2552c'];
 
 /**
- * Where the colours change: at the middle, the upper quarter, the top tenth and the top 3 % of the loaded grids
- * (the district's own spread, whatever its scale), each at least one more than the one before.
+ * Where the colours change: at 1, and at the median, the top fifth and the top 5 % of the loaded grids (the area's
+ * own spread, whatever its scale), each at least one more than the one before.
  */
 export function loadSteps(loads: number[]): [number, string][] {
   const sorted = loads.filter((n) => n > 0).sort((a, b) => a - b);
