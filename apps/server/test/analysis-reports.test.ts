@@ -6,11 +6,15 @@
  * lead generates and reads his town's reports only; others get 403/404; bad input a 4xx naming the field; the
  * monthly report is made once per district.
  */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisReportView, StatsBreakdown, StatsHeadline } from '@liandong/contracts';
 import { buildDemoHistory } from '@liandong/core/demo/history/index.ts';
 import { makeMonthlyReports } from '@liandong/core/analysis-reports/index.ts';
+import { folderStore } from '@liandong/core/files/file-store.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 /** A Wednesday, 14:30 in China; the history is the three days before and this morning. */
@@ -209,5 +213,25 @@ describe('analysis reports over the demo history', () => {
     const h = await get<StatsHeadline>('leader', '/api/v1/statistics/headline?period=month&date=2026-11-01');
     expect(tableStarting(d, '指标').find((r) => r[0] === '受理量（件）')!.slice(1, 3)).toEqual([String(h.figures.received), String(h.previous.received)]);
     expect(monthly.figures.received).toBe(h.figures.received);
+  });
+
+  it('two processes making the same monthly report at once store one report and its two files, nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liandong-reports-'));
+    try {
+      const store = folderStore(dir);
+      now = new Date('2027-01-01T00:20:00+08:00');
+      const made = await Promise.all([makeMonthlyReports(s.testDb.db, store, now), makeMonthlyReports(s.testDb.db, store, now)]);
+      expect(made[0]! + made[1]!).toBe(1);
+      const rows = await s.testDb.db.query<{ n: number }>(
+        `select count(*)::int as n from analysis_reports where scope_code = $1 and first_day = '2026-12-01' and generated_by is null`,
+        [DISTRICT],
+      );
+      expect(rows.rows[0]!.n).toBe(1);
+      // The bytes in the folder are the report's .docx and .html only: the loser stored none.
+      const stored = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+      expect(stored.length).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

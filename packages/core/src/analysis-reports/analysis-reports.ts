@@ -91,8 +91,21 @@ export async function prepareReport(db: Db, scope: ReportScope, period: Period, 
   };
 }
 
-/** Stores a prepared report's files and its row; `by` is who asked (null: the monthly schedule). Null when the month's scheduled report exists already. */
+/**
+ * Stores a prepared report's files and its row; `by` is who asked (null: the monthly schedule). Null when the
+ * month's scheduled report exists already: a scheduled one first takes a lock on its area and month and looks, so
+ * of two processes making it at once the second stores nothing — no bytes left in a folder or bucket by a
+ * transaction that rolls back (the unique index stays the last word).
+ */
 export async function insertReport(tx: Queryable, store: FileStore, p: PreparedReport, by: number | null, now: Date): Promise<number | null> {
+  if (by === null && p.period.kind === 'month') {
+    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`analysis-report:${p.scope.code}:${p.period.firstDay}`]);
+    const made = await tx.query(
+      `select 1 from analysis_reports where scope_code = $1 and first_day = $2::date and generated_by is null and period_kind = 'month'`,
+      [p.scope.code, p.period.firstDay],
+    );
+    if (made.rows.length) return null;
+  }
   const [docxId, htmlId] = [await storeGeneratedFile(tx, store, p.files[0]!, now), await storeGeneratedFile(tx, store, p.files[1]!, now)];
   const r = await tx.query<{ id: string }>(
     `insert into analysis_reports (scope_code, scope_level, district_code, period_kind, first_day, last_day, title, figures, docx_file_id, html_file_id, generated_by, generated_at)

@@ -1,8 +1,9 @@
 /**
  * The monthly report (月度研判报告): on the 1st of each month (China time) every district gets the report of the
  * month just ended, made by the background work (`liandong start`, `liandong worker`), which asks every ten minutes
- * whether a district lacks it. One per district and month however many processes ask: a unique index on the
- * scheduled reports' scope and month keeps the second out (its transaction rolls back). A platform down on the 1st
+ * whether a district lacks it. One per district and month however many processes ask: the second waits for the
+ * first's lock on the district and month, finds its report and stores nothing (a unique index on the scheduled
+ * reports' scope and month stays the last word). A platform down on the 1st
  * makes it when it comes back, during the month; an earlier month missed is not made afterwards.
  */
 import type { Db } from '@liandong/db';
