@@ -174,8 +174,8 @@ describe('the screen stream', () => {
     const town = await listen(songlingToken);
     const all = await listen(districtToken);
     const mine = await createIn('songling_gridworker');
-    const heard = await town.waitFor((e) => e.event === 'order' && e.data.order.code === mine.code, 1000);
-    expect(heard.data).toMatchObject({ action: 'create', confidential: false, order: { orderId: mine.id, state: 'pending_accept', channel: 'hotline' } });
+    const heard = await town.waitFor((e) => e.event === 'order' && e.data.order?.code === mine.code, 1000);
+    expect(heard.data).toMatchObject({ action: 'create', confidential: false, state: 'pending_accept', order: { orderId: mine.id, state: 'pending_accept', channel: 'hotline' } });
     expect(JSON.stringify(heard.data)).not.toContain('王小明');
     const theirs = await createIn('shengze_gridworker');
     await all.waitFor((e) => e.data.order?.code === theirs.code, 1000);
@@ -185,6 +185,25 @@ describe('the screen stream', () => {
     expect(town.events.some((e) => e.data.order?.code === theirs.code)).toBe(false);
     town.close();
     all.close();
+  });
+
+  it('a confidential order is heard as counted, with nothing of it but its state; the snapshot counts it and neither lists nor draws it', async () => {
+    const before = await snapshot(songlingToken);
+    const town = await listen(songlingToken);
+    const r = await (await s.as('zx_operator')).post(
+      '/api/v1/orders',
+      { ...(await orderBody(s, { gridWorker: 'songling_gridworker', reporterName: '王小明' })), confidential: true },
+      { 'idempotency-key': newKey('screen-secret') },
+    );
+    expect(r.status).toBe(201);
+    const secret = r.body as { code: string };
+    const heard = await town.waitFor((e) => e.event === 'order' && e.data.confidential, 1000);
+    expect(heard.data).toEqual({ action: 'create', confidential: true, state: 'pending_accept' });
+    town.close();
+    const after = await snapshot(songlingToken);
+    expect(after.figures.received).toBe(before.figures.received + 1);
+    expect(after.recent.some((o) => o.code === secret.code)).toBe(false);
+    expect(after.points.length).toBe(before.points.length);
   });
 
   it('a revoked token: its stream ends at once and every request is refused (403 screen_token_revoked)', async () => {

@@ -3,7 +3,7 @@
  * administrator for an area (the whole district or one town: the leader's scope the screen shows), is the key; the
  * screen's routes take it in the query string (`?token=`) because the browser's EventSource cannot send a header
  * (docs/big-screen.md says why not a cookie). Every answer is public-level: figures, codes, classes, places to a
- * town or a grid — never a reporter's name or phone, never a confidential order on the board.
+ * town or a grid — never a reporter's name or phone, nothing of a confidential order but that it counts.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, IdParams, Nullable, Obj } from './common.ts';
@@ -133,7 +133,13 @@ export type ScreenMap = Static<typeof ScreenMapSchema>;
 
 /** The screen stream's events: an order in the area changed (data: ScreenChange); reload; alive. */
 export const SCREEN_EVENTS = { order: 'order', reset: 'reset', ready: 'ready' } as const;
-export const ScreenChangeSchema = Obj({ action: literals(TIMELINE_ACTIONS), order: ScreenOrderSchema, confidential: Type.Boolean() });
+export const ScreenChangeSchema = Obj({
+  action: literals(TIMELINE_ACTIONS),
+  confidential: Type.Boolean(),
+  state: literals(STATE_CODES),
+  /** Absent for a confidential order (保密工单): the wall counts it, never shows it. */
+  order: Type.Optional(ScreenOrderSchema),
+});
 export type ScreenChange = Static<typeof ScreenChangeSchema>;
 
 export const screenRoutes = {

@@ -73,7 +73,12 @@ export function screenRoutes(app: FastifyInstance, p: Platform, hub: LiveHub, op
         const rows = await readScreenOrders(p.db, [...batch.keys()]);
         for (const [id, c] of batch) {
           const row = rows.get(id);
-          if (row) write(SCREEN_EVENTS.order, { action: c.change.action, order: screenOrder(row), confidential: row.confidential } satisfies ScreenChange);
+          if (!row) continue;
+          // A confidential order counts on the wall; nothing of it is sent but its state.
+          const change: ScreenChange = row.confidential
+            ? { action: c.change.action, confidential: true, state: row.state }
+            : { action: c.change.action, confidential: false, state: row.state, order: screenOrder(row) };
+          write(SCREEN_EVENTS.order, change);
         }
       } catch {
         write(SCREEN_EVENTS.reset, {});

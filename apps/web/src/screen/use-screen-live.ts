@@ -8,10 +8,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { SCREEN_EVENTS, type ScreenChange, type ScreenSnapshot } from '@liandong/contracts';
 import { fetchSnapshot, isRefusal, streamUrl } from './screen-api.ts';
+import { apply } from './screen-change.ts';
 
-const FINAL = new Set(['closed', 'rejected', 'merged', 'voided']);
 const REFETCH_AFTER_MS = 1000;
-const BOARD_SIZE = 20;
 
 export type LinkState = 'connecting' | 'live';
 
@@ -57,7 +56,7 @@ export function useScreenLive() {
       es.addEventListener(SCREEN_EVENTS.order, (e) => {
         const change = JSON.parse((e as MessageEvent<string>).data) as ScreenChange;
         setView((v) => (v ? apply(v, change) : v));
-        if (change.action === 'create' && !change.confidential) setFresh((f) => new Set(f).add(change.order.code));
+        if (change.action === 'create' && change.order) setFresh((f) => new Set(f).add(change.order!.code));
         settle();
       });
       es.onerror = () => {
@@ -78,19 +77,4 @@ export function useScreenLive() {
   }, [refused]);
 
   return { view, fresh, link, error: snapshot.error, refused, updatedAt: snapshot.dataUpdatedAt };
-}
-
-/** One change laid over the figures and the board until the snapshot is read again. */
-export function apply(v: ScreenSnapshot, c: ScreenChange): ScreenSnapshot {
-  const known = v.recent.find((o) => o.orderId === c.order.orderId);
-  if (c.action === 'create' && !known) {
-    return {
-      ...v,
-      figures: { ...v.figures, received: v.figures.received + 1, open: v.figures.open + (FINAL.has(c.order.state) ? 0 : 1) },
-      recent: c.confidential ? v.recent : [c.order, ...v.recent].slice(0, BOARD_SIZE),
-      points: [c.order.point, ...v.points],
-    };
-  }
-  if (known) return { ...v, recent: v.recent.map((o) => (o.orderId === c.order.orderId ? { ...o, state: c.order.state } : o)) };
-  return v;
 }

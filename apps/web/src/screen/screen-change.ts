@@ -1,0 +1,23 @@
+/** What the wall does with one change heard on its stream, until it reads the snapshot again. */
+import type { ScreenChange, ScreenSnapshot } from '@liandong/contracts';
+
+/** States an order ends in: not 在办. */
+const FINAL = new Set(['closed', 'rejected', 'merged', 'voided']);
+/** As many orders as the server's board holds. */
+const BOARD_SIZE = 20;
+
+/**
+ * One change laid over the figures and the board until the snapshot is read again. A confidential order (保密工单)
+ * comes without its order: it counts, and is neither listed nor drawn.
+ */
+export function apply(v: ScreenSnapshot, c: ScreenChange): ScreenSnapshot {
+  const order = c.order;
+  const known = order && v.recent.find((o) => o.orderId === order.orderId);
+  if (c.action === 'create' && !known) {
+    const figures = { ...v.figures, received: v.figures.received + 1, open: v.figures.open + (FINAL.has(c.state) ? 0 : 1) };
+    if (!order) return { ...v, figures };
+    return { ...v, figures, recent: [order, ...v.recent].slice(0, BOARD_SIZE), points: [order.point, ...v.points] };
+  }
+  if (known) return { ...v, recent: v.recent.map((o) => (o.orderId === order.orderId ? { ...o, state: c.state } : o)) };
+  return v;
+}
