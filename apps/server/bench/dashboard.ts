@@ -149,7 +149,7 @@ async function run(label: string, db: Db, only: (call: string) => boolean = () =
 async function screenSize(base: string, path: string): Promise<string> {
   const text = await (await fetch(base + path, { headers: { 'accept-encoding': 'identity' } })).text();
   const x = JSON.parse(text) as { points: unknown[]; gridLoad: unknown[]; figures: { received: number } };
-  return `   (${(text.length / 1024).toFixed(0)} kB: ${x.figures.received} received today, ${x.points.length} heat points, ${x.gridLoad.length} grids with open orders)`;
+  return `   (${(text.length / 1024).toFixed(0)} kB: ${x.figures.received} received today, ${x.points.length} heat cells, ${x.gridLoad.length} grids with open orders)`;
 }
 
 async function sizes(db: Db): Promise<string> {

@@ -114,6 +114,18 @@ describe('the snapshot', () => {
     expect(after.figures.received).toBe(Number(recount.rows[0]!.received));
     expect(after.figures.open).toBe(Number(recount.rows[0]!.open));
     for (const r of Object.values(after.figures)) if (typeof r === 'object') expect(r.hit).toBeLessThanOrEqual(r.of);
+    // The heat layer: the last 24 hours' orders by ~100 m cell, each cell once, counted as the orders say.
+    const cells = await s.platform.db.query<{ x: number; y: number; n: number }>(
+      `select round(lng * 1000)::int as x, round(lat * 1000)::int as y, count(*)::int as n from orders
+        where town_code = $1 and not confidential and created_at >= now() - interval '24 hours' group by 1, 2 order by 1, 2`,
+      [songling],
+    );
+    expect([...after.points].sort((a, b) => a[0] - b[0] || a[1] - b[1])).toEqual(cells.rows.map((c) => [c.x / 1000, c.y / 1000, c.n]));
+    // Another order at the same spot weighs its cell one more; no new cell.
+    await createIn('songling_gridworker');
+    const again = await snapshot(songlingToken);
+    expect(again.points.length).toBe(after.points.length);
+    expect(again.points.reduce((n, p) => n + p[2], 0)).toBe(after.points.reduce((n, p) => n + p[2], 0) + 1);
 
     const text = JSON.stringify(after);
     expect(text).not.toContain('王小明');

@@ -104,7 +104,9 @@ export const ScreenSnapshotSchema = Obj({
   figures: ScreenFiguresSchema,
   recent: Type.Array(ScreenOrderSchema, { description: 'the newest non-confidential orders, newest first' }),
   gridLoad: Type.Array(Obj({ code: Type.String(), open: Type.Integer() }), { description: 'open orders per basic grid' }),
-  points: Type.Array(Type.Tuple([Type.Number(), Type.Number()]), { description: 'orders of the last 24 hours (heat layer), WGS-84 to ~100 m' }),
+  points: Type.Array(Type.Tuple([Type.Number(), Type.Number(), Type.Integer({ minimum: 1 })]), {
+    description: 'the heat layer: the orders of the last 24 hours by cell of ~100 m — its point (WGS-84, to 0.001°) and how many; the fullest 5,000 cells',
+  }),
   units: Type.Array(ScreenRankRowSchema, { description: 'the units that closed most this month (lead handler at the close)' }),
   areas: Type.Array(ScreenRankRowSchema, { description: 'the towns of the district, or the villages of the town' }),
   channels: Type.Array(ScreenNamedCount, { description: 'today’s orders by channel' }),

@@ -63,6 +63,8 @@ function style(): StyleSpecification {
         type: 'heatmap',
         source: 'heat',
         paint: {
+          // A cell of n orders weighs as n orders at one point.
+          'heatmap-weight': ['get', 'n'] as never,
           'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 9, 6, 12, 16, 15, 32] as never,
           'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 9, 0.12, 12, 0.4, 15, 1] as never,
           'heatmap-opacity': 0.75,
@@ -108,7 +110,9 @@ export default function ScreenMap({ v }: { v: ScreenSnapshot }) {
     const load = new Map(latest.current.gridLoad.map((g) => [g.code, g.open]));
     m.setPaintProperty('grids-fill', 'fill-color', ['step', ['get', 'open'], 'rgba(0,0,0,0)', ...steps.flat()]);
     (m.getSource('grids') as GeoJSONSource).setData(fc(shapes(d.grids, (code) => ({ open: load.get(code) ?? 0 }))));
-    (m.getSource('heat') as GeoJSONSource).setData(fc(latest.current.points.map((p) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } }))));
+    (m.getSource('heat') as GeoJSONSource).setData(
+      fc(latest.current.points.map(([lng, lat, n]) => ({ type: 'Feature', properties: { n }, geometry: { type: 'Point', coordinates: [lng, lat] } }))),
+    );
   };
 
   useEffect(() => {

@@ -10,7 +10,7 @@ const wall = (): ScreenSnapshot => ({
   figures: { received: 5, completion: ratio, onTime: ratio, satisfaction: ratio, directClose: ratio, open: 3, overdue: 0 },
   recent: [],
   gridLoad: [],
-  points: [[120.64, 31.16]],
+  points: [[120.64, 31.16, 2]],
   units: [],
   areas: [],
   channels: [],
@@ -34,7 +34,7 @@ describe('a change laid over the wall until the snapshot is read again', () => {
     const created = apply(wall(), { action: 'create', confidential: false, state: 'pending_accept', order });
     expect(created.figures).toMatchObject({ received: 6, open: 4 });
     expect(created.recent.map((o) => o.code)).toEqual([order.code]);
-    expect(created.points).toEqual([[120.65, 31.17], [120.64, 31.16]]);
+    expect(created.points).toEqual([[120.65, 31.17, 1], [120.64, 31.16, 2]]);
     const accepted = apply(created, { action: 'accept', confidential: false, state: 'pending_dispatch', order: { ...order, state: 'pending_dispatch' } });
     expect(accepted.figures).toEqual(created.figures);
     expect(accepted.recent[0]!.state).toBe('pending_dispatch');
@@ -47,6 +47,6 @@ describe('a change laid over the wall until the snapshot is read again', () => {
     const v = apply(wall(), change);
     expect(v.figures).toMatchObject({ received: 6, open: 4 });
     expect(v.recent).toEqual([]);
-    expect(v.points).toEqual([[120.64, 31.16]]);
+    expect(v.points).toEqual([[120.64, 31.16, 2]]);
   });
 });

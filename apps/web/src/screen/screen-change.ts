@@ -16,7 +16,7 @@ export function apply(v: ScreenSnapshot, c: ScreenChange): ScreenSnapshot {
   if (c.action === 'create' && !known) {
     const figures = { ...v.figures, received: v.figures.received + 1, open: v.figures.open + (FINAL.has(c.state) ? 0 : 1) };
     if (!order) return { ...v, figures };
-    return { ...v, figures, recent: [order, ...v.recent].slice(0, BOARD_SIZE), points: [order.point, ...v.points] };
+    return { ...v, figures, recent: [order, ...v.recent].slice(0, BOARD_SIZE), points: [[...order.point, 1], ...v.points] };
   }
   if (known) return { ...v, recent: v.recent.map((o) => (o.orderId === order.orderId ? { ...o, state: c.state } : o)) };
   return v;

@@ -11,7 +11,7 @@ import { HANDLING_UNIT_KINDS, type ScreenRankRow, type ScreenRatio, type ScreenS
 import { FINAL_STATES } from '../orders/lifecycle.rules.ts';
 import { periodOf } from '../assessment/periods.rules.ts';
 import { iso } from '../shared/wire.ts';
-import { areaSql, round3, SCREEN_ORDER_COLUMNS, SCREEN_ORDER_JOINS, screenOrder, type ScreenOrderRow } from './screen-orders.ts';
+import { areaSql, SCREEN_ORDER_COLUMNS, SCREEN_ORDER_JOINS, screenOrder, type ScreenOrderRow } from './screen-orders.ts';
 import type { ScreenScope } from './screen-tokens.ts';
 import { foldStats } from '../statistics/fold-stats.ts';
 
@@ -19,9 +19,9 @@ import { foldStats } from '../statistics/fold-stats.ts';
 export const BOARD_SIZE = 20;
 /** …registered in the last 30 days (a quiet area's board is not a search of all history). */
 const BOARD_DAYS = 30;
-/** The heat layer: orders of the last day, at most this many. */
+/** The heat layer: orders of the last day by cell of 0.001° (~100 m, as round3 rounds a point), the fullest this many. */
 const HEAT_HOURS = 24;
-const HEAT_MAX = 5000;
+const HEAT_CELLS = 5000;
 const UNITS_SHOWN = 10;
 
 /** Satisfied at a callback: very satisfied, satisfied, basically satisfied (as assessment counts). */
@@ -84,8 +84,10 @@ export async function screenSnapshot(q: Db, scope: ScreenScope, now: Date, opts:
       // Walked backwards on orders_created (orders_town for a town), stopping at the 20th; bounded for a quiet area.
       [...base, new Date(now.getTime() - BOARD_DAYS * 86_400_000)],
     ),
-    q.query<{ lng: number; lat: number }>(
-      `select o.lng, o.lat from orders o where ${area} and o.created_at >= $2 and o.created_at <= $3 and not o.confidential limit ${HEAT_MAX}`,
+    q.query<{ x: number; y: number; n: number }>(
+      `select round(o.lng * 1000)::int as x, round(o.lat * 1000)::int as y, count(*)::int as n
+         from orders o where ${area} and o.created_at >= $2 and o.created_at <= $3 and not o.confidential
+        group by 1, 2 order by 3 desc, 1, 2 limit ${HEAT_CELLS}`,
       [...base, new Date(now.getTime() - HEAT_HOURS * 3_600_000), now],
     ),
     mix(q, 'channels', 'channel', rollupArea, base, today.firstDay),
@@ -110,7 +112,7 @@ export async function screenSnapshot(q: Db, scope: ScreenScope, now: Date, opts:
     },
     recent: recent.rows.map(screenOrder),
     gridLoad: loads.filter((l) => l.grid !== '').map((l) => ({ code: l.grid, open: l.open })),
-    points: points.rows.map((p) => [round3(p.lng), round3(p.lat)] as [number, number]),
+    points: points.rows.map((p) => [p.x / 1000, p.y / 1000, p.n] as [number, number, number]),
     units: rankings.units,
     areas: rankings.areas,
     channels,
