@@ -56,7 +56,8 @@ export function useScreenLive() {
       es.addEventListener(SCREEN_EVENTS.order, (e) => {
         const change = JSON.parse((e as MessageEvent<string>).data) as ScreenChange;
         setView((v) => (v ? apply(v, change) : v));
-        if (change.action === 'create' && change.order) setFresh((f) => new Set(f).add(change.order!.code));
+        const order = change.order;
+        if (change.action === 'create' && order) setFresh((f) => new Set(f).add(order.code));
         settle();
       });
       es.onerror = () => {
