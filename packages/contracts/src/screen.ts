@@ -133,6 +133,9 @@ export const ScreenMapSchema = Obj({
 });
 export type ScreenMap = Static<typeof ScreenMapSchema>;
 
+/** The newest orders on the wall's rolling board (最新工单): as many as the snapshot sends and the page keeps. */
+export const SCREEN_BOARD_SIZE = 20;
+
 /** The screen stream's events: an order in the area changed (data: ScreenChange); reload; alive. */
 export const SCREEN_EVENTS = { order: 'order', reset: 'reset', ready: 'ready' } as const;
 export const ScreenChangeSchema = Obj({

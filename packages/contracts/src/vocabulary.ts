@@ -86,6 +86,8 @@ export const STATE_CODES = [
   'voided',
 ] as const;
 export type StateCode = (typeof STATE_CODES)[number];
+/** The states an order ends in (办结, 不予受理, 并单, 作废): no longer 在办; nothing more is done in them but a reopening. */
+export const FINAL_STATES: readonly StateCode[] = ['closed', 'rejected', 'merged', 'voided'];
 /** The fixed type of each state, which lists and figures group by. */
 export const STATE_TYPES = ['new', 'open', 'handling', 'suspended', 'closed', 'voided'] as const;
 export type StateType = (typeof STATE_TYPES)[number];

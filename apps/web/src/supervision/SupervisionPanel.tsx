@@ -8,19 +8,17 @@ import { useState } from 'react';
 import { Alert, Button, Card, Empty, Form, Input, InputNumber, List, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Me, OrderDetail, SupervisionView } from '@liandong/contracts';
+import { FINAL_STATES, type Me, type OrderDetail, type SupervisionView } from '@liandong/contracts';
 import { ApiFailure, call } from '../shared/api.ts';
 import { formatTime } from '../shared/labels.tsx';
 
 type Dialog = { kind: 'raise' } | { kind: 'reply' | 'review' | 'instruct'; s: SupervisionView };
 
-const FINAL = new Set(['closed', 'rejected', 'merged', 'voided']);
-
 export function SupervisionPanel({ order, me }: { order: OrderDetail; me: Me }) {
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const list = useQuery({ queryKey: ['order', String(order.id), 'supervisions', i18n.language, order.updatedAt], queryFn: () => call('supervision.listSupervisions', { params: { id: order.id } }) });
-  const mayRaise = me.permissions.includes('orders.supervise') && !FINAL.has(order.state.code);
+  const mayRaise = me.permissions.includes('orders.supervise') && !FINAL_STATES.includes(order.state.code);
   const statusColour = { open: 'orange', replied: 'blue', closed: 'green' } as const;
   return (
     <Card

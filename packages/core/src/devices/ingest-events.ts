@@ -208,9 +208,7 @@ async function prepare(db: Db, req: SignedRequest, body: EventBatchInput, ctx: I
     let point = devicePoint;
     let gridCode = device.grid_code;
     if (e.location) {
-      let lng = e.location.lng;
-      let lat = e.location.lat;
-      if (e.location.crs && e.location.crs !== 'wgs84') [lng, lat] = toWgs84(lng, lat, e.location.crs);
+      const [lng, lat] = toWgs84(e.location.lng, e.location.lat, e.location.crs ?? 'wgs84');
       let byLat = places.get(lng);
       if (!byLat) places.set(lng, (byLat = new Map()));
       let known = byLat.get(lat);

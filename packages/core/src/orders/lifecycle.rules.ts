@@ -3,7 +3,7 @@
  * states it starts from, the states it may lead to, and how the actor must relate to the order.
  * Pure: no database. The HTTP layer and every use case go through `checkAction`.
  */
-import { ACTION_NAMES, STATE_CODES, type ActionName, type OrderLevel, type RequestKind, type StateCode } from '@liandong/contracts';
+import { ACTION_NAMES, FINAL_STATES, STATE_CODES, type ActionName, type OrderLevel, type RequestKind, type StateCode } from '@liandong/contracts';
 import type { Messages } from '../shared/errors.ts';
 import type { OrderRow } from './order.types.ts';
 import type { Role } from '../org/roles.ts';
@@ -22,7 +22,7 @@ export interface ActionRule {
   by: readonly Responsibility[];
 }
 
-export const FINAL_STATES: readonly StateCode[] = ['closed', 'rejected', 'merged', 'voided'];
+export { FINAL_STATES };
 /** States in which an order is alive and moving (not final, not suspended), in the order of its life. */
 export const ACTIVE_STATES: readonly StateCode[] = STATE_CODES.filter((s) => s !== 'suspended' && !FINAL_STATES.includes(s));
 

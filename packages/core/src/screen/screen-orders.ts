@@ -16,8 +16,9 @@ export const areaSql = (scope: ScreenScope, n: number, alias = 'o'): string =>
 export const inArea = (scope: ScreenScope, o: { district_code: string | null; town_code: string | null }): boolean =>
   (scope.level === 'district' ? o.district_code : o.town_code) === scope.areaCode;
 
-/** About 100 m: the heat layer's grain, and no finer place on a public wall. */
-export const round3 = (v: number): number => Math.round(v * 1000) / 1000;
+/** Steps of a degree a public place is rounded to: 0.001°, about 100 m — the heat layer's cell, and no finer place on a public wall. */
+export const PLACE_STEPS = 1000;
+export const round3 = (v: number): number => Math.round(v * PLACE_STEPS) / PLACE_STEPS;
 
 export interface ScreenOrderRow {
   id: number;

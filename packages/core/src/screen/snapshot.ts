@@ -7,19 +7,17 @@
  * the day's rollup rows of units and of towns or villages. How each figure is counted: docs/big-screen.md.
  */
 import type { Db, Queryable } from '@liandong/db';
-import { HANDLING_UNIT_KINDS, type ScreenRankRow, type ScreenRatio, type ScreenSnapshot, type ScreenWarning } from '@liandong/contracts';
+import { HANDLING_UNIT_KINDS, SCREEN_BOARD_SIZE, type ScreenRankRow, type ScreenRatio, type ScreenSnapshot, type ScreenWarning } from '@liandong/contracts';
 import { FINAL_STATES } from '../orders/lifecycle.rules.ts';
 import { periodOf } from '../assessment/periods.rules.ts';
 import { iso } from '../shared/wire.ts';
-import { areaSql, SCREEN_ORDER_COLUMNS, SCREEN_ORDER_JOINS, screenOrder, type ScreenOrderRow } from './screen-orders.ts';
+import { areaSql, PLACE_STEPS, SCREEN_ORDER_COLUMNS, SCREEN_ORDER_JOINS, screenOrder, type ScreenOrderRow } from './screen-orders.ts';
 import type { ScreenScope } from './screen-tokens.ts';
 import { foldStats } from '../statistics/fold-stats.ts';
 
-/** The newest orders on the rolling board. */
-export const BOARD_SIZE = 20;
-/** …registered in the last 30 days (a quiet area's board is not a search of all history). */
+/** The board's orders are those registered in the last 30 days (a quiet area's board is not a search of all history). */
 const BOARD_DAYS = 30;
-/** The heat layer: orders of the last day by cell of 0.001° (~100 m, as round3 rounds a point), the fullest this many. */
+/** The heat layer: orders of the last day by cell of 1 / PLACE_STEPS degree (as round3 rounds a point), the fullest this many. */
 const HEAT_HOURS = 24;
 const HEAT_CELLS = 5000;
 const UNITS_SHOWN = 10;
@@ -80,12 +78,12 @@ export async function screenSnapshot(q: Db, scope: ScreenScope, now: Date, opts:
     ),
     q.query<ScreenOrderRow>(
       `select ${SCREEN_ORDER_COLUMNS} from orders o ${SCREEN_ORDER_JOINS}
-        where ${area} and not o.confidential and o.created_at > $2 order by o.created_at desc limit ${BOARD_SIZE}`,
+        where ${area} and not o.confidential and o.created_at > $2 order by o.created_at desc limit ${SCREEN_BOARD_SIZE}`,
       // Walked backwards on orders_created (orders_town for a town), stopping at the 20th; bounded for a quiet area.
       [...base, new Date(now.getTime() - BOARD_DAYS * 86_400_000)],
     ),
     q.query<{ x: number; y: number; n: number }>(
-      `select round(o.lng * 1000)::int as x, round(o.lat * 1000)::int as y, count(*)::int as n
+      `select round(o.lng * ${PLACE_STEPS})::int as x, round(o.lat * ${PLACE_STEPS})::int as y, count(*)::int as n
          from orders o where ${area} and o.created_at >= $2 and o.created_at <= $3 and not o.confidential
         group by 1, 2 order by 3 desc, 1, 2 limit ${HEAT_CELLS}`,
       [...base, new Date(now.getTime() - HEAT_HOURS * 3_600_000), now],
@@ -112,7 +110,7 @@ export async function screenSnapshot(q: Db, scope: ScreenScope, now: Date, opts:
     },
     recent: recent.rows.map(screenOrder),
     gridLoad: loads.filter((l) => l.grid !== '').map((l) => ({ code: l.grid, open: l.open })),
-    points: points.rows.map((p) => [p.x / 1000, p.y / 1000, p.n] as [number, number, number]),
+    points: points.rows.map((p) => [p.x / PLACE_STEPS, p.y / PLACE_STEPS, p.n] as [number, number, number]),
     units: rankings.units,
     areas: rankings.areas,
     channels,
