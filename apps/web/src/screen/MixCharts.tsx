@@ -42,7 +42,8 @@ export default function MixCharts({ v }: { v: ScreenSnapshot }) {
         radius: ['30%', '48%'],
         center: ['50%', '50%'],
         itemStyle: { borderColor: '#061a36', borderWidth: 3 },
-        label: { color: TEXT, fontSize: 16, formatter: '{b}\n{c}', lineHeight: 20, overflow: 'none' },
+        // Labels kept inside the panel, a long name (12345 hotline) broken onto two lines rather than cut at its edge.
+        label: { color: TEXT, fontSize: 16, formatter: '{b}\n{c}', lineHeight: 20, alignTo: 'edge', edgeDistance: 6, overflow: 'break' },
         labelLine: { length: 8, length2: 10, lineStyle: { color: '#4a79a8' } },
         data: v.channels.slice(0, 6).map((c) => ({ name: name(c), value: c.count })),
       },
